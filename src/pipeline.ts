@@ -1,0 +1,55 @@
+/**
+ * The pipeline: the one ordered list of annotate stages, and the runner that checks at start-up that
+ * every layer a stage requires is produced by an earlier stage (spaCy's requires/assigns).
+ *
+ * Ordering constraints (each stage names what it needs):
+ * - sentences first: every later finder works sentence by sentence.
+ */
+import type { LayerName, Layers, NewsDoc } from './model/doc.js';
+import type { Context } from './context.js';
+import { sentencesStage } from './annotate/sentences/stage.js';
+
+/** A per-document stage: a pure function from a document to one new layer. */
+export interface Stage<K extends LayerName = LayerName> {
+  name: string;
+  requires: LayerName[];
+  produces: K;
+  run(doc: NewsDoc, ctx: Context): Layers[K];
+}
+
+/** The annotate stages, in order. */
+export const STAGES: Stage[] = [sentencesStage as Stage];
+
+/**
+ * Throws, listing what is missing, if a stage requires a layer no earlier stage produces or if two
+ * stages produce the same layer. Called once at start-up.
+ */
+export function checkStages(stages: Stage[]): void {
+  const produced = new Set<LayerName>();
+  for (const stage of stages) {
+    const missing = stage.requires.filter((layer) => !produced.has(layer));
+    if (missing.length > 0) {
+      throw new Error(
+        `stage "${stage.name}" requires ${missing.join(', ')}, which no earlier stage produces ` +
+          `(earlier stages produce: ${[...produced].join(', ') || 'nothing'})`,
+      );
+    }
+    if (produced.has(stage.produces)) throw new Error(`layer "${stage.produces}" is produced twice (stage "${stage.name}")`);
+    produced.add(stage.produces);
+  }
+}
+
+/** Runs the stages over a document and returns a new document with their layers; the input is untouched. */
+export function annotate(doc: NewsDoc, ctx: Context, stages: Stage[] = STAGES): NewsDoc {
+  let layers: Partial<Layers> = { ...doc.layers };
+  let diagnostics = doc.diagnostics;
+  for (const stage of stages) {
+    try {
+      const view: NewsDoc = { ...doc, layers };
+      layers = { ...layers, [stage.produces]: stage.run(view, ctx) };
+    } catch (err) {
+      diagnostics = [...diagnostics, { stage: stage.name, message: (err as Error).message }];
+    }
+  }
+  return { ...doc, layers, diagnostics };
+}

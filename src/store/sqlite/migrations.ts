@@ -1,0 +1,35 @@
+/**
+ * SQLite schema migrations, applied in order; `schema_version` records the last one applied.
+ * Never edit a released migration: add a new one.
+ */
+export const MIGRATIONS: string[] = [
+  `CREATE TABLE documents (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     origin TEXT NOT NULL,
+     title TEXT,
+     outlet TEXT,
+     published TEXT,
+     text TEXT NOT NULL,
+     doc_json TEXT NOT NULL
+   );
+   CREATE TABLE originals (
+     origin TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL REFERENCES documents(id),
+     bytes_hash TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     encoding TEXT NOT NULL,
+     content_type TEXT NOT NULL
+   );
+   CREATE INDEX originals_doc ON originals(doc_id);
+   CREATE TABLE outlet_lines (
+     outlet TEXT NOT NULL,
+     line_key TEXT NOT NULL,
+     doc_id TEXT NOT NULL,
+     PRIMARY KEY (outlet, line_key, doc_id)
+   ) WITHOUT ROWID;
+   CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
+   CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+     INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+   END;`,
+];

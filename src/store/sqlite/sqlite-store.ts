@@ -1,0 +1,149 @@
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode, an FTS5 index over clean text,
+ * and migrations recorded in `schema_version`. A batch is written in one transaction, so a crash
+ * loses at most the batch in flight and never half of one.
+ */
+import Database from 'better-sqlite3';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { NewsDoc, RawArticle } from '../../model/doc.js';
+import { bytesHash } from '../../model/id.js';
+import type { DocSummary, Original, PutResult, SearchHit, Store } from '../store.js';
+import { documentLineKeys } from '../line-keys.js';
+import { MIGRATIONS } from './migrations.js';
+
+export class SqliteStore implements Store {
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating if needed) the database file and brings its schema up to date. */
+  static open(path: string): SqliteStore {
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (err) {
+      throw new Error(`--db ${path}: cannot open the database (${(err as Error).message})`);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteStore(db);
+  }
+
+  async putBatch(items: { doc: NewsDoc; raw: RawArticle }[]): Promise<PutResult[]> {
+    const findOrigin = this.db.prepare('SELECT doc_id, bytes_hash FROM originals WHERE origin = ?');
+    const findDoc = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
+    const insertDoc = this.db.prepare(
+      'INSERT INTO documents (id, origin, title, outlet, published, text, doc_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const upsertOriginal = this.db.prepare(
+      `INSERT INTO originals (origin, doc_id, bytes_hash, bytes, encoding, content_type) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(origin) DO UPDATE SET doc_id = excluded.doc_id, bytes_hash = excluded.bytes_hash,
+         bytes = excluded.bytes, encoding = excluded.encoding, content_type = excluded.content_type`,
+    );
+    const insertLine = this.db.prepare('INSERT OR IGNORE INTO outlet_lines (outlet, line_key, doc_id) VALUES (?, ?, ?)');
+    const write = this.db.transaction((batch: { doc: NewsDoc; raw: RawArticle }[]) =>
+      batch.map(({ doc, raw }): PutResult => {
+        const hash = bytesHash(raw.bytes);
+        const prior = findOrigin.get(raw.origin) as { doc_id: string; bytes_hash: string } | undefined;
+        if (prior && prior.bytes_hash === hash) return { status: 'unchanged', id: prior.doc_id, origin: raw.origin };
+        const exists = findDoc.get(doc.id) !== undefined;
+        if (!exists) {
+          insertDoc.run(doc.id, doc.origin, doc.title, doc.outlet, doc.published.date, doc.text, JSON.stringify(doc));
+          if (doc.outlet) for (const key of documentLineKeys(doc)) insertLine.run(doc.outlet, key, doc.id);
+        }
+        upsertOriginal.run(raw.origin, doc.id, hash, gzipSync(raw.bytes), raw.encoding, raw.contentType);
+        return { status: exists ? 'duplicate' : 'new', id: doc.id, origin: raw.origin };
+      }),
+    );
+    return write(items);
+  }
+
+  async hasUnchanged(origin: string, bytes: Uint8Array): Promise<boolean> {
+    const row = this.db.prepare('SELECT bytes_hash FROM originals WHERE origin = ?').get(origin) as
+      | { bytes_hash: string }
+      | undefined;
+    return row !== undefined && row.bytes_hash === bytesHash(bytes);
+  }
+
+  async getDoc(idOrPrefix: string): Promise<NewsDoc | null> {
+    if (idOrPrefix.length < 4 || !/^[0-9a-f]+$/i.test(idOrPrefix)) return null;
+    const rows = this.db
+      .prepare('SELECT doc_json FROM documents WHERE id >= ? AND id < ? LIMIT 2')
+      .all(idOrPrefix.toLowerCase(), idOrPrefix.toLowerCase() + 'g') as { doc_json: string }[];
+    return rows.length === 1 ? (JSON.parse(rows[0].doc_json) as NewsDoc) : null;
+  }
+
+  async originals(id: string): Promise<Original[]> {
+    const rows = this.db
+      .prepare('SELECT origin, bytes, encoding, content_type FROM originals WHERE doc_id = ? ORDER BY origin')
+      .all(id) as { origin: string; bytes: Buffer; encoding: string; content_type: string }[];
+    return rows.map((r) => ({
+      origin: r.origin,
+      bytes: new Uint8Array(gunzipSync(r.bytes)),
+      encoding: r.encoding,
+      contentType: r.content_type,
+    }));
+  }
+
+  async listDocs(opts: { limit?: number; offset?: number } = {}): Promise<DocSummary[]> {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.origin, d.title, d.outlet, d.published, length(d.text) AS chars,
+                json_array_length(d.doc_json, '$.removed') AS removed,
+                (SELECT count(*) FROM originals o WHERE o.doc_id = d.id) AS origins
+         FROM documents d ORDER BY d.seq LIMIT ? OFFSET ?`,
+      )
+      .all(opts.limit ?? -1, opts.offset ?? 0) as DocSummary[];
+  }
+
+  async *allDocs(): AsyncIterable<NewsDoc> {
+    for (const row of this.db.prepare('SELECT doc_json FROM documents ORDER BY seq').iterate()) {
+      yield JSON.parse((row as { doc_json: string }).doc_json) as NewsDoc;
+    }
+  }
+
+  async countDocs(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+  }
+
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t}"`).join(' ');
+    return this.db
+      .prepare(
+        `SELECT d.id, d.title, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
+         FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(match, limit) as SearchHit[];
+  }
+
+  async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const stmt = this.db.prepare('SELECT count(*) AS n FROM outlet_lines WHERE outlet = ? AND line_key = ?');
+    for (const key of new Set(lineKeys)) counts.set(key, (stmt.get(outlet, key) as { n: number }).n);
+    return counts;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/** Applies every migration not yet recorded, each in its own transaction. */
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
+  const current = row.v ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`database schema version ${current} is newer than this Parley (${MIGRATIONS.length}); upgrade Parley`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(v + 1);
+    })();
+  }
+}

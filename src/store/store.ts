@@ -1,0 +1,66 @@
+/**
+ * The one storage interface. SQLite (`sqlite/`) is the embedded default; PostgreSQL is the scale-out
+ * backend. Methods are async so both backends fit. Every write of a batch is one transaction.
+ */
+import type { NewsDoc, RawArticle } from '../model/doc.js';
+
+/** What happened to one article of a batch. */
+export type PutStatus =
+  /** a new document was stored */
+  | 'new'
+  /** the same text was already stored from another origin: this origin is recorded against it */
+  | 'duplicate'
+  /** this origin with these exact bytes was ingested before: nothing changed */
+  | 'unchanged';
+
+export interface PutResult {
+  status: PutStatus;
+  id: string;
+  origin: string;
+}
+
+/** A line of the document list. */
+export interface DocSummary {
+  id: string;
+  origin: string;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  chars: number;
+  removed: number;
+  origins: number;
+}
+
+/** One origin a document was read from, with the bytes as read. */
+export interface Original {
+  origin: string;
+  bytes: Uint8Array;
+  encoding: string;
+  contentType: string;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string | null;
+  snippet: string;
+}
+
+export interface Store {
+  /** Stores a batch of cleaned documents with their raw inputs, all in one transaction. */
+  putBatch(items: { doc: NewsDoc; raw: RawArticle }[]): Promise<PutResult[]>;
+  /** True when this origin was already ingested with exactly these bytes. */
+  hasUnchanged(origin: string, bytes: Uint8Array): Promise<boolean>;
+  /** A document by id or unique id prefix (at least 4 characters); null when none or ambiguous. */
+  getDoc(idOrPrefix: string): Promise<NewsDoc | null>;
+  /** Every origin of a document, each with its original bytes. */
+  originals(id: string): Promise<Original[]>;
+  listDocs(opts?: { limit?: number; offset?: number }): Promise<DocSummary[]>;
+  /** Every stored document, in ingest order. */
+  allDocs(): AsyncIterable<NewsDoc>;
+  countDocs(): Promise<number>;
+  /** Full-text search over title and clean text. */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** How many stored documents of `outlet` contain each of `lineKeys` (see `lineKey`). */
+  lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>>;
+  close(): Promise<void>;
+}
