@@ -11,6 +11,7 @@ import { readInputs } from './ingest/read-inputs.js';
 import { clean, dropRepeatedLines } from './clean/clean.js';
 import { annotate, checkStages, STAGES } from './pipeline.js';
 import { documentLineKeys } from './store/line-keys.js';
+import { resolveCorpus } from './resolve/resolve.js';
 
 export interface IngestSummary {
   read: number;
@@ -68,5 +69,6 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await flush();
   }
   if (batch.length > 0) await flush();
+  if (summary.new > 0) await resolveCorpus(store, ctx);
   return summary;
 }

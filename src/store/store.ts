@@ -39,6 +39,9 @@ export interface Original {
   contentType: string;
 }
 
+/** Kinds of corpus-level items, built by `resolve/` across all documents. */
+export type CorpusKind = 'entities' | 'events' | 'stories' | 'duplicates' | 'contradictions';
+
 export interface SearchHit {
   id: string;
   title: string | null;
@@ -60,6 +63,15 @@ export interface Store {
   countDocs(): Promise<number>;
   /** Full-text search over title and clean text. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /**
+   * Replaces a stored document's derived fields (published date, flags, duplicateOf, layers) after
+   * corpus resolution. Its id and text never change.
+   */
+  updateDocs(docs: NewsDoc[]): Promise<void>;
+  /** Replaces every corpus-level item of one kind (entities, events, stories, …) in one transaction. */
+  replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void>;
+  /** The corpus-level items of one kind, in the order they were stored. */
+  corpus<T>(kind: CorpusKind): Promise<T[]>;
   /** How many stored documents of `outlet` contain each of `lineKeys` (see `lineKey`). */
   lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>>;
   close(): Promise<void>;

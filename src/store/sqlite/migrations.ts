@@ -32,4 +32,12 @@ export const MIGRATIONS: string[] = [
    CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
      INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
    END;`,
+  `CREATE TABLE corpus_items (
+     kind TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (kind, id)
+   );
+   CREATE INDEX corpus_items_order ON corpus_items(kind, seq);`,
 ];

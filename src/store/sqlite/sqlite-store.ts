@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import type { DocSummary, Original, PutResult, SearchHit, Store } from '../store.js';
+import type { CorpusKind, DocSummary, Original, PutResult, SearchHit, Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -118,6 +118,26 @@ export class SqliteStore implements Store {
          WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
       .all(match, limit) as SearchHit[];
+  }
+
+  async updateDocs(docs: NewsDoc[]): Promise<void> {
+    const update = this.db.prepare('UPDATE documents SET published = ?, doc_json = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const doc of docs) update.run(doc.published.date, JSON.stringify(doc), doc.id);
+    })();
+  }
+
+  async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO corpus_items (kind, seq, id, data) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
+      items.forEach((item, i) => insert.run(kind, i, item.id, JSON.stringify(item.data)));
+    })();
+  }
+
+  async corpus<T>(kind: CorpusKind): Promise<T[]> {
+    const rows = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? ORDER BY seq').all(kind) as { data: string }[];
+    return rows.map((r) => JSON.parse(r.data) as T);
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
