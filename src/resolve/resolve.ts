@@ -4,11 +4,14 @@
  * Resolvers must be near-linear (blocking keys, inverted indexes), never all-pairs.
  *
  * Ordering constraints:
- * - (none yet; each resolver added here says which earlier results it needs and why)
+ * - (each resolver added here says which earlier results it needs and why)
+ * - duplicates: needs nothing; runs early so later resolvers (rewrites, stories, events) can see
+ *   `duplicateOf` and not count a copy as an independent source.
  */
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusKind, Store } from '../store/store.js';
+import { duplicatesResolver } from './duplicates/resolver.js';
 
 /** What resolvers have built so far, by kind. */
 export type Corpus = Partial<Record<CorpusKind, { id: string; data: unknown }[]>>;
@@ -22,7 +25,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [];
+export const RESOLVERS: Resolver[] = [duplicatesResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {

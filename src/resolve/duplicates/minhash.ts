@@ -1,0 +1,71 @@
+/**
+ * MinHash signatures with banded locality-sensitive hashing (Broder 1997; Leskovec, Rajaraman &
+ * Ullman, *Mining of Massive Datasets*, ch. 3), hand-written: the npm MinHash packages (`minhash`,
+ * `minhash-lsh-js`, …) are unmaintained, untyped, seed with `Math.random` (so results change between
+ * runs) and some band signatures incorrectly; this is ~60 lines and deterministic.
+ *
+ * An `LshIndex` is incremental: `add` files one item's bands and returns the earlier items sharing a
+ * band, so adding one document costs O(its shingles × hashes), independent of the corpus size.
+ */
+
+/** Hash functions per signature (= BANDS × ROWS). */
+export const NUM_HASHES = 120;
+/**
+ * Rows per band. With 40 bands of 3 rows the S-curve's threshold (1/b)^(1/r) is ≈ 0.29: a pair with
+ * Jaccard 0.5 becomes a candidate with probability 1−(1−0.5³)⁴⁰ ≈ 0.995, one with 0.1 with ≈ 0.04.
+ * Chosen to sit well below `DUPLICATE_JACCARD` (0.5) so recall is lost only to verification, never to
+ * banding; false candidates are cheap because every candidate is verified exactly.
+ */
+export const ROWS = 3;
+export const BANDS = NUM_HASHES / ROWS;
+
+/** A fixed seeded family: seed i is a fixed odd constant times i, mixed (splitmix-style). */
+const SEEDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => mix(Math.imul(i + 1, 0x9e3779b9)));
+
+/** A 32-bit avalanche mixer (the finaliser of MurmurHash3). */
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** The MinHash signature of a set of 32-bit shingle hashes: per hash function, the minimum value. */
+export function signature(shingles: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
+  for (const s of shingles) {
+    for (let i = 0; i < NUM_HASHES; i++) {
+      const h = mix(s ^ SEEDS[i]);
+      if (h < sig[i]) sig[i] = h;
+    }
+  }
+  return sig;
+}
+
+/** Estimated Jaccard: the share of hash functions whose minima agree. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** Band buckets: band key → ids of the items filed under it. */
+export class LshIndex<Id> {
+  private readonly buckets = new Map<string, Id[]>();
+
+  /** Files `id` under its bands and returns the distinct earlier ids that share at least one band. */
+  add(id: Id, sig: Uint32Array): Id[] {
+    const found = new Set<Id>();
+    for (let b = 0; b < BANDS; b++) {
+      const key = `${b}:${sig.subarray(b * ROWS, (b + 1) * ROWS).join(',')}`;
+      const bucket = this.buckets.get(key);
+      if (bucket) {
+        for (const other of bucket) found.add(other);
+        bucket.push(id);
+      } else this.buckets.set(key, [id]);
+    }
+    return [...found];
+  }
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimateJaccard, LshIndex, NUM_HASHES, signature } from '../../../src/resolve/duplicates/minhash.js';
+import { findNearDuplicates } from '../../../src/resolve/duplicates/near-duplicates.js';
+import { duplicatesResolver } from '../../../src/resolve/duplicates/resolver.js';
+import { jaccard, shingleSet, tokens } from '../../../src/resolve/duplicates/tokens.js';
+import { makeContext } from '../../../src/context.js';
+import { makeDoc } from '../../helpers.js';
+import { loadFixture } from './load.js';
+
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'duplicates', 'talks');
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
+
+describe('shingles and MinHash', () => {
+  it('tokenises with offsets and folds case and apostrophes', () => {
+    expect(tokens('Osmark’s envoy, 2 days')).toEqual([
+      { norm: "osmark's", start: 0, end: 8 },
+      { norm: 'envoy', start: 9, end: 14 },
+      { norm: '2', start: 16, end: 17 },
+      { norm: 'days', start: 18, end: 22 },
+    ]);
+  });
+
+  it('computes exact Jaccard of shingle sets', () => {
+    const a = shingleSet('a b c d e'.split(' '));
+    const b = shingleSet('a b c d f'.split(' '));
+    expect(a.length).toBe(3);
+    expect(jaccard(a, b)).toBeCloseTo(2 / 4);
+    expect(jaccard(a, a)).toBe(1);
+  });
+
+  it('is deterministic and its estimate tracks the exact Jaccard', () => {
+    const words = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const a = shingleSet(words);
+    const b = shingleSet([...words.slice(0, 300), ...Array.from({ length: 100 }, (_, i) => `x${i}`)]);
+    expect(signature(a)).toEqual(signature(a));
+    expect(signature(a).length).toBe(NUM_HASHES);
+    expect(Math.abs(estimateJaccard(signature(a), signature(b)) - jaccard(a, b))).toBeLessThan(0.12);
+  });
+
+  it('LSH returns earlier items sharing a band, once each', () => {
+    const lsh = new LshIndex<string>();
+    const s = signature(shingleSet('the quick brown fox jumps over the lazy dog'.split(' ')));
+    expect(lsh.add('a', s)).toEqual([]);
+    expect(lsh.add('b', s)).toEqual(['a']);
+    expect(lsh.add('c', signature(shingleSet('completely different words in this one here'.split(' '))))).toEqual([]);
+  });
+});
+
+describe('near-duplicates on the talks fixture', () => {
+  const docs = loadFixture(DIR);
+  const origin = new Map(docs.map((d) => [d.id, d.origin]));
+
+  it('links the boilerplate copy to its original and nothing else', () => {
+    const links = findNearDuplicates(docs).map((l) => ({ copy: origin.get(l.copy), original: origin.get(l.original) }));
+    expect(links).toEqual(expected.links);
+  });
+
+  it('the resolver sets duplicateOf and a duplicate flag with evidence, and a group item', () => {
+    const out = duplicatesResolver.run(docs, {}, makeContext());
+    expect(out.docs!.map((d) => d.origin)).toEqual(['copy-boilerplate.txt']);
+    const copy = out.docs![0];
+    const original = docs.find((d) => d.origin === 'original.txt')!;
+    expect(copy.duplicateOf).toBe(original.id);
+    expect(copy.flags).toHaveLength(1);
+    expect(copy.flags[0].kind).toBe('duplicate');
+    expect(copy.flags[0].score).toBeGreaterThan(0.7);
+    expect(copy.flags[0].evidence[0]).toMatch(new RegExp(`^near-duplicate of ${original.id} \\("Osmark and Veltria open`));
+    expect(out.items!.duplicates).toEqual([
+      { id: original.id, data: { original: original.id, copies: [{ doc: copy.id, kind: 'duplicate', score: copy.flags[0].score }] } },
+    ]);
+  });
+
+  it('is idempotent: a second run over its own output changes nothing', () => {
+    const first = duplicatesResolver.run(docs, {}, makeContext());
+    const again = docs.map((d) => first.docs!.find((c) => c.id === d.id) ?? d);
+    expect(duplicatesResolver.run(again, {}, makeContext()).docs).toEqual([]);
+  });
+});
+
+describe('near-duplicates: negative cases', () => {
+  it.each(expected.notDuplicates as string[])('%s is nobody’s copy', (file) => {
+    const docs = loadFixture(DIR);
+    const doc = docs.find((d) => d.origin === file)!;
+    expect(findNearDuplicates(docs).some((l) => l.copy === doc.id || (l.original === doc.id))).toBe(false);
+  });
+
+  it('an earlier-published shorter copy is the original', () => {
+    const docs = loadFixture(DIR, (f) => ({
+      published: { date: f === 'copy-boilerplate.txt' ? '2031-04-01' : '2031-04-02', source: 'metadata', confidence: 1, evidence: [] },
+    }));
+    const [link] = findNearDuplicates(docs);
+    expect(docs.find((d) => d.id === link.original)!.origin).toBe('copy-boilerplate.txt');
+  });
+
+  it('clears a stale duplicate flag when the original is gone', () => {
+    const stale = makeDoc('A text that once was a copy of something now deleted from the store for good.', {
+      duplicateOf: 'gone',
+      flags: [{ kind: 'duplicate', score: 0.9, evidence: ['x'] }, { kind: 'other', score: 1, evidence: [] }],
+    });
+    const [doc] = duplicatesResolver.run([stale], {}, makeContext()).docs!;
+    expect(doc.duplicateOf).toBeNull();
+    expect(doc.flags).toEqual([{ kind: 'other', score: 1, evidence: [] }]);
+  });
+});
