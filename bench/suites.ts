@@ -1,4 +1,6 @@
 /** The benchmark suites, by name. Each lives in its own file under bench/. */
+import { runTempeval } from './tempeval.js';
+
 export interface Suite {
   title: string;
   run(): Promise<void>;
@@ -6,4 +8,6 @@ export interface Suite {
   onlyWhenAsked?: boolean;
 }
 
-export const SUITES: Record<string, Suite> = {};
+export const SUITES: Record<string, Suite> = {
+  tempeval: { title: 'TempEval-3 Task A: time expressions (extent and value F1)', run: runTempeval },
+};

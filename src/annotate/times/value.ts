@@ -1,0 +1,114 @@
+/**
+ * Places a `Recipe` on the calendar: the TIMEX3 value of an expression given the publication date
+ * (or null when unknown), the day of the last dated expression before it, and its direction. Values
+ * keep the expression's granularity ("last week" → `2022-W09`, "in 2014" → `2014`); with no anchor the
+ * unknown digits stay `X` (`XXXX-WXX-4`) rather than being guessed.
+ */
+import type { Direction, Recipe } from './types.js';
+import { addMonths, formatYmd, fromDays, isoWeek, isoWeekday, parseYmd, toDays, type Ymd } from './calendar.js';
+
+/** What a value is computed from. */
+export interface AnchorInfo {
+  /** Publication date `YYYY-MM-DD`, or null when unknown. */
+  publication: string | null;
+  /** Day of the last fully dated expression before this one, if any. */
+  lastDay: string | null;
+  direction?: Direction;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const clock = (hh?: number, mi?: number, part?: string) =>
+  hh !== undefined ? `T${pad(hh)}:${pad(mi ?? 0)}` : part ? `T${part}` : '';
+
+/** Year for a month (and day) without a year: the nearest occurrence, or the one in `direction`. */
+export function yearFor(anchor: Ymd, m: number, d: number | undefined, direction?: Direction, rel?: number): number {
+  const day = d ?? 15;
+  const candidates = [anchor.y - 1, anchor.y, anchor.y + 1];
+  const a = toDays(anchor);
+  if (rel === 0) return anchor.y;
+  const dist = (y: number) => toDays({ y, m, d: day }) - a;
+  const sameMonth = (y: number) => d === undefined && y === anchor.y && m === anchor.m;
+  let pool = candidates;
+  if (rel === -1 || direction === 'behind') pool = candidates.filter((y) => (rel === -1 ? dist(y) < 0 && !sameMonth(y) : dist(y) <= 0 || sameMonth(y)));
+  else if (rel === 1 || direction === 'ahead') pool = candidates.filter((y) => (rel === 1 ? dist(y) > 0 && !sameMonth(y) : dist(y) >= 0 || sameMonth(y)));
+  return pool.reduce((best, y) => (Math.abs(dist(y)) < Math.abs(dist(best)) ? y : best), pool[0] ?? anchor.y);
+}
+
+/** Of the years near `around`, the one in which month `m` day `d` falls on ISO weekday `wd` (nearest first). */
+export function yearForWeekday(m: number, d: number, wd: number, around: number, reach = 1): number | null {
+  for (let k = 0; k <= reach; k++)
+    for (const y of k === 0 ? [around] : [around - k, around + k]) if (isoWeekday({ y, m, d }) === wd) return y;
+  return null;
+}
+
+/** The TIMEX3 value of `recipe` under `info`. */
+export function valueOf(recipe: Recipe, info: AnchorInfo): string {
+  const pub = parseYmd(info.publication);
+  switch (recipe.kind) {
+    case 'fixed':
+      return recipe.value;
+    case 'same':
+      return info.lastDay ?? info.publication ?? 'XXXX-XX-XX';
+    case 'date': {
+      const { m, d, wd, hh, mi, part } = recipe;
+      if (m === undefined && d === undefined && recipe.y === undefined) {
+        const day = info.lastDay ?? info.publication;
+        return `${day ?? 'XXXX-XX-XX'}${clock(hh, mi, part)}`;
+      }
+      let y: number | undefined = recipe.y;
+      if (y === undefined && pub && m !== undefined) {
+        y = yearFor(pub, m, d, info.direction, recipe.rel);
+        if (d !== undefined && wd !== undefined && isoWeekday({ y, m, d }) !== wd) y = yearForWeekday(m, d, wd, pub.y) ?? y;
+      }
+      const ys = y === undefined ? 'XXXX' : pad(y, 4);
+      if (m === undefined) return ys;
+      if (d === undefined) return `${ys}-${pad(m)}`;
+      return `${ys}-${pad(m)}-${pad(d)}${clock(hh, mi, part)}`;
+    }
+    case 'weekday': {
+      const t = clock(recipe.hh, recipe.mi, recipe.part);
+      if (!pub) return `XXXX-WXX-${recipe.wd}${t}`;
+      const today = isoWeekday(pub);
+      const back = (today - recipe.wd + 7) % 7;
+      const fwd = (recipe.wd - today + 7) % 7;
+      const offset = info.direction === 'ahead' ? fwd : info.direction === 'behind' ? -back : back <= fwd ? -back : fwd;
+      return formatYmd(fromDays(toDays(pub) + offset)) + t;
+    }
+    case 'shift':
+      return shiftValue(pub, recipe.unit, recipe.n) + (recipe.part ? `T${recipe.part}` : '');
+    case 'season': {
+      const y = pub ? pub.y + (recipe.yearShift ?? 0) : null;
+      return `${y === null ? 'XXXX' : pad(y, 4)}-${recipe.season}`;
+    }
+    case 'quarter': {
+      if (!pub) return `XXXX-Q${recipe.q}`;
+      const current = Math.ceil(pub.m / 3);
+      const y = recipe.yearShift !== null ? pub.y + recipe.yearShift : info.direction === 'ahead' ? (recipe.q < current ? pub.y + 1 : pub.y) : recipe.q > current ? pub.y - 1 : pub.y;
+      return `${pad(y, 4)}-Q${recipe.q}`;
+    }
+  }
+}
+
+function shiftValue(pub: Ymd | null, unit: string, n: number): string {
+  if (!pub) return { D: 'XXXX-XX-XX', W: 'XXXX-WXX', M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX' }[unit] ?? 'XXXX';
+  switch (unit) {
+    case 'D':
+      return formatYmd(fromDays(toDays(pub) + n));
+    case 'W':
+      return isoWeek(fromDays(toDays(pub) + 7 * n));
+    case 'M': {
+      const t = addMonths({ ...pub, d: 1 }, n);
+      return `${pad(t.y, 4)}-${pad(t.m)}`;
+    }
+    case 'Q': {
+      const index = pub.y * 4 + Math.floor((pub.m - 1) / 3) + n;
+      return `${pad(Math.floor(index / 4), 4)}-Q${(index % 4) + 1}`;
+    }
+    case 'Y':
+      return pad(pub.y + n, 4);
+    case 'DE':
+      return String(Math.floor(pub.y / 10) + n);
+    default:
+      return String(Math.floor(pub.y / 100) + n);
+  }
+}
