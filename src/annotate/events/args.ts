@@ -1,0 +1,87 @@
+/**
+ * Argument finders: the time, place, ordinal and actors of an event mention, all taken from its own
+ * sentence. Time and typed names come from the `times` and `mentions` layers when they exist;
+ * without them, place and actors fall back to capitalised names in the sentence.
+ */
+import type { NewsDoc, Span } from '../../model/doc.js';
+import { ORDINALS } from './lexicon.js';
+import type { Arg } from './types.js';
+
+/** What this stage reads of the `times` and `mentions` layers (whatever else they hold). */
+interface TimeLike { span: Span; value: string }
+interface MentionLike { span: Span; type: string }
+
+const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
+const arg = (doc: NewsDoc, span: Span): Arg => ({ span, text: doc.text.slice(span.start, span.end) });
+
+/** The time expression of the sentence closest to the trigger. */
+export function findTime(doc: NewsDoc, sentence: Span, trigger: Span): (Arg & { value: string }) | null {
+  const times = ((doc.layers as Record<string, unknown>).times as TimeLike[] | undefined) ?? [];
+  const candidates = times.filter((t) => inside(t.span, sentence) && /^\d{4}/.test(t.value));
+  if (candidates.length === 0) return null;
+  const distance = (t: TimeLike) => Math.min(Math.abs(t.span.start - trigger.end), Math.abs(trigger.start - t.span.end));
+  const best = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));
+  return { ...arg(doc, best.span), value: best.value };
+}
+
+/** "second round", "the third session" → the ordinal just before the trigger. */
+export function findOrdinal(doc: NewsDoc, trigger: Span): number | null {
+  const before = doc.text.slice(Math.max(0, trigger.start - 30), trigger.end);
+  const m = /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+(?:new\s+)?(?:round|session|meeting|phase)\b/i.exec(before);
+  if (!m) return null;
+  const word = m[1].toLowerCase();
+  return ORDINALS[word] ?? parseInt(word, 10);
+}
+
+const NAME = /\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\p{L}'’-]+)*/gu;
+/** Capitalised words that are calendar words, not names. */
+const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** Capitalised words the document also writes capitalised mid-sentence: names, not sentence starts. */
+function midSentenceWords(doc: NewsDoc): Set<string> {
+  const out = new Set<string>();
+  for (const m of doc.text.matchAll(/[\p{Ll},;]\s+([A-Z][\p{L}'’-]+)/gu)) out.add(m[1]);
+  return out;
+}
+const PLACE_CUE = /\b(?:in|at|near|to)\s+(?:the\s+)?$/;
+
+/** Names of the sentence: typed mentions when the layer exists, else capitalised runs. */
+function names(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
+  const mentions = (doc.layers as Record<string, unknown>).mentions as MentionLike[] | undefined;
+  if (mentions) return mentions.filter((m) => inside(m.span, sentence)).map((m) => ({ ...arg(doc, m.span), type: m.type }));
+  const out: (Arg & { type: string })[] = [];
+  const slice = doc.text.slice(sentence.start, sentence.end);
+  const known = midSentenceWords(doc);
+  for (const m of slice.matchAll(NAME)) {
+    const words = m[0].split(/\s+/).filter((w) => !CALENDAR.test(w));
+    if (words.length === 0 || words.length < m[0].split(/\s+/).length) continue;
+    let start = sentence.start + m.index!;
+    let text = m[0];
+    // At the sentence start, a capitalised word the document never capitalises elsewhere is not a name.
+    if (m.index === 0 && !known.has(words[0])) {
+      const rest = /^\S+\s+(?:of\s+(?:the\s+)?)?/.exec(text);
+      if (!rest || rest[0].length >= text.length) continue;
+      start += rest[0].length;
+      text = text.slice(rest[0].length);
+    }
+    out.push({ ...arg(doc, { start, end: start + text.length }), type: 'unknown' });
+  }
+  return out;
+}
+
+/** The place: a place name introduced by "in/at/near", preferring one after the trigger. */
+export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | null {
+  const cued = names(doc, sentence).filter(
+    (n) => (n.type === 'place' || n.type === 'unknown') && PLACE_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 12), n.span.start)),
+  );
+  const after = cued.filter((n) => n.span.start >= trigger.end);
+  const best = after[0] ?? cued[cued.length - 1];
+  return best ? { span: best.span, text: best.text } : null;
+}
+
+/** The actors: people, organisations and countries named in the sentence, other than the place. */
+export function findActors(doc: NewsDoc, sentence: Span, place: Arg | null): Arg[] {
+  return names(doc, sentence)
+    .filter((n) => n.type !== 'outlet' && n.type !== 'other' && !(place && n.span.start === place.span.start))
+    .map((n) => ({ span: n.span, text: n.text }));
+}

@@ -1,0 +1,110 @@
+/**
+ * Contradictions between sources, each with the statements side by side (corpus kind
+ * `contradictions`):
+ * - `venue`: mentions of one event, from different documents, name different places;
+ * - `date`: mentions of one event, from different documents, give days that cannot both be right;
+ * - `denial`: one source denies what another reports of the same event ("… is not true");
+ * - `figures`: different numbers for the same counted thing from different claimants.
+ * Requires `events`: it reads each event's mentions back from the documents' `eventMentions`.
+ */
+import { createHash } from 'node:crypto';
+import type { NewsDoc } from '../../model/doc.js';
+import type { EventMention } from '../../annotate/events/types.js';
+import type { Event } from '../events/build.js';
+import { timexRange, overlaps } from '../events/date-range.js';
+import { foldName } from '../events/nodes.js';
+import type { Resolver } from '../resolve.js';
+import { figureContradictions } from './figures.js';
+
+export interface Statement {
+  doc: string;
+  start: number;
+  end: number;
+  text: string;
+  by: string | null;
+}
+
+export interface Contradiction {
+  id: string;
+  kind: 'venue' | 'date' | 'denial' | 'figures';
+  about: string | null;
+  summary: string;
+  statements: Statement[];
+}
+
+export function contradictionId(kind: string, statements: Statement[]): string {
+  return 'ct_' + createHash('sha1').update(kind + statements.map((s) => `${s.doc}:${s.start}`).join('|')).digest('hex').slice(0, 12);
+}
+
+interface Found {
+  doc: NewsDoc;
+  mention: EventMention;
+}
+
+const statement = ({ doc, mention }: Found): Statement => ({
+  doc: doc.id,
+  start: mention.span.start,
+  end: mention.span.end,
+  text: doc.text.slice(mention.span.start, mention.span.end),
+  by: null,
+});
+
+/**
+ * The first pair of mentions whose values differ, if any: from different documents, or (for a
+ * denial, where one speaker contradicts another inside one article) from different sentences.
+ */
+function differing(
+  found: Found[],
+  value: (f: Found) => string | null,
+  differ: (a: string, b: string) => boolean,
+  sameDocument = false,
+): [Found, Found] | null {
+  for (let i = 0; i < found.length; i++)
+    for (let j = i + 1; j < found.length; j++) {
+      const [a, b] = [value(found[i]), value(found[j])];
+      const apart = found[i].doc.id !== found[j].doc.id || (sameDocument && found[i].mention.span.start !== found[j].mention.span.start);
+      if (a && b && apart && differ(a, b)) return [found[i], found[j]];
+    }
+  return null;
+}
+
+export function eventContradictions(event: Event, found: Found[]): Contradiction[] {
+  const out: Contradiction[] = [];
+  const add = (kind: Contradiction['kind'], pair: [Found, Found] | null, summary: (a: Found, b: Found) => string) => {
+    if (!pair) return;
+    const statements = pair.map(statement);
+    out.push({ id: contradictionId(kind, statements), kind, about: event.id, summary: summary(...pair), statements });
+  };
+  const place = (f: Found) => (f.mention.place ? foldName(f.mention.place.text) : null);
+  add('venue', differing(found, place, (a, b) => a !== b), (a, b) =>
+    `${event.title}: one source places it in ${a.mention.place!.text}, another in ${b.mention.place!.text}`);
+  const day = (f: Found) => (f.mention.time && timexRange(f.mention.time.value)?.precision === 'day' ? f.mention.time.value.slice(0, 10) : null);
+  add('date', differing(found, day, (a, b) => !overlaps(timexRange(a)!, timexRange(b)!)), (a, b) =>
+    `${event.title}: dated ${day(a)} by one source and ${day(b)} by another`);
+  const stance = (f: Found) => (f.mention.status === 'denied' ? 'denied' : f.mention.status === 'unknown' ? null : 'asserted');
+  add('denial', differing(found, stance, (a, b) => a !== b, true), (a, b) => {
+    const denier = a.mention.status === 'denied' ? a : b;
+    return `${event.title}: a source denies what another reports (${denier.doc.outlet ?? denier.doc.id})`;
+  });
+  return out;
+}
+
+export const contradictionsResolver: Resolver = {
+  name: 'contradictions',
+  requires: ['events'],
+  run(docs, corpus) {
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const out: Contradiction[] = [];
+    for (const { data } of corpus.events ?? []) {
+      const event = data as Event;
+      const found: Found[] = event.mentions.flatMap((m) => {
+        const doc = byId.get(m.doc);
+        const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
+        return doc && mention ? [{ doc, mention }] : [];
+      });
+      out.push(...eventContradictions(event, found));
+    }
+    out.push(...figureContradictions(docs));
+    return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
+  },
+};

@@ -1,0 +1,85 @@
+/**
+ * Builds one `Event` (contract v1 shape) from a group of merged mentions: its date is the narrowest
+ * range all dated mentions agree on (undated mentions inherit it), its status the strongest evidence
+ * (happened > planned > denied > unknown), its place and actors the most mentioned keys.
+ */
+import { createHash } from 'node:crypto';
+import type { EventStatus } from '../../annotate/events/types.js';
+import { narrower, overlaps, type DateRange } from './date-range.js';
+import type { EventNode } from './nodes.js';
+
+export interface Event {
+  id: string;
+  type: string;
+  title: string;
+  status: EventStatus;
+  date: { start: string | null; end: string | null; precision: 'day' | 'month' | 'year' | 'unknown' };
+  place: string | null;
+  actors: string[];
+  mentions: { doc: string; start: number; end: number; text: string }[];
+  /** Not in contract v1's required fields; kept for the timeline and contradiction finding. */
+  ordinal: number | null;
+  placeText: string | null;
+  actorTexts: string[];
+}
+
+const ORDINAL_WORD = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const STATUS_RANK: EventStatus[] = ['happened', 'planned', 'denied', 'unknown'];
+
+/** The most frequent value (first seen wins a tie). */
+function mode<T>(values: T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/** The range most dated mentions agree on, narrowed by every range that overlaps it. */
+function agreedRange(ranges: DateRange[]): DateRange | null {
+  if (ranges.length === 0) return null;
+  const supported = ranges.map((r) => ranges.filter((o) => overlaps(r, o)).length);
+  const top = Math.max(...supported);
+  return ranges.filter((_, i) => supported[i] === top).reduce(narrower);
+}
+
+export function buildEvent(group: EventNode[]): Event {
+  const first = group[0];
+  const range = agreedRange(group.flatMap((n) => (n.range ? [n.range] : [])));
+  const placeKey = mode(group.flatMap((n) => (n.placeKey ? [n.placeKey] : [])));
+  const placeText = group.find((n) => n.placeKey === placeKey)?.mention.place?.text ?? null;
+  const actorKeys = [...new Set(group.flatMap((n) => n.actorKeys))];
+  const actorTexts = actorKeys.map((k) => group.find((n) => n.actorNames.has(k))!.actorNames.get(k)!);
+  const ordinal = mode(group.flatMap((n) => (n.mention.ordinal !== null ? [n.mention.ordinal] : [])));
+  const status = STATUS_RANK.find((s) => group.some((n) => n.mention.status === s)) ?? 'unknown';
+  const mentions = group.map((n) => ({
+    doc: n.doc.id,
+    start: n.mention.span.start,
+    end: n.mention.span.end,
+    text: n.doc.text.slice(n.mention.span.start, n.mention.span.end),
+  }));
+  const id = 'ev_' + createHash('sha1').update(mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
+  const what = first.mention.type.charAt(0).toUpperCase() + first.mention.type.slice(1);
+  const title = [
+    ordinal !== null ? `${what}, ${ORDINAL_WORD[ordinal] ?? ordinal + 'th'} round` : what,
+    actorTexts.slice(0, 3).join(', ') || null,
+    placeText ? `in ${placeText}` : null,
+  ]
+    .filter(Boolean)
+    .join(' — ');
+  return {
+    id,
+    type: first.mention.type,
+    title,
+    status,
+    date: range
+      ? { start: range.start, end: range.end, precision: range.precision === 'week' ? 'day' : range.precision }
+      : { start: null, end: null, precision: 'unknown' },
+    place: placeKey && !placeKey.startsWith('~') ? placeKey : null,
+    actors: actorKeys.filter((k) => !k.startsWith('~')),
+    mentions,
+    ordinal,
+    placeText,
+    actorTexts,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Flattens every document's `eventMentions` into nodes for cross-document merging, each carrying
+ * the keys merging compares: calendar range, ordinal, place key and actor keys. Actor and place keys
+ * are entity ids when corpus entities exist (so "Kiev" and "Kyiv" agree), else folded text.
+ */
+import type { NewsDoc, Span } from '../../model/doc.js';
+import type { EventMention } from '../../annotate/events/types.js';
+import { timexRange, type DateRange } from './date-range.js';
+
+export interface EntityLike {
+  id: string;
+  mentions: { doc: string; start: number; end: number }[];
+}
+
+export interface EventNode {
+  doc: NewsDoc;
+  mention: EventMention;
+  range: DateRange | null;
+  placeKey: string | null;
+  actorKeys: string[];
+  /** The text each actor key was first written as in this mention. */
+  actorNames: Map<string, string>;
+}
+
+/** Finds the entity whose mention overlaps a span of a document, through a per-document index. */
+export function entityIndex(entities: EntityLike[]): (doc: string, span: Span) => string | null {
+  const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
+  for (const e of entities)
+    for (const m of e.mentions) {
+      const list = byDoc.get(m.doc) ?? [];
+      list.push({ start: m.start, end: m.end, id: e.id });
+      byDoc.set(m.doc, list);
+    }
+  return (doc, span) => byDoc.get(doc)?.find((m) => m.start < span.end && span.start < m.end)?.id ?? null;
+}
+
+/** Folds a name for comparison when no entity id is known: case, diacritics, possessive, "the". */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/^the\s+/, '')
+    .trim();
+}
+
+export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): EventNode[] {
+  const entityAt = entityIndex(entities);
+  const key = (doc: NewsDoc, span: Span) => entityAt(doc.id, span) ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
+  return docs.flatMap((doc) =>
+    (doc.layers.eventMentions ?? []).map((mention) => {
+      const actorNames = new Map<string, string>();
+      for (const a of mention.actors) {
+        const k = key(doc, a.span);
+        if (!actorNames.has(k)) actorNames.set(k, a.text);
+      }
+      return {
+        doc,
+        mention,
+        range: mention.time ? timexRange(mention.time.value) : null,
+        placeKey: mention.place ? key(doc, mention.place.span) : null,
+        actorKeys: [...actorNames.keys()],
+        actorNames,
+      };
+    }),
+  );
+}

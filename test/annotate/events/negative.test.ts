@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { findEventMentions } from '../../../src/annotate/events/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeDoc } from '../../helpers.js';
+
+const types = (text: string) =>
+  findEventMentions(makeDoc(text, { layers: { sentences: splitSentences(text) } })).map((e) => e.type);
+
+describe('eventMentions: negative cases', () => {
+  it.each([
+    'The weather in Kessel was mild.',
+    'Readers can subscribe to the newsletter.',
+    'He is a talker and a dealer in antiques.', // no whole-word trigger inside longer words
+    'Metropolitan areas grew.',
+  ])('finds no event in %j', (text) => {
+    expect(types(text)).toEqual([]);
+  });
+
+  it('does not take "the second" of an unrelated noun as a round ordinal', () => {
+    const text = 'The second minister attended the talks.';
+    const [m] = findEventMentions(makeDoc(text, { layers: { sentences: splitSentences(text) } }));
+    expect(m.ordinal).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { eventsResolver } from '../../src/resolve/events/resolver.js';
+import { contradictionsResolver, type Contradiction } from '../../src/resolve/contradictions/resolver.js';
+import { figureContradictions } from '../../src/resolve/contradictions/figures.js';
+import { makeContext } from '../../src/context.js';
+import type { NewsDoc } from '../../src/model/doc.js';
+import { makeDoc } from '../helpers.js';
+import { TALKS_CORPUS, eventDoc } from './events/fixture.js';
+
+const run = (docs: NewsDoc[]) => {
+  const ctx = makeContext();
+  const events = eventsResolver.run(docs, {}, ctx).items!;
+  return (contradictionsResolver.run(docs, events, ctx).items!.contradictions ?? []).map((c) => c.data as Contradiction);
+};
+
+describe('contradictions', () => {
+  it('flags two sources that place one round in different venues, with both statements', () => {
+    const found = run(TALKS_CORPUS).filter((c) => c.kind === 'venue');
+    expect(found.map((c) => [c.summary, c.statements.map((s) => s.text.slice(0, 30))])).toEqual([
+      [
+        'Talks, second round — Varnholm, Ostrava — in Kessel: one source places it in Kessel, another in Lorn',
+        ['Delegations of Varnholm and Os', 'A new round of talks between V'],
+      ],
+    ]);
+  });
+
+  it('flags a denial of a planned venue by another speaker in the same article', () => {
+    const doc = eventDoc(
+      'e',
+      'The next round of talks between Varnholm and Ostrava is expected to take place in Kessel on Friday.\n' +
+        'Information that the talks will be held in Kessel is not true, an Ostravan aide said.',
+      [['Friday', '2031-04-11']],
+    );
+    const found = run([doc]);
+    expect(found.map((c) => c.kind)).toEqual(['denial']);
+    expect(found[0].statements.map((s) => s.start)).toEqual([0, doc.text.indexOf('Information')]);
+  });
+
+  it('flags dates that cannot both be right', () => {
+    const docs = [
+      eventDoc('f', 'The third round of talks between Varnholm and Ostrava was held on Monday.', [['Monday', '2031-04-14']]),
+      eventDoc('g', 'The third round of talks between Varnholm and Ostrava was held on Tuesday.', [['Tuesday', '2031-04-15']]),
+    ];
+    // The ordinal ties the two reports into one event; their days cannot both be right.
+    expect(run(docs).map((c) => c.summary)).toEqual([
+      'Talks, third round — Varnholm, Ostrava: dated 2031-04-14 by one source and 2031-04-15 by another',
+    ]);
+  });
+
+  it('flags different figures for the same thing from different claimants, and not rounding', () => {
+    const claimDoc = (text: string, value: number, what: string, claimantText: string) =>
+      makeDoc(text, { layers: { claims: [{ span: { start: 0, end: text.length }, value, what, claimantText, asOf: '2031-04-10' }] } as NewsDoc['layers'] });
+    const docs = [
+      claimDoc('Varnholm says 500 soldiers were killed.', 500, 'soldiers killed', 'Varnholm'),
+      claimDoc('Ostrava says 120 soldiers were killed.', 120, 'soldier killed', 'Ostrava'),
+      claimDoc('A monitor counted 505 soldiers killed.', 505, 'soldiers killed', 'a monitor'),
+    ];
+    expect(figureContradictions(docs).map((c) => c.summary)).toEqual(['soldiers killed: 500 (Varnholm) vs 120 (Ostrava)']);
+  });
+});
