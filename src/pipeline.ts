@@ -4,10 +4,13 @@
  *
  * Ordering constraints (each stage names what it needs):
  * - sentences first: every later finder works sentence by sentence.
+ * - eventMentions last: it reads the time, place and actors of each event from the `times` and
+ *   `mentions` layers of the same sentence (falling back to capitalised names without them).
  */
 import type { LayerName, Layers, NewsDoc } from './model/doc.js';
 import type { Context } from './context.js';
 import { sentencesStage } from './annotate/sentences/stage.js';
+import { eventMentionsStage } from './annotate/events/stage.js';
 
 /** A per-document stage: a pure function from a document to one new layer. */
 export interface Stage<K extends LayerName = LayerName> {
@@ -18,7 +21,7 @@ export interface Stage<K extends LayerName = LayerName> {
 }
 
 /** The annotate stages, in order. */
-export const STAGES: Stage[] = [sentencesStage as Stage];
+export const STAGES: Stage[] = [sentencesStage as Stage, eventMentionsStage as Stage];
 
 /**
  * Throws, listing what is missing, if a stage requires a layer no earlier stage produces or if two

@@ -7,11 +7,15 @@
  * - (each resolver added here says which earlier results it needs and why)
  * - duplicates: needs nothing; runs early so later resolvers (rewrites, stories, events) can see
  *   `duplicateOf` and not count a copy as an independent source.
+ * - events: after entities (when present) so actor and place spellings agree across sources.
+ * - contradictions: after events, whose merged mentions it compares.
  */
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusKind, Store } from '../store/store.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
+import { eventsResolver } from './events/resolver.js';
+import { contradictionsResolver } from './contradictions/resolver.js';
 
 /** What resolvers have built so far, by kind. */
 export type Corpus = Partial<Record<CorpusKind, { id: string; data: unknown }[]>>;
@@ -25,7 +29,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [duplicatesResolver];
+export const RESOLVERS: Resolver[] = [duplicatesResolver, eventsResolver, contradictionsResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {
