@@ -2,14 +2,15 @@
  * Which way an under-specified expression ("Thursday", "June", "the fourth quarter") points from the
  * publication date, read from tense and cues in its sentence: future markers ("will", "is expected to",
  * "starting on", "are meeting", "next") → ahead; past-tense verbs ("said", "met", "was") → behind.
- * The cue nearest to the expression wins; with no cue the direction is left undecided.
+ * A possessive ("Thursday's ruling") is behind. The cue nearest to the expression wins; with no cue
+ * the direction is left undecided.
  */
 import type { Span } from '../../model/doc.js';
 import type { Direction } from './types.js';
 
 /** Future cues: modal, scheduled and progressive-as-future forms. */
 const AHEAD =
-  /\b(?:will|won't|shall|'ll|going to|(?:is|are|was|were) (?:expected|scheduled|set|due|slated|planned|poised|likely) to|plans? to|planning to|intends? to|to be held|to take place|to (?:meet|visit|hold|resume|begin|start|vote|travel|arrive|attend|sign|announce|decide|address|host|speak)|starting|beginning|upcoming|next|(?:is|are) (?:meeting|holding|travell?ing|visiting|heading|hosting|flying|due)|until|by)\b/gi;
+  /\b(?:will|won't|shall|'ll|going to|(?:is|are|was|were) (?:expected|scheduled|set|due|slated|planned|poised|likely) to|plans? to|planning to|intends? to|to be held|to take place|to (?:meet|visit|hold|resume|begin|start|vote|travel|arrive|attend|sign|announce|decide|address|host|speak)|would|planned|planning|as soon as|starting|beginning|upcoming|next|(?:is|are) (?:meeting|holding|travell?ing|visiting|heading|hosting|flying|due))\b/gi;
 /** Past cues: reporting verbs, past auxiliaries and regular past forms. */
 const BEHIND =
   /\b(?:said|told|says|met|was|were|had|did|made|took|gave|went|came|held|began|left|saw|spoke|wrote|announced|reported|ago|last|earlier|previously|(?!(?:expected|scheduled|planned|slated|poised|need|speed|feed|seed|bed|red|shed|proceed|exceed|succeed|indeed|embed)\b)[a-z]{2,}ed)\b/gi;
@@ -33,6 +34,7 @@ function nearest(re: RegExp, text: string, from: number, to: number, span: Span)
 
 /** The direction of the expression at `span` within `sentence`, or undefined when no cue decides it. */
 export function directionOf(text: string, sentence: Span, span: Span): Direction | undefined {
+  if (/^['’]s\b/.test(text.slice(span.end, span.end + 3))) return 'behind';
   const from = Math.max(sentence.start, span.start - WINDOW);
   const to = Math.min(sentence.end, span.end + WINDOW);
   const ahead = nearest(AHEAD, text, from, to, span);

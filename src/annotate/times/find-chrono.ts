@@ -15,6 +15,11 @@ const parser = chrono.casual.clone();
 const DROPPED_TAGS = /relativeDate|casualReference|CasualDateParser|CasualTimeParser|TimeUnit/;
 /** A leading preposition chrono includes in its text but TIMEX3 extents leave out. */
 const LEADING_WORD = /^(?:at|on|in|by|from|of|since|until|the)\s+/i;
+/** A chrono result is kept only if it has a digit, a month name or a full weekday name ("Sun" is a newspaper). */
+const WORTH_KEEPING = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+/** A clock time must look like one ("8 PM", "15:00", "10 a.m."), not a price ("1.25 a share"). */
+const CLOCK = /\d{1,2}:\d{2}|\d\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|noon|midnight/i;
+const isClockOnly = (r: chrono.ParsedResult) => !r.start.isCertain('day') && !r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('year');
 const RANGE_SPLIT = /\s*(?:–|—|-|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*/i;
 
 type Component = chrono.ParsedComponents;
@@ -52,10 +57,11 @@ export function findChrono(text: string): Candidate[] {
     const tags = [...(r.tags?.() ?? [])].join(',');
     if (DROPPED_TAGS.test(tags)) continue;
     if (/SlashDateFormat/.test(tags) && !r.start.isCertain('year')) continue;
-    if (/^\d+$/.test(r.text.trim())) continue;
+    if (!WORTH_KEEPING.test(r.text)) continue;
+    if (isClockOnly(r) && (!CLOCK.test(r.text) || /\d[.,]$/.test(text.slice(Math.max(0, r.index - 2), r.index)))) continue;
     const lead = LEADING_WORD.exec(r.text)?.[0].length ?? 0;
     const start = r.index + lead;
-    const body = r.text.slice(lead);
+    const body = r.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Za-z]{2,4}\.$/.test(r.text) ? t : ''));
     const pieces = r.end ? splitRange(body) : null;
     const first = recipeOf(r.start);
     if (!first) continue;

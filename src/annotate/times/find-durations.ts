@@ -8,7 +8,7 @@ import type { Candidate } from './types.js';
 import { COUNT, countValue, DURATION_UNITS, WEEKDAYS, WEEKDAY_NAMES, DAY_PARTS } from './lexicon.js';
 
 const UNIT = '(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|quarters?|decades?|centuries|century)';
-const LEAD = '(?:(?:the|a|an|another)\\s+)?(?:(?:past|last|next|previous|coming|following|first|final|last|mere|full|further|additional|recent)\\s+)*';
+const LEAD = '(?:(?:the|a|an|another)\\s+)?(?:(?:past|last|next|previous|coming|following|first|final|mere|full|further|additional|recent)\\s+)*';
 
 /** TIMEX3 duration value for a count (null = vague) of a unit word. */
 export function durationValue(count: number | null, unitWord: string): string {
@@ -30,10 +30,12 @@ export function findDurations(text: string): Candidate[] {
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
     const unit = m[3];
     if (/^second$/i.test(unit)) continue;
+    if (/^\d/.test(m[2]) && /^-/.test(m[0].slice(m[0].indexOf(m[2]) + m[2].length))) continue;
+    if (/^-?\s*old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
     if (/^(a|an|another)$/i.test(m[2].trim()) && /s$/i.test(unit) && !/centuries/i.test(unit)) continue;
     const n = countValue(m[2]);
     const leadEnd = m.index + m[0].indexOf(m[2], m[1].length);
-    const start = /\b(past|last|next|previous|coming|following|recent|first)\b/i.test(m[1]) || /^(a|an|the)\b/i.test(m[1]) ? m.index : leadEnd;
+    const start = /\b(past|last|next|previous|coming|following|recent)\b/i.test(m[1]) ? m.index : leadEnd;
     add(start, m.index + m[0].length, 'DURATION', durationValue(n, unit), 'duration:count');
   }
 
@@ -44,7 +46,7 @@ export function findDurations(text: string): Candidate[] {
   for (let m = clock.exec(text); m; m = clock.exec(text))
     add(m.index, m.index + m[0].length, 'DURATION', `PT${+m[1]}H${+m[2]}M${+m[3]}S`, 'duration:clock');
 
-  const sets = new RegExp(`\\b(?:(every|each)\\s+(other\\s+)?(day|week|month|year|quarter|morning|afternoon|evening|night|${WEEKDAY_NAMES})|(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly))\\b`, 'gi');
+  const sets = new RegExp(`\\b(?:(every|each)\\s+(other\\s+)?(day|week|month|year|quarter|morning|afternoon|evening|night|${WEEKDAY_NAMES})|(daily|weekly|monthly|annually|yearly|hourly|nightly))\\b`, 'gi');
   for (let m = sets.exec(text); m; m = sets.exec(text)) add(m.index, m.index + m[0].length, 'SET', setValue(m[3] ?? m[4], !!m[2]), 'set');
   return found;
 }

@@ -15,7 +15,7 @@ interface Rule {
   make(m: RegExpExecArray): { type: TimexType; recipe: Recipe; mod?: string } | null;
 }
 
-const MOD = `(?:(?:early|earlier|late|later|mid-?|the end of|the beginning of|the start of|the middle of)\\s*)?`;
+const MOD = `(?:(?:early|late|mid-?|the end of|the beginning of|the start of|the middle of)\\s*)?`;
 const modOf = (s: string | undefined) => (s ? MODS[s.trim().toLowerCase().replace(/-$/, '')] : undefined);
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, last: 4 };
 const PART = `(?:\\s+(morning|afternoon|evening|night))?`;
@@ -24,7 +24,7 @@ const partOf = (s: string | undefined) => (s ? DAY_PARTS[s.toLowerCase()] : unde
 const RULES: Rule[] = [
   {
     name: 'ref',
-    re: /\b(right now|now|currently|at present|presently|nowadays|current|recently|recent years|the past|the future|soon|at the time|these days)\b/gi,
+    re: /\b(right now|now|currently|at present|presently|nowadays|current|recently|recent years|the past|the future|the near future|at the time|these days)\b/gi,
     make: (m) => {
       const w = m[1].toLowerCase();
       const value = /now|current|present|these days/.test(w) ? 'PRESENT_REF' : /future|soon/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
@@ -53,12 +53,14 @@ const RULES: Rule[] = [
   },
   {
     name: 'shift',
-    re: new RegExp(`\\b(${MOD})(this|last|next|the last|the previous|the coming|the following|the current|the same|the latest)\\s+(?:fiscal\\s+)?(week|month|quarter|year|decade|century)\\b`, 'gi'),
+    re: new RegExp(`\\b(${MOD})(this|last|next|the last|the previous|the coming|the following|the current|the same|the latest|the past)\\s+(?:fiscal\\s+)?(week|month|quarter|year|decade|century)\\b`, 'gi'),
     make: (m) => {
       const w = m[2].toLowerCase();
       if (w === 'the same') return null;
-      const n = /last|previous/.test(w) ? -1 : /next|coming|following/.test(w) ? 1 : 0;
-      return { type: 'DATE', recipe: { kind: 'shift', unit: SHIFT_UNITS[m[3].toLowerCase()], n }, mod: modOf(m[1]) };
+      const unit = SHIFT_UNITS[m[3].toLowerCase()];
+      if (w === 'the past' && unit !== 'Q') return null;
+      const n = /last|previous|past/.test(w) || (w === 'the latest' && unit === 'Q') ? -1 : /next|coming|following/.test(w) ? 1 : 0;
+      return { type: 'DATE', recipe: { kind: 'shift', unit, n }, mod: modOf(m[1]) };
     },
   },
   {
@@ -66,17 +68,28 @@ const RULES: Rule[] = [
     re: new RegExp(`\\b(?:about |nearly |almost |some |more than )?(${COUNT})[\\s-]+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, 'gi'),
     make: (m) => {
       const n = countValue(m[1]);
-      if (n === null || !/ago|from now|hence/i.test(m[3])) return null;
-      const sign = /ago/i.test(m[3]) ? -1 : 1;
+      if (n === null || /before/i.test(m[3])) return null;
+      const sign = /ago|earlier/i.test(m[3]) ? -1 : 1;
       return { type: 'DATE', recipe: { kind: 'shift', unit: SHIFT_UNITS[m[2].toLowerCase()], n: sign * n } };
     },
   },
   {
     name: 'weekday',
-    re: new RegExp(`\\b(${WEEKDAY_NAMES})(?:'s)?(?:\\s+(morning|afternoon|evening|night))?\\b`, 'g'),
+    re: new RegExp(`\\b(?:(last|next|this coming|this|the previous|the following|the next|this past|the coming)\\s+)?(${WEEKDAY_NAMES})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi'),
     make: (m) => {
-      const part = partOf(m[2]);
-      return { type: part ? 'TIME' : 'DATE', recipe: { kind: 'weekday', wd: WEEKDAYS[m[1].toLowerCase()], part } };
+      if (!/^[A-Z]/.test(m[2])) return null;
+      const part = partOf(m[3]);
+      const rel = m[1]?.toLowerCase();
+      const strict = rel === undefined || rel === 'this' ? undefined : /last|previous|past/.test(rel) ? -1 : 1;
+      return { type: part ? 'TIME' : 'DATE', recipe: { kind: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], part, strict } };
+    },
+  },
+  {
+    name: 'weekend',
+    re: /\b(this|last|next|the|that|over the)\s+weekend\b/gi,
+    make: (m) => {
+      const w = m[1].toLowerCase();
+      return { type: 'DATE', recipe: { kind: 'shift', unit: 'WE', n: w === 'last' ? -1 : w === 'next' ? 1 : 0 } };
     },
   },
   {
@@ -130,7 +143,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'year',
-    re: /(?<![\d$€£.,:/-])\b((?:early|late|mid-?)\s*)?((?:fiscal\s+)?)(1[89]\d\d|20\d\d)\b(?![\d,.:/-]\d|\s*(?:%|percent|people|troops|soldiers|km|kilometres|miles|tons|tonnes|dollars|euros|pounds|feet|metres|meters|points|votes)\b)/gi,
+    re: /(?<![\d$€£.,:/-])\b((?:early|late|mid-?|the end of|the beginning of|the start of|the middle of)\s*)?((?:fiscal\s+)?)(1[89]\d\d|20\d\d)\b(?![\d,.:/-]\d|\s*(?:%|percent|people|troops|soldiers|km|kilometres|miles|tons|tonnes|dollars|euros|pounds|feet|metres|meters|points|votes)\b)/gi,
     make: (m) => ({ type: 'DATE', recipe: { kind: 'date', y: Number(m[3]) }, mod: modOf(m[1]) }),
   },
 ];

@@ -12,16 +12,18 @@ export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export type Direction = 'ahead' | 'behind';
 
 /** A calendar unit a relative expression counts in (TIMEX3 spelling; `DE` decade, `CE` century). */
-export type Unit = 'D' | 'W' | 'M' | 'Q' | 'Y' | 'DE' | 'CE';
+export type Unit = 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y' | 'DE' | 'CE';
 
 /** Parts of the day TIMEX3 names. */
 export type DayPart = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
 
 /**
  * What an expression means before it is placed on the calendar:
- * - `date`: calendar fields as written (a missing year is taken from the anchor in `direction`);
- * - `weekday`: a bare weekday (1 = Monday), placed by direction, optionally with a time;
- * - `shift`: `n` units from the anchor at that unit's granularity ("last week" = W −1);
+ * - `date`: calendar fields as written (a missing year is taken from the anchor in `direction`; `rel`
+ *   −1/0/+1 for "last June"/"this June"/"next June");
+ * - `weekday`: a weekday (1 = Monday), placed by direction, optionally with a time; `strict` −1/+1 for
+ *   "last Monday"/"next Monday" (never the publication day itself);
+ * - `shift`: `n` units from the anchor at that unit's granularity ("last week" = W −1; `WE` a weekend);
  * - `season` / `quarter`: a part of the year `yearShift` years from the anchor's year (null: by direction);
  * - `decade` / `century`: absolute (`199`, `19`);
  * - `same`: the day of the last dated expression before it ("the same day");
@@ -29,7 +31,7 @@ export type DayPart = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
  */
 export type Recipe =
   | { kind: 'date'; y?: number; m?: number; d?: number; hh?: number; mi?: number; part?: DayPart; wd?: number; rel?: number }
-  | { kind: 'weekday'; wd: number; hh?: number; mi?: number; part?: DayPart }
+  | { kind: 'weekday'; wd: number; hh?: number; mi?: number; part?: DayPart; strict?: number }
   | { kind: 'shift'; unit: Unit; n: number; part?: DayPart }
   | { kind: 'season'; season: 'SP' | 'SU' | 'FA' | 'WI'; yearShift: number | null }
   | { kind: 'quarter'; q: number; yearShift: number | null }

@@ -20,6 +20,14 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const clock = (hh?: number, mi?: number, part?: string) =>
   hh !== undefined ? `T${pad(hh)}:${pad(mi ?? 0)}` : part ? `T${part}` : '';
 
+/**
+ * How far (days) from the publication date a tense-chosen year may put a month or day; beyond it the
+ * nearest occurrence wins ("payable Dec. 1" in late October is this December even after "said").
+ * Chosen on the TBAQ development set: month-day values right of 257 with 120 → 226, 200 → 231,
+ * 270 → 235, 300 → 233, 365 (pure tense) → 203.
+ */
+export const MAX_DIRECTED_DAYS = 270;
+
 /** Year for a month (and day) without a year: the nearest occurrence, or the one in `direction`. */
 export function yearFor(anchor: Ymd, m: number, d: number | undefined, direction?: Direction, rel?: number): number {
   const day = d ?? 15;
@@ -28,10 +36,14 @@ export function yearFor(anchor: Ymd, m: number, d: number | undefined, direction
   if (rel === 0) return anchor.y;
   const dist = (y: number) => toDays({ y, m, d: day }) - a;
   const sameMonth = (y: number) => d === undefined && y === anchor.y && m === anchor.m;
-  let pool = candidates;
-  if (rel === -1 || direction === 'behind') pool = candidates.filter((y) => (rel === -1 ? dist(y) < 0 && !sameMonth(y) : dist(y) <= 0 || sameMonth(y)));
-  else if (rel === 1 || direction === 'ahead') pool = candidates.filter((y) => (rel === 1 ? dist(y) > 0 && !sameMonth(y) : dist(y) >= 0 || sameMonth(y)));
-  return pool.reduce((best, y) => (Math.abs(dist(y)) < Math.abs(dist(best)) ? y : best), pool[0] ?? anchor.y);
+  const nearestOf = (pool: number[]) => pool.reduce((best, y) => (Math.abs(dist(y)) < Math.abs(dist(best)) ? y : best), pool[0] ?? anchor.y);
+  const nearest = nearestOf(candidates);
+  if (rel === -1) return nearestOf(candidates.filter((y) => dist(y) < 0 && !sameMonth(y)));
+  if (rel === 1) return nearestOf(candidates.filter((y) => dist(y) > 0 && !sameMonth(y)));
+  const pool =
+    direction === 'behind' ? candidates.filter((y) => dist(y) <= 0 || sameMonth(y)) : direction === 'ahead' ? candidates.filter((y) => dist(y) >= 0 || sameMonth(y)) : [];
+  const directed = nearestOf(pool.length ? pool : [nearest]);
+  return Math.abs(dist(directed)) <= MAX_DIRECTED_DAYS ? directed : nearest;
 }
 
 /** Of the years near `around`, the one in which month `m` day `d` falls on ISO weekday `wd` (nearest first). */
@@ -71,7 +83,8 @@ export function valueOf(recipe: Recipe, info: AnchorInfo): string {
       const today = isoWeekday(pub);
       const back = (today - recipe.wd + 7) % 7;
       const fwd = (recipe.wd - today + 7) % 7;
-      const offset = info.direction === 'ahead' ? fwd : info.direction === 'behind' ? -back : back <= fwd ? -back : fwd;
+      const offset =
+        recipe.strict === -1 ? -(back || 7) : recipe.strict === 1 ? fwd || 7 : info.direction === 'ahead' ? fwd : info.direction === 'behind' ? -back : back <= fwd ? -back : fwd;
       return formatYmd(fromDays(toDays(pub) + offset)) + t;
     }
     case 'shift':
@@ -83,19 +96,21 @@ export function valueOf(recipe: Recipe, info: AnchorInfo): string {
     case 'quarter': {
       if (!pub) return `XXXX-Q${recipe.q}`;
       const current = Math.ceil(pub.m / 3);
-      const y = recipe.yearShift !== null ? pub.y + recipe.yearShift : info.direction === 'ahead' ? (recipe.q < current ? pub.y + 1 : pub.y) : recipe.q > current ? pub.y - 1 : pub.y;
+      const y = recipe.yearShift !== null ? pub.y + recipe.yearShift : recipe.q <= current || info.direction === 'ahead' ? pub.y : pub.y - 1;
       return `${pad(y, 4)}-Q${recipe.q}`;
     }
   }
 }
 
 function shiftValue(pub: Ymd | null, unit: string, n: number): string {
-  if (!pub) return { D: 'XXXX-XX-XX', W: 'XXXX-WXX', M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX' }[unit] ?? 'XXXX';
+  if (!pub) return { D: 'XXXX-XX-XX', W: 'XXXX-WXX', WE: 'XXXX-WXX-WE', M: 'XXXX-XX', Q: 'XXXX-QX', Y: 'XXXX', DE: 'XXX', CE: 'XX' }[unit] ?? 'XXXX';
   switch (unit) {
     case 'D':
       return formatYmd(fromDays(toDays(pub) + n));
     case 'W':
       return isoWeek(fromDays(toDays(pub) + 7 * n));
+    case 'WE':
+      return `${isoWeek(fromDays(toDays(pub) + 7 * n))}-WE`;
     case 'M': {
       const t = addMonths({ ...pub, d: 1 }, n);
       return `${pad(t.y, 4)}-${pad(t.m)}`;
