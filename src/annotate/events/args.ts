@@ -34,8 +34,9 @@ export function findOrdinal(doc: NewsDoc, trigger: Span): number | null {
 }
 
 const NAME = /\b[A-Z][\p{L}'’-]+(?:\s+(?:of\s+the\s+|of\s+|de\s+)?[A-Z][\p{L}'’-]+)*/gu;
-/** Capitalised words that are calendar words, not names. */
+/** Capitalised words that are calendar or function words, not names. */
 const CALENDAR = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const FUNCTION_WORD = /^(?:I|We|You|He|She|It|They|If|The|This|That|These|Those|A|An|In|On|At|But|And|Or|So|As|When|While|After|Before|Our|My|His|Her|Their|Its|There|Here|What|Who|Why|How|Not|No|Yes)$/;
 
 /** Capitalised words the document also writes capitalised mid-sentence: names, not sentence starts. */
 function midSentenceWords(doc: NewsDoc): Set<string> {
@@ -43,7 +44,9 @@ function midSentenceWords(doc: NewsDoc): Set<string> {
   for (const m of doc.text.matchAll(/[\p{Ll},;]\s+([A-Z][\p{L}'’-]+)/gu)) out.add(m[1]);
   return out;
 }
-const PLACE_CUE = /\b(?:in|at|near|to)\s+(?:the\s+)?$/;
+const PLACE_CUE = /\b(?:in|at|near)\s+(?:the\s+)?$/;
+/** Demonyms and other adjectives that follow "in" without being places ("in Ukrainian territory"). */
+const ADJECTIVE = /(?:ian|ean|ish|ese|ic)$/;
 
 /** Names of the sentence: typed mentions when the layer exists, else capitalised runs. */
 function names(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
@@ -53,10 +56,10 @@ function names(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
   const slice = doc.text.slice(sentence.start, sentence.end);
   const known = midSentenceWords(doc);
   for (const m of slice.matchAll(NAME)) {
-    const words = m[0].split(/\s+/).filter((w) => !CALENDAR.test(w));
+    const words = m[0].split(/\s+/).filter((w) => !CALENDAR.test(w) && !FUNCTION_WORD.test(w));
     if (words.length === 0 || words.length < m[0].split(/\s+/).length) continue;
     let start = sentence.start + m.index!;
-    let text = m[0];
+    let text = m[0].replace(/['’]s$/, '');
     // At the sentence start, a capitalised word the document never capitalises elsewhere is not a name.
     if (m.index === 0 && !known.has(words[0])) {
       const rest = /^\S+\s+(?:of\s+(?:the\s+)?)?/.exec(text);
@@ -72,7 +75,9 @@ function names(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
 /** The place: a place name introduced by "in/at/near", preferring one after the trigger. */
 export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | null {
   const cued = names(doc, sentence).filter(
-    (n) => (n.type === 'place' || n.type === 'unknown') && PLACE_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 12), n.span.start)),
+    (n) =>
+      (n.type === 'place' || (n.type === 'unknown' && !ADJECTIVE.test(n.text))) &&
+      PLACE_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 12), n.span.start)),
   );
   const after = cued.filter((n) => n.span.start >= trigger.end);
   const best = after[0] ?? cued[cued.length - 1];

@@ -58,7 +58,7 @@ export function buildEvent(group: EventNode[]): Event {
     end: n.mention.span.end,
     text: n.doc.text.slice(n.mention.span.start, n.mention.span.end),
   }));
-  const id = 'ev_' + createHash('sha1').update(mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
+  const id = 'ev_' + createHash('sha1').update(first.mention.type + mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
   const what = first.mention.type.charAt(0).toUpperCase() + first.mention.type.slice(1);
   const title = [
     ordinal !== null ? `${what}, ${ORDINAL_WORD[ordinal] ?? ordinal + 'th'} round` : what,
