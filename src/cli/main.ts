@@ -7,6 +7,8 @@ import { CliError, EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { exportCommand } from './export.js';
 import { docsCommand, showCommand } from './docs.js';
+import { contradictionsCommand, timelineCommand } from './timeline.js';
+import { serveCommand } from './serve.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -31,6 +33,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   exportCommand(program, io, run);
   docsCommand(program, io, run);
   showCommand(program, io, run);
+  timelineCommand(program, io, run);
+  contradictionsCommand(program, io, run);
+  serveCommand(program, io, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

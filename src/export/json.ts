@@ -32,8 +32,8 @@ export async function buildExport(store: Store): Promise<ExportV1> {
     times: [],
     quotes: [],
     claims: [],
-    events: [],
+    events: await store.corpus('events'),
     stories: [],
-    contradictions: [],
+    contradictions: await store.corpus('contradictions'),
   });
 }
