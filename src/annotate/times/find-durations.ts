@@ -35,7 +35,7 @@ export function findDurations(text: string): Candidate[] {
     if (/^(a|an|another)$/i.test(m[2].trim()) && /s$/i.test(unit) && !/centuries/i.test(unit)) continue;
     const n = countValue(m[2]);
     const leadEnd = m.index + m[0].indexOf(m[2], m[1].length);
-    const start = /\b(past|last|next|previous|coming|following|recent)\b/i.test(m[1]) ? m.index : leadEnd;
+    const start = /^(a|an|another)\b/i.test(m[1]) ? leadEnd : m.index;
     add(start, m.index + m[0].length, 'DURATION', durationValue(n, unit), 'duration:count');
   }
 

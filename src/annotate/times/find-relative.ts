@@ -15,7 +15,7 @@ interface Rule {
   make(m: RegExpExecArray): { type: TimexType; recipe: Recipe; mod?: string } | null;
 }
 
-const MOD = `(?:(?:early|late|mid-?|the end of|the beginning of|the start of|the middle of)\\s*)?`;
+const MOD = `(?:(?:early|earlier|late|later|mid-?|the end of|the beginning of|the start of|the middle of)\\s*)?`;
 const modOf = (s: string | undefined) => (s ? MODS[s.trim().toLowerCase().replace(/-$/, '')] : undefined);
 const ORD: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, last: 4 };
 const PART = `(?:\\s+(morning|afternoon|evening|night))?`;
@@ -58,7 +58,7 @@ const RULES: Rule[] = [
       const w = m[2].toLowerCase();
       if (w === 'the same') return null;
       const unit = SHIFT_UNITS[m[3].toLowerCase()];
-      if (w === 'the past' && unit !== 'Q') return null;
+      if (w === 'the past' && unit !== 'Q') return { type: 'DURATION', recipe: { kind: 'fixed', value: unit === 'DE' ? 'P10Y' : unit === 'CE' ? 'P100Y' : `P1${unit}` } };
       const n = /last|previous|past/.test(w) || (w === 'the latest' && unit === 'Q') ? -1 : /next|coming|following/.test(w) ? 1 : 0;
       return { type: 'DATE', recipe: { kind: 'shift', unit, n }, mod: modOf(m[1]) };
     },
@@ -86,7 +86,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'weekend',
-    re: /\b(this|last|next|the|that|over the)\s+weekend\b/gi,
+    re: /\b(this|last|next|the|that)\s+weekend\b/gi,
     make: (m) => {
       const w = m[1].toLowerCase();
       return { type: 'DATE', recipe: { kind: 'shift', unit: 'WE', n: w === 'last' ? -1 : w === 'next' ? 1 : 0 } };
