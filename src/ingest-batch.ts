@@ -11,7 +11,8 @@ import { readInputs } from './ingest/read-inputs.js';
 import { clean, dropRepeatedLines } from './clean/clean.js';
 import { annotate, checkStages, STAGES } from './pipeline.js';
 import { documentLineKeys } from './store/line-keys.js';
-import { resolveCorpus } from './resolve/resolve.js';
+import { resolvePending } from './worker/resolve-pending.js';
+import { checkRaw, checkText, checkTime } from './worker/budget.js';
 
 export interface IngestSummary {
   read: number;
@@ -43,13 +44,12 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
   const flush = async () => {
     const items: { doc: NewsDoc; raw: RawArticle }[] = [];
     for (const raw of batch) {
-      const cleaned = clean(raw);
-      if (isRejected(cleaned)) {
-        reject(cleaned);
+      const prepared = await prepareArticle(raw, store, ctx);
+      if (isRejected(prepared)) {
+        reject(prepared);
         continue;
       }
-      const counts = cleaned.outlet ? await store.lineCounts(cleaned.outlet, documentLineKeys(cleaned)) : new Map();
-      items.push({ doc: annotate(dropRepeatedLines(cleaned, counts), ctx), raw });
+      items.push({ doc: prepared, raw });
     }
     for (const result of await store.putBatch(items)) summary[result.status]++;
     batch = [];
@@ -69,6 +69,28 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await flush();
   }
   if (batch.length > 0) await flush();
-  if (summary.new > 0) await resolveCorpus(store, ctx);
+  await resolvePending(store, ctx);
   return summary;
+}
+
+/**
+ * One article through clean → repeated-line removal → annotate, within the per-document budget
+ * (`worker/budget.ts`): too large, binary, too slow or throwing → a rejection with the reason, never a
+ * crash of the batch. Shared by `ingest` and `parley worker` so both make the same documents.
+ */
+export async function prepareArticle(raw: RawArticle, store: Store, ctx: Context): Promise<NewsDoc | Rejected> {
+  const started = performance.now();
+  try {
+    const tooBig = checkRaw(raw);
+    if (tooBig) return tooBig;
+    const cleaned = clean(raw);
+    if (isRejected(cleaned)) return cleaned;
+    const badText = checkText(cleaned);
+    if (badText) return badText;
+    const counts = cleaned.outlet ? await store.lineCounts(cleaned.outlet, documentLineKeys(cleaned)) : new Map();
+    const doc = annotate(dropRepeatedLines(cleaned, counts), ctx);
+    return checkTime(raw.origin, performance.now() - started) ?? doc;
+  } catch (err) {
+    return { skipped: raw.origin, reason: `failed to process: ${(err as Error).message}` };
+  }
 }

@@ -5,6 +5,7 @@ import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
 import { ingestProgress } from './progress.js';
+import { enqueueAction } from './worker.js';
 
 /** `parley ingest <inputs…>`: read, clean, annotate and store; prints read/new/duplicate/rejected. */
 export function ingestCommand(program: Command, io: Io, run: Runner): void {
@@ -17,8 +18,10 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     .option('--manifest <file.csv>', 'CSV of metadata by origin (origin,title,published,outlet,url)')
     .option('--max-bytes <n>', 'reject inputs larger than this', positiveInt)
     .option('--json', 'print the summary as JSON')
+    .option('--enqueue', 'only queue the articles for `parley worker` (PostgreSQL --db)')
     .action(
-      run(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean }) => {
+      run(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; enqueue?: boolean }) => {
+        if (opts.enqueue) return enqueueAction(inputs, opts, io, today());
         const store = await storeFor(opts.db);
         const progress = ingestProgress();
         try {

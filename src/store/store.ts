@@ -74,5 +74,54 @@ export interface Store {
   corpus<T>(kind: CorpusKind): Promise<T[]>;
   /** How many stored documents of `outlet` contain each of `lineKeys` (see `lineKey`). */
   lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>>;
+  /**
+   * How far corpus resolution lags behind the documents: `changed` grows with every batch that adds or
+   * replaces a document (in the same transaction), `resolved` is the `changed` value the last complete
+   * resolution started from. They differ after a crash between storing and resolving, so the next run
+   * resolves again (see `worker/resolve-pending.ts`).
+   */
+  corpusGeneration(): Promise<{ changed: number; resolved: number }>;
+  /** Records that a resolution that started at generation `changed` has been written completely. */
+  markResolved(changed: number): Promise<void>;
+  /**
+   * Runs `fn` holding the corpus-resolution lease: one resolver at a time across every process using
+   * this database (PostgreSQL: an advisory lock, released if the holder dies; SQLite: one process).
+   */
+  withResolverLease<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** A raw article waiting in the job queue, with the reference date of the run that enqueued it. */
+export interface QueuedArticle {
+  raw: RawArticle;
+  referenceDate: string;
+}
+
+/** What a worker made of one queued article: a document to store, or a rejection with its reason. */
+export type JobOutcome = { doc: NewsDoc; raw: RawArticle } | { skipped: string; reason: string };
+
+/**
+ * The work queue of the scale-out backend (PostgreSQL): `parley ingest --enqueue` records raw
+ * articles; `parley worker` processes them. A job is claimed, processed and its result stored in one
+ * transaction, so a killed worker's jobs simply become available again.
+ */
+export interface JobQueue {
+  /** Queues articles in order; an (origin, bytes) pair already queued is not queued twice. Returns how many were new. */
+  enqueue(items: QueuedArticle[]): Promise<number>;
+  /**
+   * Claims up to `limit` pending jobs (oldest first, skipping those other workers hold), passes them to
+   * `work`, stores the outcomes and removes the jobs, all in one transaction. Resolves to the results
+   * of the stored documents and the rejections; both empty when no job was pending.
+   */
+  processJobs(
+    limit: number,
+    work: (jobs: QueuedArticle[]) => Promise<JobOutcome[]>,
+  ): Promise<{ claimed: number; results: PutResult[]; rejected: { skipped: string; reason: string }[] }>;
+  /** Jobs not yet processed (rejected ones excluded). */
+  pendingJobs(): Promise<number>;
+}
+
+/** True when the store also offers the job queue (the PostgreSQL backend). */
+export function isJobQueue(store: Store): store is Store & JobQueue {
+  return typeof (store as Partial<JobQueue>).enqueue === 'function';
 }

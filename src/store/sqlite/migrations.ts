@@ -40,4 +40,12 @@ export const MIGRATIONS: string[] = [
      PRIMARY KEY (kind, id)
    );
    CREATE INDEX corpus_items_order ON corpus_items(kind, seq);`,
+  // Resolution bookkeeping, so a run killed between storing and resolving resolves on the next run.
+  `CREATE TABLE corpus_state (
+     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+     changed INTEGER NOT NULL,
+     resolved INTEGER NOT NULL
+   );
+   INSERT INTO corpus_state (singleton, changed, resolved)
+     SELECT 1, count(*), CASE WHEN count(*) = 0 THEN 0 ELSE -1 END FROM documents;`,
 ];

@@ -42,8 +42,9 @@ export class SqliteStore implements Store {
          bytes = excluded.bytes, encoding = excluded.encoding, content_type = excluded.content_type`,
     );
     const insertLine = this.db.prepare('INSERT OR IGNORE INTO outlet_lines (outlet, line_key, doc_id) VALUES (?, ?, ?)');
-    const write = this.db.transaction((batch: { doc: NewsDoc; raw: RawArticle }[]) =>
-      batch.map(({ doc, raw }): PutResult => {
+    const bumpGeneration = this.db.prepare('UPDATE corpus_state SET changed = changed + 1');
+    const write = this.db.transaction((batch: { doc: NewsDoc; raw: RawArticle }[]) => {
+      const results = batch.map(({ doc, raw }): PutResult => {
         const hash = bytesHash(raw.bytes);
         const prior = findOrigin.get(raw.origin) as { doc_id: string; bytes_hash: string } | undefined;
         if (prior && prior.bytes_hash === hash) return { status: 'unchanged', id: prior.doc_id, origin: raw.origin };
@@ -54,8 +55,10 @@ export class SqliteStore implements Store {
         }
         upsertOriginal.run(raw.origin, doc.id, hash, gzipSync(raw.bytes), raw.encoding, raw.contentType);
         return { status: exists ? 'duplicate' : 'new', id: doc.id, origin: raw.origin };
-      }),
-    );
+      });
+      if (results.some((r) => r.status === 'new')) bumpGeneration.run();
+      return results;
+    });
     return write(items);
   }
 
@@ -145,6 +148,19 @@ export class SqliteStore implements Store {
     const stmt = this.db.prepare('SELECT count(*) AS n FROM outlet_lines WHERE outlet = ? AND line_key = ?');
     for (const key of new Set(lineKeys)) counts.set(key, (stmt.get(outlet, key) as { n: number }).n);
     return counts;
+  }
+
+  async corpusGeneration(): Promise<{ changed: number; resolved: number }> {
+    return this.db.prepare('SELECT changed, resolved FROM corpus_state').get() as { changed: number; resolved: number };
+  }
+
+  async markResolved(changed: number): Promise<void> {
+    this.db.prepare('UPDATE corpus_state SET resolved = ?').run(changed);
+  }
+
+  /** SQLite has one writing process at a time, so the lease is the process itself. */
+  async withResolverLease<T>(fn: () => Promise<T>): Promise<T> {
+    return fn();
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,196 @@
+/**
+ * The scale-out store: PostgreSQL through `pg`, with the same behaviour as the SQLite store (the store
+ * test suite runs against both) plus the job queue workers share (`job-queue.ts`). Each batch is one
+ * transaction; a transaction that loses a deadlock or serialization race is retried.
+ */
+import pg from 'pg';
+import type { NewsDoc, RawArticle } from '../../model/doc.js';
+import { bytesHash } from '../../model/id.js';
+import type { CorpusKind, DocSummary, JobQueue, Original, PutResult, SearchHit, Store } from '../store.js';
+import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
+import { writeBatch } from './write-batch.js';
+import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
+import { hidePassword, inTransaction, LOCK_MIGRATE, LOCK_RESOLVE } from './pg-util.js';
+
+/** Rows read per round trip when streaming every document: large enough to amortise latency, small enough for memory. */
+const PAGE = 500;
+/** Connections per process: one holding the resolver lease, one in a job transaction, the rest for reads. */
+const POOL_SIZE = 5;
+/** Texts this short are shown whole in search snippets, as SQLite's FTS5 does (fragment mode would drop the final punctuation). */
+const SHORT_TEXT = 120;
+
+export class PostgresStore implements Store, JobQueue {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  /** Connects, and brings the schema up to date; fails with one line naming the URL (password hidden). */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+    pool.on('error', () => {}); // an idle connection dropped by the server is replaced on next use
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      if ((err as Error).message.startsWith('database schema version')) throw err;
+      const e = err as NodeJS.ErrnoException;
+      throw new Error(`--db ${hidePassword(url)}: cannot open the database (${e.code ? e.code + ': ' : ''}${e.message})`);
+    }
+    return new PostgresStore(pool);
+  }
+
+  async putBatch(items: { doc: NewsDoc; raw: RawArticle }[]): Promise<PutResult[]> {
+    return inTransaction(this.pool, async (client) => {
+      const seq = await client.query<{ n: string }>("SELECT nextval('ingest_order') AS n FROM generate_series(1, $1)", [items.length]);
+      const ords = seq.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+      return writeBatch(client, items.map((item, i) => ({ ...item, ord: ords[i] })));
+    });
+  }
+
+  async hasUnchanged(origin: string, bytes: Uint8Array): Promise<boolean> {
+    const { rows } = await this.pool.query('SELECT bytes_hash FROM originals WHERE origin = $1', [origin]);
+    return rows.length > 0 && rows[0].bytes_hash === bytesHash(bytes);
+  }
+
+  async getDoc(idOrPrefix: string): Promise<NewsDoc | null> {
+    if (idOrPrefix.length < 4 || !/^[0-9a-f]+$/i.test(idOrPrefix)) return null;
+    const p = idOrPrefix.toLowerCase();
+    const { rows } = await this.pool.query('SELECT doc_json FROM documents WHERE id COLLATE "C" >= $1 AND id COLLATE "C" < $2 LIMIT 2', [p, p + 'g']);
+    return rows.length === 1 ? (JSON.parse(rows[0].doc_json) as NewsDoc) : null;
+  }
+
+  async originals(id: string): Promise<Original[]> {
+    const { rows } = await this.pool.query(
+      'SELECT origin, bytes, encoding, content_type FROM originals WHERE doc_id = $1 ORDER BY origin COLLATE "C"',
+      [id],
+    );
+    return rows.map((r) => ({ origin: r.origin, bytes: new Uint8Array(r.bytes), encoding: r.encoding, contentType: r.content_type }));
+  }
+
+  async listDocs(opts: { limit?: number; offset?: number } = {}): Promise<DocSummary[]> {
+    const { rows } = await this.pool.query(
+      `SELECT d.id, d.origin, d.title, d.outlet, d.published, length(d.text) AS chars,
+              json_array_length(d.doc_json::json -> 'removed') AS removed,
+              (SELECT count(*) FROM originals o WHERE o.doc_id = d.id)::int AS origins
+       FROM documents d ORDER BY d.ord LIMIT $1 OFFSET $2`,
+      [opts.limit ?? null, opts.offset ?? 0],
+    );
+    return rows as DocSummary[];
+  }
+
+  async *allDocs(): AsyncIterable<NewsDoc> {
+    let after = -1;
+    for (;;) {
+      const { rows } = await this.pool.query('SELECT ord, doc_json FROM documents WHERE ord > $1 ORDER BY ord LIMIT $2', [after, PAGE]);
+      for (const r of rows) yield JSON.parse(r.doc_json) as NewsDoc;
+      if (rows.length < PAGE) return;
+      after = Number(rows[rows.length - 1].ord);
+    }
+  }
+
+  async countDocs(): Promise<number> {
+    return (await this.pool.query('SELECT count(*)::int AS n FROM documents')).rows[0].n;
+  }
+
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    const terms = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (terms.length === 0) return [];
+    const { rows } = await this.pool.query(
+      `SELECT d.id, d.title,
+              ts_headline('simple', left(d.text, ${FTS_CHARS}), q,
+                          'StartSel=[, StopSel=], MaxWords=12, MinWords=4, FragmentDelimiter=…, MaxFragments='
+                          || CASE WHEN length(d.text) <= ${SHORT_TEXT} THEN '0' ELSE '1' END) AS snippet
+       FROM documents d, plainto_tsquery('simple', $1) q
+       WHERE d.tsv @@ q ORDER BY ts_rank(d.tsv, q) DESC, d.ord LIMIT $2`,
+      [terms.join(' '), limit],
+    );
+    return rows as SearchHit[];
+  }
+
+  async updateDocs(docs: NewsDoc[]): Promise<void> {
+    if (docs.length === 0) return;
+    // `origin` guards against a stale write: a document taken over by an earlier-read copy meanwhile
+    // is left alone (its generation was bumped, so it is resolved again).
+    await inTransaction(this.pool, (client) =>
+      client.query(
+        `UPDATE documents d SET published = u.published, doc_json = u.doc_json
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, origin, published, doc_json)
+         WHERE d.id = u.id AND d.origin = u.origin`,
+        [docs.map((d) => d.id), docs.map((d) => d.origin), docs.map((d) => d.published.date), docs.map((d) => JSON.stringify(d))],
+      ),
+    );
+  }
+
+  async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
+      if (items.length === 0) return;
+      await client.query(
+        `INSERT INTO corpus_items (kind, seq, id, data)
+         SELECT $1, n - 1, id, data FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(id, data, n)`,
+        [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data))],
+      );
+    });
+  }
+
+  async corpus<T>(kind: CorpusKind): Promise<T[]> {
+    const { rows } = await this.pool.query('SELECT data FROM corpus_items WHERE kind = $1 ORDER BY seq', [kind]);
+    return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
+    const keys = [...new Set(lineKeys)];
+    const { rows } = await this.pool.query(
+      'SELECT line_key, count(*)::int AS n FROM outlet_lines WHERE outlet = $1 AND line_key = ANY($2) GROUP BY line_key',
+      [outlet, keys],
+    );
+    const found = new Map(rows.map((r) => [r.line_key as string, r.n as number]));
+    return new Map(keys.map((k) => [k, found.get(k) ?? 0]));
+  }
+
+  async corpusGeneration(): Promise<{ changed: number; resolved: number }> {
+    const { rows } = await this.pool.query('SELECT changed, resolved FROM corpus_state');
+    return { changed: Number(rows[0].changed), resolved: Number(rows[0].resolved) };
+  }
+
+  async markResolved(changed: number): Promise<void> {
+    await this.pool.query('UPDATE corpus_state SET resolved = $1', [changed]);
+  }
+
+  /** An advisory lock on its own connection: released by `pg_advisory_unlock`, or by the server if this process dies. */
+  async withResolverLease<T>(fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [LOCK_RESOLVE]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_RESOLVE]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  enqueue: JobQueue['enqueue'] = (items) => enqueueJobs(this.pool, items);
+  processJobs: JobQueue['processJobs'] = (limit, work) => processJobs(this.pool, limit, work);
+  pendingJobs: JobQueue['pendingJobs'] = () => pendingJobs(this.pool);
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Applies every migration not yet recorded, all under one advisory lock so concurrent starts do not race. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_MIGRATE]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const current = Number((await client.query('SELECT max(version) AS v FROM schema_version')).rows[0].v ?? 0);
+    if (current > PG_MIGRATIONS.length) {
+      throw new Error(`database schema version ${current} is newer than this Parley (${PG_MIGRATIONS.length}); upgrade Parley`);
+    }
+    for (let v = current; v < PG_MIGRATIONS.length; v++) {
+      await client.query(PG_MIGRATIONS[v]);
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [v + 1]);
+    }
+  }, 0);
+}
