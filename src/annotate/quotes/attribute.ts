@@ -1,0 +1,93 @@
+/**
+ * Attribution refiners: given the tokens around a quotation, find its cue, speaker and relay.
+ * - after the quote: `“…,” Lavrov said`, `“…,” said one participant`, `“…,” he added, according to
+ *   Reuters` (relay), `“…,” reported Reuters` (a relay only: the speaker comes from before);
+ * - before the quote, in the same sentence: `Lavrov stated that “…”`, `said,” We are…”`,
+ *   `…, saying that it was “very disappointing.”` (a participle takes the clause's subject),
+ *   `according to the official, “…”`.
+ */
+import { cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
+import { lacksSubject, npAfter, npBefore, subjectOf, type Range } from './np.js';
+import type { Tok } from './tokens.js';
+
+/** What was found: token ranges of the cue, the speaker and the relay. */
+export interface Attribution {
+  cue: Range | null;
+  speaker: Range | null;
+  via: Range | null;
+  rule: string;
+}
+
+/** How many tokens may stand between a closing mark and its cue ("…,” Ukraine foreign minister Dmytro Kuleba said). */
+const MAX_AFTER_GAP = 10;
+
+/** A relay after the speaker: ", according to the Associated Press" or ", reported Reuters". */
+function relayAfter(toks: readonly Tok[], from: number, to: number): Range | null {
+  for (let i = from; i < to && i < from + 6; i++) {
+    const cue = cueAt(toks, i);
+    if (cue && (cue.base === 'according to' || RELAY_VERBS.has(cue.base))) return npAfter(toks, cue.to, to);
+  }
+  return null;
+}
+
+/** The speaker of `cue`, looking at its subject, the clause subject for participles, or the phrase after. */
+export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: number, earlier: Range | null): Range | null {
+  if (cue.base === 'according to') return npAfter(toks, cue.to, to);
+  if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
+    // inverted after a clause: "…, said Lavrov, a decision was made"
+    const after = npAfter(toks, cue.to, to);
+    if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text))) return after;
+    // an appositive subject: "Igor Konashenkov, the spokesman, said"
+    const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
+    if (before) return before;
+  }
+  if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
+    return earlier ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
+  }
+  return npBefore(toks, cue.from, from) ?? npAfter(toks, cue.to, to);
+}
+
+/** Attribution in the tokens `[from, to)` after a closing mark. */
+export function attributeAfter(toks: readonly Tok[], from: number, to: number): Attribution | null {
+  let i = from;
+  while (i < to && /^[,—–-]$/.test(toks[i].text)) i++;
+  for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
+    const cue = cueAt(toks, j);
+    if (!cue) {
+      if (toks[j].pos === 'VERB' || (toks[j].pos === 'PUNCT' && toks[j].text !== ',')) return null;
+      continue;
+    }
+    if (j === i) {
+      const speaker = npAfter(toks, cue.to, to);
+      if (!speaker) return null;
+      const relay = RELAY_VERBS.has(cue.base);
+      return {
+        cue: [cue.from, cue.to],
+        speaker: relay ? null : speaker,
+        via: relay ? speaker : relayAfter(toks, speaker[1], to),
+        rule: relay ? 'relay' : 'after-inverted',
+      };
+    }
+    const speaker = npBefore(toks, cue.from, i);
+    if (!speaker || speaker[0] !== i) return null;
+    if (RELAY_VERBS.has(cue.base)) return { cue: [cue.from, cue.to], speaker: null, via: speaker, rule: 'relay' };
+    return { cue: [cue.from, cue.to], speaker, via: relayAfter(toks, cue.to, to), rule: 'after' };
+  }
+  return null;
+}
+
+/** Attribution by the last cue in the tokens `[from, to)` before an opening mark; `skip` marks quoted tokens. */
+export function attributeBefore(toks: readonly Tok[], from: number, to: number, skip: (i: number) => boolean): Attribution | null {
+  let found: Cue | null = null;
+  let earlier: Range | null = null;
+  for (let i = from; i < to; i++) {
+    if (skip(i)) continue;
+    const cue = cueAt(toks, i);
+    if (!cue || RELAY_VERBS.has(cue.base)) continue;
+    if (found) earlier = speakerOf(toks, found, from, to, earlier) ?? earlier;
+    found = cue;
+  }
+  if (!found) return null;
+  const speaker = speakerOf(toks, found, from, to, earlier);
+  return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
+}

@@ -1,0 +1,106 @@
+/**
+ * Indirect speech (`direct: false`): a clause reported through a cue, in three shapes —
+ * - `X said (that) CLAUSE`, `X told reporters CLAUSE`, `X accused Kyiv of …` (content after the cue,
+ *   up to the end of the sentence or the next coordinated cue: "… but said …");
+ * - `CLAUSE, X said.` / `CLAUSE, said X.` (content before the cue, which ends the sentence);
+ * - `According to X, CLAUSE.` / `CLAUSE, according to X.`
+ * A clause that is itself a direct quotation is left to `direct.ts`.
+ */
+import type { Span } from '../../model/doc.js';
+import { speakerOf, type Attribution } from './attribute.js';
+import { ADDRESSEE_VERBS, cueAt, RELAY_VERBS, type Cue } from './cues.js';
+import { npAfter, npBefore, type Range } from './np.js';
+import { tokenRange, type Tok } from './tokens.js';
+
+/** An indirect quote: its content as a token range, with its attribution. */
+export interface IndirectCandidate {
+  content: Range;
+  att: Attribution;
+}
+
+/** How many tokens (a time or place phrase) may stand between a cue and its "that". */
+const MAX_BEFORE_THAT = 8;
+/** A reported clause shorter than this (in tokens) is an object, not speech ("said nothing"). */
+const MIN_CONTENT = 3;
+
+/** Time words that may follow a cue before its clause ("announced Wednesday that"). */
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|previously|recently)$/i;
+
+const isMark = (t: Tok | undefined) => t !== undefined && /^[“”„«»"‘’']$/.test(t.text);
+const isEnd = (t: Tok) => t.pos === 'PUNCT' && /^[.!?;]$/.test(t.text);
+
+/** Where a clause after a cue starts: past an addressee ("told reporters"), a time phrase and "that". */
+function contentStart(toks: readonly Tok[], cue: Cue, to: number): number {
+  let i = cue.to;
+  if (ADDRESSEE_VERBS.has(cue.base)) i = npAfter(toks, i, to)?.[1] ?? i;
+  for (let j = i; j < to && j - i <= MAX_BEFORE_THAT; j++) {
+    if (toks[j].lower === 'that') return j + 1;
+    if (toks[j].pos === 'PUNCT' || toks[j].pos === 'VERB') break;
+  }
+  // "said on Wednesday they intended…", "announced Wednesday 498 …": step over time and place phrases
+  for (;;) {
+    if (i < to && TIME_WORD.test(toks[i].text)) i++;
+    else if (i < to && toks[i].pos === 'ADP' && toks[i].lower !== 'of') {
+      const np = npAfter(toks, i + 1, to);
+      if (!np) break;
+      i = np[1];
+    } else break;
+  }
+  return i;
+}
+
+/** Where a clause started at `from` ends: the sentence end or before a following cue/relay. */
+function contentEnd(toks: readonly Tok[], from: number, to: number): number {
+  for (let j = from; j < to; j++) {
+    if (isEnd(toks[j]) && !isMark(toks[j + 1])) return j;
+    const joiner = toks[j].text === ',' || toks[j].pos === 'CCONJ';
+    if (!joiner) continue;
+    let k = j + 1;
+    while (k < to && (toks[k].pos === 'CCONJ' || toks[k].pos === 'ADV')) k++;
+    const cue = k < to ? cueAt(toks, k) : null;
+    if (cue) return j;
+    const np = k < to ? npBefore(toks, Math.min(to, k + 6), k) : null;
+    if (toks[j].text === ',' && np && np[0] === k && cueAt(toks, np[1]) && (np[1] + 1 >= to || isEnd(toks[np[1] + 1]) || toks[np[1] + 1].text === ',')) return j;
+  }
+  return to;
+}
+
+/** Indirect quotes of one sentence (tokens `[from, to)`); `skip(i)` marks tokens inside direct quotes. */
+export function indirectInSentence(toks: readonly Tok[], from: number, to: number, skip: (i: number) => boolean): IndirectCandidate[] {
+  const out: IndirectCandidate[] = [];
+  let earlier: Range | null = null;
+  for (let i = from; i < to; i++) {
+    if (skip(i)) continue;
+    const cue = cueAt(toks, i);
+    if (!cue || RELAY_VERBS.has(cue.base)) continue;
+    const speaker = speakerOf(toks, cue, from, to, earlier);
+    if (!speaker) continue;
+    earlier = speaker;
+    const att: Attribution = { cue: [cue.from, cue.to], speaker, via: null, rule: '' };
+    const after = cue.base === 'according to' ? speaker[1] : contentStart(toks, cue, to);
+    const endsSentence = after >= to || isEnd(toks[after]) || (toks[after].text === ',' && cue.base !== 'according to');
+    if (endsSentence || (cue.base === 'according to' && toks[after]?.text !== ',')) {
+      // CLAUSE, X said. — the content runs from the sentence start to the comma before the attribution
+      const first = Math.min(cue.from, speaker[0]);
+      let end = first - 1;
+      if (end <= from || toks[end].text !== ',' || skip(end - 1)) continue;
+      while (end > from && isMark(toks[end - 1])) end--;
+      if (end - from >= MIN_CONTENT && !isMark(toks[from])) out.push({ content: [from, end], att: { ...att, rule: 'indirect:before-cue' } });
+      continue;
+    }
+    const start = cue.base === 'according to' ? after + 1 : after;
+    if (isMark(toks[start]) || toks[start]?.text === ':' || toks[start]?.text === ',') continue; // a direct quote follows
+    if (start >= to || toks[start].pos === 'ADP' || toks[start].lower === 'to' || isEnd(toks[start])) continue; // not a clause
+    const end = contentEnd(toks, start, to);
+    if (end - start >= MIN_CONTENT) out.push({ content: [start, end], att: { ...att, rule: cue.base === 'according to' ? 'indirect:according-to' : 'indirect:after-cue' } });
+  }
+  return out;
+}
+
+/** Indirect quotes of a document, sentence by sentence. */
+export function indirectQuotes(toks: readonly Tok[], sentences: readonly Span[], skip: (i: number) => boolean): IndirectCandidate[] {
+  return sentences.flatMap((s) => {
+    const [from, to] = tokenRange(toks, s);
+    return indirectInSentence(toks, from, to, skip);
+  });
+}

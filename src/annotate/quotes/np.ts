@@ -1,0 +1,101 @@
+/**
+ * Noun-phrase chunking around a cue, over POS-tagged tokens: the speaker before a verb ("Ukraine
+ * foreign minister Dmytro Kuleba said"), after an inverted verb or "according to" ("said one
+ * participant", "according to the Associated Press"), through an appositive ("Rustem Umerov, the head
+ * of negotiations, said" → "Rustem Umerov"), and the subject of a sentence's first verb (the speaker
+ * of a participle cue: "He expressed …, saying that …").
+ */
+import type { Tok } from './tokens.js';
+
+/** Tags that may stand inside a speaker noun phrase. */
+const NP_TAG = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+/** Subject pronouns that can name a speaker. */
+export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+/** The longest speaker phrase we accept, in tokens (a longer run is a clause, not a name). */
+const MAX_NP = 12;
+/** How far back an appositive's opening comma may be, in tokens. */
+const MAX_APPOSITIVE = 25;
+
+/** Titles that stand for a named person ("the president", "the minister"); a phrase ending in one is not a name. */
+export const TITLE = new Set(
+  ('president minister chancellor premier spokesman spokeswoman spokesperson aide adviser advisor leader secretary ' +
+    'ambassador negotiator envoy senator governor mayor king queen general commander chief official head diplomat ' +
+    'prosecutor judge lawmaker congressman congresswoman candidate nominee').split(' '),
+);
+
+/** Token range `[from, to)`. */
+export type Range = [number, number];
+
+const inNp = (t: Tok, next: Tok | undefined) =>
+  NP_TAG.has(t.pos) || /^['’]s$/.test(t.lower) || (t.lower === 'of' && next !== undefined && NP_TAG.has(next.pos));
+const headed = (toks: readonly Tok[], r: Range) => toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM');
+
+/** The noun phrase ending at token `j` (inclusive), not reaching before `floor`. */
+function collectBack(toks: readonly Tok[], j: number, floor: number): Range | null {
+  const end = j + 1;
+  while (j >= floor && end - j <= MAX_NP && inNp(toks[j], toks[j + 1])) j--;
+  let start = j + 1;
+  while (start < end && (toks[start].lower === 'of' || /^['’]s$/.test(toks[start].lower))) start++;
+  const r: Range = [start, end];
+  return start < end && headed(toks, r) ? r : null;
+}
+
+/** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
+export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
+  let j = cue - 1;
+  while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not')) j--;
+  if (j < floor) return null;
+  if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
+  if (toks[j].text === ',') {
+    // an appositive: "Rustem Umerov, the head of negotiations, said" → the name before it
+    for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITIVE); k--) {
+      if (toks[k].text !== ',') continue;
+      const name = collectBack(toks, k - 1, floor);
+      const appositive = collectBack(toks, j - 1, k + 1);
+      // prefer the part that ends in a proper noun: "Russian Defense Ministry spokesman, Igor Konashenkov, said"
+      const named = (r: Range | null) => r !== null && toks[r[1] - 1].pos === 'PROPN' && !TITLE.has(toks[r[1] - 1].lower);
+      if (named(name)) return name;
+      if (named(appositive)) return appositive;
+      if (name && toks.slice(name[0], name[1]).some((t) => t.pos === 'PROPN')) return name;
+      return appositive ?? name;
+    }
+    // no opening comma: the phrase before is a subject only if it opens the clause ("Konashenkov, said")
+    const np = collectBack(toks, j - 1, floor);
+    return np && np[0] === floor ? np : null;
+  }
+  const np = collectBack(toks, j, floor);
+  // "Lavrov on Monday said": step over a prepositional phrase to the name before it
+  if (np && np[0] - 1 > floor && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'of') {
+    const before = collectBack(toks, np[0] - 2, floor);
+    if (before && toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return before;
+  }
+  return np;
+}
+
+/** The speaker phrase starting at token `i` (after an inverted cue or "according to"), or null. */
+export function npAfter(toks: readonly Tok[], i: number, ceil: number): Range | null {
+  if (i < ceil && toks[i].pos === 'PRON' && PRONOUN.has(toks[i].lower)) return [i, i + 1];
+  let j = i;
+  while (j < ceil && j - i < MAX_NP && inNp(toks[j], toks[j + 1])) j++;
+  while (j > i && (toks[j - 1].lower === 'of' || toks[j - 1].pos === 'DET')) j--;
+  const r: Range = [i, j];
+  return j > i && headed(toks, r) ? r : null;
+}
+
+/** True for a verb token that has no subject of its own ("…, saying", "and emphasized"). */
+export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): boolean {
+  if (toks[cue].lower.endsWith('ing')) return true;
+  let j = cue - 1;
+  while (j >= floor && toks[j].pos === 'ADV') j--;
+  return j < floor || ['and', 'but', 'or', ','].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
+}
+
+/** The subject of the first verb of the token range `[from, to)` that has one: the clause's subject. */
+export function subjectOf(toks: readonly Tok[], from: number, to: number): Range | null {
+  for (let v = from; v < to; v++) {
+    if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[v - 1]?.pos !== 'AUX')) continue;
+    const np = npBefore(toks, v, from);
+    if (np) return np;
+  }
+  return null;
+}
