@@ -1,51 +1,49 @@
 /**
- * Turns the command line's inputs (files, folders, URLs) into raw articles, one reader per kind.
- * Every input that cannot be read becomes a `Rejected` naming it and the problem; the rest go on.
+ * Turns the command line's inputs (files, folders, http(s) URLs, feeds) into raw articles, one reader
+ * per kind (see `source.ts`). Every input that cannot be read becomes a `Rejected` naming it and the
+ * problem; the rest go on. `--manifest` metadata is applied last, over what the inputs say.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ReadOptions, ReadResult } from './types.js';
-import { DEFAULT_MAX_BYTES } from './types.js';
-import { readTextFile } from './text.js';
+import type { RawArticle } from '../model/doc.js';
+import { fetchUrl } from './fetch.js';
+import { readFileCapped, walk } from './files.js';
+import { manifestMeta } from './manifest.js';
+import { readSource } from './source.js';
+import { DEFAULT_MAX_BYTES, isRejected, reject, type ReadOptions, type ReadResult } from './types.js';
+
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Reads every input in order; folders recursively, in sorted order so runs are repeatable. */
 export async function* readInputs(inputs: string[], opts: Partial<ReadOptions> = {}): AsyncGenerator<ReadResult> {
   const options: ReadOptions = { maxBytes: DEFAULT_MAX_BYTES, ...opts };
-  for (const input of inputs) yield* readPath(input, options);
+  for (const input of inputs) {
+    const results = URL_LIKE.test(input) ? readUrl(input, options) : readPath(input, options);
+    for await (const r of results) yield isRejected(r) || !options.manifest ? r : withManifest(r, options.manifest);
+  }
 }
 
+function withManifest(article: RawArticle, manifest: NonNullable<ReadOptions['manifest']>): RawArticle {
+  const over = manifestMeta(manifest, article.origin);
+  return over ? { ...article, meta: { ...article.meta, ...over } } : article;
+}
+
+/** Fetches a URL (safely: see `fetch.ts`) and reads what came back; feed links are read the same way. */
+export async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<ReadResult> {
+  const fetched = await fetchUrl(url, opts);
+  if ('error' in fetched) return yield reject(url, fetched.error);
+  const name = new URL(fetched.url).pathname;
+  const src = { origin: url, name, bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url };
+  yield* readSource(src, opts, (link) => readUrl(link, opts));
+}
+
+/** Reads a file, or every file in a folder. */
 async function* readPath(path: string, opts: ReadOptions): AsyncGenerator<ReadResult> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (err) {
-    yield { skipped: path, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-    return;
-  }
-  if (info.isDirectory()) {
-    let names: string[];
-    try {
-      names = (await readdir(path)).sort();
-    } catch (err) {
-      yield { skipped: path, reason: `cannot list folder: ${(err as NodeJS.ErrnoException).code}` };
-      return;
+  for await (const entry of walk(path)) {
+    if (isRejected(entry)) {
+      yield entry;
+      continue;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      yield* readPath(join(path, name), opts);
-    }
-    return;
+    const bytes = await readFileCapped(entry.file, opts.maxBytes);
+    if (isRejected(bytes)) yield bytes;
+    else yield* readSource({ origin: entry.file, name: entry.file, bytes }, opts, (link) => readUrl(link, opts));
   }
-  if (info.size > opts.maxBytes) {
-    yield { skipped: path, reason: `too large: ${info.size} bytes (limit ${opts.maxBytes}; see --max-bytes)` };
-    return;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (err) {
-    yield { skipped: path, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
-    return;
-  }
-  yield* readTextFile(path, bytes, opts);
 }

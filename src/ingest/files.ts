@@ -1,0 +1,56 @@
+/**
+ * Local inputs: folders walked recursively in sorted order (dotfiles skipped, each real folder read
+ * once, so symlink loops end), and files read whole after a size check.
+ */
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Rejected } from '../model/doc.js';
+import { reject } from './types.js';
+
+const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+
+/** Every file under `path` (or `path` itself), in sorted order, and a rejection for each unreadable one. */
+export async function* walk(path: string, visited = new Set<string>()): AsyncGenerator<{ file: string } | Rejected> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    yield reject(path, `cannot read: ${code(err)}`);
+    return;
+  }
+  if (info.isFile()) {
+    yield { file: path };
+    return;
+  }
+  if (!info.isDirectory()) {
+    yield reject(path, 'cannot read: not a regular file or folder (a FIFO, socket or device)');
+    return;
+  }
+  const real = await realpath(path);
+  if (visited.has(real)) {
+    yield reject(path, `skipped: ${real} was already read (a symlink loop or a second link to one folder)`);
+    return;
+  }
+  visited.add(real);
+  let names: string[];
+  try {
+    names = (await readdir(path)).sort();
+  } catch (err) {
+    yield reject(path, `cannot list folder: ${code(err)}`);
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.')) yield* walk(join(path, name), visited);
+  }
+}
+
+/** A file's bytes, or why not: too large (checked before reading) or unreadable. */
+export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | Rejected> {
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) return reject(path, `too large: ${size} bytes (limit ${maxBytes}; see --max-bytes)`);
+    return new Uint8Array(await readFile(path));
+  } catch (err) {
+    return reject(path, `cannot read: ${code(err)}`);
+  }
+}
