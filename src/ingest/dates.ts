@@ -47,6 +47,18 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+
 const COMPACT = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z)?$/i;
 const RFC822 = /^(?:[A-Za-z]{3},?\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([A-Za-z]{1,3}|[+-]\d{4})?)?$/;
 
+const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * `D.M.YYYY` is day-first (dots are a European convention); with `/` or `-` the order is taken only
+ * when one part is over 12 or both are equal — `03/04/2022` is left out rather than guessed.
+ */
+function numericDate(a: number, sep: string, b: number, y: number): string | undefined {
+  if (sep === '.' || a > 12 || a === b) return ymd(y, b, a) ?? undefined;
+  if (b > 12) return ymd(y, a, b) ?? undefined;
+  return undefined;
+}
+
 /** Normalises a stated publication date, or `undefined` when it is not one. */
 export function normalisePublished(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -59,6 +71,8 @@ export function normalisePublished(value: unknown): string | undefined {
     const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
     return withTime(ymd(+m[3], month, +m[1]), m[4], m[5], m[6], zoneOf(m[7]));
   }
+  m = s.match(NUMERIC);
+  if (m) return numericDate(+m[1], m[2], +m[3], +m[4]);
   const [hit] = chrono.strict.parse(s, CHRONO_REF);
   if (!hit || hit.text.length < s.length - 1) return undefined;
   const c = hit.start;
