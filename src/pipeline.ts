@@ -4,6 +4,9 @@
  *
  * Ordering constraints (each stage names what it needs):
  * - sentences first: every later finder works sentence by sentence.
+ * - quotes after sentences (and after mentions/times when present): cues are looked for within a
+ *   quotation's sentence; person names come from `mentions` when that layer exists (optional read).
+ * - claims after quotes: a figure's claimant is the speaker of the quotation containing it.
  * - eventMentions last: it reads the time, place and actors of each event from the `times` and
  *   `mentions` layers of the same sentence (falling back to capitalised names without them).
  */
@@ -11,6 +14,8 @@ import type { LayerName, Layers, NewsDoc } from './model/doc.js';
 import type { Context } from './context.js';
 import { sentencesStage } from './annotate/sentences/stage.js';
 import { eventMentionsStage } from './annotate/events/stage.js';
+import { quotesStage } from './annotate/quotes/stage.js';
+import { claimsStage } from './annotate/claims/stage.js';
 
 /** A per-document stage: a pure function from a document to one new layer. */
 export interface Stage<K extends LayerName = LayerName> {
@@ -21,7 +26,7 @@ export interface Stage<K extends LayerName = LayerName> {
 }
 
 /** The annotate stages, in order. */
-export const STAGES: Stage[] = [sentencesStage as Stage, eventMentionsStage as Stage];
+export const STAGES: Stage[] = [sentencesStage as Stage, quotesStage as Stage, claimsStage as Stage, eventMentionsStage as Stage];
 
 /**
  * Throws, listing what is missing, if a stage requires a layer no earlier stage produces or if two

@@ -5,6 +5,8 @@
 import type { NewsDoc } from '../model/doc.js';
 import { exportV1, type ExportDocument, type ExportV1 } from '../model/export.js';
 import type { Store } from '../store/store.js';
+import { exportQuotes, type EntityRef } from '../annotate/quotes/link.js';
+import { exportClaims } from '../annotate/claims/export.js';
 
 /** One document as the contract shows it. */
 export function exportDocument(doc: NewsDoc): ExportDocument {
@@ -24,14 +26,21 @@ export function exportDocument(doc: NewsDoc): ExportDocument {
 /** The whole export. Layers and corpus items not yet built are exported as empty lists. */
 export async function buildExport(store: Store): Promise<ExportV1> {
   const documents: ExportDocument[] = [];
-  for await (const doc of store.allDocs()) documents.push(exportDocument(doc));
+  const speakers = await store.corpus<EntityRef>('entities');
+  const quotes: ReturnType<typeof exportQuotes> = [];
+  const claims: ReturnType<typeof exportClaims> = [];
+  for await (const doc of store.allDocs()) {
+    documents.push(exportDocument(doc));
+    quotes.push(...exportQuotes(doc, speakers));
+    claims.push(...exportClaims(doc, speakers));
+  }
   return exportV1.parse({
     version: 1,
     documents,
     entities: [],
     times: [],
-    quotes: [],
-    claims: [],
+    quotes,
+    claims,
     events: await store.corpus('events'),
     stories: [],
     contradictions: await store.corpus('contradictions'),
