@@ -50,3 +50,19 @@ describe('event resolution', () => {
     ]);
   });
 });
+
+describe('event merging guards', () => {
+  it('never lets an undated mention chain two differently dated events together', async () => {
+    const { eventDoc } = await import('./fixture.js');
+    const docs = [
+      eventDoc('x', 'The fourth round of talks between Varnholm and Ostrava was held on Monday.', [['Monday', '2031-04-07']]),
+      eventDoc('y', 'The fourth round of talks between Varnholm and Ostrava collapsed.'),
+      eventDoc('z', 'The fourth round of talks between Varnholm and Ostrava was held on Monday.', [['Monday', '2033-09-05']]),
+    ];
+    const out = (eventsResolver.run(docs, {}, makeContext()).items!.events ?? []).map((e) => e.data as Event);
+    expect(out.map((e) => [e.date.start, e.mentions.length])).toEqual([
+      ['2031-04-07', 2],
+      ['2033-09-05', 1],
+    ]);
+  });
+});
