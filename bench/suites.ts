@@ -1,6 +1,8 @@
 /** The benchmark suites, by name. Each lives in its own file under bench/. */
 import { runTempeval } from './tempeval.js';
+import { runPubdate } from './pubdate.js';
 import { runPolnear } from './polnear.js';
+import { run as runMeantime } from './meantime.js';
 
 export interface Suite {
   title: string;
@@ -11,5 +13,7 @@ export interface Suite {
 
 export const SUITES: Record<string, Suite> = {
   tempeval: { title: 'TempEval-3 Task A: time expressions (extent and value F1)', run: runTempeval },
+  pubdate: { title: 'Publication-date inference with the true date withheld', run: runPubdate },
+  meantime: { title: 'MEANTIME cross-document event coreference (CoNLL F1) vs same-lemma', run: runMeantime },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
 };
