@@ -1,0 +1,115 @@
+/**
+ * Phase one of the mentions stage: candidate finders. Each returns runs of tokens that may be a
+ * name; the refiners (`refine.ts`) then trim, split and type them.
+ * - proper-noun runs: wink's PROPN tags, joined across name particles ("von der", "bin") and hyphens;
+ * - capitalised sequences: capitalised words wink did not tag PROPN (unfamiliar surnames often get
+ *   NOUN or ADJ), except sentence openers and words that are capitalised without being names;
+ * - acronyms: all-capital words of 2–6 letters ("NATO", "U.S.").
+ * Tokens inside all-capitals promotional lines ("CLICK HERE TO READ MORE") are never candidates.
+ */
+import type { Span } from '../../model/doc.js';
+import type { Token } from './tokens.js';
+import { NAME_JOINERS, NOT_NAMES, TIME_WORDS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS } from './lexicon.js';
+
+/** A run of tokens `[first, last]` (inclusive) that may be a name, and the finder that found it. */
+export interface Candidate {
+  first: number;
+  last: number;
+  source: 'propn-run' | 'capitalised' | 'acronym';
+}
+
+/** A line is promotional shouting when at least this share of its letters are capitals (and it has ≥ 3 words). */
+export const SHOUTING_SHARE = 0.8;
+
+const CLOSED_CLASS = new Set(['PRON', 'DET', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'NUM', 'SYM', 'SPACE']);
+
+/** True for "NATO", "U.S.", "EU" — 2 to 6 capitals, optionally dotted. */
+export function isAcronym(word: string): boolean {
+  return /^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$/.test(word);
+}
+
+const capitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{L}/u.test(w);
+
+/** Whether the token can be part of a name, given whether it opens its sentence. */
+function nameLike(t: Token, sentenceStart: boolean): boolean {
+  if (!capitalised(t.text) || /^\p{Lu}['’]\p{Ll}/u.test(t.text)) return false;
+  if (isAcronym(t.text)) return true;
+  const lower = t.text.toLowerCase().replace(/\.$/, '');
+  if (TIME_WORDS.has(lower)) return false;
+  if (t.pos === 'PROPN') return !(sentenceStart && NOT_NAMES.has(lower));
+  if (sentenceStart || NOT_NAMES.has(lower) || CLOSED_CLASS.has(t.pos)) return false;
+  return true;
+}
+
+/** Spans of lines that are promotional shouting. */
+export function shoutingLines(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    const letters = m[0].replace(/[^\p{L}]/gu, '');
+    const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+    if (m[0].trim().split(/\s+/).length >= 3 && letters.length > 0 && upper / letters.length >= SHOUTING_SHARE) {
+      out.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Whether "of"/"the" after token `i` continues an organisation or place name ("Ministry of Defence"). */
+function ofContinues(tokens: Token[], runFirst: number, i: number): boolean {
+  const words = tokens.slice(runFirst, i + 1).map((t) => t.text.toLowerCase());
+  return words.some((w) => ORG_HEADS.has(w) || ORG_OPENERS.has(w) || PLACE_HEADS.has(w));
+}
+
+/** Finds candidate runs in `tokens`; `sentenceStarts` holds the offsets where sentences begin. */
+export function findCandidates(text: string, tokens: Token[], sentenceStarts: ReadonlySet<number>): Candidate[] {
+  const shouting = shoutingLines(text);
+  const blocked = (t: Token) => shouting.some((s) => t.start >= s.start && t.end <= s.end);
+  const out: Candidate[] = [];
+  const opens = (i: number) => sentenceStarts.has(tokens[i].start) || opensSentence(text, tokens, i);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (blocked(t) || !nameLike(t, opens(i))) {
+      i++;
+      continue;
+    }
+    let last = i;
+    let allPropn = t.pos === 'PROPN';
+    for (let j = i + 1; j < tokens.length; j++) {
+      const next = tokens[j];
+      if (blocked(next)) break;
+      const glued = next.start === tokens[j - 1].end;
+      if (nameLike(next, false) && (glued || /^\s+$/.test(text.slice(tokens[j - 1].end, next.start)))) {
+        if (text.slice(tokens[j - 1].end, next.start).includes('\n')) break;
+        last = j;
+        allPropn &&= next.pos === 'PROPN';
+        continue;
+      }
+      // a joiner ("of", "von", "-") inside a name, when a name-like word follows it
+      const lower = next.text.toLowerCase();
+      const joiner = (next.text === '-' && glued) || (NAME_JOINERS.has(lower) && next.text === lower);
+      if (!joiner) break;
+      if ((lower === 'of' || lower === 'the' || lower === 'and' || lower === 'for') && !ofContinues(tokens, i, last)) break;
+      let k = j + 1;
+      if (k < tokens.length && tokens[k].text === 'the') k++;
+      if (k < tokens.length && nameLike(tokens[k], false) && !blocked(tokens[k])) {
+        j = k - 1; // the loop's j++ lands on tokens[k]
+        continue;
+      }
+      break;
+    }
+    const source = i === last && isAcronym(t.text) ? 'acronym' : allPropn ? 'propn-run' : 'capitalised';
+    out.push({ first: i, last, source });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** A token opens a sentence when it starts one of `starts`, or only quotes or brackets stand between it and ". ! ? :" or a line start. */
+export function opensSentence(text: string, tokens: Token[], i: number, starts?: ReadonlySet<number>): boolean {
+  if (starts?.has(tokens[i].start)) return true;
+  let j = i - 1;
+  while (j >= 0 && /^["“”‘’'(\[«»—–-]$/.test(tokens[j].text)) j--;
+  if (j < 0) return true;
+  return /^[.!?:]$/.test(tokens[j].text) || text.slice(tokens[j].end, tokens[i].start).includes('\n');
+}

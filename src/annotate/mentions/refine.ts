@@ -1,0 +1,106 @@
+/**
+ * Phase two of the mentions stage, first half: refiners that turn candidate runs into name spans.
+ * - split a leading title off a run ("Russian Foreign Minister Sergey Lavrov" → title + "Sergey Lavrov");
+ * - drop leading honorifics ("Mr", "Dr") and trailing possessives and punctuation;
+ * - split a place glued to a person ("Ukraine Volodymyr Zelskyy" → "Ukraine" + "Volodymyr Zelskyy");
+ * - drop demonyms ("Russian"), which name no entity, and runs that are only title words.
+ */
+import type { Context } from '../../context.js';
+import type { Candidate } from './candidates.js';
+import { packIndex } from '../../packs/pack-index.js';
+import { gazetteer } from './gazetteer.js';
+import { foldName } from './key.js';
+import { HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import type { TitleCue } from './layer.js';
+import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
+import type { Token } from './tokens.js';
+
+/** A name span over tokens `[first, last]`, with the title found next to it. */
+export interface NameSpan {
+  first: number;
+  last: number;
+  source: string;
+  title: TitleCue | null;
+}
+
+const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+const isTitleWord = (t: Token) => TITLE_HEADS.has(lower(t)) || TITLE_MODIFIERS.has(lower(t));
+
+/** Refines candidate runs into name spans (several per run when a run is split). */
+export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const c of candidates) {
+    let { first } = c;
+    const { last } = c;
+    let title: TitleCue | null = null;
+    // a title inside the run: the last title head followed by a name, unless the run is an organisation
+    if (!ORG_HEADS.has(lower(tokens[last]))) {
+      for (let k = last - 1; k >= first; k--) {
+        if (TITLE_HEADS.has(lower(tokens[k])) && !HONORIFICS.has(lower(tokens[k]))) {
+          if (tokens.slice(first, k).every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) {
+            title = readTitle(tokens, k, ctx);
+            first = k + 1;
+          }
+          break;
+        }
+      }
+    }
+    while (first <= last && HONORIFICS.has(lower(tokens[first]))) first++;
+    if (first > last) continue;
+    title ??= titleBefore(tokens, first, ctx);
+    for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
+      if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last)) continue;
+      if (tokens.slice(part.first, part.last + 1).every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && tokens.slice(part.first, part.last + 1).some(isTitleWord)) continue;
+      const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
+      out.push({ ...part, source: c.source, title: part.last === last ? title ?? after : null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Splits runs that glue two names: a country before a given name ("Ukraine Volodymyr Zelskyy"), a
+ * place before its country ("Bucha Ukraine"), two countries joined by a hyphen ("Belarus-Poland").
+ */
+function splitPlaceFromPerson(tokens: Token[], first: number, last: number, ctx: Context): { first: number; last: number }[] {
+  const g = gazetteer();
+  const isPlace = (a: number, b: number) => {
+    const key = foldName(tokens.slice(a, b + 1).map((t) => t.text).join(' '));
+    const pack = ctx.pack.entities ? packIndex(ctx.pack).byAlias.get(key) : undefined;
+    return g.places.has(key) || pack?.some((e) => e.type === 'place') === true;
+  };
+  const isCountry = (i: number) => whose(tokens[i].text, ctx) !== null && isPlace(i, i);
+  if (last - first >= 2 && isCountry(first) && g.firstNames.has(foldName(tokens[first + 1].text))) {
+    return [{ first, last: first }, ...splitPlaceFromPerson(tokens, first + 1, last, ctx)];
+  }
+  if (last > first && isCountry(last) && tokens[last - 1].text !== '-' && isPlace(first, last - 1) && !isPlace(first, last)) {
+    return [{ first, last: last - 1 }, { first: last, last }];
+  }
+  if (last - first === 2 && tokens[first + 1].text === '-' && isCountry(first) && isCountry(last)) {
+    return [{ first, last: first }, { first: last, last }];
+  }
+  return [{ first, last }];
+}
+
+/** True for a run that is only a demonym or adjective of a country ("Russian", "Russian-Ukrainian"). */
+function isDemonymOnly(tokens: Token[], first: number, last: number, ctx: Context): boolean {
+  const words = tokens.slice(first, last + 1).filter((t) => t.text !== '-');
+  const g = gazetteer();
+  const pack = ctx.pack.entities ? packIndex(ctx.pack) : null;
+  return words.every((t) => {
+    const key = foldName(t.text).replace(/s$/, '');
+    return (g.demonyms.has(key) || pack?.demonyms.has(key) === true) && !g.countries.has(key);
+  });
+}
+
+/** A single word shaped like a nationality adjective and used as one ("Belarussian region"). */
+function isAdjective(tokens: Token[], first: number, last: number): boolean {
+  const next = tokens[last + 1];
+  return (
+    first === last &&
+    /(?:ian|ean|ese|ish|ic)$/.test(tokens[first].text) &&
+    next !== undefined &&
+    /^\p{Ll}/u.test(next.text) &&
+    (next.pos === 'NOUN' || next.pos === 'ADJ')
+  );
+}

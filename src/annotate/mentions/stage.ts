@@ -1,0 +1,104 @@
+/**
+ * The `mentions` stage: tokens (wink-nlp) → candidate runs → refined name spans → types → per-document
+ * propagation, plus bare titles standing for an office holder ("the Russian Foreign Minister").
+ * Works from the clean text alone; boilerplate in `removed[]` is never read.
+ */
+import type { Context } from '../../context.js';
+import type { NewsDoc } from '../../model/doc.js';
+import type { Stage } from '../../pipeline.js';
+import { findCandidates, opensSentence } from './candidates.js';
+import { foldName, translitWord } from './key.js';
+import type { Mention } from './layer.js';
+import { TITLE_HEADS, HONORIFICS } from './lexicon.js';
+import { refine } from './refine.js';
+import { readTitle } from './titles.js';
+import { tokenize, type Token } from './tokens.js';
+import { typeSpan } from './typing.js';
+
+/** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
+const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
+
+/** Finds and types every mention in `doc.text`. */
+export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
+  const text = doc.text;
+  const tokens = tokenize(text);
+  const starts = new Set((doc.layers.sentences ?? []).map((s) => s.start));
+  if (starts.size === 0) starts.add(tokens[0]?.start ?? 0);
+  const spans = refine(tokens, findCandidates(text, tokens, starts), ctx);
+  const typedSpans = spans.map((s) => ({ s, typed: typeSpan(text, tokens, s, ctx) }));
+  // a lone capitalised word with no cue at all that opens a sentence is an ordinary word ("Several")
+  const kept = typedSpans.filter(({ s, typed }) => !(typed.rule === 'none' && s.first === s.last && opensSentence(text, tokens, s.first, starts)));
+  const mentions: (Mention & { rule: string })[] = kept.map(({ s, typed }) => {
+    const span = { start: tokens[s.first].start, end: tokens[s.last].end };
+    return {
+      span,
+      type: typed.type,
+      key: foldName(text.slice(span.start, span.end)),
+      source: `${s.source}/${typed.rule}`,
+      evidence: 'explicit' as const,
+      rule: typed.rule,
+      ...(s.title ? { title: s.title } : {}),
+      ...(typed.pack ? { pack: typed.pack } : {}),
+    };
+  });
+  propagate(mentions);
+  const out: Mention[] = mentions.map(({ rule: _rule, ...m }) => m);
+  out.push(...bareTitles(tokens, out, ctx));
+  return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+}
+
+/**
+ * Per-document consistency: a single word that is the surname of a person named in full elsewhere
+ * in the document is that person ("Lavrov" after "Sergey Lavrov"); a weakly typed name takes the
+ * type the same name got from a stronger rule elsewhere in the document.
+ */
+function propagate(mentions: (Mention & { rule: string })[]): void {
+  const surnames = new Set<string>();
+  const strong = new Map<string, Mention['type']>();
+  for (const m of mentions) {
+    const words = m.key.split(' ');
+    if (m.type === 'person' && words.length > 1) surnames.add(translitWord(words[words.length - 1]));
+    if (!WEAK_RULES.has(m.rule) && m.type !== 'other') strong.set(m.key, m.type);
+  }
+  for (const m of mentions) {
+    if (!WEAK_RULES.has(m.rule)) continue;
+    const known = strong.get(m.key);
+    if (known && known !== m.type) {
+      m.type = known;
+      m.source = m.source.replace(/\/[^/]+$/, '/same-name');
+    } else if (!known && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && m.type !== 'person') {
+      m.type = 'person';
+      m.source = m.source.replace(/\/[^/]+$/, '/surname');
+    }
+  }
+}
+
+/** Office titles with an owner and no name ("the Russian Foreign Minister", "the Kremlin leader"). */
+function bareTitles(tokens: Token[], names: Mention[], ctx: Context): Mention[] {
+  const covered = (t: Token) => names.some((m) => (t.start >= m.span.start && t.end <= m.span.end) || m.title && t.start >= m.title.span.start && t.end <= m.title.span.end);
+  const out: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i].text.toLowerCase();
+    if (!TITLE_HEADS.has(word) || HONORIFICS.has(word) || covered(tokens[i])) continue;
+    const next = tokens[i + 1];
+    if (next && /^\p{Lu}/u.test(next.text) && next.pos === 'PROPN') continue;
+    const cue = readTitle(tokens, i, ctx);
+    if (cue.of === null || cue.span.start === tokens[i].start) continue;
+    out.push({
+      span: cue.span,
+      type: 'person',
+      key: `title:${foldName(cue.title)}|${cue.of}`,
+      source: 'title/bare',
+      evidence: 'implied',
+      title: cue,
+    });
+  }
+  return out;
+}
+
+export const mentionsStage: Stage<'mentions'> = {
+  name: 'mentions',
+  requires: ['sentences'],
+  produces: 'mentions',
+  run: (doc, ctx) => findMentions(doc, ctx),
+};

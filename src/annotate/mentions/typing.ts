@@ -1,0 +1,74 @@
+/**
+ * Phase two, second half: the type of each name span, from the strongest evidence to the weakest:
+ * 1. the pack's alias list; 2. a person title next to the name; 3. head words of organisations,
+ * outlets and places ("Ministry", "News", "region"), acronyms; 4. the open gazetteers (countries,
+ * cities, well-known organisations); 5. a given name from compromise's lexicon opening the name;
+ * 6. context: "in/near/from X" (place), "X said" (speaker: person), "the X" (not a person);
+ * 7. a run of two to four capitalised words with no other cue is a person's name.
+ * Single words left untyped are settled per document in `propagate` (a surname of a named person).
+ */
+import type { Context } from '../../context.js';
+import { lookupAlias, packIndex } from '../../packs/pack-index.js';
+import type { MentionType } from './layer.js';
+import { gazetteer } from './gazetteer.js';
+import { foldName } from './key.js';
+import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID } from './lexicon.js';
+import type { NameSpan } from './refine.js';
+import { isAcronym } from './candidates.js';
+import type { Token } from './tokens.js';
+
+/** The type of a span and the rule that decided it. */
+export interface Typed {
+  type: MentionType;
+  rule: string;
+  pack?: string;
+}
+
+/** Titles of offices held by people (as opposed to "head" of a word list that also matches bodies). */
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward']);
+const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|broadcaster|tv|television|radio|website|outlet)\b/i;
+const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
+const PLACE_AFTER = /^\s+(?:region|oblast|province|district|city|border|area)\b/i;
+
+/** Types one span. `text` is the document text, `tokens` its tokens. */
+export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Context): Typed {
+  const words = tokens.slice(s.first, s.last + 1).map((t) => t.text).filter((w) => w !== '-');
+  const name = text.slice(tokens[s.first].start, tokens[s.last].end);
+  const key = foldName(name);
+  const firstWord = foldName(words[0]);
+  const lastWord = words[words.length - 1].toLowerCase();
+  const before = text.slice(Math.max(0, tokens[s.first].start - 40), tokens[s.first].start);
+  const after = text.slice(tokens[s.last].end, tokens[s.last].end + 40);
+  const prev = s.first > 0 ? tokens[s.first - 1].text.toLowerCase() : '';
+  const next = tokens[s.last + 1]?.text.toLowerCase() ?? '';
+  const g = gazetteer();
+
+  if (ctx.pack.entities) {
+    const hit = lookupAlias(packIndex(ctx.pack), name);
+    if (hit) return { type: hit.type, rule: 'pack', pack: hit.id };
+  }
+  if (s.title) return { type: 'person', rule: 'title' };
+  if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
+  if (ORG_HEADS.has(lastWord) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
+    return { type: 'organization', rule: 'org-head' };
+  }
+  if (PLACE_HEADS.has(lastWord) && words.length > 1) return { type: 'place', rule: 'place-head' };
+  if (OUTLET_CUES.test(after) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
+  if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
+  if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
+  if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
+  if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' };
+  if (words.length > 1 && g.firstNames.has(firstWord)) return { type: 'person', rule: 'given-name' };
+  if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
+    return { type: 'outlet', rule: 'outlet-cue' };
+  }
+  if (/(?:^|[,;]\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
+  if (PLACE_PREPOSITIONS.has(prev) && !/according\s+to\s+$/i.test(before)) return { type: 'place', rule: 'place-cue' };
+  if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
+  const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
+  if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w))) {
+    return { type: 'person', rule: 'name-shape' };
+  }
+  return { type: 'other', rule: 'none' };
+}
