@@ -13,7 +13,9 @@ const FULL_DAY = /^\d{4}-\d{2}-\d{2}/;
 /** Values for `found` (in text order) anchored at `publication`. */
 export function anchorTimes(found: readonly Candidate[], publication: string | null): Time[] {
   let lastDay: string | null = null;
-  return found.map((c) => {
+  return found.map((given) => {
+    const { value: _value, anchor: _anchor, ...c } = given as Time;
+    c.source = c.source.replace(/:weekday-mismatch$/, '');
     const value = valueOf(c.recipe, { publication, lastDay, direction: c.direction });
     const usesMention = (c.recipe.kind === 'same' || (c.recipe.kind === 'date' && c.recipe.m === undefined && c.recipe.y === undefined)) && lastDay !== null;
     const anchorDate = usesMention ? lastDay : publication;

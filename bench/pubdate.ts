@@ -1,0 +1,80 @@
+/**
+ * Publication-date inference with the true date withheld: GDELT Ukraine articles (date from the file
+ * name, which is not shown to Parley) and NYT/Guardian articles (date from the CSV), plus the four
+ * seeds (no date is written in them; their true dates are not in the data, so only what Parley
+ * concludes is printed). Scores: share dated, share within ±2 days of the truth, exact-day and ±3,
+ * and share confidently wrong (a date given but off by more than 2 days), each over all documents,
+ * beside a same-run baseline (the latest full date written in the text). No pack hints are used
+ * unless `PUBDATE_HINTS=file.json` names a JSON list of `DateHint`s.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DATA, haveData } from './shared.js';
+import { splitSentences } from '../src/annotate/sentences/stage.js';
+import { findTimes } from '../src/annotate/times/find.js';
+import { findHints, checkHints, type DateHint } from '../src/resolve/dates/hints.js';
+import { inferPublication } from '../src/resolve/dates/infer.js';
+import { daysBetween } from '../src/annotate/times/calendar.js';
+
+/** "Today" for the run: fixed after every test document, so results do not depend on the clock. */
+const REFERENCE = '2026-01-01';
+interface Item { name: string; text: string; truth: string | null }
+
+const hints: DateHint[] = process.env.PUBDATE_HINTS ? JSON.parse(readFileSync(process.env.PUBDATE_HINTS, 'utf8')) : [];
+checkHints(hints);
+
+function parley(text: string) {
+  return inferPublication(text, findTimes(text, splitSentences(text)), findHints(text, hints), REFERENCE);
+}
+
+function baseline(text: string): string | null {
+  const full = findTimes(text, splitSentences(text)).flatMap((c) => (c.recipe.kind === 'date' && c.recipe.y && c.recipe.m && c.recipe.d ? [`${c.recipe.y}-${String(c.recipe.m).padStart(2, '0')}-${String(c.recipe.d).padStart(2, '0')}`] : []));
+  return full.filter((d) => d <= REFERENCE).sort().pop() ?? null;
+}
+
+function report(label: string, items: Item[]): void {
+  const rows: [string, (t: string) => string | null][] = [['Parley', (t) => parley(t).date], ['latest written date (baseline)', baseline]];
+  console.log(`${label}: ${items.length} documents`);
+  console.log('| system | dated | within ±2 d | exact day | within ±3 d | confidently wrong (>2 d) |\n|---|---|---|---|---|---|');
+  for (const [name, run] of rows) {
+    let dated = 0, exact = 0, two = 0, three = 0, wrong = 0;
+    for (const it of items) {
+      const d = run(it.text);
+      if (!d || !it.truth) continue;
+      dated++;
+      const err = Math.abs(daysBetween(it.truth, d));
+      if (err === 0) exact++;
+      if (err <= 2) two++; else wrong++;
+      if (err <= 3) three++;
+    }
+    const pc = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
+    console.log(`| ${name} | ${pc(dated)} | ${pc(two)} | ${pc(exact)} | ${pc(three)} | ${pc(wrong)} |`);
+  }
+}
+
+/** Runs the suite. */
+export async function runPubdate(): Promise<void> {
+  if (haveData('ukraine-gdelt-articles')) {
+    const dir = join(DATA, 'ukraine-gdelt-articles', 'articles');
+    const items = readdirSync(dir).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), truth: `${f.slice(0, 4)}-${f.slice(4, 6)}-${f.slice(6, 8)}` }));
+    report('GDELT Ukraine articles (date from the file name, withheld)', items);
+  }
+  if (haveData('ukraine-nyt-guardian')) {
+    const items: Item[] = [];
+    for (const f of ['Guardians_Russia_Ukraine.csv', 'NYT_Russia_Ukraine.csv']) {
+      const rows: Record<string, string>[] = parse(readFileSync(join(DATA, 'ukraine-nyt-guardian', f)), { columns: true, skip_empty_lines: true, relax_quotes: true });
+      for (const r of rows) items.push({ name: f, text: r.articles ?? '', truth: (r.published ?? '').replace(/\//g, '-').slice(0, 10) || null });
+    }
+    report('NYT + Guardian 2022 (date from the CSV, withheld)', items);
+  }
+  const seeds = join(DATA, '..', 'seeds');
+  try {
+    for (const f of readdirSync(seeds).sort()) {
+      const r = parley(readFileSync(join(seeds, f), 'utf8'));
+      console.log(`seed ${f}: ${r.date ?? 'undated'} (confidence ${r.confidence}; range ${r.range ? `${r.range.from}…${r.range.to}` : 'none'}) — ${r.evidence.slice(-3).join('; ')}`);
+    }
+  } catch {
+    console.log('skipped seeds: ../shared/seeds is absent');
+  }
+}

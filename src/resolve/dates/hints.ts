@@ -1,0 +1,66 @@
+/**
+ * Date hints: facts from the domain pack that bound when a text can have been written — a role held
+ * only in some years ("Secretary of State Antony Blinken": 2021-01-26 … 2025-01-20) or a known dated
+ * event ("the second round of talks in Belarus": 2022-03-03). Plain data, so a pack (or the entities
+ * part, from its dated roles) can supply them; this file only matches them against a text.
+ */
+import type { Span } from '../../model/doc.js';
+
+/** One fact usable as publication-date evidence. */
+export interface DateHint {
+  /** `role`: the text can only be from [from, to]; `event`: a dated happening the text may refer to. */
+  kind: 'role' | 'event';
+  /** What it is, for evidence lines, e.g. "Antony Blinken as Secretary of State". */
+  what: string;
+  /** Regular-expression source, matched case-insensitively on word boundaries. */
+  pattern: string;
+  /** First day (`YYYY-MM-DD`); for an event, its date. */
+  from: string;
+  /** Last day (`YYYY-MM-DD`), null while still true; for an event, its last day (= `from` for one day). */
+  to: string | null;
+}
+
+/** A hint found in a text. */
+export interface HintMatch {
+  hint: DateHint;
+  span: Span;
+}
+
+declare module '../../context.js' {
+  interface Pack {
+    /** Publication-date hints (roles valid only in some years, dated events); absent = none. */
+    dateHints?: DateHint[];
+  }
+}
+
+const compiled = new WeakMap<DateHint, RegExp>();
+
+/** Throws, naming the hint, when a pattern does not compile or a date is malformed (checked at start-up). */
+export function checkHints(hints: readonly DateHint[]): void {
+  for (const h of hints) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(h.from) || (h.to !== null && !/^\d{4}-\d{2}-\d{2}$/.test(h.to)))
+      throw new Error(`date hint "${h.what}": from/to must be YYYY-MM-DD (to may be null)`);
+    if (h.kind !== 'role' && h.kind !== 'event') throw new Error(`date hint "${h.what}": kind must be role or event`);
+    regexOf(h);
+  }
+}
+
+function regexOf(h: DateHint): RegExp {
+  let re = compiled.get(h);
+  if (!re) {
+    re = new RegExp(`\\b(?:${h.pattern})\\b`, 'gi');
+    compiled.set(h, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
+/** Every hint of `hints` mentioned in `text` (first mention of each). */
+export function findHints(text: string, hints: readonly DateHint[]): HintMatch[] {
+  const found: HintMatch[] = [];
+  for (const hint of hints) {
+    const m = regexOf(hint).exec(text);
+    if (m) found.push({ hint, span: { start: m.index, end: m.index + m[0].length } });
+  }
+  return found;
+}
