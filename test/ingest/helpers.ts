@@ -37,9 +37,9 @@ export async function readAll(inputs: string[], opts: Partial<ReadOptions> = {})
   return out;
 }
 
-/** A compact view of results for exact comparison: articles without their bytes, rejections as lines. */
+/** A compact view of results for exact comparison: articles without their bytes, rejections as lines; `base` is cut off the front of origins. */
 export function summarise(results: (RawArticle | Rejected)[], base = ''): unknown[] {
-  const rel = (s: string) => (base && s.startsWith(base) ? s.slice(base.length + 1) : s);
+  const rel = (s: string) => (base && s.startsWith(base) ? s.slice(base.length) : s);
   return results.map((r) =>
     isRejected(r)
       ? `${rel(r.skipped)}: ${r.reason}`

@@ -7,7 +7,7 @@ import { CYRILLIC, readAll, summarise, writeTree } from './helpers.js';
 /** Reads one file with the given name and content and summarises the results relative to its folder. */
 async function readOne(name: string, content: string | Uint8Array) {
   const dir = writeTree({ [name]: content });
-  return summarise(await readAll([join(dir, name)]), dir);
+  return summarise(await readAll([join(dir, name)]), dir + '/');
 }
 
 const A = { id: 'a1', text: 'Ostrava and Zarevia agreed to meet again.', title: 'Talks go on', published: '2022-03-03T10:15:00Z', outlet: 'Ostrava Post', url: 'https://post.example/a1' };
