@@ -7,6 +7,8 @@
  * - (each resolver added here says which earlier results it needs and why)
  * - duplicates: needs nothing; runs early so later resolvers (rewrites, stories, events) can see
  *   `duplicateOf` and not count a copy as an independent source.
+ * - rewrites: after duplicates (reads its groups, so a verbatim copy is not re-examined as a
+ *   rewrite, and adds its reworded copies to them); before events, which should see `duplicateOf`.
  * - events: after entities (when present) so actor and place spellings agree across sources.
  * - contradictions: after events, whose merged mentions it compares.
  */
@@ -14,6 +16,7 @@ import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusKind, Store } from '../store/store.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
+import { rewritesResolver } from './rewrites/resolver.js';
 import { eventsResolver } from './events/resolver.js';
 import { contradictionsResolver } from './contradictions/resolver.js';
 
@@ -29,7 +32,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [duplicatesResolver, eventsResolver, contradictionsResolver];
+export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, eventsResolver, contradictionsResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {

@@ -55,11 +55,15 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 export class LshIndex<Id> {
   private readonly buckets = new Map<string, Id[]>();
 
+  /** `rows` per band; the bands are as many as the signature allows (`NUM_HASHES / rows`). */
+  constructor(private readonly rows = ROWS) {}
+
   /** Files `id` under its bands and returns the distinct earlier ids that share at least one band. */
   add(id: Id, sig: Uint32Array): Id[] {
     const found = new Set<Id>();
-    for (let b = 0; b < BANDS; b++) {
-      const key = `${b}:${sig.subarray(b * ROWS, (b + 1) * ROWS).join(',')}`;
+    const r = this.rows;
+    for (let b = 0; b < Math.floor(sig.length / r); b++) {
+      const key = `${b}:${sig.subarray(b * r, (b + 1) * r).join(',')}`;
       const bucket = this.buckets.get(key);
       if (bucket) {
         for (const other of bucket) found.add(other);

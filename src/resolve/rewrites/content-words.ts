@@ -1,0 +1,33 @@
+/**
+ * Content words: the words that carry a sentence's meaning (function words removed). A spun copy
+ * keeps most of them — names, numbers, places — while its exact word sequences are broken.
+ */
+import { tokens, type Token } from '../duplicates/tokens.js';
+
+/** English function words and reporting filler (a short, fixed list; it never needs to be complete). */
+const STOP = new Set(
+  `a an the and or but if of to in on at by for with from into onto over under about after before between during
+  as than then that this these those there here it its it's he him his she her they them their we us our you your
+  i me my is are was were be been being am has have had do does did will would shall should can could may might must
+  not no nor so too very also just only even still yet all any both each few more most other some such own same
+  who whom whose which what when where why how while because although though since until up down out off again
+  further once said says say told according`.split(/\s+/),
+);
+
+/** Content-word tokens of `text` (case-folded, function words and one-letter words dropped). */
+export function contentTokens(text: string): Token[] {
+  return tokens(text).filter((t) => t.norm.length > 1 && !STOP.has(t.norm));
+}
+
+/** The distinct content words of `text`. */
+export function contentSet(text: string): Set<string> {
+  return new Set(contentTokens(text).map((t) => t.norm));
+}
+
+/** Jaccard similarity of two sets. */
+export function setJaccard<T>(a: Set<T>, b: Set<T>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}

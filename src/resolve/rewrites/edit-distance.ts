@@ -1,0 +1,54 @@
+/**
+ * Edit distance and spelling skeletons for names. A small helper of our own (the entity resolver has
+ * its own spelling logic; the two only meet through data).
+ */
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `max + 1`. */
+export function osaDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      cur.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * A transliteration skeleton: accents dropped, y/j → i, kh → h, doubled letters collapsed. Two
+ * spellings with the same skeleton are accepted transliterations (Sergey/Sergei, Zelensky/Zelenskyy),
+ * not misspellings.
+ */
+export function skeleton(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/kh/g, 'h')
+    .replace(/[yj]/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** All strings obtained by deleting up to `n` characters (the SymSpell key set), including `s`. */
+export function deletions(s: string, n = 2): Set<string> {
+  let layer = new Set([s]);
+  const all = new Set([s]);
+  for (let k = 0; k < n; k++) {
+    const next = new Set<string>();
+    for (const w of layer) for (let i = 0; i < w.length; i++) next.add(w.slice(0, i) + w.slice(i + 1));
+    for (const w of next) all.add(w);
+    layer = next;
+  }
+  return all;
+}

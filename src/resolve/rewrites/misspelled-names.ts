@@ -1,0 +1,87 @@
+/**
+ * Misspelled names, a trace of machine rewriting and careless copying ("Lavor" for "Lavrov",
+ * "Zelskyy" for "Zelenskyy"): a name within a couple of edits of another name that is not an accepted
+ * transliteration (same skeleton) nor an inflection (Russia/Russian, France/French).
+ */
+import type { NewsDoc } from '../../model/doc.js';
+import { deletions, osaDistance, skeleton } from './edit-distance.js';
+import { COMMON_PROPER } from './common-proper.js';
+import { maxEdits, namesIn, type NameStats } from './names.js';
+import type { PackFacts } from './pack-facts.js';
+
+/** Two spellings of one name in one text: a writer is consistent, a spinner or a typo is not. */
+export const SAME_TEXT_WEIGHT = 0.5;
+/** A spelling close to a name the pack knows. */
+export const PACK_WEIGHT = 0.5;
+/** A spelling found in no other document, close to a name found in several. */
+export const CORPUS_WEIGHT = 0.35;
+/** Documents a spelling must appear in to count as the established one (3: one outlet's habit is not enough). */
+export const ESTABLISHED_DF = 3;
+
+/** One misspelled name with why it is taken as one. */
+export interface Misspelling {
+  start: number;
+  end: number;
+  text: string;
+  /** The established spelling. */
+  likely: string;
+  weight: number;
+  reason: string;
+}
+
+/**
+ * Edits allowed against a spelling from other documents: a quarter of the longer name (Zelskyy /
+ * Zelenskyy: 2), stricter than within one text because different people's names (Marit / Marrin)
+ * often sit two edits apart.
+ */
+function corpusEdits(a: string, b: string): number {
+  return Math.min(2, Math.floor(Math.max(a.length, b.length) / 4));
+}
+
+/** Word endings of inflections and demonyms (Russia/Russian/Russians, Osmark/Osmarkis). */
+const TAILS = new Set(['', 'a', 'an', 'ans', 'e', 'es', 's', 'n', 'i', 'is', 'ian', 'ians', 'ese', 'ish']);
+
+/** True when the two spellings differ only by an inflection or demonym ending after a shared stem. */
+function inflection(a: string, b: string): boolean {
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  return TAILS.has(a.slice(p)) && TAILS.has(b.slice(p));
+}
+
+/** The misspelled names of `doc`, given corpus statistics (which include `doc`) and pack facts. */
+export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats, pack: PackFacts): Misspelling[] {
+  const names = namesIn(doc.text);
+  const out: Misspelling[] = [];
+  for (const [key, v] of names) {
+    if (!stats.isName(key) || pack.spellings.has(key) || COMMON_PROPER.has(key)) continue;
+    const hit = (likely: string, weight: number, reason: string) =>
+      out.push({ start: v.first, end: v.first + v.surface.length, text: v.surface, likely, weight, reason });
+    const candidates = stats.neighbours(key).filter((o) => !COMMON_PROPER.has(o) && !inflection(key, o) && skeleton(key) !== skeleton(o));
+    const inText = candidates
+      .map((o) => ({ o, w: names.get(o) }))
+      .filter((c) => c.w && (c.w.count > v.count || (c.w.count === v.count && c.w.first < v.first)))
+      .sort((a, b) => b.w!.count - a.w!.count);
+    if (inText.length > 0) {
+      const { w } = inText[0];
+      hit(w!.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${w!.surface}" (×${w!.count}) in the same text`);
+      continue;
+    }
+    const known = nearKnown(key, pack);
+    if (known) {
+      hit(known, PACK_WEIGHT, `"${v.surface}" is close to the known name "${known}"`);
+      continue;
+    }
+    const common = candidates.find(
+      (o) => stats.docFreq.get(key) === 1 && (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= corpusEdits(key, o),
+    );
+    if (common) hit(common, CORPUS_WEIGHT, `"${v.surface}" appears nowhere else; "${common}" in ${stats.docFreq.get(common)} documents`);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** A spelling the pack knows within edit distance of `key` (not an inflection or transliteration). */
+function nearKnown(key: string, pack: PackFacts): string | undefined {
+  const found = new Set<string>();
+  for (const d of deletions(key)) for (const w of pack.deletes.get(d) ?? []) found.add(w);
+  return [...found].sort().find((o) => o !== key && osaDistance(key, o) <= maxEdits(key, o) && !inflection(key, o) && skeleton(key) !== skeleton(o));
+}

@@ -1,0 +1,61 @@
+/**
+ * Corpus statistics of names for spotting misspelled names: which capitalised words are names (never
+ * written in lower case anywhere in the corpus), in how many documents each occurs, and a SymSpell
+ * deletion index so the names within edit distance 2 of a name are found without scanning them all.
+ * Incremental: `add` one document at a time.
+ */
+import type { NewsDoc } from '../../model/doc.js';
+import { tokens } from '../duplicates/tokens.js';
+import { deletions, osaDistance } from './edit-distance.js';
+
+/** Shorter names are skipped: "Iran"/"Iraq", "Kyiv"/"Kiev" are one or two edits apart by nature. */
+export const MIN_NAME_LENGTH = 5;
+
+/** The names of one text (case-folded, possessive `'s` stripped) with how often each occurs. */
+export function namesIn(text: string): Map<string, { count: number; first: number; surface: string }> {
+  const out = new Map<string, { count: number; first: number; surface: string }>();
+  for (const t of tokens(text)) {
+    const surface = text.slice(t.start, t.end).replace(/['’]s$/, '');
+    if (!/^\p{Lu}\p{Ll}/u.test(surface) || surface.length < MIN_NAME_LENGTH) continue;
+    const key = surface.toLowerCase();
+    const seen = out.get(key);
+    if (seen) seen.count++;
+    else out.set(key, { count: 1, first: t.start, surface });
+  }
+  return out;
+}
+
+/** Corpus-wide name statistics. */
+export class NameStats {
+  /** Documents containing each capitalised word. */
+  readonly docFreq = new Map<string, number>();
+  private readonly lower = new Set<string>();
+  private readonly index = new Map<string, Set<string>>();
+
+  add(doc: Pick<NewsDoc, 'text'>): void {
+    for (const t of tokens(doc.text)) if (/^\p{Ll}/u.test(doc.text[t.start])) this.lower.add(t.norm.replace(/'s$/, ''));
+    for (const key of namesIn(doc.text).keys()) {
+      const n = this.docFreq.get(key) ?? 0;
+      this.docFreq.set(key, n + 1);
+      if (n === 0) for (const d of deletions(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
+    }
+  }
+
+  /** A capitalised word that the corpus never writes in lower case. */
+  isName(key: string): boolean {
+    return this.docFreq.has(key) && !this.lower.has(key);
+  }
+
+  /** Names within edit distance 2 (1 for names under 7 letters… see `maxEdits`) of `key`, excluding it. */
+  neighbours(key: string): string[] {
+    const found = new Set<string>();
+    for (const d of deletions(key)) for (const other of this.index.get(d) ?? []) found.add(other);
+    found.delete(key);
+    return [...found].filter((o) => this.isName(o) && osaDistance(key, o) <= maxEdits(key, o));
+  }
+}
+
+/** Edits allowed between two spellings: 2, but never more than a third of the longer one. */
+export function maxEdits(a: string, b: string): number {
+  return Math.min(2, Math.floor(Math.max(a.length, b.length) / 3));
+}

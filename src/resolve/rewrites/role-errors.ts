@@ -1,0 +1,85 @@
+/**
+ * Role errors: a person given an office they do not hold ("Donald Trump, the US senator" where every
+ * other source, or the pack, says president) — a spinner's synonym swap or a careless rewrite.
+ * Two finders (title before the name; name, then an appositive title) feed a per-surname tally that
+ * is incremental: `RoleStats.add` one document at a time.
+ */
+import type { NewsDoc } from '../../model/doc.js';
+import type { PackFacts } from './pack-facts.js';
+
+/** Offices that distinguish people; longer titles first so "vice president" wins over "president". */
+export const ROLE_TITLES = [
+  'vice president', 'prime minister', 'foreign minister', 'defence minister', 'defense minister',
+  'secretary of state', 'state secretary', 'president', 'senator', 'congressman', 'congresswoman', 'chancellor',
+  'governor', 'mayor', 'king', 'queen', 'ambassador', 'spokesman', 'spokeswoman',
+];
+/** Weight of one role error. */
+export const ROLE_WEIGHT = 0.5;
+/** Other documents that must agree on a role before a different one counts as an error. */
+export const MIN_ROLE_DOCS = 2;
+
+/** The titles as a pattern, each word's first letter in either case ("President" / "president"). */
+const ROLE = ROLE_TITLES.map((t) => t.replace(/\b(\w)/g, (c) => `[${c}${c.toUpperCase()}]`).replace(/ /g, '\\s+')).join('|');
+const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2}";
+/** "President Vladimir Putin", "US Secretary of State Oda Marrin" (not after former/ex-/late). */
+const BEFORE = new RegExp(`(?<!(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen)\\s*)\\b(${ROLE})\\s+(${NAME})`, 'gu');
+/** "Donald Trump, the US senator," / "Ilse Brandvik, Osmark's foreign minister". */
+const AFTER = new RegExp(`(${NAME}),\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.’']*\\s+){0,2}(${ROLE})\\b(?!,?\\s+\\p{Lu})`, 'gu');
+
+/** One stated role: who (by surname), which title, and where. */
+export interface StatedRole {
+  surname: string;
+  title: string;
+  start: number;
+  end: number;
+}
+
+/** The roles `text` gives to named people. */
+export function statedRoles(text: string): StatedRole[] {
+  const out: StatedRole[] = [];
+  const push = (name: string, title: string, start: number, end: number) => {
+    const surname = name.split(/\s+/).pop()!.replace(/['’]s$/, '').toLowerCase();
+    out.push({ surname, title: title.toLowerCase().replace(/\s+/g, ' '), start, end });
+  };
+  for (const m of text.matchAll(BEFORE)) push(m[2], m[1], m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(AFTER)) push(m[1], m[2], m.index!, m.index! + m[0].length);
+  return out;
+}
+
+/** Two titles are compatible when one contains the other ("president" / "president of the united states"). */
+function compatible(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+/** Per surname, per title, the documents that state it. */
+export class RoleStats {
+  private readonly tally = new Map<string, Map<string, Set<string>>>();
+
+  add(doc: Pick<NewsDoc, 'id' | 'text'>): void {
+    for (const r of statedRoles(doc.text)) {
+      const titles = this.tally.get(r.surname) ?? this.tally.set(r.surname, new Map()).get(r.surname)!;
+      (titles.get(r.title) ?? titles.set(r.title, new Set()).get(r.title)!).add(doc.id);
+    }
+  }
+
+  /** Titles other documents (at least `MIN_ROLE_DOCS` of them) give `surname`. */
+  establishedTitles(surname: string, exceptDoc: string): string[] {
+    const out: string[] = [];
+    for (const [title, docs] of this.tally.get(surname) ?? []) {
+      if ([...docs].filter((d) => d !== exceptDoc).length >= MIN_ROLE_DOCS) out.push(title);
+    }
+    return out;
+  }
+}
+
+/** Role errors in `doc`: a stated title compatible with none of the pack's or the corpus's titles. */
+export function findRoleErrors(doc: Pick<NewsDoc, 'id' | 'text'>, stats: RoleStats, pack: PackFacts) {
+  const out: { start: number; end: number; text: string; weight: number; reason: string }[] = [];
+  for (const r of statedRoles(doc.text)) {
+    const known = [...(pack.roles.get(r.surname) ?? []), ...stats.establishedTitles(r.surname, doc.id)];
+    if (known.length === 0 || known.some((k) => compatible(k, r.title))) continue;
+    const text = doc.text.slice(r.start, r.end);
+    out.push({ start: r.start, end: r.end, text, weight: ROLE_WEIGHT, reason: `"${text}": elsewhere ${[...new Set(known)].join(' / ')}` });
+  }
+  return out;
+}
