@@ -12,7 +12,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
-import { foldName } from '../events/nodes.js';
+import { currentValue, foldName } from '../events/nodes.js';
 import type { Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 
@@ -78,7 +78,10 @@ export function eventContradictions(event: Event, found: Found[]): Contradiction
   const place = (f: Found) => (f.mention.place ? foldName(f.mention.place.text) : null);
   add('venue', differing(found, place, (a, b) => a !== b), (a, b) =>
     `${event.title}: one source places it in ${a.mention.place!.text}, another in ${b.mention.place!.text}`);
-  const day = (f: Found) => (f.mention.time && timexRange(f.mention.time.value)?.precision === 'day' ? f.mention.time.value.slice(0, 10) : null);
+  const day = (f: Found) => {
+    const value = f.mention.time ? currentValue(f.doc, f.mention.time) : null;
+    return value && timexRange(value)?.precision === 'day' ? value.slice(0, 10) : null;
+  };
   add('date', differing(found, day, (a, b) => !overlaps(timexRange(a)!, timexRange(b)!)), (a, b) =>
     `${event.title}: dated ${day(a)} by one source and ${day(b)} by another`);
   const stance = (f: Found) => (f.mention.status === 'denied' ? 'denied' : f.mention.status === 'unknown' ? null : 'asserted');

@@ -45,6 +45,15 @@ export function foldName(text: string): string {
     .trim();
 }
 
+/**
+ * The time's value as the document's `times` layer has it now: corpus resolution may re-anchor
+ * relative times after annotation (once a publication date is inferred), so the copy taken when the
+ * event was annotated may be stale.
+ */
+export function currentValue(doc: NewsDoc, time: { span: Span; value: string }): string {
+  return doc.layers.times?.find((t) => t.span.start === time.span.start && t.span.end === time.span.end)?.value ?? time.value;
+}
+
 export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): EventNode[] {
   const entityAt = entityIndex(entities);
   const key = (doc: NewsDoc, span: Span) => entityAt(doc.id, span) ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
@@ -58,7 +67,7 @@ export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): Ev
       return {
         doc,
         mention,
-        range: mention.time ? timexRange(mention.time.value) : null,
+        range: mention.time ? timexRange(currentValue(doc, mention.time)) : null,
         placeKey: mention.place ? key(doc, mention.place.span) : null,
         actorKeys: [...actorNames.keys()],
         actorNames,
