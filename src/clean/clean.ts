@@ -1,36 +1,76 @@
 /**
- * Cleaning: a `RawArticle` becomes a `NewsDoc` with the main text, title, outlet and every removed
- * line recorded with its reason. Pure: the same input always gives the same document.
+ * Cleaning: a `RawArticle` becomes a `NewsDoc` with the main text, title, outlet, publication date
+ * from metadata, and every removed line recorded with its reason. Pure: the same input always gives
+ * the same document.
  */
-import type { NewsDoc, RawArticle, Rejected } from '../model/doc.js';
+import type { ArticleMeta, NewsDoc, RawArticle, Rejected, Removed } from '../model/doc.js';
 import { docId } from '../model/id.js';
+import { toLines } from './normalise.js';
+import { extractHtml } from './html-extract.js';
+import { mergeMeta, publishedFromMeta } from './meta-merge.js';
+import { boilerplateReasons } from './boilerplate.js';
+import { findTitle } from './title.js';
+import { detectOutlet } from './outlet.js';
 
-/** Builds the document from the raw article. */
+export { dropRepeatedLines } from './repeated.js';
+
+/** The cleaned parts of an article, before they are assembled into a `NewsDoc`. */
+export interface Cleaned {
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  meta: ArticleMeta;
+  removed: Removed[];
+}
+
+/** Cleans the body (HTML or plain text) into text, title, outlet, merged metadata and removed lines. */
+export function cleanParts(raw: Pick<RawArticle, 'body' | 'contentType' | 'meta'>): Cleaned {
+  const html = raw.contentType === 'text/html';
+  const page = html ? extractHtml(raw.body) : null;
+  const lines = page ? page.lines : toLines(raw.body);
+  const { description: _description, ...pageMeta } = page?.meta ?? {};
+  const meta = page ? mergeMeta(raw.meta, pageMeta) : raw.meta;
+  const reasons = boilerplateReasons(lines);
+  const open = lines.map((_, i) => i).filter((i) => !reasons.has(i));
+  const declaredTitle = raw.meta.title ?? page?.title ?? null;
+  const title = findTitle(lines, open, declaredTitle, !html);
+  if (title.line !== null) reasons.set(title.line, 'title');
+  const removed: Removed[] = [...(page?.dropped.map((text) => ({ text, reason: 'html-boilerplate' })) ?? []), ...(page?.furniture ?? [])];
+  const kept: string[] = [];
+  lines.forEach((text, i) => {
+    const reason = reasons.get(i);
+    if (reason) removed.push({ text, reason });
+    else kept.push(text);
+  });
+  const promos = removed.filter((r) => r.reason === 'promo').map((r) => r.text);
+  const outlet = detectOutlet({ declared: meta.outlet, url: meta.url, lines, promos });
+  return { text: kept.join('\n'), title: title.title, outlet: outlet?.outlet ?? null, meta, removed };
+}
+
+/** Builds the document from the raw article; an article with no text left is rejected with the reason. */
 export function clean(raw: RawArticle): NewsDoc | Rejected {
-  const text = raw.body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
-  if (text.length === 0) return { skipped: raw.origin, reason: 'empty: no text after cleaning' };
+  const parts = cleanParts(raw);
+  if (parts.text.length === 0) {
+    const why = parts.removed.length > 0 ? `all ${parts.removed.length} lines were boilerplate` : 'no text';
+    return { skipped: raw.origin, reason: `empty: ${why} after cleaning` };
+  }
   return {
-    id: docId(text),
+    id: docId(parts.text),
     origin: raw.origin,
-    title: raw.meta.title ?? null,
-    outlet: raw.meta.outlet ?? null,
-    published: raw.meta.published
-      ? { date: raw.meta.published.slice(0, 10), source: 'metadata', confidence: 1, evidence: [raw.meta.publishedFrom ?? 'metadata'] }
-      : { date: null, source: 'none', confidence: 0, evidence: [] },
-    text,
-    removed: [],
+    title: parts.title,
+    outlet: parts.outlet,
+    published: publishedFromMeta(parts.meta),
+    text: parts.text,
+    removed: parts.removed,
     flags: [],
     diagnostics: [],
-    meta: raw.meta,
+    meta: parts.meta,
     layers: {},
     duplicateOf: null,
   };
 }
 
-/**
- * Drops lines that the document's outlet repeats across many stored documents (site furniture that
- * survived extraction). `counts` maps `lineKey(line)` to how many stored documents of the outlet have it.
- */
-export function dropRepeatedLines(doc: NewsDoc, _counts: Map<string, number>): NewsDoc {
-  return doc;
+/** Just the clean text of an HTML page (what the extraction benchmark scores). */
+export function cleanText(html: string): string {
+  return cleanParts({ body: html, contentType: 'text/html', meta: {} }).text;
 }

@@ -1,0 +1,48 @@
+/**
+ * The headline: a first line equal to the title the page or input declared, or, for plain text, a
+ * headline-like first line (no final full stop, title length, followed by the story).
+ */
+import { normaliseForId } from '../model/id.js';
+
+/** Headlines run from 2 to about 25 words (longest headline in the seeds and benchmark: 23). */
+export const MIN_TITLE_WORDS = 2;
+export const MAX_TITLE_WORDS = 25;
+/** …and at most this many characters. */
+export const MAX_TITLE_CHARS = 200;
+
+/** The chosen title and, when the headline line is in the text, its index (to move it to `removed`). */
+export interface TitleFound {
+  title: string | null;
+  line: number | null;
+}
+
+/** True when a line reads like a headline rather than a sentence of the story. */
+export function isHeadlineLike(line: string): boolean {
+  const n = line.split(' ').length;
+  if (n < MIN_TITLE_WORDS || n > MAX_TITLE_WORDS || line.length > MAX_TITLE_CHARS) return false;
+  if (/[.,;:]$/.test(line) && !/\.\.\.$|…$/.test(line)) return false;
+  if (/^[-•*"“'‘]/.test(line)) return false; // bullets and opening quotations are story lines
+  return /^\p{Lu}|^\d/u.test(line);
+}
+
+/**
+ * Finds the title among the first kept lines (given by index). `declared` is the input's or page's
+ * own title; a first line equal to it (or to its part before a " | Site" or " - Site" suffix) is the headline.
+ * Without a match, plain text gets the heuristic; HTML keeps the declared title and its first line.
+ */
+export function findTitle(lines: readonly string[], open: readonly number[], declared: string | null, plain: boolean): TitleFound {
+  const first = open[0];
+  if (first === undefined) return { title: declared, line: null };
+  const line = lines[first];
+  if (declared && sameTitle(line, declared)) return { title: line, line: first };
+  if (plain && open.length > 1 && isHeadlineLike(line)) return { title: declared ?? line, line: first };
+  return { title: declared, line: null };
+}
+
+function sameTitle(line: string, declared: string): boolean {
+  const l = normaliseForId(line);
+  const d = normaliseForId(declared);
+  if (l === d) return true;
+  const head = d.split(/\s+[|–—-]\s+/)[0];
+  return head.length > 0 && l === head;
+}
