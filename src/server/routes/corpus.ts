@@ -1,0 +1,131 @@
+/**
+ * Stories, the timeline, one event with its evidence, and contradictions: the corpus-level items
+ * that resolvers build, read from the snapshot.
+ */
+import { z } from 'zod';
+import { dateParam, EVENT_STATUSES, EVENT_TYPES, idParam, listParam, paging } from '../params.js';
+import { notFound, page, route, type ApiRoute } from '../route.js';
+import type { Contradiction, Event, Snapshot } from '../snapshot.js';
+import { sentenceAround } from '../text.js';
+
+/** Mentions of one event returned with their sentences; the rest are counted. */
+export const MAX_EVIDENCE = 100;
+
+const named = (snap: Snapshot, id: string | null) => (id ? { id, name: snap.entityName(id) ?? id } : null);
+
+/** The timeline's view of an event: everything but the mention texts. */
+function eventSummary(snap: Snapshot, e: Event) {
+  return {
+    id: e.id,
+    type: e.type,
+    title: e.title,
+    status: e.status,
+    date: e.date,
+    place: named(snap, e.place),
+    actors: e.actors.map((a) => named(snap, a)!),
+    mentions: e.mentions.length,
+    sources: new Set(e.mentions.map((m) => m.doc)).size,
+    contradictions: (snap.contradictionsByAbout.get(e.id) ?? []).map((c) => c.id),
+  };
+}
+
+/** A contradiction with names and document references filled in. */
+export function contradictionView(snap: Snapshot, c: Contradiction) {
+  return {
+    ...c,
+    statements: c.statements.map((s) => ({ ...s, byName: snap.entityName(s.by), source: snap.docRef(s.doc) })),
+  };
+}
+
+function storyDocs(snap: Snapshot, story: string | undefined): Set<string> | null {
+  if (story === undefined) return null;
+  const s = snap.stories.get(story);
+  if (!s) throw notFound('story', story);
+  return new Set(s.docs);
+}
+
+export const corpusRoutes: ApiRoute[] = [
+  route({
+    url: '/api/stories',
+    summary: 'Story clusters, largest first.',
+    returns: 'Page of {id, title, docs (count), events (count), firstDate, lastDate}',
+    query: z.strictObject({ ...paging }),
+    handler: ({ query, snap }) => {
+      const stories = [...snap.stories.values()].sort((a, b) => b.docs.length - a.docs.length || a.title.localeCompare(b.title));
+      return page(stories, query, (s) => {
+        const docs = new Set(s.docs);
+        const events = snap.timeline.filter((e) => e.mentions.some((m) => docs.has(m.doc)));
+        const dates = s.docs.map((d) => snap.docs.get(d)?.published.date).filter((d): d is string => !!d).sort();
+        return { id: s.id, title: s.title, docs: s.docs.length, events: events.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
+      });
+    },
+  }),
+  route({
+    url: '/api/timeline',
+    summary: 'Events in date order (undated last), filtered by story, date range, type, status and actor.',
+    returns: 'Page of event summaries {id, type, title, status, date, place, actors, mentions, sources, contradictions}',
+    query: z.strictObject({
+      ...paging,
+      story: idParam.optional(),
+      from: dateParam.optional(),
+      to: dateParam.optional(),
+      type: listParam(EVENT_TYPES).optional(),
+      status: listParam(EVENT_STATUSES).optional(),
+      actor: idParam.optional(),
+    }),
+    handler: ({ query: q, snap }) => {
+      const docs = storyDocs(snap, q.story);
+      const events = snap.timeline.filter(
+        (e) =>
+          (!docs || e.mentions.some((m) => docs.has(m.doc))) &&
+          (!q.from || (e.date.end ?? e.date.start ?? '') >= q.from) &&
+          (!q.to || (e.date.start !== null && e.date.start <= q.to)) &&
+          (!q.type || (q.type as string[]).includes(e.type)) &&
+          (!q.status || (q.status as string[]).includes(e.status)) &&
+          (!q.actor || e.actors.includes(q.actor) || e.place === q.actor),
+      );
+      return page(events, q, (e) => eventSummary(snap, e));
+    },
+  }),
+  route({
+    url: '/api/events/:id',
+    summary: 'One event with its mentions, each in its sentence and with its source.',
+    returns: 'Event summary plus evidence [{doc, start, end, text, sentence {start, end, text}, source}] and contradictions',
+    query: z.strictObject({}),
+    params: z.strictObject({ id: idParam }),
+    handler: async ({ params, snap, store }) => {
+      const e = snap.events.get(params.id);
+      if (!e) throw notFound('event', params.id);
+      const evidence = [];
+      for (const m of e.mentions.slice(0, MAX_EVIDENCE)) {
+        const doc = snap.docs.get(m.doc);
+        if (!doc) continue;
+        const stored = await store.getDoc(m.doc);
+        const s = sentenceAround(doc.text, m, stored?.layers.sentences);
+        evidence.push({ ...m, sentence: { ...s, text: doc.text.slice(s.start, s.end) }, source: snap.docRef(m.doc) });
+      }
+      return {
+        ...eventSummary(snap, e),
+        evidence,
+        evidenceTotal: e.mentions.length,
+        contradictionDetails: (snap.contradictionsByAbout.get(e.id) ?? []).map((c) => contradictionView(snap, c)),
+      };
+    },
+  }),
+  route({
+    url: '/api/contradictions',
+    summary: 'Contradictions, each with its statements side by side.',
+    returns: 'Page of {id, kind, about, summary, statements [{doc, start, end, text, by, byName, source}]}',
+    query: z.strictObject({ ...paging, story: idParam.optional(), about: idParam.optional(), doc: idParam.optional() }),
+    handler: ({ query: q, snap }) => {
+      const docs = storyDocs(snap, q.story);
+      const list = snap.data.contradictions.filter(
+        (c) =>
+          (!docs || c.statements.some((s) => docs.has(s.doc))) &&
+          (!q.about || c.about === q.about) &&
+          (!q.doc || c.statements.some((s) => s.doc === q.doc)),
+      );
+      return page(list, q, (c) => contradictionView(snap, c));
+    },
+  }),
+];
