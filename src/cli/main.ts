@@ -7,10 +7,11 @@ import { CliError, EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { exportCommand } from './export.js';
 import { docsCommand, showCommand } from './docs.js';
-import { serveCommand } from './serve.js';
 import { workerCommand } from './worker.js';
 import { contradictionsCommand, timelineCommand } from './timeline.js';
 import { serveCommand } from './serve.js';
+import { quotesCommand } from './quotes.js';
+import { claimsCommand } from './claims.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -35,11 +36,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   exportCommand(program, io, run);
   docsCommand(program, io, run);
   showCommand(program, io, run);
-  serveCommand(program, io, run);
   workerCommand(program, io, run);
   timelineCommand(program, io, run);
   contradictionsCommand(program, io, run);
   serveCommand(program, io, run);
+  quotesCommand(program, io, run);
+  claimsCommand(program, io, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -56,6 +56,7 @@ function namesFromTokens(toks: readonly Tok[]): Span[] {
     while (j < toks.length && /^\p{Lu}/u.test(toks[j].text) && ['PROPN', 'NOUN', 'ADJ'].includes(toks[j].pos)) j++;
     let s = i;
     while (s < j && (NOT_NAME.test(toks[s].text) || TITLE.has(toks[s].lower))) s++;
+    for (let k = s; k < j; k++) if (TITLE.has(toks[k].lower)) s = k + 1; // "Valdorian President Luka Mercer" → "Luka Mercer"
     const words = toks.slice(s, j);
     if (words.length >= 2 && words.length <= 4) {
       out.push({ start: words[0].start, end: words[words.length - 1].end });
@@ -93,7 +94,7 @@ export class Antecedents {
   needsResolving(range: Range): boolean {
     const words = this.toks.slice(range[0], range[1]).map((t) => t.lower);
     if (words.length === 1) return PERSON_PRONOUN.has(words[0]);
-    return words[0] === 'the' && TITLE.has(words[words.length - 1]) && !this.toks.slice(range[0], range[1]).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.test(t.text));
+    return words[0] === 'the' && TITLE.has(words[words.length - 1]) && !this.toks.slice(range[0], range[1]).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.test(t.text) && !TITLE.has(t.lower));
   }
 
   /** The name a pronoun/title at `range` stands for, searching back sentence by sentence; null if none. */
@@ -115,6 +116,9 @@ export class Antecedents {
       // else a name speaking in that sentence: right before or after a cue ("…, Medinsky said")
       const speaking = this.names.filter((n) => n.start >= sent.start && n.end <= Math.min(sent.end, at) && this.nextToCue(n));
       if (speaking.length > 0) return speaking[speaking.length - 1];
+      // else the nearest name in that sentence
+      const any = this.names.filter((n) => n.start >= sent.start && n.end <= Math.min(sent.end, at));
+      if (any.length > 0) return any[any.length - 1];
     }
     return null;
   }

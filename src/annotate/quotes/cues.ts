@@ -56,6 +56,7 @@ export interface Cue {
 /** The cue starting at token `i`, if any. Verbs must be tagged as verbs (so "the said agreement" is not a cue). */
 export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   const t = toks[i];
+  if (!t) return null;
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { from: i, to: i + 2, base: 'according to' };
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
