@@ -4,6 +4,11 @@
  *
  * Ordering constraints (each stage names what it needs):
  * - sentences first: every later finder works sentence by sentence.
+ * - publication before times: relative expressions ("Thursday", "last week") are resolved against the
+ *   publication date, which for an undated input is inferred from the content (explicit dates,
+ *   weekday–date agreement, tense, pack hints); corpus resolution re-anchors `times` if it dates the
+ *   document later from other documents of its story.
+ * - times after publication (and sentences: the tense of each expression is read in its sentence).
  * - quotes after sentences (and after mentions/times when present): cues are looked for within a
  *   quotation's sentence; person names come from `mentions` when that layer exists (optional read).
  * - claims after quotes: a figure's claimant is the speaker of the quotation containing it.
@@ -13,6 +18,8 @@
 import type { LayerName, Layers, NewsDoc } from './model/doc.js';
 import type { Context } from './context.js';
 import { sentencesStage } from './annotate/sentences/stage.js';
+import { publicationStage } from './resolve/dates/stage.js';
+import { timesStage } from './annotate/times/stage.js';
 import { eventMentionsStage } from './annotate/events/stage.js';
 import { quotesStage } from './annotate/quotes/stage.js';
 import { claimsStage } from './annotate/claims/stage.js';
@@ -26,7 +33,7 @@ export interface Stage<K extends LayerName = LayerName> {
 }
 
 /** The annotate stages, in order. */
-export const STAGES: Stage[] = [sentencesStage as Stage, quotesStage as Stage, claimsStage as Stage, eventMentionsStage as Stage];
+export const STAGES: Stage[] = [sentencesStage as Stage, publicationStage as Stage, timesStage as Stage, quotesStage as Stage, claimsStage as Stage, eventMentionsStage as Stage];
 
 /**
  * Throws, listing what is missing, if a stage requires a layer no earlier stage produces or if two

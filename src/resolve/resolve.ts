@@ -9,6 +9,8 @@
  *   `duplicateOf` and not count a copy as an independent source.
  * - rewrites: after duplicates (reads its groups, so a verbatim copy is not re-examined as a
  *   rewrite, and adds its reworded copies to them); before events, which should see `duplicateOf`.
+ * - publication-dates: after duplicates and rewrites (an undated copy takes the date of its dated
+ *   original, `duplicateOf`); before events, which place event mentions by their documents' dates.
  * - events: after entities (when present) so actor and place spellings agree across sources.
  * - contradictions: after events, whose merged mentions it compares.
  */
@@ -17,6 +19,7 @@ import type { NewsDoc } from '../model/doc.js';
 import type { CorpusKind, Store } from '../store/store.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
+import { publicationResolver } from './dates/resolver.js';
 import { eventsResolver } from './events/resolver.js';
 import { contradictionsResolver } from './contradictions/resolver.js';
 
@@ -32,7 +35,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, eventsResolver, contradictionsResolver];
+export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, eventsResolver, contradictionsResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {
