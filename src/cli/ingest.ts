@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import { ingest } from '../ingest-batch.js';
-import { EXIT } from './exit-codes.js';
+import { CliError, EXIT } from './exit-codes.js';
+import { readOptionsFrom, type ReadFlags } from '../ingest/options.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
 import { ingestProgress } from './progress.js';
@@ -17,16 +18,23 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     .option('--pack <name>', 'domain pack (russia-ukraine|none)', 'russia-ukraine')
     .option('--manifest <file.csv>', 'CSV of metadata by origin (origin,title,published,outlet,url)')
     .option('--max-bytes <n>', 'reject inputs larger than this', positiveInt)
+    .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
     .option('--json', 'print the summary as JSON')
     .option('--enqueue', 'only queue the articles for `parley worker` (PostgreSQL --db)')
     .action(
-      run(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; enqueue?: boolean }) => {
+      run(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; enqueue?: boolean } & ReadFlags) => {
         if (opts.enqueue) return enqueueAction(inputs, opts, io, today());
+        let read;
+        try {
+          read = readOptionsFrom(opts);
+        } catch (err) {
+          throw new CliError((err as Error).message, EXIT.USAGE);
+        }
         const store = await storeFor(opts.db);
         const progress = ingestProgress();
         try {
           const summary = await ingest(inputs, store, makeContext({ referenceDate: today() }), {
-            read: opts.maxBytes ? { maxBytes: opts.maxBytes } : {},
+            read,
             onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
             onProgress: progress.update,
           });
