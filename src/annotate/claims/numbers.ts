@@ -30,7 +30,7 @@ const DIGITS = new RegExp(
 const WORDS = new RegExp(`${QUALIFIER}(tens of thousands|hundreds of thousands|(?:a|one|two|three) (?:half|third|quarter|fifth|sixth|tenth)s?|${Object.keys(WORD).join('|')})\\b`, 'gi');
 
 /** Contexts that make a number a date, an age, a time, a duration or a label rather than a quantity. */
-const NOT_BEFORE = new RegExp(`(?:${MONTH}\\s*|\\b(?:aged|age|No\\.|number|Article|Resolution|round|since|in|until|by|of the)\\s+|[-/:.]|\\w)$`, 'i');
+const NOT_BEFORE = new RegExp(`(?:${MONTH}\\s*|\\b(?:aged|age|No\\.|number|Article|Resolution|round|of the)\\s+|[-/:.]|\\w)$`, 'i');
 const NOT_AFTER = new RegExp(`^(?:\\s*${MONTH}|-year|\\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\\b|\\s*(?:st|nd|rd|th)\\b|[-/:]\\d|\\.\\d)`, 'i');
 
 function digitsValue(digits: string, scale: string | undefined): number {
