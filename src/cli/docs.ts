@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
+import { publicationLines, timesLines } from '../annotate/times/show.js';
 
 /** `parley docs`: one line per stored document. */
 export function docsCommand(program: Command, io: Io, run: Runner): void {
@@ -56,7 +57,8 @@ export function showCommand(program: Command, io: Io, run: Runner): void {
               `id:        ${doc.id}`,
               `title:     ${doc.title ?? '(none found)'}`,
               `outlet:    ${doc.outlet ?? '(none found)'}`,
-              `published: ${p.date ?? 'unknown'} (${p.source}, confidence ${p.confidence})${p.evidence.length ? ' — ' + p.evidence.join('; ') : ''}`,
+              `published: ${p.date ?? 'unknown'} (${p.source}, confidence ${p.confidence})`,
+              ...publicationLines(doc),
               `origins:   ${origins.join(', ')}`,
               ...doc.flags.map((f) => `flag:      ${f.kind} ${f.score.toFixed(2)} — ${f.evidence.join('; ')}`),
               ...doc.diagnostics.map((d) => `problem:   [${d.stage}] ${d.message}`),
@@ -65,6 +67,8 @@ export function showCommand(program: Command, io: Io, run: Runner): void {
               '',
               `removed (${doc.removed.length}):`,
               ...doc.removed.map((r) => `  [${r.reason}] ${r.text.replace(/\n/g, ' ⏎ ')}`),
+              '',
+              ...timesLines(doc),
               '',
             ].join('\n'),
           );

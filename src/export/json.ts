@@ -7,6 +7,7 @@ import { exportV1, type ExportDocument, type ExportV1 } from '../model/export.js
 import type { Store } from '../store/store.js';
 import { exportQuotes, type EntityRef } from '../annotate/quotes/link.js';
 import { exportClaims } from '../annotate/claims/export.js';
+import { exportTimes } from '../annotate/times/export.js';
 
 /** One document as the contract shows it. */
 export function exportDocument(doc: NewsDoc): ExportDocument {
@@ -29,20 +30,22 @@ export async function buildExport(store: Store): Promise<ExportV1> {
   const speakers = await store.corpus<EntityRef>('entities');
   const quotes: ReturnType<typeof exportQuotes> = [];
   const claims: ReturnType<typeof exportClaims> = [];
+  const times: ReturnType<typeof exportTimes> = [];
   for await (const doc of store.allDocs()) {
     documents.push(exportDocument(doc));
     quotes.push(...exportQuotes(doc, speakers));
     claims.push(...exportClaims(doc, speakers));
+    times.push(...exportTimes(doc));
   }
   return exportV1.parse({
     version: 1,
     documents,
     entities: [],
-    times: [],
+    times,
     quotes,
     claims,
     events: await store.corpus('events'),
-    stories: [],
+    stories: await store.corpus('stories'),
     contradictions: await store.corpus('contradictions'),
   });
 }

@@ -8,7 +8,8 @@ import type { Candidate } from './types.js';
 import { COUNT, countValue, DURATION_UNITS, WEEKDAYS, WEEKDAY_NAMES, DAY_PARTS } from './lexicon.js';
 
 const UNIT = '(seconds|minutes?|hours?|days?|nights?|weeks?|months?|years?|quarters?|decades?|centuries|century)';
-const LEAD = '(?:(?:the|a|an|another)\\s+)?(?:(?:past|last|next|previous|coming|following|first|final|mere|full|further|additional|recent)\\s+)*';
+/** Words before a count that belong to a duration ("the past two years"); "last" only after "the" (else it is the verb: "to last three days"). */
+const LEAD = '(?:(?:the\\s+last|the|a|an|another)\\s+)?(?:(?:past|next|previous|coming|following|first|final|mere|full|further|additional|recent)\\s+)*';
 
 /** TIMEX3 duration value for a count (null = vague) of a unit word. */
 export function durationValue(count: number | null, unitWord: string): string {
