@@ -7,6 +7,7 @@ import { CliError, EXIT } from './exit-codes.js';
 import { ingestCommand } from './ingest.js';
 import { exportCommand } from './export.js';
 import { docsCommand, showCommand } from './docs.js';
+import { storiesCommand } from './stories.js';
 import { workerCommand } from './worker.js';
 import { contradictionsCommand, timelineCommand } from './timeline.js';
 import { serveCommand } from './serve.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   exportCommand(program, io, run);
   docsCommand(program, io, run);
   showCommand(program, io, run);
+  storiesCommand(program, io, run);
   workerCommand(program, io, run);
   timelineCommand(program, io, run);
   contradictionsCommand(program, io, run);

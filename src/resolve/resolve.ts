@@ -11,6 +11,10 @@
  *   rewrite, and adds its reworded copies to them); before events, which should see `duplicateOf`.
  * - publication-dates: after duplicates and rewrites (an undated copy takes the date of its dated
  *   original, `duplicateOf`); before events, which place event mentions by their documents' dates.
+ * - stories: after duplicates and rewrites (a copy joins its original's story via `duplicateOf`)
+ *   and after publication dates (time proximity uses them); reads the `mentions` layer when present.
+ * - entities: after publication-dates (a bare title such as "the Russian Foreign Minister" links to
+ *   whoever held the office on the document's date); before events, which read actors from it.
  * - events: after entities (when present) so actor and place spellings agree across sources.
  * - contradictions: after events, whose merged mentions it compares.
  */
@@ -19,8 +23,10 @@ import type { NewsDoc } from '../model/doc.js';
 import type { CorpusKind, Store } from '../store/store.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
+import { storiesResolver } from './stories/resolver.js';
 import { publicationResolver } from './dates/resolver.js';
 import { eventsResolver } from './events/resolver.js';
+import { entityResolver } from './entities/resolver.js';
 import { contradictionsResolver } from './contradictions/resolver.js';
 
 /** What resolvers have built so far, by kind. */
@@ -35,7 +41,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, eventsResolver, contradictionsResolver];
+export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, storiesResolver, eventsResolver, contradictionsResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {

@@ -11,7 +11,8 @@ const STOP = new Set(
   i me my is are was were be been being am has have had do does did will would shall should can could may might must
   not no nor so too very also just only even still yet all any both each few more most other some such own same
   who whom whose which what when where why how while because although though since until up down out off again
-  further once said says say told according`.split(/\s+/),
+  further once said says say told according however meanwhile moreover furthermore nevertheless therefore thus
+  instead indeed`.split(/\s+/),
 );
 
 /** Content-word tokens of `text` (case-folded, function words and one-letter words dropped). */
