@@ -4,6 +4,8 @@
  *
  * Ordering constraints (each stage names what it needs):
  * - sentences first: every later finder works sentence by sentence.
+ * - mentions after sentences: a capitalised word opening a sentence is not taken for a name, and
+ *   before quotes, claims and eventMentions, which read speakers, claimants and actors from it.
  * - publication before times: relative expressions ("Thursday", "last week") are resolved against the
  *   publication date, which for an undated input is inferred from the content (explicit dates,
  *   weekday–date agreement, tense, pack hints); corpus resolution re-anchors `times` if it dates the
@@ -18,6 +20,7 @@
 import type { LayerName, Layers, NewsDoc } from './model/doc.js';
 import type { Context } from './context.js';
 import { sentencesStage } from './annotate/sentences/stage.js';
+import { mentionsStage } from './annotate/mentions/stage.js';
 import { publicationStage } from './resolve/dates/stage.js';
 import { timesStage } from './annotate/times/stage.js';
 import { eventMentionsStage } from './annotate/events/stage.js';
@@ -33,7 +36,7 @@ export interface Stage<K extends LayerName = LayerName> {
 }
 
 /** The annotate stages, in order. */
-export const STAGES: Stage[] = [sentencesStage as Stage, publicationStage as Stage, timesStage as Stage, quotesStage as Stage, claimsStage as Stage, eventMentionsStage as Stage];
+export const STAGES: Stage[] = [sentencesStage as Stage, mentionsStage as Stage, publicationStage as Stage, timesStage as Stage, quotesStage as Stage, claimsStage as Stage, eventMentionsStage as Stage];
 
 /**
  * Throws, listing what is missing, if a stage requires a layer no earlier stage produces or if two

@@ -17,6 +17,20 @@ const require = createRequire(import.meta.url);
  */
 export const MIN_CITY_POPULATION = 30_000;
 
+/**
+ * Short forms of country names that the gazetteer's altSpellings drop with the two-letter codes
+ * (which would make "IT" or "IN" a country). Folded forms; each also serves as an adjective ("US senator").
+ */
+const SHORT_FORMS: [string, string][] = [
+  ['us', 'united states'],
+  ['u s', 'united states'],
+  ['usa', 'united states'],
+  ['u s a', 'united states'],
+  ['uk', 'united kingdom'],
+  ['u k', 'united kingdom'],
+  ['uae', 'united arab emirates'],
+];
+
 /** Name → kind of thing it is in the gazetteers. */
 export interface Gazetteer {
   places: ReadonlySet<string>;
@@ -32,6 +46,7 @@ interface WorldCountry {
   name: { common: string; official: string };
   altSpellings: string[];
   capital?: string[];
+  unMember: boolean;
   demonyms?: Record<string, { m: string; f: string }>;
 }
 
@@ -47,13 +62,15 @@ function build(): Gazetteer {
   const places = new Set<string>();
   const countrySet = new Set<string>();
   const demonyms = new Map<string, string>();
-  for (const c of require('world-countries') as WorldCountry[]) {
+  // UN members first, so a demonym shared with a territory ("Indian") means the member state
+  const all = (require('world-countries') as WorldCountry[]).sort((a, b) => Number(b.unMember) - Number(a.unMember));
+  for (const c of all) {
     const common = foldName(c.name.common);
     for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)]) {
       countrySet.add(foldName(n));
     }
     for (const d of Object.values(c.demonyms ?? {})) {
-      for (const form of [d.m, d.f]) if (form) demonyms.set(foldName(form), common);
+      for (const form of [d.m, d.f]) if (form && !demonyms.has(foldName(form))) demonyms.set(foldName(form), common);
     }
     for (const cap of c.capital ?? []) places.add(foldName(cap));
   }
@@ -66,6 +83,10 @@ function build(): Gazetteer {
     if (/MaleName|FemaleName|FirstName/.test(tag)) firstNames.add(word);
     else if (/Country|City|Region|Place/.test(tag) && !/Abbreviation/.test(tag)) places.add(foldName(word));
     else if (/Organization|SportsTeam/.test(tag) && !/Abbreviation/.test(tag)) organizations.add(foldName(word));
+  }
+  for (const [short, country] of SHORT_FORMS) {
+    countrySet.add(short);
+    demonyms.set(short, country);
   }
   for (const c of countrySet) places.add(c);
   return { places, countries: countrySet, demonyms, organizations, firstNames };

@@ -88,6 +88,7 @@ export function titleAfter(tokens: Token[], last: number, ctx: Context): TitleCu
     else if (!TITLE_MODIFIERS.has(w) && !(of === null && (of = whose(tokens[i].text, ctx)))) break;
   }
   if (head < 0 || HONORIFICS.has(lower(tokens[head]))) return null;
+  if (/^\p{Lu}/u.test(tokens[head + 1]?.text ?? '') && tokens[head + 1].pos === 'PROPN') return null; // the title of the next name
   const words = tokens.slice(start, head + 1).filter((t) => whose(t.text, ctx) === null).map((t) => t.text);
   return { title: canonicalTitle(words.join(' ')), of, span: { start: tokens[start].start, end: tokens[head].end } };
 }

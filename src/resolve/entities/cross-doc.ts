@@ -1,0 +1,137 @@
+/**
+ * Cross-document merging of in-document groups, near-linear: groups are only compared inside blocks
+ * (pack id; person surname block; transliteration key of other names), never all pairs.
+ * Guards: types must agree, two different pack entities never merge, given names must agree, and a
+ * bare surname joins a full name only when the corpus (and pack) hold exactly one person it fits.
+ */
+import type { Context } from '../../context.js';
+import { translitKey } from '../../annotate/mentions/key.js';
+import type { PackEntity } from '../../packs/schema.js';
+import type { LocalGroup } from './local.js';
+import { compatibleNames, nameParts, sameGiven, surnameBlock, type NameParts } from './names.js';
+import type { Merge } from './types.js';
+
+/** A node of the merge: an in-document group, or a pack entity standing in for what the pack knows. */
+export interface Node {
+  type: LocalGroup['type'];
+  name: string;
+  parts: NameParts;
+  pack: string | null;
+  group: LocalGroup | null;
+}
+
+/** Merged nodes, each cluster listed with the reasons its nodes were joined. */
+export interface Clusters {
+  clusters: Node[][];
+  merges: Map<Node[], Merge[]>;
+}
+
+/** Union–find with the pack id of each root, so two pack entities are never joined. */
+class Union {
+  parent: number[];
+  pack: (string | null)[];
+  given: Set<string>[];
+  log: Merge[][];
+  constructor(nodes: Node[]) {
+    this.parent = nodes.map((_, i) => i);
+    this.pack = nodes.map((n) => n.pack);
+    this.given = nodes.map((n) => new Set(n.type === 'person' && n.parts.given[0]?.length > 1 ? [n.parts.given[0]] : []));
+    this.log = nodes.map(() => []);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+  /** Joins unless the roots carry different pack ids; returns whether joined. `log` records the reason. */
+  join(a: number, b: number, merge: Merge, log = true): boolean {
+    const [ra, rb] = [this.find(a), this.find(b)];
+    if (ra === rb) return true;
+    if (this.pack[ra] !== null && this.pack[rb] !== null && this.pack[ra] !== this.pack[rb]) return false;
+    // no chain of merges may join two given names that disagree (V. Klitschko between Vitali and Wladimir)
+    const both = this.pack[ra] !== null && this.pack[ra] === this.pack[rb];
+    if (!both) for (const g of this.given[rb]) for (const h of this.given[ra]) if (!sameGiven(g, h)) return false;
+    this.parent[rb] = ra;
+    for (const g of this.given[rb]) this.given[ra].add(g);
+    this.pack[ra] ??= this.pack[rb];
+    this.log[ra].push(...this.log[rb], ...(log ? [merge] : []));
+    return true;
+  }
+}
+
+/** Pack entities as nodes (people by each spelling of their name, so variants can reach them). */
+export function packNodes(entities: readonly PackEntity[]): Node[] {
+  const out: Node[] = [];
+  for (const e of entities) {
+    for (const name of [e.name, ...e.aliases]) {
+      if (e.type === 'person' && !name.includes(' ')) continue; // bare surnames are matched by the uniqueness rule
+      out.push({ type: e.type, name, parts: nameParts(name), pack: e.id, group: null });
+    }
+  }
+  return out;
+}
+
+/** Merges nodes across documents. */
+export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
+  const u = new Union(nodes);
+  const blocks = new Map<string, number[]>();
+  const add = (key: string, i: number) => (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(i);
+  nodes.forEach((n, i) => {
+    if (n.pack) add(`pack|${n.pack}`, i);
+    if (n.type === 'person') add(`person|${surnameBlock(n.parts.surname)}`, i);
+    else add(`${n.type}|${translitKey(n.name).replace(/^the /, '')}`, i);
+  });
+  // 1. same pack entity; 2. same non-person name; 3. compatible full person names
+  // 1. mentions linked to one pack entity join it (its spellings join silently: the pack says so)
+  for (const [key, members] of blocks) {
+    if (!key.startsWith('pack|')) continue;
+    const anchor = members.find((i) => nodes[i].group === null) ?? members[0];
+    for (const i of members) {
+      if (i === anchor) continue;
+      const n = nodes[i];
+      u.join(anchor, i, { reason: `alias of pack entity "${n.pack}"`, a: n.name, b: nodes[anchor].name }, n.group !== null);
+    }
+  }
+  // 2. the same non-person name up to transliteration; 3. compatible full person names
+  for (const [key, members] of blocks) {
+    if (key.startsWith('pack|')) continue;
+    const person = key.startsWith('person|');
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [a, b] = [nodes[members[x]], nodes[members[y]]];
+        if (a.type !== b.type) continue;
+        if (person && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
+        if (u.find(members[x]) === u.find(members[y])) continue;
+        const reason =
+          person && a.parts.surname !== b.parts.surname
+            ? 'similar spelling of the same name (typo or transliteration)'
+            : 'same name up to transliteration';
+        u.join(members[x], members[y], { reason, a: a.name, b: b.name }, a.group !== null || b.group !== null);
+      }
+    }
+  }
+  joinBareSurnames(nodes, u);
+  const byRoot = new Map<number, Node[]>();
+  nodes.forEach((n, i) => (byRoot.get(u.find(i)) ?? byRoot.set(u.find(i), []).get(u.find(i))!).push(n));
+  const merges = new Map<Node[], Merge[]>();
+  for (const [root, cluster] of byRoot) merges.set(cluster, u.log[root]);
+  return { clusters: [...byRoot.values()], merges };
+}
+
+/** A surname-only person joins the one full-name person cluster in its block whose surname fits. */
+function joinBareSurnames(nodes: Node[], u: Union): void {
+  const fullByBlock = new Map<string, number[]>();
+  nodes.forEach((n, i) => {
+    if (n.type === 'person' && n.parts.given.length > 0) {
+      const k = surnameBlock(n.parts.surname);
+      (fullByBlock.get(k) ?? fullByBlock.set(k, []).get(k)!).push(i);
+    }
+  });
+  nodes.forEach((n, i) => {
+    if (n.type !== 'person' || n.parts.given.length > 0 || u.pack[u.find(i)] !== null) return;
+    const fits = (fullByBlock.get(surnameBlock(n.parts.surname)) ?? []).filter((j) => compatibleNames(n.parts, nodes[j].parts));
+    const roots = new Set(fits.map((j) => u.find(j)));
+    if (roots.size === 1) {
+      u.join(fits[0], i, { reason: 'the only person in the corpus with this surname', a: n.name, b: nodes[fits[0]].name });
+    }
+  });
+}

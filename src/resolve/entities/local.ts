@@ -1,0 +1,76 @@
+/**
+ * In-document grouping: mentions of one name in one document form a group; a person's short form
+ * ("Lavrov", or the misspelt "Lavor") joins the one full name in the same document whose surname
+ * it matches; full-name variants with agreeing parts join ("Sergey Lavrov"/"Sergei Lavrov").
+ */
+import type { Mention } from '../../annotate/mentions/layer.js';
+import type { NewsDoc } from '../../model/doc.js';
+import { compatibleNames, nameParts, type NameParts } from './names.js';
+import type { Merge } from './types.js';
+
+/** Mentions of one thing in one document. */
+export interface LocalGroup {
+  doc: NewsDoc;
+  type: Mention['type'];
+  mentions: Mention[];
+  /** Pack id, when every linked mention agrees on one. */
+  pack: string | null;
+  /** The longest spelling (most words), which names the group. */
+  name: string;
+  parts: NameParts;
+  merges: Merge[];
+}
+
+const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
+
+/** Groups the explicit, typed mentions of `doc` (bare titles and `other` names are left out). */
+export function localGroups(doc: NewsDoc): LocalGroup[] {
+  const byKey = new Map<string, LocalGroup>();
+  for (const m of doc.layers.mentions ?? []) {
+    if (m.evidence !== 'explicit' || m.type === 'other') continue;
+    const k = `${m.type}|${m.pack ?? m.key}`;
+    let g = byKey.get(k);
+    if (!g) {
+      g = { doc, type: m.type, mentions: [], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), merges: [] };
+      byKey.set(k, g);
+    }
+    g.mentions.push(m);
+    const text = surface(doc, m);
+    if (text.split(/\s+/).length > g.name.split(/\s+/).length) {
+      g.name = text;
+      g.parts = nameParts(text);
+    }
+  }
+  const groups = [...byKey.values()];
+  const persons = groups.filter((g) => g.type === 'person');
+  const full = persons.filter((g) => g.parts.given.length > 0);
+  const absorbed = new Set<LocalGroup>();
+  for (const g of persons) {
+    if (absorbed.has(g)) continue;
+    const targets = full.filter((f) => f !== g && !absorbed.has(f) && compatibleNames(g.parts, f.parts) && agreesOnPack(g, f));
+    if (g.parts.given.length > 0 && targets.length > 0) {
+      // full-name variants: join into the first, which keeps its spelling as the name
+      for (const t of targets) {
+        if (persons.indexOf(t) < persons.indexOf(g)) continue;
+        join(t, g, `same person's name spelt two ways in one document`);
+        absorbed.add(t);
+      }
+    } else if (g.parts.given.length === 0 && targets.length === 1) {
+      const exact = targets[0].parts.surname === g.parts.surname;
+      join(g, targets[0], exact ? 'surname of a full name in the same document' : 'misspelt surname of a full name in the same document');
+      absorbed.add(g);
+    }
+  }
+  return groups.filter((g) => !absorbed.has(g));
+}
+
+function agreesOnPack(a: LocalGroup, b: LocalGroup): boolean {
+  return a.pack === null || b.pack === null || a.pack === b.pack;
+}
+
+/** Moves `from`'s mentions into `into`, recording why. */
+function join(from: LocalGroup, into: LocalGroup, reason: string): void {
+  into.mentions.push(...from.mentions);
+  into.merges.push(...from.merges, { reason, a: from.name, b: into.name });
+  into.pack ??= from.pack;
+}
