@@ -61,7 +61,7 @@ export function findChrono(text: string): Candidate[] {
     if (isClockOnly(r) && (!CLOCK.test(r.text) || /\d[.,]$/.test(text.slice(Math.max(0, r.index - 2), r.index)))) continue;
     const lead = LEADING_WORD.exec(r.text)?.[0].length ?? 0;
     const start = r.index + lead;
-    const body = r.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /\b[A-Za-z]{2,4}\.$/.test(r.text) ? t : ''));
+    const body = r.text.slice(lead).replace(/[\s,.;:]+$/, (t) => (/^\.$/.test(t) && /(?:\b[A-Za-z]{2,4}|[ap]\.m)\.$/i.test(r.text) ? t : ''));
     const pieces = r.end ? splitRange(body) : null;
     const first = recipeOf(r.start);
     if (!first) continue;

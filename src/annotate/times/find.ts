@@ -29,7 +29,7 @@ export function dropNonTimes(text: string, found: Candidate[]): Candidate[] {
   });
 }
 
-/** Of overlapping candidates keeps the longest (the earliest-found on a tie). */
+/** Of overlapping candidates keeps the longest (the earliest-found on a tie: rules before chrono, whose "last Monday" loses "last"). */
 export function keepLongest(found: Candidate[]): Candidate[] {
   const order = found.map((c, i) => ({ c, i })).sort((a, b) => b.c.span.end - b.c.span.start - (a.c.span.end - a.c.span.start) || a.i - b.i);
   const kept: Candidate[] = [];
@@ -42,7 +42,7 @@ let cache: { text: string; result: Candidate[] } | null = null;
 /** Finds every time expression of `text`, anchor-free, in text order. Cached for the last text. */
 export function findTimes(text: string, sentences: readonly Span[]): Candidate[] {
   if (cache && cache.text === text) return cache.result;
-  const all = keepLongest(dropNonTimes(text, [...findChrono(text), ...findRelative(text), ...findDurations(text)]));
+  const all = keepLongest(dropNonTimes(text, [...findRelative(text), ...findChrono(text), ...findDurations(text)]));
   const result = all.map((c) => {
     const sentence = sentences.find((s) => s.start <= c.span.start && c.span.end <= s.end) ?? { start: 0, end: text.length };
     const direction = needsDirection(c) ? directionOf(text, sentence, c.span) : undefined;
