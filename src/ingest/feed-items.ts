@@ -7,6 +7,7 @@
 import type { ArticleMeta } from '../model/doc.js';
 import { dateFromUrlPath, normalisePublished } from './dates.js';
 import { parseFeed, type FeedItem } from './feed.js';
+import { asHtmlDocument } from './html-fragment.js';
 import { encodeAs } from './json.js';
 import { isRejected, reject, type ReadResult, type Source } from './types.js';
 
@@ -52,7 +53,8 @@ export async function* readFeed(src: Source, text: string, encoding: string, fol
     const meta = itemMeta(item, link, feed.outlet);
     if (item.content) {
       const bytes = encodeAs(item.raw, encoding);
-      yield { origin, body: item.content.body, contentType: item.content.contentType, meta, bytes, encoding };
+      const { body, contentType } = item.content;
+      yield { origin, body: contentType === 'text/html' ? asHtmlDocument(body) : body, contentType, meta, bytes, encoding };
     } else if (link) {
       for await (const r of follow(link)) {
         if (isRejected(r)) yield r;

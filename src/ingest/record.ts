@@ -5,6 +5,7 @@
  */
 import type { ArticleMeta, RawArticle } from '../model/doc.js';
 import { dateFromUrlPath, normalisePublished } from './dates.js';
+import { asHtmlDocument } from './html-fragment.js';
 import { reject, type ReadResult } from './types.js';
 
 /** Where a record sits: its file's origin, its number there, its own bytes and the file's encoding. */
@@ -58,7 +59,7 @@ export function recordToArticle(record: unknown, at: RecordPlace): ReadResult {
   else if (fromUrl) Object.assign(meta, { published: fromUrl, publishedFrom: 'url-path' });
   const article: RawArticle = {
     origin,
-    body,
+    body: useText ? body : asHtmlDocument(body),
     contentType: useText ? 'text/plain' : 'text/html',
     meta,
     bytes: at.bytes,

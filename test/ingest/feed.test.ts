@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readAll, summarise, writeTree } from './helpers.js';
+import { doc, readAll, summarise, writeTree } from './helpers.js';
 import { body, startServer } from './server.js';
 
 const FEEDS = join(import.meta.dirname, '..', 'fixtures', 'ingest', 'feeds');
@@ -11,14 +11,14 @@ describe('feed reader: items with full content', () => {
     expect(summarise(await readAll([join(FEEDS, 'rss.xml')]), rel)).toEqual([
       {
         origin: 'rss.xml#herald-1001',
-        body: '<p>Envoys of Ostrava &amp; Zarevia met in Veligrad on Thursday.</p><p>“We are ready,” said Anna Brecht.</p>',
+        body: doc('<p>Envoys of Ostrava &amp; Zarevia met in Veligrad on Thursday.</p><p>“We are ready,” said Anna Brecht.</p>'),
         contentType: 'text/html',
         meta: { title: 'Envoys meet in Veligrad', outlet: 'Brécourt Herald & Wire', url: 'https://herald.example/2022/03/03/envoys-meet', author: 'Mira Tal', published: '2022-03-03T10:15:00+03:00', publishedFrom: 'feed' },
         encoding: 'UTF-8',
       },
       {
         origin: 'rss.xml#https://herald.example/2022/03/04/ceasefire',
-        body: '<p>The ceasefire held overnight &amp; into Friday.</p>',
+        body: doc('<p>The ceasefire held overnight &amp; into Friday.</p>'),
         contentType: 'text/html',
         meta: { title: 'Ceasefire <partly> holds', outlet: 'Brécourt Herald & Wire', url: 'https://herald.example/2022/03/04/ceasefire', published: '2022-03-04', publishedFrom: 'url-path' },
         encoding: 'UTF-8',
@@ -33,12 +33,12 @@ describe('feed reader: items with full content', () => {
     expect(summarise(await readAll([join(FEEDS, 'atom.xml')]), rel)).toEqual([
       {
         origin: 'atom.xml#urn:post:1',
-        body: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Talks resumed in Brécourt &amp; nearby.</p></div>',
+        body: doc('<div xmlns="http://www.w3.org/1999/xhtml"><p>Talks resumed in Brécourt &amp; nearby.</p></div>'),
         contentType: 'text/html',
         meta: { title: 'Talks resume', outlet, url: 'https://post.example/talks-resume', published: '2022-03-07T09:00:00+02:00', publishedFrom: 'feed' },
         encoding: 'UTF-8',
       },
-      { origin: 'atom.xml#urn:post:2', body: '<p>Ilse Varga spoke.</p>', contentType: 'text/html', meta: { title: 'Escaped HTML', outlet, published: '2022-03-08', publishedFrom: 'feed' }, encoding: 'UTF-8' },
+      { origin: 'atom.xml#urn:post:2', body: doc('<p>Ilse Varga spoke.</p>'), contentType: 'text/html', meta: { title: 'Escaped HTML', outlet, published: '2022-03-08', publishedFrom: 'feed' }, encoding: 'UTF-8' },
       { origin: 'atom.xml#urn:post:3', body: 'Prisoners were exchanged at dawn & counted.', contentType: 'text/plain', meta: { title: 'Plain text', outlet, author: 'Jan Oder' }, encoding: 'UTF-8' },
     ]);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { loadManifest } from '../../src/ingest/manifest.js';
-import { CYRILLIC, FRENCH, readAll, summarise, writeTree } from './helpers.js';
+import { CYRILLIC, FRENCH, doc, readAll, summarise, writeTree } from './helpers.js';
 
 const text = (origin: string, body: string, meta = {}, encoding = 'UTF-8') => ({ origin, body, contentType: 'text/plain', meta, encoding });
 const html = (origin: string, body: string, meta = {}, encoding = 'UTF-8') => ({ origin, body, contentType: 'text/html', meta, encoding });
@@ -42,7 +42,7 @@ describe('kinds: extensions, gzip and sniffing', () => {
     ['unknown extension, HTML inside', 'page.php', '<!DOCTYPE html><html><body><p>Sniffed.</p></body></html>', [html('page.php', '<!DOCTYPE html><html><body><p>Sniffed.</p></body></html>')]],
     ['no extension, JSON inside', 'export', '[{"id":1,"text":"Sniffed JSON."}]', [text('export#1', 'Sniffed JSON.', { id: '1' })]],
     ['unknown extension, JSONL inside', 'dump.ndj', '{"text":"One."}\n{"text":"Two."}\n', [text('dump.ndj#1', 'One.'), text('dump.ndj#2', 'Two.')]],
-    ['unknown extension, a feed inside', 'feed.php', '<rss version="2.0"><channel><title>T</title><item><guid>g</guid><content:encoded>Body.</content:encoded></item></channel></rss>', [html('feed.php#g', 'Body.', { outlet: 'T' })]],
+    ['unknown extension, a feed inside', 'feed.php', '<rss version="2.0"><channel><title>T</title><item><guid>g</guid><content:encoded>Body.</content:encoded></item></channel></rss>', [html('feed.php#g', doc('Body.'), { outlet: 'T' })]],
     ['.md is plain text', 'notes.md', '# Ostrava\nTalks went on.', [text('notes.md', '# Ostrava\nTalks went on.')]],
   ];
   it.each(cases)('%s', async (_name, file, content, expected) => {

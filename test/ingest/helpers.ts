@@ -20,6 +20,9 @@ export const POLISH =
   'Minister Małgorzata Żółkiewska z Ostrawii powiedziała, że rozmowy w Łękowie zostaną wznowione w środę; ' +
   'delegacja Zarewii przybędzie we wtorek, a żołnierze wycofają się spod Gdańca.';
 
+/** An HTML fragment as the readers hand it to the cleaner: wrapped into a document. */
+export const doc = (fragment: string) => `<html><body>${fragment}</body></html>`;
+
 /** Writes files (path → content) under a fresh temporary folder and returns the folder. */
 export function writeTree(files: Record<string, string | Uint8Array>): string {
   const dir = tempDir('parley-ingest-');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { isRejected } from '../../src/ingest/types.js';
-import { CYRILLIC, readAll, summarise, writeTree } from './helpers.js';
+import { CYRILLIC, doc, readAll, summarise, writeTree } from './helpers.js';
 
 /** Reads one file with the given name and content and summarises the results relative to its folder. */
 async function readOne(name: string, content: string | Uint8Array) {
@@ -24,7 +24,7 @@ describe('JSON reader', () => {
       JSON.stringify([A, B]),
       [
         { origin: 'many.json#a1', body: A.text, contentType: 'text/plain', meta: metaA, encoding: 'UTF-8' },
-        { origin: 'many.json#2', body: B.html, contentType: 'text/html', meta: { published: '2022-03-03T09:00:00+01:00', publishedFrom: 'json' }, encoding: 'UTF-8' },
+        { origin: 'many.json#2', body: doc(B.html), contentType: 'text/html', meta: { published: '2022-03-03T09:00:00+01:00', publishedFrom: 'json' }, encoding: 'UTF-8' },
       ],
     ],
     [
@@ -97,7 +97,7 @@ describe('CSV reader', () => {
 
   it('detects semicolon and tab delimiters and takes an html column', async () => {
     expect(await readOne('semi.csv', 'id;html\ns1;"<p>Hello; world</p>"\ns2;<p>Unquoted; split</p>\n')).toEqual([
-      { origin: 'semi.csv#s1', body: '<p>Hello; world</p>', contentType: 'text/html', meta: { id: 's1' }, encoding: 'UTF-8' },
+      { origin: 'semi.csv#s1', body: doc('<p>Hello; world</p>'), contentType: 'text/html', meta: { id: 's1' }, encoding: 'UTF-8' },
       'semi.csv#3: malformed CSV at line 3: Invalid Record Length: columns length is 2, got 3',
     ]);
     expect(await readOne('tabs.tsv', 'id\ttext\nt1\tTabbed, with comma.\n')).toEqual([
