@@ -34,6 +34,20 @@ describe('parley ingest on a mixed folder', () => {
     ]);
     expect(r.out).toBe('read 11, new 10, duplicate 1, unchanged 0, rejected 6\n');
     expect(r.code).toBe(1);
+    const docs = JSON.parse((await runCli(['docs', '--db', join(dir, '..', 'p.db'), '--json'])).out) as { origin: string; published: string | null }[];
+    const published = Object.fromEntries(docs.map((d) => [d.origin.slice(dir.length + 1), d.published]));
+    expect(published).toEqual({
+      '2022-03-04_visit.html': '2022-03-04', // file name
+      '20220303T101500Z_talks.txt': '2022-03-03', // file name (the CSV copy is its duplicate)
+      'archive.txt.gz': null,
+      'dump.json#1': '2022-03-07', // URL path
+      'feed.xml#ve-301': '2022-03-08', // feed pubDate
+      'notes.md': null,
+      'ru-1251.txt': null,
+      'sheet.csv#s-1': '2022-03-07', // CSV field, day-first
+      'wire.jsonl#w-17': '2022-03-05', // JSON field
+      'wire.jsonl#w-19': null,
+    });
   });
 
   it('refuses a loopback URL without --allow-private, and says how to allow it', async () => {
