@@ -66,15 +66,17 @@ function trim(text: string, s: Span): string {
 function readGold(dir: string, article: string, ann: string, text: string): Gold[] {
   const spans = new Map<string, Span[]>();
   const out: Gold[] = [];
-  for (const line of readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n')) {
+  const lines = readFileSync(join(dir, 'attributions', ann), 'utf8').split('\n');
+  // T lines first: an E line may name a T defined after it
+  for (const line of [...lines.filter((l) => l.startsWith('T')), ...lines.filter((l) => l.startsWith('E'))]) {
     const [id, body] = line.split('\t');
     if (id?.startsWith('T')) {
       const [, ...rest] = body.split(' ');
       spans.set(id, rest.join(' ').split(';').map((p) => { const [s, e] = p.split(' ').map(Number); return { start: s, end: e }; }));
     } else if (id?.startsWith('E')) {
       const roles = Object.fromEntries(body.split(' ').map((r) => r.split(':')));
-      if (!roles.Content) continue;
-      const src = roles.Source ? spans.get(roles.Source)!.map((s) => text.slice(s.start, s.end)).join(' ') : null;
+      if (!roles.Content || !spans.has(roles.Content)) continue;
+      const src = roles.Source && spans.has(roles.Source) ? spans.get(roles.Source)!.map((s) => text.slice(s.start, s.end)).join(' ') : null;
       out.push({ content: spans.get(roles.Content)!, source: src });
     }
   }
