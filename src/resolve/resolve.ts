@@ -41,7 +41,7 @@ export interface Resolver {
 }
 
 /** The resolvers, in order. */
-export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, storiesResolver, eventsResolver, contradictionsResolver];
+export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, storiesResolver, entityResolver, eventsResolver, contradictionsResolver];
 
 /** Runs every resolver over the stored corpus and writes back what they produced. */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {
