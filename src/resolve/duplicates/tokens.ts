@@ -63,3 +63,14 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   }
   return shared / (a.length + b.length - shared);
 }
+
+/**
+ * True when the word at `start` opens a sentence or line (only spaces, quotes or brackets between it
+ * and the text's start, a line break or a sentence-ending mark): its capital says nothing about it
+ * being a name.
+ */
+export function sentenceInitial(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s"“”‘’'(\[—–-]/.test(text[i]) && text[i] !== '\n') i--;
+  return i < 0 || /[.!?:\n]/.test(text[i]);
+}

@@ -39,7 +39,7 @@ function corpusEdits(a: string, b: string): number {
 }
 
 /** Word endings of inflections and demonyms (Russia/Russian/Russians, Osmark/Osmarkis). */
-const TAILS = new Set(['', 'a', 'an', 'ans', 'e', 'es', 's', 'n', 'i', 'is', 'ian', 'ians', 'ese', 'ish']);
+const TAILS = new Set(['', 'a', 'an', 'ans', 'e', 'es', 's', 'n', 'ns', 'i', 'is', 'ian', 'ians', 'ese', 'ish']);
 
 /** True when the two spellings differ only by an inflection or demonym ending after a shared stem. */
 function inflection(a: string, b: string): boolean {
@@ -66,6 +66,7 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
       hit(w!.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${w!.surface}" (×${w!.count}) in the same text`);
       continue;
     }
+    if (!stats.isMidSentenceName(key)) continue;
     const known = nearKnown(key, pack);
     if (known) {
       hit(known, PACK_WEIGHT, `"${v.surface}" is close to the known name "${known}"`);

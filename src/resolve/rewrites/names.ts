@@ -5,22 +5,25 @@
  * Incremental: `add` one document at a time.
  */
 import type { NewsDoc } from '../../model/doc.js';
-import { tokens } from '../duplicates/tokens.js';
+import { sentenceInitial, tokens } from '../duplicates/tokens.js';
 import { deletions, osaDistance } from './edit-distance.js';
 
 /** Shorter names are skipped: "Iran"/"Iraq", "Kyiv"/"Kiev" are one or two edits apart by nature. */
 export const MIN_NAME_LENGTH = 5;
 
 /** The names of one text (case-folded, possessive `'s` stripped) with how often each occurs. */
-export function namesIn(text: string): Map<string, { count: number; first: number; surface: string }> {
-  const out = new Map<string, { count: number; first: number; surface: string }>();
+export function namesIn(text: string): Map<string, { count: number; first: number; surface: string; midSentence: boolean }> {
+  const out = new Map<string, { count: number; first: number; surface: string; midSentence: boolean }>();
   for (const t of tokens(text)) {
     const surface = text.slice(t.start, t.end).replace(/['’]s$/, '');
     if (!/^\p{Lu}\p{Ll}/u.test(surface) || surface.length < MIN_NAME_LENGTH) continue;
     const key = surface.toLowerCase();
+    const mid = !sentenceInitial(text, t.start);
     const seen = out.get(key);
-    if (seen) seen.count++;
-    else out.set(key, { count: 1, first: t.start, surface });
+    if (seen) {
+      seen.count++;
+      seen.midSentence ||= mid;
+    } else out.set(key, { count: 1, first: t.start, surface, midSentence: mid });
   }
   return out;
 }
@@ -30,11 +33,14 @@ export class NameStats {
   /** Documents containing each capitalised word. */
   readonly docFreq = new Map<string, number>();
   private readonly lower = new Set<string>();
+  /** Names seen capitalised in mid-sentence somewhere, where a capital really marks a name. */
+  private readonly mid = new Set<string>();
   private readonly index = new Map<string, Set<string>>();
 
   add(doc: Pick<NewsDoc, 'text'>): void {
     for (const t of tokens(doc.text)) if (/^\p{Ll}/u.test(doc.text[t.start])) this.lower.add(t.norm.replace(/'s$/, ''));
-    for (const key of namesIn(doc.text).keys()) {
+    for (const [key, v] of namesIn(doc.text)) {
+      if (v.midSentence) this.mid.add(key);
       const n = this.docFreq.get(key) ?? 0;
       this.docFreq.set(key, n + 1);
       if (n === 0) for (const d of deletions(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
@@ -44,6 +50,11 @@ export class NameStats {
   /** A capitalised word that the corpus never writes in lower case. */
   isName(key: string): boolean {
     return this.docFreq.has(key) && !this.lower.has(key);
+  }
+
+  /** A name seen capitalised mid-sentence ("Speaking", "Former" open sentences and are not names). */
+  isMidSentenceName(key: string): boolean {
+    return this.isName(key) && this.mid.has(key);
   }
 
   /** Names within edit distance 2 (1 for names under 7 letters… see `maxEdits`) of `key`, excluding it. */

@@ -5,8 +5,9 @@
  */
 import type { Pack } from '../../context.js';
 import { deletions } from './edit-distance.js';
+import { canonicalTitle } from './role-errors.js';
 
-/** Facts used here: known spellings of name words, and roles held, by surname (case-folded). */
+/** Facts used here: known spellings of people's name words, and roles held, by surname (case-folded). */
 export interface PackFacts {
   spellings: Set<string>;
   roles: Map<string, string[]>;
@@ -15,6 +16,7 @@ export interface PackFacts {
 }
 
 interface LooseEntity {
+  type?: unknown;
   name?: unknown;
   aliases?: unknown;
   roles?: unknown;
@@ -27,9 +29,11 @@ export function packFacts(pack: Pack): PackFacts {
   if (!Array.isArray(entities)) return facts;
   for (const e of entities as LooseEntity[]) {
     const names = [e.name, ...(Array.isArray(e.aliases) ? e.aliases : [])].filter((n): n is string => typeof n === 'string');
-    for (const n of names) for (const w of n.split(/[\s-]+/)) if (w.length > 0) facts.spellings.add(w.toLowerCase());
+    // People only: place and organisation names have many legitimate variants (Belarusian/Byelorussian).
+    if (e.type === undefined || e.type === 'person')
+      for (const n of names) for (const w of n.split(/[\s-]+/)) if (w.length > 0) facts.spellings.add(w.toLowerCase());
     const titles = Array.isArray(e.roles)
-      ? e.roles.map((r) => (r as { title?: unknown }).title).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase())
+      ? e.roles.map((r) => (r as { title?: unknown }).title).filter((t): t is string => typeof t === 'string').map(canonicalTitle)
       : [];
     if (titles.length === 0) continue;
     for (const n of names) {

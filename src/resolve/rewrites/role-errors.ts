@@ -26,6 +26,15 @@ const BEFORE = new RegExp(`(?<!(?:[Ff]ormer|[Ee]x-|[Ll]ate|[Tt]hen)\\s*)\\b(${RO
 /** "Donald Trump, the US senator," / "Ilse Brandvik, Osmark's foreign minister". */
 const AFTER = new RegExp(`(${NAME}),\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}.’']*\\s+){0,2}(${ROLE})\\b(?!,?\\s+\\p{Lu})`, 'gu');
 
+/** Spellings of one office ("defence"/"defense"); "state secretary" is left to the spun-phrase finder. */
+const SAME_TITLE: Record<string, string> = { 'state secretary': 'secretary of state', 'defence minister': 'defense minister' };
+
+/** A title case-folded, spaces collapsed, variant spellings unified. */
+export function canonicalTitle(title: string): string {
+  const t = title.toLowerCase().replace(/\s+/g, ' ');
+  return SAME_TITLE[t] ?? t;
+}
+
 /** One stated role: who (by surname), which title, and where. */
 export interface StatedRole {
   surname: string;
@@ -39,7 +48,7 @@ export function statedRoles(text: string): StatedRole[] {
   const out: StatedRole[] = [];
   const push = (name: string, title: string, start: number, end: number) => {
     const surname = name.split(/\s+/).pop()!.replace(/['’]s$/, '').toLowerCase();
-    out.push({ surname, title: title.toLowerCase().replace(/\s+/g, ' '), start, end });
+    out.push({ surname, title: canonicalTitle(title), start, end });
   };
   for (const m of text.matchAll(BEFORE)) push(m[2], m[1], m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(AFTER)) push(m[1], m[2], m.index!, m.index! + m[0].length);

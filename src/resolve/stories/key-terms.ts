@@ -4,6 +4,7 @@
  * Function words and sentence-initial capitals of ordinary words are left out.
  */
 import type { NewsDoc } from '../../model/doc.js';
+import { sentenceInitial } from '../duplicates/tokens.js';
 import { contentTokens } from '../rewrites/content-words.js';
 
 /** Weight of a name relative to an ordinary content word: names carry most of a story's identity. */
@@ -13,17 +14,6 @@ export const MIN_WORD_LENGTH = 4;
 
 /** A loose view of the `mentions` layer (read only when present; owned by the mentions stage). */
 type LooseMentions = { key?: unknown }[] | undefined;
-
-/**
- * True when the word at `start` opens a sentence or line (only spaces, quotes or brackets between it
- * and the text's start, a line break or a sentence-ending mark): its capital says nothing about it
- * being a name, unless the same word is capitalised mid-sentence elsewhere.
- */
-function sentenceInitial(text: string, start: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && /[\s"“”‘’'(\[—–-]/.test(text[i]) && text[i] !== '\n') i--;
-  return i < 0 || /[.!?:\n]/.test(text[i]);
-}
 
 /** Weighted term counts of `doc`: `name:` terms, plain words (crudely singular), `ent:` mention keys. */
 export function termCounts(doc: Pick<NewsDoc, 'text' | 'layers'>): Map<string, number> {
