@@ -24,9 +24,9 @@ beforeAll(async () => {
   data = withCorpus(await buildExport(store));
 });
 afterAll(async () => {
-  await app.close();
-  await plain.close();
-  await store.close();
+  await app?.close();
+  await plain?.close();
+  await store?.close();
 });
 
 describe('read API over the fixture corpus', () => {

@@ -35,8 +35,8 @@ beforeAll(async () => {
   app = await fixtureServer(store, { webRoot, token: 's3cret-token' });
 });
 afterAll(async () => {
-  await app.close();
-  await store.close();
+  await app?.close();
+  await store?.close();
 });
 
 describe('headers, ETags and static files', () => {

@@ -30,6 +30,8 @@ export interface Ref {
   outlet: string | null;
   origin: string | null;
   published: string | null;
+  /** The article's web address, where the input gave one. */
+  url?: string | null;
 }
 
 export interface Named {
@@ -150,6 +152,7 @@ export interface DocSummary {
 export interface DocDetail {
   id: string;
   origin: string;
+  url: string | null;
   title: string | null;
   outlet: string | null;
   published: { date: string | null; source: string; confidence: number; evidence: string[] };

@@ -13,6 +13,12 @@ export const docHref = (id: string) => route(`doc/${encodeURIComponent(id)}`);
 export const entityHref = (id: string) => route(`entity/${encodeURIComponent(id)}`);
 export const eventHref = (id: string) => route('timeline', { event: id });
 
+/** The article's web address: its URL, or its origin when that is one. */
+export function webAddress(ref: Ref): string | null {
+  if (ref.url) return ref.url;
+  return ref.origin && /^https?:\/\//i.test(ref.origin) ? ref.origin : null;
+}
+
 /** "Title — Outlet, 2031-03-04 · origin" with a link to the document and, for URLs, to the source. */
 export function sourceLine(ref: Ref): HTMLElement {
   return h(
@@ -21,7 +27,7 @@ export function sourceLine(ref: Ref): HTMLElement {
     h('a', { href: docHref(ref.id) }, ref.title ?? `Document ${ref.id.slice(0, 8)}`),
     ref.outlet ? ` — ${ref.outlet}` : '',
     ref.published ? `, ${ref.published}` : '',
-    ref.origin && /^https?:\/\//i.test(ref.origin) ? [' · ', sourceLink(ref.origin, 'original')] : '',
+    webAddress(ref) ? [' · ', sourceLink(webAddress(ref)!, 'original')] : '',
   );
 }
 

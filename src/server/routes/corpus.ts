@@ -102,7 +102,7 @@ export const corpusRoutes: ApiRoute[] = [
         if (!doc) continue;
         const stored = await store.getDoc(m.doc);
         const s = sentenceAround(doc.text, m, stored?.layers.sentences);
-        evidence.push({ ...m, sentence: { ...s, text: doc.text.slice(s.start, s.end) }, source: snap.docRef(m.doc) });
+        evidence.push({ ...m, sentence: { ...s, text: doc.text.slice(s.start, s.end) }, source: { ...snap.docRef(m.doc), url: stored?.meta.url ?? null } });
       }
       return {
         ...eventSummary(snap, e),

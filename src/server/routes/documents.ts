@@ -73,6 +73,7 @@ export const documentRoutes: ApiRoute[] = [
       const origins = await store.originals(d.id);
       return {
         ...d,
+        url: stored?.meta.url ?? null,
         layers: stored?.layers ?? {},
         diagnostics: stored?.diagnostics ?? [],
         annotations: {

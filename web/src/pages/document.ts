@@ -79,6 +79,7 @@ export async function documentPage(main: HTMLElement, id: string): Promise<void>
       { class: 'facts' },
       h('dt', {}, 'Outlet'), h('dd', {}, d.outlet ?? 'unknown'),
       h('dt', {}, 'Published'), h('dd', {}, d.published.date ?? 'unknown', d.published.date ? h('span', { class: 'sub' }, ` (from ${d.published.source}, confidence ${d.published.confidence})`) : ''),
+      d.url ? [h('dt', {}, 'Web address'), h('dd', {}, sourceLink(d.url, d.url))] : '',
       h('dt', {}, 'Read from'), h('dd', {}, h('ul', { class: 'plain' }, d.origins.map((o) => h('li', {}, /^https?:\/\//i.test(o.origin) ? sourceLink(o.origin, o.origin) : o.origin, h('span', { class: 'sub' }, ` · ${o.contentType}, ${o.encoding}, ${o.bytes} bytes`))))),
       d.stories.length ? [h('dt', {}, 'Stories'), h('dd', {}, d.stories.map((s) => s.title).join('; '))] : '',
       h('dt', {}, 'Layers'), h('dd', {}, layerCounts.join(', ') || 'none'),
@@ -113,7 +114,7 @@ export async function documentPage(main: HTMLElement, id: string): Promise<void>
           d.annotations.mentions.length
             ? [h('h3', {}, 'Entities'), h('ul', { class: 'plain inline' }, [...new Map(d.annotations.mentions.map((m) => [m.entity, m])).values()].map((m) => h('li', {}, h('a', { href: entityHref(m.entity) }, m.name ?? m.text))))]
             : '',
-          d.annotations.quotes.length ? [h('h3', {}, 'Quotes'), h('ul', { class: 'plain' }, d.annotations.quotes.map((q) => h('li', {}, h('q', {}, q.text), ` — ${q.speakerName ?? q.speakerText ?? 'unattributed'}`)))] : '',
+          d.annotations.quotes.length ? [h('h3', {}, 'Quotes'), h('ul', { class: 'plain' }, d.annotations.quotes.map((q) => h('li', {}, q.text, ` — ${q.speakerName ?? q.speakerText ?? 'unattributed'}`)))] : '',
           d.annotations.claims.length ? [h('h3', {}, 'Claims'), h('ul', { class: 'plain' }, d.annotations.claims.map((c) => h('li', {}, `${c.value}${c.unit ? ` ${c.unit}` : ''} — ${c.what}`)))] : '',
         )
       : '',

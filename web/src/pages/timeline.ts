@@ -61,7 +61,12 @@ export async function timelinePage(main: HTMLElement, _arg: string, q: URLSearch
   const show = async (id: string, from: 'list' | 'chart') => {
     history.replaceState(null, '', route('timeline', { ...params, event: id }));
     for (const b of main.querySelectorAll('.event-list button')) b.setAttribute('aria-pressed', String(b.getAttribute('data-id') === id));
-    if (from === 'list') chart?.setSelection([id], { focus: dated.some((e) => e.id === id), animation: { zoom: false } });
+    if (from === 'list' && chart) {
+      chart.setSelection([id]);
+      const start = dated.find((e) => e.id === id)?.date.start;
+      const w = chart.getWindow();
+      if (start && (new Date(start) < w.start || new Date(start) > w.end)) chart.moveTo(start, { animation: false });
+    }
     await eventDetail(detail, id);
   };
 
