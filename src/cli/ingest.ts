@@ -7,6 +7,7 @@ import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
 import { ingestProgress } from './progress.js';
 import { enqueueAction } from './worker.js';
+import { loadPack } from '../packs/load.js';
 
 /** `parley ingest <inputs…>`: read, clean, annotate and store; prints read/new/duplicate/rejected. */
 export function ingestCommand(program: Command, io: Io, run: Runner): void {
@@ -22,7 +23,7 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'print the summary as JSON')
     .option('--enqueue', 'only queue the articles for `parley worker` (PostgreSQL --db)')
     .action(
-      run(async (inputs: string[], opts: { db: string; maxBytes?: number; json?: boolean; enqueue?: boolean } & ReadFlags) => {
+      run(async (inputs: string[], opts: { db: string; pack: string; maxBytes?: number; json?: boolean; enqueue?: boolean } & ReadFlags) => {
         if (opts.enqueue) return enqueueAction(inputs, opts, io, today());
         let read;
         try {
@@ -30,10 +31,16 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
         } catch (err) {
           throw new CliError((err as Error).message, EXIT.USAGE);
         }
+        let pack;
+        try {
+          pack = loadPack(opts.pack);
+        } catch (err) {
+          throw new CliError((err as Error).message, EXIT.USAGE);
+        }
         const store = await storeFor(opts.db);
         const progress = ingestProgress();
         try {
-          const summary = await ingest(inputs, store, makeContext({ referenceDate: today() }), {
+          const summary = await ingest(inputs, store, makeContext({ referenceDate: today(), pack }), {
             read,
             onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
             onProgress: progress.update,

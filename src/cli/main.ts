@@ -13,6 +13,7 @@ import { contradictionsCommand, timelineCommand } from './timeline.js';
 import { serveCommand } from './serve.js';
 import { quotesCommand } from './quotes.js';
 import { claimsCommand } from './claims.js';
+import { entitiesCommand } from './entities.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -44,6 +45,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   serveCommand(program, io, run);
   quotesCommand(program, io, run);
   claimsCommand(program, io, run);
+  entitiesCommand(program, io, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

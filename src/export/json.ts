@@ -8,6 +8,8 @@ import type { Store } from '../store/store.js';
 import { exportQuotes, type EntityRef } from '../annotate/quotes/link.js';
 import { exportClaims } from '../annotate/claims/export.js';
 import { exportTimes } from '../annotate/times/export.js';
+import { exportEntities } from '../resolve/entities/export.js';
+import type { Entity } from '../resolve/entities/types.js';
 
 /** One document as the contract shows it. */
 export function exportDocument(doc: NewsDoc): ExportDocument {
@@ -40,7 +42,7 @@ export async function buildExport(store: Store): Promise<ExportV1> {
   return exportV1.parse({
     version: 1,
     documents,
-    entities: [],
+    entities: exportEntities(await store.corpus<Entity>('entities')),
     times,
     quotes,
     claims,

@@ -60,7 +60,8 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
     if (mentions[key].length === 0) return;
     const packId = cluster.find((n) => n.pack)?.pack ?? null;
     const pack = packId ? index?.byId.get(packId) ?? null : null;
-    const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, source: 'pack' as const }));
+    const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
+    const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
     const name = pack?.name ?? canonicalName(mentions[key]);
     const type = pack?.type ?? cluster.find((n) => n.group)!.type;
     out.push({
@@ -70,12 +71,17 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
       aliases: aliasCounts(mentions[key]),
       kb: pack?.kb ?? null,
       pack: packId,
-      roles: [...packRoles, ...foldRoles(roles[key])],
+      roles: [...packRoles, ...foldRoles(roles[key])].map(named),
       mentions: mentions[key].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
       merges: [...extra[key], ...(merges.get(cluster) ?? [])].filter((m) => m.a !== m.b || m.reason.includes('office')),
     });
   });
   return out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}
+
+/** "united-states" → "United States": the display form of an owner with no pack entry. */
+function displayName(of: string): string {
+  return of.replace(/-/g, ' ').replace(/\b[a-z]/g, (c) => c.toUpperCase());
 }
 
 /** A stable id: the same pack entity or name of the same type always gets the same id. */

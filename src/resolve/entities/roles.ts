@@ -31,6 +31,7 @@ export function textRole(doc: NewsDoc, cue: TitleCue): EntityRole {
   return {
     title: cue.title,
     of: cue.of,
+    ofName: null,
     from: doc.published.date,
     to: doc.published.date,
     source: 'text',

@@ -19,6 +19,8 @@ export interface EntityRole {
   title: string;
   /** Country or body: a pack id, or a lower-case name when there is no pack. */
   of: string | null;
+  /** Display name of `of` ("Russia"), from the pack when it knows the id. */
+  ofName: string | null;
   from: string | null;
   to: string | null;
   source: 'pack' | 'text';
