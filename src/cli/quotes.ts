@@ -9,7 +9,8 @@ import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, storeFor } from './options.js';
 
-type Entity = EntityRef & { name?: string; aliases?: string[] };
+/** Stored entities carry aliases as `{text, count}`; the export shows them as strings. Both are accepted. */
+type Entity = EntityRef & { name?: string; aliases?: (string | { text: string })[] };
 
 /** Registers `parley quotes`. */
 export function quotesCommand(program: Command, io: Io, run: Runner): void {
@@ -28,7 +29,8 @@ export function quotesCommand(program: Command, io: Io, run: Runner): void {
           const want = opts.speaker?.toLowerCase();
           const matches = (speakerText: string | null, speaker: string | null) => {
             if (!want) return true;
-            const names = [speakerText ?? '', byId.get(speaker ?? '')?.name ?? '', ...(byId.get(speaker ?? '')?.aliases ?? [])];
+            const entity = byId.get(speaker ?? '');
+            const names = [speakerText ?? '', entity?.name ?? '', ...(entity?.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text))];
             return names.some((n) => n.toLowerCase().includes(want));
           };
           const rows = [];

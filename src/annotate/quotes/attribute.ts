@@ -19,7 +19,7 @@ export interface Attribution {
 }
 
 /** How many tokens may stand between a closing mark and its cue ("…,” Ukraine foreign minister Dmytro Kuleba said). */
-const MAX_AFTER_GAP = 10;
+const MAX_AFTER_GAP = 12;
 
 /** A relay after the speaker: ", according to the Associated Press" or ", reported Reuters". */
 function relayAfter(toks: readonly Tok[], from: number, to: number): Range | null {
@@ -41,11 +41,21 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
     if (before) return before;
   }
+  if (isIngCue(toks, cue) && toks[cue.from - 1]?.text !== ',') {
+    // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject
+    const np = npBefore(toks, cue.from, from);
+    if (np && toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) return np;
+  }
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
     return earlier ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
   }
-  return npBefore(toks, cue.from, from) ?? npAfter(toks, cue.to, to);
+  const inverted = cue.from === from || /^[,“”"«»:]$/.test(toks[cue.from - 1]?.text ?? '');
+  return npBefore(toks, cue.from, from) ?? (inverted ? npAfter(toks, cue.to, to) : subjectOf(toks, from, cue.from));
 }
+
+/** True for a token that may stand in a speaker phrase written between a quote and its cue. */
+const speakerToken = (t: Tok) =>
+  t.pos !== 'VERB' || /^\p{Lu}/u.test(t.text) ? !(t.pos === 'PUNCT' && !/^[,().'’-]$/.test(t.text)) : false;
 
 /** Attribution in the tokens `[from, to)` after a closing mark. */
 export function attributeAfter(toks: readonly Tok[], from: number, to: number): Attribution | null {
@@ -54,7 +64,7 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
   for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
     const cue = cueAt(toks, j);
     if (!cue) {
-      if (toks[j].pos === 'VERB' || (toks[j].pos === 'PUNCT' && toks[j].text !== ',')) return null;
+      if (!speakerToken(toks[j])) return null;
       continue;
     }
     if (j === i) {
@@ -68,8 +78,11 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
         rule: relay ? 'relay' : 'after-inverted',
       };
     }
-    const speaker = npBefore(toks, cue.from, i);
-    if (!speaker || speaker[0] !== i) return null;
+    // everything between the quote and the cue is the speaker ("a narrator in the Clinton ad asks")
+    let end = cue.from;
+    while (end > i && (toks[end - 1].pos === 'ADV' || toks[end - 1].pos === 'AUX' || toks[end - 1].text === ',')) end--;
+    const speaker: Range | null = end > i ? [i, end] : null;
+    if (!speaker || !toks.slice(i, end).some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos) || /^\p{Lu}/u.test(t.text))) return null;
     if (RELAY_VERBS.has(cue.base)) return { cue: [cue.from, cue.to], speaker: null, via: speaker, rule: 'relay' };
     return { cue: [cue.from, cue.to], speaker, via: relayAfter(toks, cue.to, to), rule: 'after' };
   }
@@ -88,6 +101,6 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     found = cue;
   }
   if (!found) return null;
-  const speaker = speakerOf(toks, found, from, to, earlier);
+  const speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }

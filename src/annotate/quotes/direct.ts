@@ -47,11 +47,21 @@ export function directQuotes(
     const nextOpen = quoted.find((o) => o.open > closeAt)?.open ?? text.length;
     let att: Attribution | null = null;
     if (q.close !== null && sAfter) {
-      att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen)));
+      // a sentence may end at the closing mark ("…?” Clinton said."): then the attribution is the next one
+      const next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
+      const end = Math.min((next ?? sAfter).end, nextOpen);
+      att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
     }
     if (!att?.speaker && sBefore) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);
       if (before?.speaker) att = { ...before, via: before.via ?? att?.via ?? null };
+    }
+    if (!att?.speaker) {
+      // "Caddell continued:¶“…”": a sentence ending in a colon introduces the quote after it
+      const intro = sentences.filter((x) => x.end <= q.open && /:\s*$/.test(text.slice(x.start, q.open).trimEnd().slice(-1)) && text.slice(x.end, q.open).trim() === '').pop();
+      const before = intro ? attributeBefore(toks, tokenAt(toks, intro.start), tokenAt(toks, intro.end), skip) : null;
+      const speaker = before?.speaker ?? (intro && RELAY_INTRO.test(text.slice(intro.start, intro.end)) ? relaySubject(toks, intro) : null);
+      if (speaker) att = { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' };
     }
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
     let continues: number | null = null;
@@ -66,6 +76,26 @@ export function directQuotes(
     out.push({ quoted: q, att, continues });
   }
   return out;
+}
+
+/** "…” ― Carla Sanchez": a name after a dash ending the paragraph is the speaker. */
+function dashAttribution(text: string, toks: readonly Tok[], at: number): Attribution | null {
+  const m = /^\s*[―—–]\s*([^\n]{2,60}?)\.?\s*(?:\n|$)/.exec(text.slice(at));
+  if (!m || !/^\p{Lu}/u.test(m[1])) return null;
+  const start = at + m[0].indexOf(m[1]);
+  const from = tokenAt(toks, start);
+  let to = from;
+  while (to < toks.length && toks[to].end <= start + m[1].length) to++;
+  return to > from ? { cue: null, speaker: [from, to], via: null, rule: 'dash' } : null;
+}
+
+/** A relay verb in an intro ("The New York Times reports:") names the speaker itself. */
+const RELAY_INTRO = /\breport(?:s|ed)?\s*:\s*$/;
+function relaySubject(toks: readonly Tok[], sentence: Span): Attribution['speaker'] {
+  const from = tokenAt(toks, sentence.start);
+  let to = tokenAt(toks, sentence.end);
+  while (to > from && toks[to - 1].pos === 'PUNCT') to--;
+  return to - 1 > from ? [from, to - 1] : null;
 }
 
 /** True when `q` opens its sentence right after `prev`, in the same paragraph or the next one. */
