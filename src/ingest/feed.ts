@@ -52,7 +52,15 @@ export function decodeXmlEntities(s: string): string {
 
 /** Raw XML content: CDATA sections verbatim, the rest entity-decoded. */
 function unescapeMixed(raw: string): string {
-  return raw.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/).map((part) => (part.startsWith('<![CDATA[') ? part.slice(9, -3) : decodeXmlEntities(part))).join('');
+  let out = '';
+  let i = 0;
+  for (let open = raw.indexOf('<![CDATA['); open >= 0; open = raw.indexOf('<![CDATA[', i)) {
+    const close = raw.indexOf(']]>', open + 9);
+    if (close < 0) break;
+    out += decodeXmlEntities(raw.slice(i, open)) + raw.slice(open + 9, close);
+    i = close + 3;
+  }
+  return out + decodeXmlEntities(raw.slice(i));
 }
 
 /** The text of a parsed node: a string, or its `#text` and `#cdata`. */
@@ -101,7 +109,7 @@ function item(node: Record<string, unknown>, n: number, atom: boolean): FeedItem
 
 /** Parses a feed, or says why it is not one (malformed XML with its position, or another XML root). */
 export function parseFeed(xml: string): Feed | { error: string } {
-  if (/<!DOCTYPE[^>[]*\[[\s\S]*?<!ENTITY/i.test(xml)) return { error: 'XML declares its own entities (<!ENTITY>); refused, entity expansion is disabled' };
+  if (/<!DOCTYPE/i.test(xml) && /<!ENTITY/i.test(xml)) return { error: 'XML declares its own entities (<!ENTITY>); refused, entity expansion is disabled' };
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
   const doc = parser.parse(xml) as Record<string, any>;

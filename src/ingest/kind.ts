@@ -33,18 +33,44 @@ export function kindFromContentType(header: string | undefined): Kind | null {
   return null;
 }
 
-const HTML_START = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6])\b/i;
-const FEED_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>\s*)*<(?:rss|feed|rdf:RDF)\b/i;
+const HTML_ROOT = /^<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6])\b/i;
+const FEED_ROOT = /^<(?:rss|feed|rdf:RDF)\b/i;
+
+/**
+ * The text after any XML declaration, processing instructions, comments and a non-HTML DOCTYPE
+ * (with its internal subset). Done with `indexOf`, not one regular expression, so a hostile run of
+ * comments cannot make it backtrack.
+ */
+function afterProlog(text: string): string {
+  let s = text.trimStart();
+  for (;;) {
+    let end = -1;
+    if (s.startsWith('<?')) end = s.indexOf('?>') + 2;
+    else if (s.startsWith('<!--')) end = s.indexOf('-->') + 3;
+    else if (/^<!doctype\b/i.test(s) && !/^<!doctype\s+html\b/i.test(s)) {
+      const close = s.indexOf('>');
+      const subset = s.indexOf('[');
+      end = subset >= 0 && subset < close ? s.indexOf(']', subset) + 1 : close;
+      if (end > 0) end = s.indexOf('>', end) + 1;
+    } else return s;
+    if (end <= 0) return s;
+    s = s.slice(end).trimStart();
+  }
+}
+
+/** How far into a text sniffing looks for the root element (a long comment or DOCTYPE may precede it). */
+const PROLOG_LIMIT = 64 * 1024;
 
 /** Sniffs decoded text whose name and content type said nothing; never null: plain text is the fallback. */
 export function sniffKind(text: string): Kind {
-  const head = text.trimStart().slice(0, 4096);
-  if (FEED_START.test(head)) return 'feed';
-  if (HTML_START.test(head.replace(/^<\?xml[^>]*>\s*/i, ''))) return 'html';
-  if (/^<\?xml/i.test(head)) return 'feed';
-  if (/^[[{]/.test(head)) {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    const jsonl = lines.length > 1 && lines.every((l) => /^\s*\{.*\}\s*$/.test(l));
+  const start = text.trimStart();
+  const body = afterProlog(start.slice(0, PROLOG_LIMIT));
+  if (FEED_ROOT.test(body)) return 'feed';
+  if (HTML_ROOT.test(body)) return 'html';
+  if (start.startsWith('<?xml')) return 'feed';
+  if (start.startsWith('{') || start.startsWith('[')) {
+    const lines = start.split('\n').map((l) => l.trim()).filter(Boolean);
+    const jsonl = lines.length > 1 && lines.every((l) => l.startsWith('{') && l.endsWith('}'));
     return jsonl ? 'jsonl' : 'json';
   }
   return 'text';

@@ -11,7 +11,7 @@ import { dateFromName, dateFromUrlPath } from './dates.js';
 import { decodeBytes } from './decode.js';
 import { readCsv } from './csv.js';
 import { readFeed, type Follow } from './feed-items.js';
-import { kindFromContentType, kindFromName, sniffKind } from './kind.js';
+import { kindFromContentType, kindFromName, sniffKind, type Kind } from './kind.js';
 import { readJson, readJsonl } from './json.js';
 import { reject, type ReadOptions, type ReadResult, type Source } from './types.js';
 
@@ -40,6 +40,18 @@ function dateMeta(src: Source): ArticleMeta {
   return fromName ? { published: fromName, publishedFrom: 'filename' } : {};
 }
 
+/**
+ * A file's kind comes from its extension; a download's from a specific `Content-Type` (HTML, feed,
+ * JSON, CSV) first, since URL paths often end in `.php` or nothing, then its path's extension
+ * (servers send `.jsonl` dumps as `text/plain`); either way sniffing decides what is left.
+ */
+function kindOf(src: Source, name: string, text: string): Kind {
+  const byType = kindFromContentType(src.contentType);
+  const specific = byType && byType !== 'text' ? byType : null;
+  const declared = src.url ? (specific ?? kindFromName(name) ?? byType) : kindFromName(name);
+  return declared ?? sniffKind(text);
+}
+
 /** Reads one input's bytes into articles or rejections. `follow` reads a URL a feed item links to. */
 export async function* readSource(src: Source, opts: ReadOptions, follow: Follow): AsyncGenerator<ReadResult> {
   if (src.bytes.length === 0) return yield reject(src.origin, 'empty: no text');
@@ -50,7 +62,7 @@ export async function* readSource(src: Source, opts: ReadOptions, follow: Follow
   if ('error' in decoded) return yield reject(src.origin, decoded.error);
   const { text, encoding } = decoded;
   if (text.trim() === '') return yield reject(src.origin, 'empty: no text');
-  const kind = kindFromName(name) ?? kindFromContentType(src.contentType) ?? sniffKind(text);
+  const kind = kindOf(src, name, text);
   switch (kind) {
     case 'json':
       return yield* readJson(src.origin, text, encoding, bytes);

@@ -52,9 +52,12 @@ describe('feed reader: items with only links are fetched', () => {
       '/news/2022/03/05/one': body(page('Delegations arrived.')),
       '/news/two': body(page('Second story.')),
       '/feed': (req, res) => body(rssWithLinks(''), 'application/rss+xml')(req, res),
+      '/feed-a': body(linkFeed('A', '/feed-b'), 'application/rss+xml'),
+      '/feed-b': body(linkFeed('B', '/feed-a'), 'application/rss+xml'),
     });
   });
   afterAll(() => server.close());
+  const linkFeed = (name: string, to: string) => `<rss version="2.0"><channel><title>${name}</title><item><title>To ${to}</title><link>${to}</link></item></channel></rss>`;
   const rssWithLinks = (base: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Zarevia Today</title>
     <item><title>One</title><link>${base}/news/2022/03/05/one</link><description>teaser</description></item>
     <item><title>Two</title><link>${base}/news/two</link><pubDate>Sun, 06 Mar 2022 08:00:00 GMT</pubDate></item>
@@ -78,6 +81,12 @@ describe('feed reader: items with only links are fetched', () => {
       '/news/2022/03/05/one: refused: 127.0.0.1 is a loopback address; use --allow-private to allow it',
       '/news/two: refused: 127.0.0.1 is a loopback address; use --allow-private to allow it',
       '/news/missing: refused: 127.0.0.1 is a loopback address; use --allow-private to allow it',
+    ]);
+  });
+
+  it('follows links one level deep, so feeds linking to each other end', async () => {
+    expect(summarise(await readAll([`${server.base}/feed-a`], { allowPrivate: true }), server.base)).toEqual([
+      '/feed-a: not followed: linked from a feed that was itself reached through a link (depth limit 1)',
     ]);
   });
 });

@@ -28,6 +28,8 @@ const routes = {
     send();
   },
   '/hang': () => {},
+  '/page.xml': body('<html><body><p>HTML despite the name.</p></body></html>', 'text/html'),
+  '/dump.jsonl': body('{"id":"p1","text":"Plain-served JSONL."}\n', 'text/plain; charset=utf-8'),
   '/gone': (_req: unknown, res: import('node:http').ServerResponse) => res.writeHead(410, 'Gone').end(),
 };
 
@@ -53,6 +55,11 @@ describe('URL reader (local server on 127.0.0.1, --allow-private)', () => {
   it('reads JSON by content type and gzip by magic bytes', async () => {
     expect(await read('/api/articles')).toEqual([{ origin: '/api/articles#j1', body: 'From an API.', contentType: 'text/plain', meta: { id: 'j1' }, encoding: 'UTF-8' }]);
     expect(await read('/dump.jsonl.gz')).toEqual([{ origin: '/dump.jsonl.gz#g1', body: 'Zipped.', contentType: 'text/plain', meta: { id: 'g1' }, encoding: 'UTF-8' }]);
+  });
+
+  it('trusts a specific Content-Type over the path, and the path over text/plain', async () => {
+    expect(await read('/page.xml')).toMatchObject([{ origin: '/page.xml', contentType: 'text/html' }]);
+    expect(await read('/dump.jsonl')).toEqual([{ origin: '/dump.jsonl#p1', body: 'Plain-served JSONL.', contentType: 'text/plain', meta: { id: 'p1' }, encoding: 'UTF-8' }]);
   });
 
   it('follows up to 5 redirects by hand (relative locations too), and records the final URL', async () => {
