@@ -3,6 +3,7 @@ import { runTempeval } from './tempeval.js';
 import { runPubdate } from './pubdate.js';
 import { runPolnear } from './polnear.js';
 import { run as runMeantime } from './meantime.js';
+import { runServe } from './serve.js';
 
 export interface Suite {
   title: string;
@@ -16,4 +17,5 @@ export const SUITES: Record<string, Suite> = {
   pubdate: { title: 'Publication-date inference with the true date withheld', run: runPubdate },
   meantime: { title: 'MEANTIME cross-document event coreference (CoNLL F1) vs same-lemma', run: runMeantime },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
+  serve: { title: 'parley serve: API latency p50/p99 at 10k documents, 50 clients on loopback; timeline first paint', run: runServe, onlyWhenAsked: true },
 };

@@ -1,0 +1,40 @@
+/**
+ * The load generator for the `serve` benchmark, run as a separate process so the server's event
+ * loop is not shared with the clients. For each class of requests it runs `concurrency` clients on
+ * loopback with keep-alive, each issuing requests back to back, and reports every latency.
+ * Input: a JSON argument {base, concurrency, requests, warmup, classes: {name: [paths]}}.
+ */
+interface Job {
+  base: string;
+  concurrency: number;
+  requests: number;
+  warmup: number;
+  classes: Record<string, string[]>;
+}
+
+async function runClass(job: Job, paths: string[], total: number): Promise<{ latencies: number[]; errors: number; ms: number }> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  const client = async () => {
+    while (next < total) {
+      const path = paths[next++ % paths.length];
+      const t = performance.now();
+      const res = await fetch(job.base + path);
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+      if (res.status !== 200) errors++;
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, client));
+  return { latencies, errors, ms: performance.now() - t0 };
+}
+
+const job = JSON.parse(process.argv[2]) as Job;
+const out: Record<string, { latencies: number[]; errors: number; ms: number }> = {};
+for (const [name, paths] of Object.entries(job.classes)) {
+  await runClass(job, paths, job.warmup);
+  out[name] = await runClass(job, paths, job.requests);
+}
+process.send!(out);
