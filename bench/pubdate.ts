@@ -4,8 +4,8 @@
  * seeds (no date is written in them; their true dates are not in the data, so only what Parley
  * concludes is printed). Scores: share dated, share within ±2 days of the truth, exact-day and ±3,
  * and share confidently wrong (a date given but off by more than 2 days), each over all documents,
- * beside a same-run baseline (the latest full date written in the text). No pack hints are used
- * unless `PUBDATE_HINTS=file.json` names a JSON list of `DateHint`s.
+ * beside a same-run baseline (the latest full date written in the text). Parley runs twice: with no
+ * pack (text alone) and with the `russia-ukraine` pack's roles and events as date hints.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { DATA, haveData } from './shared.js';
 import { splitSentences } from '../src/annotate/sentences/stage.js';
 import { findTimes } from '../src/annotate/times/find.js';
 import { findHints, checkHints, type DateHint } from '../src/resolve/dates/hints.js';
+import { dateHintsOf } from '../src/resolve/dates/pack-hints.js';
+import { loadPack } from '../src/packs/load.js';
 import { inferPublication } from '../src/resolve/dates/infer.js';
 import { daysBetween } from '../src/annotate/times/calendar.js';
 
@@ -21,12 +23,22 @@ import { daysBetween } from '../src/annotate/times/calendar.js';
 const REFERENCE = '2026-01-01';
 interface Item { name: string; text: string; truth: string | null }
 
-const hints: DateHint[] = process.env.PUBDATE_HINTS ? JSON.parse(readFileSync(process.env.PUBDATE_HINTS, 'utf8')) : [];
-checkHints(hints);
-
-function parley(text: string) {
-  return inferPublication(text, findTimes(text, splitSentences(text)), findHints(text, hints), REFERENCE);
+function parley(text: string, hints: readonly DateHint[] = []) {
+  const sentences = splitSentences(text);
+  return inferPublication(text, findTimes(text, sentences), findHints(text, hints), REFERENCE, sentences);
 }
+
+function packHints(): DateHint[] {
+  try {
+    const hints = dateHintsOf(loadPack('russia-ukraine'));
+    checkHints(hints);
+    return hints;
+  } catch (err) {
+    console.log(`(russia-ukraine pack unavailable: ${(err as Error).message})`);
+    return [];
+  }
+}
+const PACK_HINTS = packHints();
 
 function baseline(text: string): string | null {
   const full = findTimes(text, splitSentences(text)).flatMap((c) => (c.recipe.kind === 'date' && c.recipe.y && c.recipe.m && c.recipe.d ? [`${c.recipe.y}-${String(c.recipe.m).padStart(2, '0')}-${String(c.recipe.d).padStart(2, '0')}`] : []));
@@ -34,7 +46,11 @@ function baseline(text: string): string | null {
 }
 
 function report(label: string, items: Item[]): void {
-  const rows: [string, (t: string) => string | null][] = [['Parley', (t) => parley(t).date], ['latest written date (baseline)', baseline]];
+  const rows: [string, (t: string) => string | null][] = [
+    ['Parley, no pack', (t) => parley(t).date],
+    [`Parley, russia-ukraine pack (${PACK_HINTS.length} hints)`, (t) => parley(t, PACK_HINTS).date],
+    ['latest written date (baseline)', baseline],
+  ];
   console.log(`${label}: ${items.length} documents`);
   console.log('| system | dated | within ±2 d | exact day | within ±3 d | confidently wrong (>2 d) |\n|---|---|---|---|---|---|');
   for (const [name, run] of rows) {
@@ -71,8 +87,10 @@ export async function runPubdate(): Promise<void> {
   const seeds = join(DATA, '..', 'seeds');
   try {
     for (const f of readdirSync(seeds).sort()) {
-      const r = parley(readFileSync(join(seeds, f), 'utf8'));
-      console.log(`seed ${f}: ${r.date ?? 'undated'} (confidence ${r.confidence}; range ${r.range ? `${r.range.from}…${r.range.to}` : 'none'}) — ${r.evidence.slice(-3).join('; ')}`);
+      for (const [label, hints] of [['no pack', []], ['pack', PACK_HINTS]] as const) {
+        const r = parley(readFileSync(join(seeds, f), 'utf8'), hints);
+        console.log(`seed ${f} (${label}): ${r.date ?? 'undated'} (confidence ${r.confidence}; range ${r.range ? `${r.range.from}…${r.range.to}` : 'none'}) — ${r.evidence.join('; ')}`);
+      }
     }
   } catch {
     console.log('skipped seeds: ../shared/seeds is absent');

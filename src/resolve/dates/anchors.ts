@@ -7,11 +7,16 @@
 import type { Candidate, Direction } from '../../annotate/times/types.js';
 import { formatYmd, isoWeekday, parseYmd, toDays, fromDays } from '../../annotate/times/calendar.js';
 import type { HintMatch } from './hints.js';
+import type { Span } from '../../model/doc.js';
 
 /** A day the text refers to, with the direction it is seen from the publication date. */
 export interface Anchor {
   date: string;
+  /** `written`: a date the text states (bounds publication by its tense); `event`: a known event it mentions (only a target for weekdays). */
+  kind: 'written' | 'event';
   direction?: Direction;
+  /** For an event: the sentence naming it; only weekdays inside it may land on it ("the first round concluded on Monday"). */
+  near?: Span;
   /** True when the year was chosen among several that fit (weekday–date agreement without a hint). */
   ambiguous?: boolean;
   evidence: string;
@@ -27,14 +32,14 @@ export interface Window {
 }
 
 /** Absolute anchors from `found` (times of the text) and `events` (event hints mentioned). */
-export function anchorsOf(text: string, found: readonly Candidate[], events: readonly HintMatch[], window: Window): Anchor[] {
+export function anchorsOf(text: string, found: readonly Candidate[], events: readonly HintMatch[], window: Window, sentences: readonly Span[] = []): Anchor[] {
   const anchors: Anchor[] = [];
   const quote = (c: Candidate) => `"${text.slice(c.span.start, c.span.end)}"`;
   for (const c of found) {
     const r = c.recipe;
     if (r.kind !== 'date' || r.m === undefined || r.d === undefined) continue;
     if (r.y !== undefined) {
-      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), direction: c.direction, evidence: `${quote(c)} is written in full` });
+      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), kind: 'written', direction: c.direction, evidence: `${quote(c)} is written in full` });
       continue;
     }
     if (r.wd === undefined) continue;
@@ -43,12 +48,19 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
     const date = formatYmd({ y: years[0], m: r.m, d: r.d });
     anchors.push({
       date,
+      kind: 'written',
       direction: c.direction,
       ambiguous: years.length > 1,
       evidence: `${quote(c)}: the weekday agrees with the date in ${years.length > 1 ? years.slice(0, 3).join(', ') + '…' : years[0]}`,
     });
   }
-  for (const e of events) anchors.push({ date: e.hint.from, evidence: `mentions ${e.hint.what} (${e.hint.from})` });
+  const seen = new Set<string>();
+  for (const e of events) {
+    if ((window.from && (e.hint.to ?? e.hint.from) < window.from) || e.hint.from > window.to || seen.has(e.hint.what)) continue;
+    seen.add(e.hint.what);
+    const near = sentences.find((x) => x.start <= e.span.start && e.span.start < x.end) ?? { start: 0, end: text.length };
+    anchors.push({ date: e.hint.from, kind: 'event', near, evidence: `mentions ${e.hint.what} (${e.hint.from})` });
+  }
   return anchors;
 }
 
@@ -66,16 +78,31 @@ export function agreeingYears(m: number, d: number, wd: number, window: Window):
   return years;
 }
 
-/** Month-day mentions without a year, placed in the year nearest to `near` (once other evidence gives a year). */
-export function fillYears(text: string, found: readonly Candidate[], near: string): Anchor[] {
-  const base = parseYmd(near)!;
+/**
+ * Month-day mentions without a year, once other evidence gives one: the year of a mentioned event on
+ * the same month and day ("talks in Istanbul on March 29" + that event in 2022), else the one nearest
+ * to the latest written anchor, else the window's when it spans a single year; otherwise left out.
+ */
+export function fillYears(text: string, found: readonly Candidate[], anchors: readonly Anchor[], window: Window): Anchor[] {
+  const written = anchors.filter((a) => a.kind === 'written').map((a) => a.date).sort().pop();
+  const windowYear = window.from && window.from.slice(0, 4) === window.to.slice(0, 4) ? window.from : null;
   const out: Anchor[] = [];
   for (const c of found) {
     const r = c.recipe;
     if (r.kind !== 'date' || r.y !== undefined || r.m === undefined || r.d === undefined || r.wd !== undefined) continue;
+    const quoted = `"${text.slice(c.span.start, c.span.end)}"`;
+    const md = `-${String(r.m).padStart(2, '0')}-${String(r.d).padStart(2, '0')}`;
+    const event = anchors.find((a) => a.kind === 'event' && a.date.endsWith(md));
+    if (event) {
+      out.push({ date: event.date, kind: 'written', direction: c.direction, evidence: `${quoted} is the day of a mentioned event (${event.date})` });
+      continue;
+    }
+    const near = written ?? windowYear;
+    if (!near) continue;
+    const base = parseYmd(near)!;
     const options = [base.y - 1, base.y, base.y + 1].map((y) => ({ y, m: r.m!, d: r.d! }));
     const best = options.reduce((a, b) => (Math.abs(toDays(b) - toDays(base)) < Math.abs(toDays(a) - toDays(base)) ? b : a));
-    out.push({ date: formatYmd(best), direction: c.direction, evidence: `"${text.slice(c.span.start, c.span.end)}" read in ${best.y}` });
+    out.push({ date: formatYmd(best), kind: 'written', direction: c.direction, evidence: `${quoted} read in ${best.y}` });
   }
   return out;
 }

@@ -14,6 +14,8 @@ export interface DateHint {
   what: string;
   /** Regular-expression source, matched case-insensitively on word boundaries. */
   pattern: string;
+  /** A second pattern that must also occur somewhere in the text (e.g. the event's place). */
+  with?: string;
   /** First day (`YYYY-MM-DD`); for an event, its date. */
   from: string;
   /** Last day (`YYYY-MM-DD`), null while still true; for an event, its last day (= `from` for one day). */
@@ -33,7 +35,7 @@ declare module '../../context.js' {
   }
 }
 
-const compiled = new WeakMap<DateHint, RegExp>();
+const compiled = new WeakMap<DateHint, { main: RegExp; with: RegExp | null }>();
 
 /** Throws, naming the hint, when a pattern does not compile or a date is malformed (checked at start-up). */
 export function checkHints(hints: readonly DateHint[]): void {
@@ -45,13 +47,12 @@ export function checkHints(hints: readonly DateHint[]): void {
   }
 }
 
-function regexOf(h: DateHint): RegExp {
+function regexOf(h: DateHint): { main: RegExp; with: RegExp | null } {
   let re = compiled.get(h);
   if (!re) {
-    re = new RegExp(`\\b(?:${h.pattern})\\b`, 'gi');
+    re = { main: new RegExp(`\\b(?:${h.pattern})\\b`, 'iu'), with: h.with ? new RegExp(`\\b(?:${h.with})\\b`, 'iu') : null };
     compiled.set(h, re);
   }
-  re.lastIndex = 0;
   return re;
 }
 
@@ -59,8 +60,9 @@ function regexOf(h: DateHint): RegExp {
 export function findHints(text: string, hints: readonly DateHint[]): HintMatch[] {
   const found: HintMatch[] = [];
   for (const hint of hints) {
-    const m = regexOf(hint).exec(text);
-    if (m) found.push({ hint, span: { start: m.index, end: m.index + m[0].length } });
+    const re = regexOf(hint);
+    const m = re.main.exec(text);
+    if (m && (!re.with || re.with.test(text))) found.push({ hint, span: { start: m.index, end: m.index + m[0].length } });
   }
   return found;
 }

@@ -7,6 +7,7 @@
  * reports yesterday). The result is the best day, the range of days scoring as well, a confidence
  * and the evidence — or null with source `none` when nothing dates the text.
  */
+import type { Span } from '../../model/doc.js';
 import type { Candidate } from '../../annotate/times/types.js';
 import { valueOf } from '../../annotate/times/value.js';
 import { addDays, daysBetween } from '../../annotate/times/calendar.js';
@@ -29,6 +30,8 @@ const DRIFT_COST = 0.01;
  * onto the day itself.
  */
 const UNDIRECTED_WEIGHT = 0.25;
+/** Days scoring within this of the best form the reported range (0.3 = one past weekday three days off its usual gap). */
+const RANGE_SLACK = 0.3;
 /** Below this confidence no date is given (only the evidence and range). Chosen so confidently wrong stays ≤ 3% on GDELT. */
 export const MIN_CONFIDENCE = 0.5;
 
@@ -36,7 +39,7 @@ export const MIN_CONFIDENCE = 0.5;
 export const UNDATED: PublicationInference = { date: null, source: 'none', confidence: 0, evidence: [], range: null };
 
 /** Infers when `text` was published; `found` are its time expressions, `hints` the pack facts it mentions. */
-export function inferPublication(text: string, found: readonly Candidate[], hints: readonly HintMatch[], referenceDate: string): PublicationInference {
+export function inferPublication(text: string, found: readonly Candidate[], hints: readonly HintMatch[], referenceDate: string, sentences: readonly Span[] = []): PublicationInference {
   const evidence: string[] = [];
   const window: Window = { from: null, to: referenceDate };
   for (const { hint } of hints.filter((h) => h.hint.kind === 'role')) {
@@ -49,11 +52,12 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
     Object.assign(window, { from, to });
     evidence.push(`mentions ${hint.what} (${hint.from}…${hint.to ?? 'now'})`);
   }
-  let anchors = anchorsOf(text, found, hints.filter((h) => h.hint.kind === 'event'), window);
+  let anchors = anchorsOf(text, found, hints.filter((h) => h.hint.kind === 'event'), window, sentences);
+  anchors = [...anchors, ...fillYears(text, found, anchors, window)];
   if (anchors.length === 0) return { ...UNDATED, evidence: [...evidence, 'no dated anchor in the text'] };
-  anchors = [...anchors, ...fillYears(text, found, anchors.map((a) => a.date).sort().pop()!)];
   const weekdays = found.filter((c) => c.recipe.kind === 'weekday' && c.recipe.hh === undefined);
-  const dates = anchors.map((a) => a.date).sort();
+  const written = anchors.filter((a) => a.kind === 'written');
+  const dates = (written.length > 0 ? written : anchors).map((a) => a.date).sort();
   const start = maxDate(addDays(dates[0], -SEARCH_BEFORE), window.from);
   const end = minDate(addDays(dates[dates.length - 1], SEARCH_AFTER), window.to);
   const scored: { day: string; score: number; coref: number }[] = [];
@@ -61,13 +65,13 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
   if (scored.length === 0) return { ...UNDATED, evidence: [...evidence, `anchors ${dates.join(', ')} fall outside the possible window`] };
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score >= best - 1e-9);
-  const tied = scored.filter((s) => Math.floor(s.score) === Math.floor(best));
+  const tied = scored.filter((s) => s.score >= best - RANGE_SLACK);
   const pick = top[0];
   const range = { from: tied[0].day, to: tied[tied.length - 1].day };
   const width = daysBetween(range.from, range.to);
   const confidence = confidenceOf(pick.coref, width, anchors.some((a) => a.ambiguous));
   evidence.push(...anchors.map((a) => a.evidence));
-  if (pick.coref > 0) evidence.push(`${pick.coref} weekday mention(s) land on dated anchors when published ${pick.day}`);
+  if (pick.coref > 0) evidence.push(`weekdays in the text land on ${pick.coref} dated anchor(s) when published ${pick.day}`);
   evidence.push(`possible ${range.from}…${range.to}`);
   if (confidence < MIN_CONFIDENCE) return { date: null, source: 'none', confidence, evidence: [...evidence, `best guess ${pick.day} not trusted (confidence ${confidence})`], range };
   return { date: pick.day, source: 'content', confidence, evidence, range };
@@ -75,21 +79,21 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
 
 function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Candidate[]): { score: number; coref: number } {
   let score = 0;
-  let coref = 0;
   for (const a of anchors) {
+    if (a.kind !== 'written') continue;
     if (a.direction === 'behind' && a.date <= day) score += 1;
     if (a.direction === 'ahead' && a.date >= day) score += 1;
     if (a.direction === undefined && a.date <= day) score += UNDIRECTED_WEIGHT;
   }
-  const dates = new Set(anchors.map((a) => a.date));
+  const landed = new Set<string>();
   const latest = anchors.map((a) => a.date).sort().pop()!;
   let cost = Math.max(0, daysBetween(latest, day)) * DRIFT_COST;
   for (const w of weekdays) {
     const value = valueOf(w.recipe, { publication: day, lastDay: null, direction: w.direction }).slice(0, 10);
-    if (dates.has(value)) coref++;
+    if (anchors.some((a) => a.date === value && (!a.near || (a.near.start <= w.span.start && w.span.end <= a.near.end)))) landed.add(value);
     if (w.direction === 'behind') cost += Math.abs(daysBetween(value, day) - USUAL_GAP) * GAP_COST;
   }
-  return { score: score + coref - Math.min(cost, 0.99), coref };
+  return { score: score + landed.size - Math.min(cost, 0.99), coref: landed.size };
 }
 
 /**

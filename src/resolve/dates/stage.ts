@@ -10,6 +10,7 @@ import type { Context } from '../../context.js';
 import type { Stage } from '../../pipeline.js';
 import { findTimes } from '../../annotate/times/find.js';
 import { findHints } from './hints.js';
+import { dateHintsOf } from './pack-hints.js';
 import { inferPublication } from './infer.js';
 import type { PublicationInference } from './types.js';
 
@@ -17,8 +18,9 @@ import type { PublicationInference } from './types.js';
 export function publicationOf(doc: NewsDoc, ctx: Context): PublicationInference {
   const p = doc.published;
   if (p.source !== 'none' && p.date) return { ...p, evidence: [...p.evidence], range: { from: p.date, to: p.date } };
-  const found = findTimes(doc.text, doc.layers.sentences ?? []);
-  return inferPublication(doc.text, found, findHints(doc.text, ctx.pack.dateHints ?? []), ctx.referenceDate);
+  const sentences = doc.layers.sentences ?? [];
+  const found = findTimes(doc.text, sentences);
+  return inferPublication(doc.text, found, findHints(doc.text, dateHintsOf(ctx.pack)), ctx.referenceDate, sentences);
 }
 
 export const publicationStage: Stage<'publication'> = {
