@@ -3,6 +3,8 @@ import { runTempeval } from './tempeval.js';
 import { runPubdate } from './pubdate.js';
 import { runPolnear } from './polnear.js';
 import { run as runMeantime } from './meantime.js';
+import { runExtraction } from './extraction.js';
+import { runEntities } from './entities.js';
 import { runServe } from './serve.js';
 
 export interface Suite {
@@ -13,9 +15,11 @@ export interface Suite {
 }
 
 export const SUITES: Record<string, Suite> = {
+  extraction: { title: 'Article extraction (Zyte benchmark, 181 pages): P/R/F1 and pages/s vs Readability', run: runExtraction },
   tempeval: { title: 'TempEval-3 Task A: time expressions (extent and value F1)', run: runTempeval },
   pubdate: { title: 'Publication-date inference with the true date withheld', run: runPubdate },
   meantime: { title: 'MEANTIME cross-document event coreference (CoNLL F1) vs same-lemma', run: runMeantime },
+  entities: { title: 'Entities: typed spans on GUM vs compromise, alias merging on MEANTIME, words/s', run: runEntities },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
   serve: { title: 'parley serve: API latency p50/p99 at 10k documents, 50 clients on loopback; timeline first paint', run: runServe, onlyWhenAsked: true },
 };

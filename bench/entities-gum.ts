@@ -1,0 +1,107 @@
+/**
+ * GUM (CoNLL-U with CorefUD entity brackets) → documents with gold named-entity spans. A gold name is
+ * a person/organization/place mention whose head token is a proper noun; its span is the head's name
+ * chain (flat and compound dependents, "of"-modifiers such as "University of Texas"), so
+ * "NASA Administrator Charles Bolden" gives the person "Charles Bolden" (and, nested, NASA).
+ */
+import { readFileSync } from 'node:fs';
+
+export type GoldType = 'person' | 'organization' | 'place';
+export interface GoldSpan {
+  start: number;
+  end: number;
+  type: GoldType;
+}
+export interface GumDoc {
+  id: string;
+  genre: string;
+  text: string;
+  gold: GoldSpan[];
+  words: number;
+}
+
+interface Tok {
+  form: string;
+  upos: string;
+  head: number;
+  deprel: string;
+  start: number;
+  end: number;
+}
+
+const NAME_DEPRELS = /^(?:flat|flat:name|compound|amod)$/;
+
+/** Reads one GUM `.conllu` file (one document). */
+export function readGum(path: string): GumDoc {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  let text = '';
+  let id = '';
+  let genre = '';
+  let sent: Tok[] = [];
+  let words = 0;
+  const gold: GoldSpan[] = [];
+  const open = new Map<string, { type: string; first: number }[]>();
+  const flush = () => {
+    sent = [];
+    open.clear();
+  };
+  for (const line of lines) {
+    if (line.startsWith('# newdoc id')) id = line.split('=')[1].trim();
+    if (line.startsWith('# meta::genre')) genre = line.split('=')[1].trim();
+    if (line.startsWith('# newpar') && !line.includes('_block') && text) text += '\n';
+    if (line.startsWith('#')) continue;
+    if (line.trim() === '') {
+      if (sent.length) text += /\n$/.test(text) ? '' : ' ';
+      flush();
+      continue;
+    }
+    const cols = line.split('\t');
+    if (!/^\d+$/.test(cols[0])) continue;
+    if (text && !/[\s]$/.test(text) && sent.length === 0) text += ' ';
+    const start = text.length;
+    text += cols[1];
+    const tok: Tok = { form: cols[1], upos: cols[3], head: Number(cols[6]), deprel: cols[7], start, end: text.length };
+    sent.push(tok);
+    words++;
+    if (!/SpaceAfter=No/.test(cols[9])) text += ' ';
+    const entity = /Entity=([^|]+)/.exec(cols[9])?.[1] ?? '';
+    const index = sent.length; // 1-based token number
+    for (const m of entity.matchAll(/\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)/g)) {
+      if (m[1]) {
+        if (m[3]) addGold(sent, index, index, m[2], gold);
+        else (open.get(m[1]) ?? open.set(m[1], []).get(m[1])!).push({ type: m[2], first: index });
+      } else if (m[4]) {
+        const o = open.get(m[4])?.pop();
+        if (o) addGold(sent, o.first, index, o.type, gold);
+      }
+    }
+  }
+  return { id, genre, text: text.trimEnd(), gold, words };
+}
+
+/** Adds the name chain of mention tokens [first, last] (1-based) when its head is a proper noun. */
+function addGold(sent: Tok[], first: number, last: number, type: string, gold: GoldSpan[]): void {
+  if (type !== 'person' && type !== 'organization' && type !== 'place') return;
+  const inside = (i: number) => i >= first && i <= last;
+  let head = -1;
+  for (let i = first; i <= last; i++) if (!inside(sent[i - 1].head)) head = i;
+  if (head < 0 || sent[head - 1].upos !== 'PROPN') return;
+  const keep = new Set([head]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (let i = first; i <= last; i++) {
+      const t = sent[i - 1];
+      if (keep.has(i) || !keep.has(t.head)) continue;
+      const nameChild = NAME_DEPRELS.test(t.deprel) && (t.upos === 'PROPN' || t.deprel.startsWith('flat'));
+      const ofModifier = t.deprel === 'nmod' && t.upos === 'PROPN' && sent.some((c, j) => c.head === i && c.deprel === 'case' && /^of$/i.test(c.form) && j + 1 > head);
+      const inner = (t.deprel === 'case' || t.deprel === 'det') && t.head !== head && keep.has(t.head);
+      if (nameChild || ofModifier || inner) {
+        keep.add(i);
+        grew = true;
+      }
+    }
+  }
+  const idx = [...keep].sort((a, b) => a - b);
+  gold.push({ start: sent[idx[0] - 1].start, end: sent[idx[idx.length - 1] - 1].end, type });
+}
