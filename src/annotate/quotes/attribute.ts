@@ -35,7 +35,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
   if (cue.base === 'according to') return npAfter(toks, cue.to, to);
   if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
     // inverted after a clause: "…, said Lavrov, a decision was made"
-    const after = npAfter(toks, cue.to, to);
+    const after = isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to);
     if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text))) return after;
     // an appositive subject: "Igor Konashenkov, the spokesman, said"
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
@@ -44,7 +44,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
   if (isIngCue(toks, cue) && toks[cue.from - 1]?.text !== ',') {
     // "footage of Hillary Clinton asking, “…”": a name right before the participle is its subject
     const np = npBefore(toks, cue.from, from);
-    if (np && toks.slice(np[0], np[1]).some((t) => t.pos === 'PROPN')) return np;
+    if (np && toks[np[1] - 1].pos === 'PROPN') return np;
   }
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
     return earlier ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
@@ -61,6 +61,8 @@ const speakerToken = (t: Tok) =>
 export function attributeAfter(toks: readonly Tok[], from: number, to: number): Attribution | null {
   let i = from;
   while (i < to && /^[,—–-]$/.test(toks[i].text)) i++;
+  // "…” when he said", "…” to him, engaging…": a new clause, not this quote's attribution
+  if (i < to && !cueAt(toks, i) && !['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM'].includes(toks[i].pos) && !/^\p{Lu}/u.test(toks[i].text)) return null;
   for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
     const cue = cueAt(toks, j);
     if (!cue) {

@@ -8,6 +8,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
+import { npBefore } from './np.js';
 import { tokenAt, type Tok } from './tokens.js';
 
 /** A direct quote before speaker resolution: token ranges still to be turned into spans. */
@@ -26,6 +27,8 @@ export const MIN_UNATTRIBUTED_WORDS = 4;
 
 /** A follow-on quote inherits its speaker only across this many characters (about one attribution clause). */
 const MAX_FOLLOW_GAP = 120;
+/** A sentence of at most this many tokens after a quote may be its attribution ("Clinton said."); also a colon intro ("Caddell continued:"). */
+const MAX_ATTRIBUTION_SENTENCE = 6;
 
 const sentenceOf = (sentences: readonly Span[], at: number): Span | undefined => sentences.find((s) => s.start <= at && at < s.end);
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -48,7 +51,9 @@ export function directQuotes(
     let att: Attribution | null = null;
     if (q.close !== null && sAfter) {
       // a sentence may end at the closing mark ("…?” Clinton said."): then the attribution is the next one
-      const next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
+      let next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
+      // only a short attribution sentence ("Clinton said.") or one running on in lower case ("said Hester.")
+      if (next && !/^\p{Ll}/u.test(text[next.start]) && tokenAt(toks, next.end) - tokenAt(toks, next.start) > MAX_ATTRIBUTION_SENTENCE) next = undefined;
       const end = Math.min((next ?? sAfter).end, nextOpen);
       att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
     }
@@ -60,7 +65,8 @@ export function directQuotes(
       // "Caddell continued:¶“…”": a sentence ending in a colon introduces the quote after it
       const intro = sentences.filter((x) => x.end <= q.open && /:\s*$/.test(text.slice(x.start, q.open).trimEnd().slice(-1)) && text.slice(x.end, q.open).trim() === '').pop();
       const before = intro ? attributeBefore(toks, tokenAt(toks, intro.start), tokenAt(toks, intro.end), skip) : null;
-      const speaker = before?.speaker ?? (intro && RELAY_INTRO.test(text.slice(intro.start, intro.end)) ? relaySubject(toks, intro) : null);
+      const short = intro && tokenAt(toks, intro.end) - tokenAt(toks, intro.start) <= MAX_ATTRIBUTION_SENTENCE;
+      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null);
       if (speaker) att = { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' };
     }
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
@@ -93,9 +99,12 @@ function dashAttribution(text: string, toks: readonly Tok[], at: number): Attrib
 const RELAY_INTRO = /\breport(?:s|ed)?\s*:\s*$/;
 function relaySubject(toks: readonly Tok[], sentence: Span): Attribution['speaker'] {
   const from = tokenAt(toks, sentence.start);
-  let to = tokenAt(toks, sentence.end);
-  while (to > from && toks[to - 1].pos === 'PUNCT') to--;
-  return to - 1 > from ? [from, to - 1] : null;
+  let verb = tokenAt(toks, sentence.end);
+  while (verb > from && toks[verb - 1].pos === 'PUNCT') verb--;
+  verb--;
+  if (verb <= from || toks[verb].pos !== 'VERB') return null;
+  const np = npBefore(toks, verb, from);
+  return np && np[0] === from ? np : null;
 }
 
 /** True when `q` opens its sentence right after `prev`, in the same paragraph or the next one. */

@@ -87,7 +87,7 @@ export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): 
   if (toks[cue].lower.endsWith('ing')) return true;
   let j = cue - 1;
   while (j >= floor && toks[j].pos === 'ADV') j--;
-  return j < floor || ['and', 'but', 'or', ','].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
+  return j < floor || ['and', 'but', 'or', ',', 'to'].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
 }
 
 /** The subject of the first verb of the token range `[from, to)` that has one: the clause's subject. */
