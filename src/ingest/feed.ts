@@ -107,12 +107,24 @@ function item(node: Record<string, unknown>, n: number, atom: boolean): FeedItem
   return it;
 }
 
+/** Longest parser message kept in a reason: some quote the whole stack of open tags. */
+const MAX_MESSAGE = 160;
+const short = (m: string) => (m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE).replace(/\s+/g, ' ')}…` : m);
+
 /** Parses a feed, or says why it is not one (malformed XML with its position, or another XML root). */
 export function parseFeed(xml: string): Feed | { error: string } {
   if (/<!DOCTYPE/i.test(xml) && /<!ENTITY/i.test(xml)) return { error: 'XML declares its own entities (<!ENTITY>); refused, entity expansion is disabled' };
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { error: `malformed XML at line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg}` };
-  const doc = parser.parse(xml) as Record<string, any>;
+  if (valid !== true) {
+    const at = valid.err.col === undefined ? `line ${valid.err.line}` : `line ${valid.err.line}, column ${valid.err.col}`;
+    return { error: `malformed XML at ${at}: ${short(valid.err.msg)}` };
+  }
+  let doc: Record<string, any>;
+  try {
+    doc = parser.parse(xml);
+  } catch (err) {
+    return { error: `malformed XML: ${short((err as Error).message)}` };
+  }
   const rss = doc.rss?.channel ?? doc['rdf:RDF']?.channel;
   if (rss !== undefined) {
     const items: unknown[] = doc.rss ? (rss.item ?? []) : (doc['rdf:RDF'].item ?? []);

@@ -11,7 +11,8 @@ import { reject, type ReadResult } from './types.js';
 export interface Numbered {
   n: number;
   value: unknown;
-  raw: string;
+  /** The record's own text, or how to make it (only articles need it; deep values cannot be stringified). */
+  raw: string | (() => string);
   /** Why the record could not even be parsed. */
   error?: string;
 }
@@ -38,7 +39,15 @@ export function* recordsToArticles(file: string, records: Iterable<Numbered>, en
       continue;
     }
     if (id !== undefined) seen.set(id, n);
-    yield recordToArticle(value, { file, n, bytes: encodeAs(raw, encoding), encoding, from });
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    let text = '';
+    try {
+      if (isObject) text = typeof raw === 'string' ? raw : raw();
+    } catch {
+      yield reject(`${file}#${n}`, 'too deeply nested');
+      continue;
+    }
+    yield recordToArticle(value, { file, n, bytes: encodeAs(text, encoding), encoding, from });
   }
 }
 
@@ -52,7 +61,7 @@ export function* readJson(file: string, text: string, encoding: string, bytes: U
   const { value } = parsed;
   if (Array.isArray(value)) {
     if (value.length === 0) yield reject(file, 'empty: the JSON array has no articles');
-    const records = value.map((v, i) => ({ n: i + 1, value: v, raw: JSON.stringify(v) ?? 'null' }));
+    const records = value.map((v, i) => ({ n: i + 1, value: v, raw: () => JSON.stringify(v) ?? 'null' }));
     yield* recordsToArticles(file, records, encoding, 'json');
     return;
   }

@@ -62,7 +62,16 @@ export async function* readSource(src: Source, opts: ReadOptions, follow: Follow
   if ('error' in decoded) return yield reject(src.origin, decoded.error);
   const { text, encoding } = decoded;
   if (text.trim() === '') return yield reject(src.origin, 'empty: no text');
-  const kind = kindOf(src, name, text);
+  try {
+    yield* readKind(kindOf(src, name, text), src, { text, encoding, bytes }, follow);
+  } catch (err) {
+    // A last guard so one input can never end the batch: readers reject what they understand.
+    yield reject(src.origin, `could not be read: ${(err as Error).message}`);
+  }
+}
+
+async function* readKind(kind: Kind, src: Source, d: { text: string; encoding: string; bytes: Uint8Array }, follow: Follow): AsyncGenerator<ReadResult> {
+  const { text, encoding, bytes } = d;
   switch (kind) {
     case 'json':
       return yield* readJson(src.origin, text, encoding, bytes);

@@ -15,6 +15,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00
 const CONTROLS = new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0x01 : 0x41)));
 const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]><rss><channel><title>&lol2;</title><item><content:encoded>x</content:encoded></item></channel></rss>`;
 
+/** `reason` starting with `#n:` names a record of the file rather than the file. */
 const cases: [name: string, file: string, content: string | Uint8Array, opts: object, reason: string][] = [
   ['an empty file', 'empty.txt', '', {}, 'empty: no text'],
   ['only whitespace', 'blank.html', ' \n\t\n', {}, 'empty: no text'],
@@ -28,6 +29,9 @@ const cases: [name: string, file: string, content: string | Uint8Array, opts: ob
   ['truncated gzip', 'cut.txt.gz', gzipSync('Some text that is long enough to be cut.').subarray(0, 20), {}, 'malformed gzip: unexpected end of file'],
   ['malformed JSON', 'bad.json', '[\n  {"text": "a"},\n  {"text" "b"}\n]', {}, "malformed JSON at line 3, column 11: Expected ':' after property name"],
   ['10,000-deep JSON', 'deep.json', '['.repeat(10_000), {}, 'malformed JSON at line 1, column 10001: Unexpected end of JSON input'],
+  ['10,000-deep JSON arrays (valid, but no article)', 'deep-ok.json', '['.repeat(10_000) + ']'.repeat(10_000), {}, '#1: not an article object (got an array)'],
+  ['an article with a 100,000-deep field', 'deep-field.json', `[{"text":"x","extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}]`, {}, '#1: too deeply nested'],
+  ['10,000-deep XML', 'deep.rss', '<rss><channel>' + '<a>'.repeat(10_000) + '</a>'.repeat(10_000) + '</channel></rss>', {}, 'malformed XML: Maximum nested tags exceeded'],
   ['a JSON scalar', 'num.json', '42', {}, 'not an article: the JSON is number, not an object or array'],
   ['an empty JSON array', 'none.json', '[]', {}, 'empty: the JSON array has no articles'],
   ['a CSV with a header only', 'head.csv', 'id,text\n', {}, 'empty: the CSV has a header but no rows'],
@@ -40,7 +44,7 @@ const cases: [name: string, file: string, content: string | Uint8Array, opts: ob
 describe('bad inputs are rejected one by one, naming the input and the problem', () => {
   it.each(cases)('%s', async (_name, file, content, opts, reason) => {
     const dir = writeTree({ [file]: content });
-    expect(summarise(await readAll([join(dir, file)], opts), dir + '/')).toEqual([`${file}: ${reason}`]);
+    expect(summarise(await readAll([join(dir, file)], opts), dir + '/')).toEqual([`${file}${reason.startsWith('#') ? '' : ': '}${reason}`]);
   });
 
   it('malformed HTML is not a rejection (the cleaner copes)', async () => {
