@@ -78,7 +78,9 @@ export function directQuotes(
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }
-    if (!att?.speaker && (words(text.slice(q.span.start, q.span.end)) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
+    const quotedText = text.slice(q.span.start, q.span.end);
+    if (titleLike(quotedText)) continue;
+    if (!att?.speaker && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
     out.push({ quoted: q, att, continues });
   }
   return out;
@@ -116,6 +118,16 @@ function followsOn(text: string, prev: Quoted, q: Quoted, sentence: Span | undef
 
 const sameTokens = (toks: readonly Tok[], a: [number, number], b: [number, number]) =>
   toks.slice(a[0], a[1]).map((t) => t.lower).join(' ') === toks.slice(b[0], b[1]).map((t) => t.lower).join(' ');
+
+/** Titles of shows, books and events run to at most this many words ("Fox News Sunday", "Make Your Kid a Millionaire"). */
+const MAX_TITLE_WORDS = 8;
+
+/** True for a quoted title rather than a quotation: short, with every longer word capitalised. */
+export function titleLike(quoted: string): boolean {
+  const all = quoted.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const content = all.filter((w) => w.replace(/\P{L}/gu, '').length > 3);
+  return all.length <= MAX_TITLE_WORDS && content.length > 0 && content.every((w) => /^\P{L}*\p{Lu}/u.test(w));
+}
 
 /** True when the paragraph at `at` is a list item or a headline (no sentence-final punctuation): never a quote's home. */
 function headlineLike(text: string, at: number): boolean {
