@@ -52,15 +52,15 @@ export function boilerplateReasons(lines: readonly string[]): Map<number, string
 
 /** Runs of at least `NAV_MIN_RUN` short lines before the first or after the last story line. */
 function markNavigationRuns(lines: readonly string[], reasons: Map<number, string>): void {
-  const open = (i: number) => !reasons.has(i);
   const edge = (from: number, step: number) => {
     const run: number[] = [];
     for (let i = from; i >= 0 && i < lines.length; i += step) {
-      if (!open(i)) continue;
-      if (!isShort(lines[i]) || /\d/.test(lines[i])) break;
+      const short = isShort(lines[i]) && !/\d/.test(lines[i]);
+      if (reasons.has(i) && !short) continue; // other boilerplate inside the menu area
+      if (!short) break;
       run.push(i);
     }
-    if (run.length >= NAV_MIN_RUN) for (const i of run) reasons.set(i, 'navigation');
+    if (run.length >= NAV_MIN_RUN) for (const i of run) if (!reasons.has(i)) reasons.set(i, 'navigation');
   };
   edge(0, 1);
   edge(lines.length - 1, -1);

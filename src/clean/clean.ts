@@ -4,11 +4,11 @@
  * the same document.
  */
 import type { ArticleMeta, NewsDoc, RawArticle, Rejected, Removed } from '../model/doc.js';
-import { docId } from '../model/id.js';
+import { docId, normaliseForId } from '../model/id.js';
 import { toLines } from './normalise.js';
 import { extractHtml } from './html-extract.js';
 import { mergeMeta, publishedFromMeta } from './meta-merge.js';
-import { boilerplateReasons } from './boilerplate.js';
+import { boilerplateReasons, lineReason } from './boilerplate.js';
 import { findTitle } from './title.js';
 import { detectOutlet } from './outlet.js';
 
@@ -35,7 +35,7 @@ export function cleanParts(raw: Pick<RawArticle, 'body' | 'contentType' | 'meta'
   const declaredTitle = raw.meta.title ?? page?.title ?? null;
   const title = findTitle(lines, open, declaredTitle, !html);
   if (title.line !== null) reasons.set(title.line, 'title');
-  const removed: Removed[] = [...(page?.dropped.map((text) => ({ text, reason: 'html-boilerplate' })) ?? []), ...(page?.furniture ?? [])];
+  const removed: Removed[] = [...(page ? droppedWithReasons(page.dropped, title.title) : []), ...(page?.furniture ?? [])];
   const kept: string[] = [];
   lines.forEach((text, i) => {
     const reason = reasons.get(i);
@@ -43,8 +43,17 @@ export function cleanParts(raw: Pick<RawArticle, 'body' | 'contentType' | 'meta'
     else kept.push(text);
   });
   const promos = removed.filter((r) => r.reason === 'promo').map((r) => r.text);
-  const outlet = detectOutlet({ declared: meta.outlet, url: meta.url, lines, promos });
+  const outlet = detectOutlet({ declared: meta.outlet, url: meta.url, lines: kept, promos });
   return { text: kept.join('\n'), title: title.title, outlet: outlet?.outlet ?? null, meta, removed };
+}
+
+/**
+ * Page blocks Readability left out, each with the reason a line rule gives it (a comment form stays a
+ * comment form), `title` for the headline, and `html-boilerplate` otherwise.
+ */
+function droppedWithReasons(dropped: readonly string[], title: string | null): Removed[] {
+  const t = title ? normaliseForId(title) : null;
+  return dropped.map((text) => ({ text, reason: t === normaliseForId(text) ? 'title' : (lineReason(text) ?? 'html-boilerplate') }));
 }
 
 /** Builds the document from the raw article; an article with no text left is rejected with the reason. */

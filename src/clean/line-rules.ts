@@ -103,7 +103,7 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(image|photo|media) (copyright|caption|credit)/i,
       /^(photo|image|picture|credit|photograph|illustration)s?( by| credit)?\s*(:|\.\.\.|©)/i,
       /\((image|photo|picture|credit|image credit|photo credit)s?:[^)]*\)$/i,
-      /([.|/—–]|\bvia)\s*(getty( images)?|afp|reuters|ap|epa|shutterstock|istock|bloomberg)( via getty images)?\)?$/i,
+      /(\.|[|/]\s*|\bvia\s+)(getty( images)?|afp|reuters|ap|epa|shutterstock|istock|bloomberg)( via getty images)?\)?$/i,
       /^(getty( images)?|ap|afp|reuters|epa|shutterstock)$/i,
       /^©/,
     ],

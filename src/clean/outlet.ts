@@ -13,8 +13,8 @@ const BY_DOMAIN = new Map(OUTLETS.flatMap((o) => o.domains.map((d) => [d, o.name
 export const DATELINE_REACH = 90;
 /** Datelines are in the first lines of a story; a credit in parentheses further down is a citation. */
 export const DATELINE_LINES = 3;
-/** Closing credits sit in the last lines (a few UI labels may follow them). */
-export const CREDIT_LINES = 4;
+/** Closing credits sit in the last kept lines. */
+export const CREDIT_LINES = 2;
 
 /** "KYIV, March 3 (Reuters) -", "(AP) —": the name in parentheses before a dash near the start of a line. */
 const DATELINE = /\(([\p{Lu}][\p{L}&.' -]{1,40})\)\s*[-–—]/u;
@@ -49,7 +49,7 @@ export interface OutletInput {
   /** The outlet from the input's own fields or the page metadata, if any. */
   declared?: string;
   url?: string;
-  /** Every line of the article before filtering, in order. */
+  /** The article's kept lines, in order (datelines open them, credits close them). */
   lines: readonly string[];
   /** Lines the filter removed as promos (they may name the outlet). */
   promos: readonly string[];

@@ -7,6 +7,9 @@
 const LABEL =
   /^(trending( now| stories| news)?|related( stories| articles| posts| news| coverage| content| links)?( from .{1,40})?|most (read|popular|viewed|shared|commented)|popular( now| this week| stories| posts)?|recommended( for you| stories| articles)?|more (stories|news|articles|videos|from .{1,40}|on this( story| topic)?|great .{1,30} stories|in .{1,30})|you (may|might) also (like|be interested in|enjoy)|don'?t miss|see also|also read|read (more|next|also)|recent (articles|posts|stories|news)|latest( news| stories| articles)?|top stories|editor'?s picks|what to read next|in (other|case you missed it) news|more)\s*(:|\.\.\.|…)?$/i;
 
+/** One-word labels that need at least one list item after them to count. */
+const GENERIC_LABEL = /^(latest|more|popular|trending|recommended)\s*(:|\.\.\.|…)?$/i;
+
 /** A one-line teaser for another article: "Related: …", "[Related: …]", "Also on rt.com", "More articles from …". */
 const TEASER = /^\[?(related( post| posts| article| articles| coverage| content| stories| story| reading)?( from [^:]{1,40})?|see also|also( on \S+)?|more articles from .{1,40}|more from .{1,40})\s*(:|$)/i;
 
@@ -44,12 +47,14 @@ export function relatedListLines(lines: readonly string[], taken: ReadonlySet<nu
       continue;
     }
     if (!isListLabel(lines[i])) continue;
+    const generic = GENERIC_LABEL.test(lines[i]);
     const items: number[] = [];
     for (let j = i + 1; j < lines.length && items.length < MAX_ITEMS; j++) {
       if (taken.has(j)) continue;
       if (!isListItem(lines[j]) || isListLabel(lines[j])) break;
       items.push(j);
     }
+    if (generic && items.length === 0) continue; // a lone "Latest" may be the story's own line
     out.push(i, ...items);
     i = items.length > 0 ? items[items.length - 1] : i;
   }
