@@ -24,22 +24,29 @@ export function bomEncoding(bytes: Uint8Array): { encoding: string; length: numb
 }
 
 /**
- * UTF-16 without a byte-order mark: in Latin or Cyrillic text every other byte is mostly NUL.
- * At least 90 % of the sampled pairs must have exactly one NUL on the same side (a binary file
- * with scattered NULs does not come close).
+ * UTF-16 without a byte-order mark, for European scripts: the high byte of every code unit is small
+ * (U+0000–U+05FF: Latin, Greek, Cyrillic, Armenian, Hebrew) and NUL for spaces and ASCII, while the
+ * low bytes are rarely NUL. Required: at least 90 % of the sampled high bytes in 0x00–0x05, some of
+ * them NUL, and under 10 % NUL low bytes. Random or binary data does not come close.
  */
 export function utf16WithoutBom(bytes: Uint8Array): string | null {
-  const n = Math.min(bytes.length, 512) & ~1;
+  const n = Math.min(bytes.length, 1024) & ~1;
   if (n < 8) return null;
-  let le = 0;
-  let be = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] !== 0 && bytes[i + 1] === 0) le++;
-    if (bytes[i] === 0 && bytes[i + 1] !== 0) be++;
-  }
   const pairs = n / 2;
-  if (le >= 0.9 * pairs) return 'UTF-16LE';
-  if (be >= 0.9 * pairs) return 'UTF-16BE';
+  const score = (high: number) => {
+    let small = 0;
+    let nulHigh = 0;
+    let nulLow = 0;
+    for (let i = 0; i < n; i += 2) {
+      const [hi, lo] = [bytes[i + high], bytes[i + 1 - high]];
+      if (hi <= 0x05) small++;
+      if (hi === 0) nulHigh++;
+      if (lo === 0) nulLow++;
+    }
+    return small >= 0.9 * pairs && nulHigh > 0 && nulLow < 0.1 * pairs;
+  };
+  if (score(1)) return 'UTF-16LE';
+  if (score(0)) return 'UTF-16BE';
   return null;
 }
 

@@ -19,8 +19,10 @@ export interface Numbered {
 
 /** Text re-encoded in the input's own encoding, so a record's bytes are as they were in the file. */
 export function encodeAs(text: string, encoding: string): Uint8Array {
-  return new Uint8Array(iconv.encode(text, encoding));
+  return encoding === 'UTF-8' ? UTF8.encode(text) : new Uint8Array(iconv.encode(text, encoding));
 }
+
+const UTF8 = new TextEncoder();
 
 /**
  * Turns numbered records into articles; a record whose id repeats an earlier one in the same input

@@ -17,6 +17,8 @@ describe('decodeBytes: encodings detected by chardet / BOM and converted by icon
     ['UTF-16LE with BOM', enc(CYRILLIC, 'utf-16le', true), CYRILLIC, 'UTF-16LE'],
     ['UTF-16BE with BOM', enc(FRENCH, 'utf-16be', true), FRENCH, 'UTF-16BE'],
     ['UTF-16LE without BOM (NUL pattern)', enc(FRENCH, 'utf-16le'), FRENCH, 'UTF-16LE'],
+    ['UTF-16LE without BOM, Cyrillic', enc(CYRILLIC, 'utf-16le'), CYRILLIC, 'UTF-16LE'],
+    ['UTF-16BE without BOM, Cyrillic', enc(CYRILLIC, 'utf-16be'), CYRILLIC, 'UTF-16BE'],
     ['windows-1251', enc(CYRILLIC, 'windows-1251'), CYRILLIC, 'windows-1251'],
     ['KOI8-R', enc(CYRILLIC, 'koi8-r'), CYRILLIC, 'KOI8-R'],
     ['ISO-8859-5', enc(CYRILLIC, 'iso-8859-5'), CYRILLIC, 'ISO-8859-5'],
