@@ -12,6 +12,7 @@
  * - speaker accuracy (head match): for each gold segment with a Source that one of our quotes overlaps,
  *   our speaker mention's head word (last word, possessive removed) is a word of the gold Source, or the
  *   gold head (last word before a comma/"of"/"who") is a word of ours. Also given end to end (unfound = wrong).
+ * Doubled apostrophes (''…'', as the NYT texts print quotes) count as quotation marks on both sides.
  * Baseline in the same run: compromise's `quotations()` for direct content (it names no speaker).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -30,7 +31,8 @@ interface Gold {
   source: string | null;
 }
 
-const MARK = /[“”"„«»]/;
+/** Quotation marks, including the doubled apostrophes some outlets print (''…''). */
+const MARKS = /''|``|[“”"„«»]/g;
 const words = (text: string, span: Span): number[] =>
   [...text.slice(span.start, span.end).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => span.start + m.index);
 
@@ -40,15 +42,15 @@ function segments(text: string, span: Span): { quoted: Span[]; plain: Span[] } {
   const plain: Span[] = [];
   let at = span.start;
   let open: number | null = null;
-  for (let i = span.start; i < span.end; i++) {
-    if (!MARK.test(text[i])) continue;
+  for (const m of text.slice(span.start, span.end).matchAll(MARKS)) {
+    const i = span.start + m.index;
     if (open === null) {
       plain.push({ start: at, end: i });
-      open = i + 1;
+      open = i + m[0].length;
     } else {
       quoted.push({ start: open, end: i });
       open = null;
-      at = i + 1;
+      at = i + m[0].length;
     }
   }
   if (open !== null) quoted.push({ start: open, end: span.end });

@@ -26,7 +26,7 @@ const MIN_CONTENT = 3;
 /** Time words that may follow a cue before its clause ("announced Wednesday that"). */
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|previously|recently)$/i;
 
-const isMark = (t: Tok | undefined) => t !== undefined && /^[“”„«»"‘’']$/.test(t.text);
+const isMark = (t: Tok | undefined) => t !== undefined && /^(?:[“”„«»"‘’']|''|``)$/.test(t.text);
 const isEnd = (t: Tok) => t.pos === 'PUNCT' && /^[.!?;]$/.test(t.text);
 
 /** Where a clause after a cue starts: past an addressee ("told reporters"), a time phrase and "that". */

@@ -126,8 +126,20 @@ function findSingle(text: string, taken: Span[]): Quoted[] {
   return out;
 }
 
+/**
+ * Two-character marks (`''…''` as some newspapers print them, `` ``…'' `` in treebank text) become a
+ * straight mark plus a space at the same offsets, so that the pairing rules above apply unchanged.
+ */
+function maskTwoCharMarks(text: string): string {
+  return text.replace(/''|``/g, (m, at: number) => {
+    const opening = m === '``' || (!/\S/.test(text[at - 1] ?? ' ') && /\S/.test(text[at + 2] ?? ''));
+    return opening ? ' "' : '" ';
+  });
+}
+
 /** Every quoted stretch of `text`, in text order. */
-export function findQuoted(text: string): Quoted[] {
+export function findQuoted(original: string): Quoted[] {
+  const text = maskTwoCharMarks(original);
   const double = findDouble(text).filter((q) => q.span.end > q.span.start);
   const outer = double.map((q) => ({ start: q.open, end: q.close ?? q.span.end }));
   return [...double, ...findSingle(text, outer)].sort((a, b) => a.span.start - b.span.start);

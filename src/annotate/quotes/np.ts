@@ -15,6 +15,8 @@ export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const MAX_NP = 12;
 /** How far back an appositive's opening comma may be, in tokens. */
 const MAX_APPOSITIVE = 25;
+/** How long a parenthesis after a name may be ("(D-Mo.)", "(R-Ohio)"), in tokens. */
+const MAX_PAREN = 8;
 
 /** Titles that stand for a named person ("the president", "the minister"); a phrase ending in one is not a name. */
 export const TITLE = new Set(
@@ -46,6 +48,13 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
   while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not')) j--;
   if (j < floor) return null;
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
+  if (toks[j].text === ')') {
+    // "Sen. Claire McCaskill (D-Mo.) said": the parenthesis belongs to the name before it
+    let k = j - 1;
+    while (k > Math.max(floor, j - MAX_PAREN) && toks[k].text !== '(') k--;
+    const name = toks[k]?.text === '(' ? collectBack(toks, k - 1, floor) : null;
+    return name ? [name[0], j + 1] : null;
+  }
   if (toks[j].text === ',') {
     // an appositive: "Rustem Umerov, the head of negotiations, said" → the name before it
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITIVE); k--) {
