@@ -1,6 +1,7 @@
 /**
  * GUM (CoNLL-U with CorefUD entity brackets) → documents with gold named-entity spans. A gold name is
- * a person/organization/place mention whose head token is a proper noun; its span is the head's name
+ * a person/organization/place mention whose head token is a proper noun (UPOS PROPN or PTB NNP/NNPS:
+ * "United" in "United States" is VERB/NNP); its span is the head's name
  * chain (flat and compound dependents, "of"-modifiers such as "University of Texas"), so
  * "NASA Administrator Charles Bolden" gives the person "Charles Bolden" (and, nested, NASA).
  */
@@ -60,7 +61,7 @@ export function readGum(path: string): GumDoc {
     if (text && !/[\s]$/.test(text) && sent.length === 0) text += ' ';
     const start = text.length;
     text += cols[1];
-    const tok: Tok = { form: cols[1], upos: cols[3], head: Number(cols[6]), deprel: cols[7], start, end: text.length };
+    const tok: Tok = { form: cols[1], upos: /^NNP/.test(cols[4]) ? 'PROPN' : cols[3], head: Number(cols[6]), deprel: cols[7], start, end: text.length };
     sent.push(tok);
     words++;
     if (!/SpaceAfter=No/.test(cols[9])) text += ' ';
@@ -94,7 +95,7 @@ function addGold(sent: Tok[], first: number, last: number, type: string, gold: G
       const t = sent[i - 1];
       if (keep.has(i) || !keep.has(t.head)) continue;
       const nameChild = NAME_DEPRELS.test(t.deprel) && (t.upos === 'PROPN' || t.deprel.startsWith('flat'));
-      const ofModifier = t.deprel === 'nmod' && t.upos === 'PROPN' && sent.some((c, j) => c.head === i && c.deprel === 'case' && /^of$/i.test(c.form) && j + 1 > head);
+      const ofModifier = type !== 'person' && t.deprel === 'nmod' && t.upos === 'PROPN' && sent.some((c, j) => c.head === i && c.deprel === 'case' && /^of$/i.test(c.form) && j + 1 > head);
       const inner = (t.deprel === 'case' || t.deprel === 'det') && t.head !== head && keep.has(t.head);
       if (nameChild || ofModifier || inner) {
         keep.add(i);

@@ -79,17 +79,23 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
       const next = tokens[j];
       if (blocked(next)) break;
       const glued = next.start === tokens[j - 1].end;
-      if (nameLike(next, false) && (glued || /^\s+$/.test(text.slice(tokens[j - 1].end, next.start)))) {
-        if (text.slice(tokens[j - 1].end, next.start).includes('\n')) break;
+      if (nameLike(next, false) && (glued || /^[ \u00a0]$/.test(text.slice(tokens[j - 1].end, next.start)))) {
         last = j;
         allPropn &&= next.pos === 'PROPN';
         continue;
       }
       // a joiner ("of", "von", "-") inside a name, when a name-like word follows it
       const lower = next.text.toLowerCase();
-      const joiner = (next.text === '-' && glued) || (NAME_JOINERS.has(lower) && next.text === lower);
+      const after = tokens[j + 1];
+      // a hyphenated name part: "Udvar-Hazy", and lower-case syllables of romanised names ("Chung-tai")
+      if (next.text === '-' && glued && after && after.start === next.end && !blocked(after) && hyphenPart(tokens, i, j, after)) {
+        last = j + 1;
+        j++;
+        continue;
+      }
+      const joiner = NAME_JOINERS.has(lower) && next.text === lower && text.slice(tokens[j - 1].end, next.start) === ' ';
       if (!joiner) break;
-      if ((lower === 'of' || lower === 'the' || lower === 'and' || lower === 'for') && !ofContinues(tokens, i, last)) break;
+      if ((lower === 'of' || lower === 'the' || lower === 'for') && !ofContinues(tokens, i, last)) break;
       let k = j + 1;
       if (k < tokens.length && tokens[k].text === 'the') k++;
       if (k < tokens.length && nameLike(tokens[k], false) && !blocked(tokens[k])) {
@@ -112,4 +118,14 @@ export function opensSentence(text: string, tokens: Token[], i: number, starts?:
   while (j >= 0 && /^["“”‘’'(\[«»—–-]$/.test(tokens[j].text)) j--;
   if (j < 0) return true;
   return /^[.!?:]$/.test(tokens[j].text) || text.slice(tokens[j].end, tokens[i].start).includes('\n');
+}
+
+/** Short lower-case words that follow a hyphen without being part of a name ("NASA T-shirt", "Kremlin-backed"). */
+const HYPHEN_WORDS = new Set(['led', 'run', 'era', 'born', 'wide', 'like', 'free', 'based', 'owned', 'made', 'style', 'shirt', 'bound', 'linked', 'backed', 'held', 'type', 'class', 'level', 'year', 'old']);
+
+/** Whether the word after a hyphen continues the name: capitalised, or a short syllable of a romanised name. */
+function hyphenPart(tokens: Token[], first: number, hyphen: number, after: Token): boolean {
+  if (/^\p{Lu}\p{Ll}*$/u.test(after.text)) return true;
+  const before = tokens[hyphen - 1].text;
+  return hyphen - 1 > first && /^\p{Lu}\p{Ll}+$/u.test(before) && /^\p{Ll}{2,6}$/u.test(after.text) && !HYPHEN_WORDS.has(after.text);
 }

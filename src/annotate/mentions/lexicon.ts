@@ -7,7 +7,7 @@
 const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s*\|\s*/));
 
 /** Words that make a title when they end it ("Foreign Minister", "presidential aide"). Lower case. */
-export const TITLE_HEADS = set(`president|minister|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|
+export const TITLE_HEADS = set(`president|sheriff|inspector|superintendent|commissioner|chancellor|minister|premier|chancellor|secretary|spokesman|spokeswoman|spokesperson|
   aide|adviser|advisor|negotiator|ambassador|envoy|senator|governor|mayor|general|commander|chief|head|leader|king|
   queen|pope|chairman|chairwoman|chair|director|diplomat|mr|mrs|ms|miss|dr|prof|professor|sir|lord|lady|lt|col|gen|
   sgt|capt|maj|adm|colonel|major|captain|admiral|lieutenant|sergeant|deputy|prosecutor|ombudsman|judge|justice|
@@ -32,9 +32,9 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
   navy|guard|service|services|office|department|court|parliament|assembly|commission|federation|fund|foundation|
   alliance|coalition|front|movement|church|club|team|league|society|board|bureau|directorate|administration|
   authority|police|command|brigade|regiment|battalion|division|fleet|militia|network|airlines|airways|industries|
-  motors|systems|technologies|labs|laboratory|hospital|museum|center|centre|program|programme|initiative|
+  motors|systems|technologies|labs|laboratory|program|programme|initiative|
   secretariat|cabinet|government|duma|rada|senate|congress|kremlin|pentagon|nations|institutes|partners|holdings|
-  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|center`);
+  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy`);
 
 /** Organisation names that begin with their head: "Ministry of …", "University of …". Lower case. */
 export const ORG_OPENERS = set(`ministry|department|university|bank|office|council|house|court|commission|
@@ -50,7 +50,9 @@ export const OUTLET_HEADS = set(`news|times|post|press|journal|herald|telegraph|
 export const PLACE_HEADS = set(`region|oblast|province|city|county|district|state|republic|kingdom|island|islands|
   sea|ocean|river|lake|mountains|mountain|mount|valley|peninsula|bay|gulf|strait|border|street|avenue|road|square|
   airport|station|port|harbour|harbor|palace|park|forest|desert|plain|coast|beach|canal|bridge|dam|plant|
-  territory|territories|krai|raion|hills|heights|town|village|capital|base|center|centre|reservoir|coastline`);
+  territory|territories|krai|raion|hills|heights|town|village|capital|base|center|centre|reservoir|coastline|
+  museum|memorial|hall|stadium|arena|planetarium|cathedral|mosque|temple|tower|towers|building|complex|facility|
+  hotel|prison|zoo|gardens|cemetery|monument|pier|terminal|mall|theatre|theater|campus|plaza|boulevard|lane|drive`);
 
 /** Verbs of saying after which a bare name is a speaker, hence (usually) a person. Lower case. */
 export const SAID = set(`said|says|say|told|tells|added|adds|stated|states|argued|argues|emphasized|emphasised|
@@ -74,7 +76,7 @@ export const TIME_WORDS = set(`monday|tuesday|wednesday|thursday|friday|saturday
   april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec`);
 
 /** Words allowed inside a multi-word name between capitalised words ("Party of Servant of the People"). */
-export const NAME_JOINERS = set(`of|the|and|de|du|des|la|le|van|von|der|den|da|di|bin|ibn|al|el|y|&|for`);
+export const NAME_JOINERS = set(`of|the|de|du|des|la|le|van|von|der|den|da|di|bin|ibn|al|el|y|&|for`);
 
 /** Title heads that say someone is a person but name no office; never recorded as roles. */
 export const NOT_OFFICES = set(`colleague|counterpart|member|official|officer|mr|mrs|ms|miss|dr|prof|sir|lord|lady|

@@ -10,7 +10,8 @@ import type { Candidate } from './candidates.js';
 import { packIndex } from '../../packs/pack-index.js';
 import { gazetteer } from './gazetteer.js';
 import { foldName } from './key.js';
-import { HONORIFICS, ORG_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { HONORIFICS, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { isAcronym } from './candidates.js';
 import type { TitleCue } from './layer.js';
 import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
 import type { Token } from './tokens.js';
@@ -30,8 +31,9 @@ const isTitleWord = (t: Token) => TITLE_HEADS.has(lower(t)) || TITLE_MODIFIERS.h
 export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): NameSpan[] {
   const out: NameSpan[] = [];
   for (const c of candidates) {
-    let { first } = c;
-    const { last } = c;
+    let { first, last } = c;
+    // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
+    while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;
     let title: TitleCue | null = null;
     // a title inside the run: the last title head followed by a name, unless the run is an organisation
     if (!ORG_HEADS.has(lower(tokens[last]))) {
@@ -70,8 +72,21 @@ function splitPlaceFromPerson(tokens: Token[], first: number, last: number, ctx:
     return g.places.has(key) || pack?.some((e) => e.type === 'place') === true;
   };
   const isCountry = (i: number) => whose(tokens[i].text, ctx) !== null && isPlace(i, i);
-  if (last - first >= 2 && isCountry(first) && g.firstNames.has(foldName(tokens[first + 1].text))) {
-    return [{ first, last: first }, ...splitPlaceFromPerson(tokens, first + 1, last, ctx)];
+  // a place or organisation directly before a given name and surname: "United States Hamdullah Mohib"
+  for (let k = first + 1; k < last; k++) {
+    if (!g.firstNames.has(foldName(tokens[k].text)) || !/^\p{Lu}\p{Ll}/u.test(tokens[k + 1].text)) continue;
+    const prefix = foldName(tokens.slice(first, k).map((t) => t.text).join(' '));
+    const known = isPlace(first, k - 1) || g.organizations.has(prefix) || (k - first === 1 && isAcronym(tokens[first].text));
+    if (known || ORG_HEADS.has(lower(tokens[k - 1])) || PLACE_HEADS.has(lower(tokens[k - 1]))) {
+      return [{ first, last: k - 1 }, { first: k, last }];
+    }
+  }
+  // a country or place of two or more words before a name of two or more: "United States Hamdullah Mohib"
+  for (let k = last - 2; k > first; k--) {
+    if (isPlace(first, k) && g.countries.has(foldName(tokens.slice(first, k + 1).map((t) => t.text).join(' ')))) {
+      const rest = lower(tokens[last]);
+      if (!ORG_HEADS.has(rest) && !PLACE_HEADS.has(rest)) return [{ first, last: k }, { first: k + 1, last }];
+    }
   }
   if (last > first && isCountry(last) && tokens[last - 1].text !== '-' && isPlace(first, last - 1) && !isPlace(first, last)) {
     return [{ first, last: last - 1 }, { first: last, last }];

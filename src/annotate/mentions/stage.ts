@@ -60,7 +60,19 @@ function propagate(mentions: (Mention & { rule: string })[]): void {
     if (m.type === 'person' && words.length > 1) surnames.add(translitWord(words[words.length - 1]));
     if (!WEAK_RULES.has(m.rule) && m.type !== 'other') strong.set(m.key, m.type);
   }
+  const byInitials = new Map<string, Mention['type']>();
   for (const m of mentions) {
+    const words = m.key.split(' ').filter((w) => !['of', 'the', 'and', 'for'].includes(w));
+    if (words.length > 1 && m.type !== 'other') byInitials.set(words.map((w) => w[0]).join(''), m.type);
+  }
+  for (const m of mentions) {
+    // an acronym of a name in the same document has its type: "Kennedy Space Center" … "KSC"
+    const spelled = m.rule === 'acronym' ? byInitials.get(m.key.replace(/ /g, '')) : undefined;
+    if (spelled) {
+      m.type = spelled;
+      m.source = m.source.replace(/\/[^/]+$/, '/initials');
+      continue;
+    }
     if (!WEAK_RULES.has(m.rule)) continue;
     const known = strong.get(m.key);
     if (known && known !== m.type) {

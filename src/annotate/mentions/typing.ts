@@ -32,7 +32,8 @@ const PLACE_AFTER = /^\s+(?:region|oblast|province|district|city|border|area)\b/
 
 /** Types one span. `text` is the document text, `tokens` its tokens. */
 export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Context): Typed {
-  const words = tokens.slice(s.first, s.last + 1).map((t) => t.text).filter((w) => w !== '-');
+  // words of the name, hyphenated parts rejoined ("Chi-wai")
+  const words = text.slice(tokens[s.first].start, tokens[s.last].end).split(/\s+/);
   const name = text.slice(tokens[s.first].start, tokens[s.last].end);
   const key = foldName(name);
   const firstWord = foldName(words[0]);
@@ -58,7 +59,7 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
   if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' };
-  if (words.length > 1 && g.firstNames.has(firstWord)) return { type: 'person', rule: 'given-name' };
+  if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key))) return { type: 'person', rule: 'given-name' };
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
     return { type: 'outlet', rule: 'outlet-cue' };
   }
@@ -67,7 +68,7 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
   if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’.-]+$/u.test(w))) {
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w))) {
     return { type: 'person', rule: 'name-shape' };
   }
   return { type: 'other', rule: 'none' };
