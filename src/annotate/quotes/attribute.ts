@@ -60,7 +60,7 @@ const speakerToken = (t: Tok) =>
 /** Attribution in the tokens `[from, to)` after a closing mark. */
 export function attributeAfter(toks: readonly Tok[], from: number, to: number): Attribution | null {
   let i = from;
-  while (i < to && /^[,—–-]$/.test(toks[i].text)) i++;
+  while (i < to && /^(?:[,—–-]|['’"”»]+)$/.test(toks[i].text)) i++;
   // "…” when he said", "…” to him, engaging…": a new clause, not this quote's attribution
   if (i < to && !cueAt(toks, i) && !['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM'].includes(toks[i].pos) && !/^\p{Lu}/u.test(toks[i].text)) return null;
   for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
