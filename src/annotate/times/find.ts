@@ -52,7 +52,8 @@ export function findTimes(text: string, sentences: readonly Span[]): Candidate[]
   return result;
 }
 
+/** Expressions whose placement (or, for full dates, whose use as publication evidence) depends on tense. */
 function needsDirection(c: Candidate): boolean {
   const r = c.recipe;
-  return r.kind === 'weekday' || r.kind === 'quarter' || r.kind === 'season' || (r.kind === 'date' && r.y === undefined && r.m !== undefined);
+  return r.kind === 'weekday' || r.kind === 'quarter' || r.kind === 'season' || (r.kind === 'date' && r.m !== undefined);
 }

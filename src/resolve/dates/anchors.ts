@@ -17,6 +17,8 @@ export interface Anchor {
   direction?: Direction;
   /** For an event: the sentence naming it; only weekdays inside it may land on it ("the first round concluded on Monday"). */
   near?: Span;
+  /** The text gives the weekday with the date ("Monday, June 2"): news does so only within a week of publication. */
+  weekdayWritten?: boolean;
   /** True when the year was chosen among several that fit (weekday–date agreement without a hint). */
   ambiguous?: boolean;
   evidence: string;
@@ -39,7 +41,8 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
     const r = c.recipe;
     if (r.kind !== 'date' || r.m === undefined || r.d === undefined) continue;
     if (r.y !== undefined) {
-      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), kind: 'written', direction: c.direction, evidence: `${quote(c)} is written in full` });
+      const agrees = r.wd !== undefined && isoWeekday({ y: r.y, m: r.m, d: r.d }) === r.wd;
+      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), kind: 'written', direction: c.direction, weekdayWritten: agrees, evidence: `${quote(c)} is written in full` });
       continue;
     }
     if (r.wd === undefined) continue;
@@ -50,6 +53,7 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
       date,
       kind: 'written',
       direction: c.direction,
+      weekdayWritten: true,
       ambiguous: years.length > 1,
       evidence: `${quote(c)}: the weekday agrees with the date in ${years.length > 1 ? years.slice(0, 3).join(', ') + '…' : years[0]}`,
     });

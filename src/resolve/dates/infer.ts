@@ -2,9 +2,10 @@
  * Publication-date inference from a document's content: role hints bound a window; dated anchors
  * (full dates, weekday–date agreement, dated events) and the weekdays the text uses then score every
  * candidate day. A day scores for each anchor its tense allows (a past anchor on or before it, a
- * future one on or after) and for each weekday that, read from that day, lands on an anchor ("talks
- * Thursday" + the second round on 2022-03-03); past weekdays prefer being the day before (news
- * reports yesterday). The result is the best day, the range of days scoring as well, a confidence
+ * future one on or after), for each anchor a weekday lands on when read from that day ("talks
+ * Thursday" + the second round on 2022-03-03), and for a date written with its weekday ("Monday,
+ * June 2") when within the week of it, as news writes weekdays only then; past weekdays prefer being
+ * the day before (news reports yesterday). The result is the best day, the range of days scoring as well, a confidence
  * and the evidence — or null with source `none` when nothing dates the text.
  */
 import type { Span } from '../../model/doc.js';
@@ -24,10 +25,10 @@ const USUAL_GAP = 1;
 const GAP_COST = 0.1;
 const DRIFT_COST = 0.01;
 /**
- * Weight of a written date whose tense is unknown, as a lower bound (weaker than a past-tense one).
- * On the pubdate bench 0 loses a point within ±2 days on NYT/Guardian; 0.25 and 0.5 score alike, but
- * 0.5 outweighs the weekday-gap cost and drags a date announced for later ("talks on Monday, June 2")
- * onto the day itself.
+ * Weight of a written date whose tense is unknown, as a lower bound (a past-tense one weighs 1).
+ * On the pubdate bench 0 and 0.25 give the same shares except exact day on NYT/Guardian with the
+ * pack (2.5% vs 2.7%); 0.5 outweighs the weekday-gap cost and drags a text announcing "talks on
+ * Monday, June 2" onto that Monday.
  */
 const UNDIRECTED_WEIGHT = 0.25;
 /** Days scoring within this of the best form the reported range (0.3 = one past weekday three days off its usual gap). */
@@ -71,7 +72,7 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
   const width = daysBetween(range.from, range.to);
   const confidence = confidenceOf(pick.coref, width, anchors.some((a) => a.ambiguous));
   evidence.push(...anchors.map((a) => a.evidence));
-  if (pick.coref > 0) evidence.push(`weekdays in the text land on ${pick.coref} dated anchor(s) when published ${pick.day}`);
+  if (pick.coref > 0) evidence.push(`${pick.coref} weekday mention(s) agree with dated anchors when published ${pick.day}`);
   evidence.push(`possible ${range.from}…${range.to}`);
   if (confidence < MIN_CONFIDENCE) return { date: null, source: 'none', confidence, evidence: [...evidence, `best guess ${pick.day} not trusted (confidence ${confidence})`], range };
   return { date: pick.day, source: 'content', confidence, evidence, range };
@@ -85,12 +86,18 @@ function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Ca
     if (a.direction === 'ahead' && a.date >= day) score += 1;
     if (a.direction === undefined && a.date <= day) score += UNDIRECTED_WEIGHT;
   }
+  /** Anchors a written weekday-date keeps within its week, and weekday mentions landing on an anchor (each counted once). */
   const landed = new Set<string>();
   const latest = anchors.map((a) => a.date).sort().pop()!;
   let cost = Math.max(0, daysBetween(latest, day)) * DRIFT_COST;
+  for (const a of anchors) {
+    if (!a.weekdayWritten) continue;
+    const d = daysBetween(day, a.date);
+    if (a.direction === 'ahead' ? d >= 0 && d < 7 : a.direction === 'behind' ? d <= 0 && d > -7 : Math.abs(d) < 7) landed.add(a.date);
+  }
   for (const w of weekdays) {
     const value = valueOf(w.recipe, { publication: day, lastDay: null, direction: w.direction }).slice(0, 10);
-    if (anchors.some((a) => a.date === value && (!a.near || (a.near.start <= w.span.start && w.span.end <= a.near.end)))) landed.add(value);
+    if (anchors.some((a) => a.date === value && (!a.near || (a.near.start <= w.span.start && w.span.end <= a.near.end)))) landed.add(`${value}@${w.span.start}`);
     if (w.direction === 'behind') cost += Math.abs(daysBetween(value, day) - USUAL_GAP) * GAP_COST;
   }
   return { score: score + landed.size - Math.min(cost, 0.99), coref: landed.size };
