@@ -1,10 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RawArticle, Rejected } from '../../src/model/doc.js';
 import { readInputs } from '../../src/ingest/read-inputs.js';
 import type { ReadOptions } from '../../src/ingest/types.js';
 import { isRejected } from '../../src/ingest/types.js';
-import { tempDir } from '../helpers.js';
+
+/** A fresh temporary folder (not `test/helpers.ts`'s: that one loads the whole CLI, slow to import). */
+export function tempDir(prefix = 'parley-ingest-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
 
 /** Fictional texts in scripts that need more than ASCII. */
 export const CYRILLIC =
