@@ -106,3 +106,29 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   const speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** How far into the sentence after a quote a closing attribution may stand, in tokens. */
+const MAX_LATE = 30;
+
+/**
+ * An attribution later in the sentence after a quote, when none follows it directly:
+ * `“…” to drive up the stock price, she said.` (a short subject and cue closing the sentence) or
+ * `“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said` (a name, then
+ * appositives, then the cue).
+ */
+export function attributeLater(toks: readonly Tok[], from: number, to: number): Attribution | null {
+  let i = from;
+  while (i < to && /^(?:[,—–-]|['’"”»]+)$/.test(toks[i].text)) i++;
+  const first = npAfter(toks, i, to);
+  const named = first && first[0] === i && toks[first[1] - 1].pos === 'PROPN' && toks[first[1]]?.text === ',';
+  for (let j = i + 1; j < to && j - i <= MAX_LATE; j++) {
+    const cue = cueAt(toks, j);
+    if (!cue || RELAY_VERBS.has(cue.base) || cue.base === 'according to') continue;
+    const closes = cue.to >= to || /^[,.;!?]$/.test(toks[cue.to].text);
+    if (named && toks[j - 1].text === ',' && closes) return { cue: [cue.from, cue.to], speaker: first, via: null, rule: 'after-appositive' };
+    const np = npBefore(toks, cue.from, i);
+    if (np && closes && np[1] - np[0] <= 4 && toks[np[0] - 1]?.text === ',' && (toks[np[0]].pos === 'PRON' || toks[np[1] - 1].pos === 'PROPN'))
+      return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-late' };
+  }
+  return null;
+}

@@ -6,7 +6,7 @@
  * titles ("a “buffer zone”") and are dropped.
  */
 import type { Span } from '../../model/doc.js';
-import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
+import { attributeAfter, attributeBefore, attributeLater, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
 import { npBefore } from './np.js';
 import { tokenAt, type Tok } from './tokens.js';
@@ -56,6 +56,7 @@ export function directQuotes(
       if (next && !/^\p{Ll}/u.test(text[next.start]) && tokenAt(toks, next.end) - tokenAt(toks, next.start) > MAX_ATTRIBUTION_SENTENCE) next = undefined;
       const end = Math.min((next ?? sAfter).end, nextOpen);
       att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
+      if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
     if (!att?.speaker && sBefore) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);

@@ -25,6 +25,9 @@ export const TITLE = new Set(
     'prosecutor judge lawmaker congressman congresswoman candidate nominee').split(' '),
 );
 
+/** Contracted auxiliaries ("He’s claiming", "they're saying"). */
+const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
+
 /** Token range `[from, to)`. */
 export type Range = [number, number];
 
@@ -45,7 +48,7 @@ function collectBack(toks: readonly Tok[], j: number, floor: number): Range | nu
 /** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
 export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
   let j = cue - 1;
-  while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not')) j--;
+  while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not' || CONTRACTED_AUX.test(toks[j].lower))) j--;
   if (j < floor) return null;
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
   if (toks[j].text === ')') {
@@ -93,8 +96,8 @@ export function npAfter(toks: readonly Tok[], i: number, ceil: number): Range | 
 
 /** True for a verb token that has no subject of its own ("…, saying", "and emphasized"). */
 export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): boolean {
-  if (toks[cue].lower.endsWith('ing')) return true;
   let j = cue - 1;
+  if (toks[cue].lower.endsWith('ing')) return !(toks[j]?.pos === 'AUX' || CONTRACTED_AUX.test(toks[j]?.lower ?? '')); // "He's claiming" has one
   while (j >= floor && toks[j].pos === 'ADV') j--;
   return j < floor || ['and', 'but', 'or', ',', 'to'].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
 }
