@@ -37,6 +37,8 @@ export interface Gazetteer {
   countries: ReadonlySet<string>;
   /** Demonym or adjective ("russian", "kazakh") → the country's common name, folded. */
   demonyms: ReadonlyMap<string, string>;
+  /** Any spelling of a country ("us", "united states of america", "america") → its common name, folded. */
+  countryNames: ReadonlyMap<string, string>;
   organizations: ReadonlySet<string>;
   firstNames: ReadonlySet<string>;
 }
@@ -62,12 +64,14 @@ function build(): Gazetteer {
   const places = new Set<string>();
   const countrySet = new Set<string>();
   const demonyms = new Map<string, string>();
+  const countryNames = new Map<string, string>();
   // UN members first, so a demonym shared with a territory ("Indian") means the member state
   const all = (require('world-countries') as WorldCountry[]).sort((a, b) => Number(b.unMember) - Number(a.unMember));
   for (const c of all) {
     const common = foldName(c.name.common);
     for (const n of [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)]) {
       countrySet.add(foldName(n));
+      if (!countryNames.has(foldName(n))) countryNames.set(foldName(n), common);
     }
     for (const d of Object.values(c.demonyms ?? {})) {
       for (const form of [d.m, d.f]) if (form && !demonyms.has(foldName(form))) demonyms.set(foldName(form), common);
@@ -87,7 +91,9 @@ function build(): Gazetteer {
   for (const [short, country] of SHORT_FORMS) {
     countrySet.add(short);
     demonyms.set(short, country);
+    countryNames.set(short, country);
   }
+  countryNames.set('america', 'united states');
   for (const c of countrySet) places.add(c);
-  return { places, countries: countrySet, demonyms, organizations, firstNames };
+  return { places, countries: countrySet, demonyms, countryNames, organizations, firstNames };
 }

@@ -5,7 +5,7 @@
  * bare surname joins a full name only when the corpus (and pack) hold exactly one person it fits.
  */
 import type { Context } from '../../context.js';
-import { translitKey } from '../../annotate/mentions/key.js';
+import { canonicalKey, initials } from './keys.js';
 import type { PackEntity } from '../../packs/schema.js';
 import type { LocalGroup } from './local.js';
 import { compatibleNames, nameParts, sameGiven, surnameBlock, type NameParts } from './names.js';
@@ -17,6 +17,8 @@ export interface Node {
   name: string;
   parts: NameParts;
   pack: string | null;
+  /** Canonical keys of its spellings (non-persons are blocked and joined on these). */
+  keys: string[];
   group: LocalGroup | null;
 }
 
@@ -31,11 +33,14 @@ class Union {
   parent: number[];
   pack: (string | null)[];
   given: Set<string>[];
+  /** Full (longest) names of organisations and outlets in each root. */
+  full: Set<string>[];
   log: Merge[][];
   constructor(nodes: Node[]) {
     this.parent = nodes.map((_, i) => i);
     this.pack = nodes.map((n) => n.pack);
     this.given = nodes.map((n) => new Set(n.type === 'person' && n.parts.given[0]?.length > 1 ? [n.parts.given[0]] : []));
+    this.full = nodes.map((n) => new Set(n.type === 'organization' || n.type === 'outlet' ? [canonicalKey(n.type, n.name)] : []));
     this.log = nodes.map(() => []);
   }
   find(i: number): number {
@@ -50,12 +55,20 @@ class Union {
     // no chain of merges may join two given names that disagree (V. Klitschko between Vitali and Wladimir)
     const both = this.pack[ra] !== null && this.pack[ra] === this.pack[rb];
     if (!both) for (const g of this.given[rb]) for (const h of this.given[ra]) if (!sameGiven(g, h)) return false;
+    // nor two organisations whose full names differ ("Apple Corps" and "Apple Computer" via "Apple")
+    if (!both) for (const g of this.full[rb]) for (const h of this.full[ra]) if (!sameOrganisation(g, h)) return false;
     this.parent[rb] = ra;
     for (const g of this.given[rb]) this.given[ra].add(g);
+    for (const g of this.full[rb]) this.full[ra].add(g);
     this.pack[ra] ??= this.pack[rb];
     this.log[ra].push(...this.log[rb], ...(log ? [merge] : []));
     return true;
   }
+}
+
+/** Whether two organisation keys can name one body: equal, or one the short form or acronym of the other. */
+function sameOrganisation(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `) || initials(a) === b || initials(b) === a;
 }
 
 /** Pack entities as nodes (people by each spelling of their name, so variants can reach them). */
@@ -64,7 +77,7 @@ export function packNodes(entities: readonly PackEntity[]): Node[] {
   for (const e of entities) {
     for (const name of [e.name, ...e.aliases]) {
       if (e.type === 'person' && !name.includes(' ')) continue; // bare surnames are matched by the uniqueness rule
-      out.push({ type: e.type, name, parts: nameParts(name), pack: e.id, group: null });
+      out.push({ type: e.type, name, parts: nameParts(name), pack: e.id, keys: [canonicalKey(e.type, name)], group: null });
     }
   }
   return out;
@@ -78,7 +91,7 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
   nodes.forEach((n, i) => {
     if (n.pack) add(`pack|${n.pack}`, i);
     if (n.type === 'person') add(`person|${surnameBlock(n.parts.surname)}`, i);
-    else add(`${n.type}|${translitKey(n.name).replace(/^the /, '')}`, i);
+    else for (const k of n.keys) add(`${n.type}|${k}`, i);
   });
   // 1. same pack entity; 2. same non-person name; 3. compatible full person names
   // 1. mentions linked to one pack entity join it (its spellings join silently: the pack says so)

@@ -7,6 +7,7 @@ import type { Mention } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
+import { canonicalKey, initials } from './keys.js';
 
 /** Mentions of one thing in one document. */
 export interface LocalGroup {
@@ -17,6 +18,8 @@ export interface LocalGroup {
   pack: string | null;
   /** The longest spelling (most words), which names the group. */
   name: string;
+  /** Canonical keys of every spelling in the group (see `canonicalKey`). */
+  keys: Set<string>;
   parts: NameParts;
   merges: Merge[];
 }
@@ -28,12 +31,14 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
   const byKey = new Map<string, LocalGroup>();
   for (const m of doc.layers.mentions ?? []) {
     if (m.evidence !== 'explicit' || m.type === 'other') continue;
-    const k = `${m.type}|${m.pack ?? m.key}`;
+    const canonical = canonicalKey(m.type, surface(doc, m));
+    const k = `${m.type}|${m.pack ?? canonical}`;
     let g = byKey.get(k);
     if (!g) {
-      g = { doc, type: m.type, mentions: [], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), merges: [] };
+      g = { doc, type: m.type, mentions: [], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), keys: new Set(), merges: [] };
       byKey.set(k, g);
     }
+    g.keys.add(canonical);
     g.mentions.push(m);
     const text = surface(doc, m);
     if (text.split(/\s+/).length > g.name.split(/\s+/).length) {
@@ -61,7 +66,29 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
       absorbed.add(g);
     }
   }
+  joinShortOrganisations(groups, absorbed);
   return groups.filter((g) => !absorbed.has(g));
+}
+
+/**
+ * An organisation's acronym or short form joins the one longer name in the same document it
+ * abbreviates: "GM" → "General Motors", "Ford" → "Ford Motor Company" (never when two fit).
+ */
+function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
+  const orgs = groups.filter((g) => g.type === 'organization' || g.type === 'outlet');
+  for (const g of orgs) {
+    if (absorbed.has(g)) continue;
+    const key = [...g.keys][0];
+    const acronym = /^[a-z]{2,6}$/.test(key) && /^[\p{Lu}.]+$/u.test(g.name);
+    const fits = orgs.filter(
+      (o) => o !== g && !absorbed.has(o) && agreesOnPack(g, o) &&
+        [...o.keys].some((k) => (acronym && initials(k) === key) || (k.startsWith(`${key} `) && !acronym)),
+    );
+    if (fits.length === 1) {
+      join(g, fits[0], acronym ? 'acronym of a name in the same document' : 'short form of a name in the same document');
+      absorbed.add(g);
+    }
+  }
 }
 
 function agreesOnPack(a: LocalGroup, b: LocalGroup): boolean {
@@ -73,4 +100,5 @@ function join(from: LocalGroup, into: LocalGroup, reason: string): void {
   into.mentions.push(...from.mentions);
   into.merges.push(...from.merges, { reason, a: from.name, b: into.name });
   into.pack ??= from.pack;
+  for (const k of from.keys) into.keys.add(k);
 }

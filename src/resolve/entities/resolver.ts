@@ -19,7 +19,7 @@ import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 /** Builds every entity of the corpus from the documents' `mentions` layers. */
 export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[] {
   const groups = docs.flatMap((d) => localGroups(d));
-  const nodes: Node[] = groups.map((g) => ({ type: g.type, name: g.name, parts: g.parts, pack: g.pack, group: g }));
+  const nodes: Node[] = groups.map((g) => ({ type: g.type, name: g.name, parts: g.parts, pack: g.pack, keys: [...g.keys], group: g }));
   nodes.push(...packNodes(ctx.pack.entities ?? []));
   const { clusters, merges } = mergeAcross(nodes, ctx);
   const byPack = new Map<string, number>();
