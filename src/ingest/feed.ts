@@ -20,6 +20,7 @@ export interface FeedItem {
   raw: string;
 }
 
+/** A parsed feed: the channel's title (used as every item's outlet) and its items in order. */
 export interface Feed {
   outlet?: string;
   items: FeedItem[];
