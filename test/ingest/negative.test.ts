@@ -72,3 +72,29 @@ describe('bad inputs are rejected one by one, naming the input and the problem',
     expect(results.filter((r) => typeof r === 'string')).toHaveLength(cases.length - 1);
   });
 });
+
+describe('pathological strings for the readers’ regular expressions finish (no catastrophic backtracking)', () => {
+  const cases: [name: string, file: string, content: string, expected: string][] = [
+    ['a flood of comments before any element', 'flood.dat', '<!--a-->'.repeat(50_000) + 'x', 'article'],
+    ['unclosed comments', 'open.dat', '<!--'.repeat(100_000), 'article'],
+    ['a flood of DOCTYPE openings', 'doctypes.xml', '<!DOCTYPE['.repeat(100_000), 'malformed XML at line 1: Start tag expected.'],
+    ['unclosed CDATA sections in content', 'cdata.rss', `<rss><channel><item><guid>1</guid><content:encoded>${'<![CDATA[x'.repeat(50_000)}</content:encoded></item></channel></rss>`, 'malformed XML'],
+    ['a 5 MB single line', 'line.txt', 'word '.repeat(1_000_000), 'article'],
+    ['a CSV with an unbalanced quote over 2 MB', 'quote.csv', 'id,text\n1,"' + 'a,'.repeat(1_000_000), 'malformed CSV at line 2: Quote Not Closed: the parsing is finished with an opening quote'],
+    ['many <meta charset prefixes', 'meta.html', '<meta charset='.repeat(10_000) + '<p>x</p>', 'article'],
+  ];
+  it.each(cases)('%s', async (_name, file, content, expected) => {
+    const dir = writeTree({ [file]: content });
+    const results = await readAll([join(dir, file)]);
+    expect(results).toHaveLength(1);
+    const [r] = results;
+    expect('skipped' in r ? r.reason.slice(0, expected.length) : 'article').toBe(expected);
+  });
+
+  it('dates: long digit runs and repeated path segments', async () => {
+    const { dateFromName, dateFromUrlPath, normalisePublished } = await import('../../src/ingest/dates.js');
+    expect(dateFromName('2'.repeat(100_000))).toBeUndefined();
+    expect(dateFromUrlPath('https://x.example/' + '2022/'.repeat(20_000))).toBeUndefined();
+    expect(normalisePublished('1 '.repeat(50_000))).toBeUndefined();
+  });
+});
