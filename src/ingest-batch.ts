@@ -12,7 +12,7 @@ import { clean, dropRepeatedLines } from './clean/clean.js';
 import { annotate, checkStages, STAGES } from './pipeline.js';
 import { documentLineKeys } from './store/line-keys.js';
 import { resolvePending } from './worker/resolve-pending.js';
-import { checkRaw, checkText, checkTime } from './worker/budget.js';
+import { checkRaw, checkText, checkTime, cpuMs } from './worker/budget.js';
 
 export interface IngestSummary {
   read: number;
@@ -79,7 +79,7 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
  * crash of the batch. Shared by `ingest` and `parley worker` so both make the same documents.
  */
 export async function prepareArticle(raw: RawArticle, store: Store, ctx: Context): Promise<NewsDoc | Rejected> {
-  const started = performance.now();
+  const started = process.cpuUsage();
   try {
     const tooBig = checkRaw(raw);
     if (tooBig) return tooBig;
@@ -89,7 +89,7 @@ export async function prepareArticle(raw: RawArticle, store: Store, ctx: Context
     if (badText) return badText;
     const counts = cleaned.outlet ? await store.lineCounts(cleaned.outlet, documentLineKeys(cleaned)) : new Map();
     const doc = annotate(dropRepeatedLines(cleaned, counts), ctx);
-    return checkTime(raw.origin, performance.now() - started) ?? doc;
+    return checkTime(raw.origin, cpuMs(process.cpuUsage(started))) ?? doc;
   } catch (err) {
     return { skipped: raw.origin, reason: `failed to process: ${(err as Error).message}` };
   }

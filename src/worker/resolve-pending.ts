@@ -7,15 +7,15 @@
  * resolve again once the lease is free, so the last resolution always sees every document.
  */
 import type { Context } from '../context.js';
-import { resolveCorpus } from '../resolve/resolve.js';
+import { resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
 import type { Store } from '../store/store.js';
 
 /** Resolves the corpus if documents were added since the last complete resolution; true if it did. */
-export async function resolvePending(store: Store, ctx: Context): Promise<boolean> {
+export async function resolvePending(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<boolean> {
   return store.withResolverLease(async () => {
     const { changed, resolved } = await store.corpusGeneration();
     if (changed === resolved) return false;
-    await resolveCorpus(store, ctx);
+    await resolveCorpus(store, ctx, resolvers);
     await store.markResolved(changed);
     return true;
   });

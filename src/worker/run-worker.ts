@@ -10,6 +10,7 @@ import { prepareArticle } from '../ingest-batch.js';
 import { checkStages, STAGES } from '../pipeline.js';
 import type { JobOutcome, JobQueue, Store } from '../store/store.js';
 import { resolvePending } from './resolve-pending.js';
+import type { Resolver } from '../resolve/resolve.js';
 
 export interface WorkerOptions {
   /** Stop once the queue is empty and the corpus resolved, instead of waiting for more jobs. */
@@ -19,6 +20,8 @@ export interface WorkerOptions {
   pollMs?: number;
   onRejected?: (r: Rejected) => void;
   onBatch?: (s: WorkerSummary) => void;
+  /** The corpus resolvers (default: all of `RESOLVERS`). */
+  resolvers?: Resolver[];
   /** Aborting stops the worker after the batch in hand. */
   signal?: AbortSignal;
 }
@@ -65,7 +68,7 @@ export async function runWorker(queue: Store & JobQueue, ctx: Context, opts: Wor
       opts.onBatch?.(summary);
       continue;
     }
-    if (await resolvePending(queue, ctx)) summary.resolutions++;
+    if (await resolvePending(queue, ctx, opts.resolvers)) summary.resolutions++;
     if (opts.exitWhenIdle) break;
     await sleep(opts.pollMs ?? POLL_MS, opts.signal);
   }
