@@ -31,6 +31,7 @@ export function findDurations(text: string): Candidate[] {
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
     const unit = m[3];
     if (/^second$/i.test(unit)) continue;
+    if (/^quarters?$/i.test(unit) && /^\s+of\s+(?!(?:19|20)\d\d|this|last|next|the year)/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (/^\d/.test(m[2]) && /^-/.test(m[0].slice(m[0].indexOf(m[2]) + m[2].length))) continue;
     if (/^-?\s*old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5))) continue;
     if (/^(a|an|another)$/i.test(m[2].trim()) && /s$/i.test(unit) && !/centuries/i.test(unit)) continue;
@@ -40,7 +41,7 @@ export function findDurations(text: string): Candidate[] {
     add(start, m.index + m[0].length, 'DURATION', durationValue(n, unit), 'duration:count');
   }
 
-  const vague = /\b(?:(recent|the past|the last|the next|the coming)\s+|(?<=\b(?:for|in|within|over|after|took|take|lasted|last)\s+))(seconds|minutes|hours|days|weeks|months|years|decades)\b/gi;
+  const vague = /\b(?:(recent|the past|the last|the next|the coming)\s+|(?<=\b(?:for|in|within|over|after|took|take|lasted|last)\s+)|(?=the\s+\w+\s+ahead\b)the\s+)(seconds|minutes|hours|days|weeks|months|years|decades)(?:\s+ahead)?\b/gi;
   for (let m = vague.exec(text); m; m = vague.exec(text)) add(m.index, m.index + m[0].length, 'DURATION', durationValue(null, m[2]), 'duration:vague');
 
   const clock = /\b(\d{1,2}):(\d{2}):(\d{2})\b/g;

@@ -1,19 +1,13 @@
 /**
  * Candidate finder for expressions chrono-node gets wrong or misses on news, each kept at its own
  * granularity: "last week" (a week), "earlier this month" (a month), "three weeks ago", "yesterday
- * evening", "last summer", "the third quarter", "the 1990s", "now" (PRESENT_REF), "the same day".
+ * evening", "last summer", "the third quarter", "the 1990s", "in 2014", "now" (PRESENT_REF).
  * Each rule is a regular expression and a function building the anchor-free `Recipe`.
  */
-import type { Candidate, Recipe, TimexType } from './types.js';
-import { COUNT, countValue, DAY_PARTS, MODS, MONTHS, MONTH_NAMES, SEASONS, SHIFT_UNITS, WEEKDAYS, WEEKDAY_NAMES } from './lexicon.js';
+import type { Candidate, Recipe } from './types.js';
+import { runRules, type Rule } from './rules.js';
+import { COUNT, countValue, DAY_PARTS, MODS, MONTHS, MONTH_NAMES, SEASONS, SHIFT_UNITS } from './lexicon.js';
 
-interface Rule {
-  name: string;
-  /** The capture group that is the expression's extent (default: the whole match). */
-  group?: number;
-  re: RegExp;
-  make(m: RegExpExecArray): { type: TimexType; recipe: Recipe; mod?: string } | null;
-}
 
 const MOD = `(?:(?:early|earlier|late|later|mid-?|the end of|the beginning of|the start of|the middle of)\\s*)?`;
 const modOf = (s: string | undefined) => (s ? MODS[s.trim().toLowerCase().replace(/-$/, '')] : undefined);
@@ -74,30 +68,6 @@ const RULES: Rule[] = [
     },
   },
   {
-    name: 'weekday',
-    re: new RegExp(`\\b(?:(last|next|this coming|this|the previous|the following|the next|this past|the coming)\\s+)?(${WEEKDAY_NAMES})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi'),
-    make: (m) => {
-      if (!/^[A-Z]/.test(m[2])) return null;
-      const part = partOf(m[3]);
-      const rel = m[1]?.toLowerCase();
-      const strict = rel === undefined || rel === 'this' ? undefined : /last|previous|past/.test(rel) ? -1 : 1;
-      return { type: part ? 'TIME' : 'DATE', recipe: { kind: 'weekday', wd: WEEKDAYS[m[2].toLowerCase()], part, strict } };
-    },
-  },
-  {
-    name: 'weekend',
-    re: /\b(this|last|next|the|that)\s+weekend\b/gi,
-    make: (m) => {
-      const w = m[1].toLowerCase();
-      return { type: 'DATE', recipe: { kind: 'shift', unit: 'WE', n: w === 'last' ? -1 : w === 'next' ? 1 : 0 } };
-    },
-  },
-  {
-    name: 'same-day',
-    re: /\b(the same day|that day|earlier in the day|later in the day|later that day|earlier that day|the same evening)\b/gi,
-    make: () => ({ type: 'DATE', recipe: { kind: 'same', unit: 'D' } }),
-  },
-  {
     name: 'month',
     group: 2,
     re: new RegExp(`\\b(?:(since|in|until|by|from|through|during|of|before|after|and|or|between)\\s+)?(${MOD}(?:(last|next|this)\\s+)?(${MONTH_NAMES}))\\b(?![\\s.,]*\\d)`, 'g'),
@@ -150,18 +120,5 @@ const RULES: Rule[] = [
 
 /** Finds the relative, vague and granular expressions of `text`. */
 export function findRelative(text: string): Candidate[] {
-  const found: Candidate[] = [];
-  for (const rule of RULES) {
-    const re = new RegExp(rule.re.source, rule.re.flags.includes('d') ? rule.re.flags : rule.re.flags + 'd');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const made = rule.make(m);
-      if (!made) continue;
-      const [from, to] = m.indices![rule.group ?? 0]!;
-      const raw = text.slice(from, to);
-      const start = from + raw.length - raw.trimStart().length;
-      const end = from + raw.trimEnd().length;
-      found.push({ span: { start, end }, ...made, source: `relative:${rule.name}` });
-    }
-  }
-  return found;
+  return runRules(text, RULES, 'relative');
 }

@@ -1,6 +1,6 @@
 /**
  * The two-phase time-expression extractor (chrono-node style): candidate finders (chrono for calendar
- * dates and clock times, rules for relative and granular expressions, durations and sets), then
+ * dates and clock times, rules for relative and granular expressions, named days, durations and sets), then
  * refiners that drop what must not be a time and keep the longest of overlapping candidates, then the
  * direction of each under-specified expression from its sentence. The result is anchor-free: values
  * are computed by `anchorTimes` once the publication date is known.
@@ -9,6 +9,7 @@ import type { Span } from '../../model/doc.js';
 import type { Candidate } from './types.js';
 import { findChrono } from './find-chrono.js';
 import { findRelative } from './find-relative.js';
+import { findDays } from './find-days.js';
 import { findDurations } from './find-durations.js';
 import { directionOf } from './direction.js';
 
@@ -42,7 +43,7 @@ let cache: { text: string; result: Candidate[] } | null = null;
 /** Finds every time expression of `text`, anchor-free, in text order. Cached for the last text. */
 export function findTimes(text: string, sentences: readonly Span[]): Candidate[] {
   if (cache && cache.text === text) return cache.result;
-  const all = keepLongest(dropNonTimes(text, [...findRelative(text), ...findChrono(text), ...findDurations(text)]));
+  const all = keepLongest(dropNonTimes(text, [...findRelative(text), ...findDays(text), ...findChrono(text), ...findDurations(text)]));
   const result = all.map((c) => {
     const sentence = sentences.find((s) => s.start <= c.span.start && c.span.end <= s.end) ?? { start: 0, end: text.length };
     const direction = needsDirection(c) ? directionOf(text, sentence, c.span) : undefined;
