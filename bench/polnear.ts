@@ -20,8 +20,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { findQuotes } from '../src/annotate/quotes/stage.js';
 import { splitSentences } from '../src/annotate/sentences/stage.js';
-import type { Span } from '../src/model/doc.js';
-import { makeDoc } from '../test/helpers.js';
+import type { NewsDoc, Span } from '../src/model/doc.js';
 import { DATA, haveData } from './shared.js';
 
 const nlp = createRequire(import.meta.url)('compromise') as (t: string) => { quotations(): { json(o: object): { offset: { start: number; length: number } }[] } };
@@ -90,6 +89,12 @@ const lastWord = (s: string) => (s.toLowerCase().replace(/['’]s\b/g, '').match
 const goldHead = (s: string) => lastWord(s.split(/,| of | who | which /)[0]);
 const wordSet = (s: string) => new Set(s.toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? []);
 
+/** A bare document for one article (the bench needs no store, cleaning or other layers). */
+function benchDoc(text: string): NewsDoc {
+  const published = { date: null, source: 'none' as const, confidence: 0, evidence: [] };
+  return { id: 'bench', origin: 'polnear', title: null, outlet: null, published, text, removed: [], flags: [], diagnostics: [], meta: {}, layers: { sentences: splitSentences(text) }, duplicateOf: null };
+}
+
 class Prf {
   tp = 0; fp = 0; fn = 0;
   add(pred: Set<number | string>, gold: Set<number | string>) {
@@ -118,8 +123,7 @@ export async function runPolnear(split = process.env.POLNEAR_SPLIT ?? 'test'): P
     const text = readFileSync(join(dir, 'text', `${article}.txt`), 'utf8');
     const gold = readGold(dir, article, ann, text);
     const t0 = performance.now();
-    const doc = makeDoc(text);
-    const quotes = findQuotes({ ...doc, layers: { sentences: splitSentences(text) } });
+    const quotes = findQuotes(benchDoc(text));
     ms += performance.now() - t0;
     chars += text.length;
     const directs = quotes.filter((q) => q.direct);

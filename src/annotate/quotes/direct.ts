@@ -9,6 +9,7 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfter, attributeBefore, attributeLater, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
 import { npBefore } from './np.js';
+import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
 
 /** A direct quote before speaker resolution: token ranges still to be turned into spans. */
@@ -58,6 +59,7 @@ export function directQuotes(
       att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
       if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
+    if (TURN.test(text.slice(q.span.start, q.span.start + 60))) continue; // a transcript: see transcript.ts
     if (!att?.speaker && sBefore) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);
       if (before?.speaker) att = { ...before, via: before.via ?? att?.via ?? null };

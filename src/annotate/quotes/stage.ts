@@ -11,6 +11,7 @@ import type { Attribution } from './attribute.js';
 import { directQuotes } from './direct.js';
 import { indirectQuotes } from './indirect.js';
 import { findQuoted } from './marks.js';
+import { transcriptTurns } from './transcript.js';
 import type { Range } from './np.js';
 import { tokenize, type Tok } from './tokens.js';
 import type { Quote } from './types.js';
@@ -48,7 +49,7 @@ export function findQuotes(doc: NewsDoc): Quote[] {
   const quotes = directs.map((d) => build(d.quoted.span, true, d.att, d.continues, `marks:${d.quoted.rule}+${d.att?.rule ?? 'none'}`));
   const inside = quoted.map((q) => ({ start: q.open, end: (q.close ?? q.span.end) + 1 }));
   const skip = (i: number) => inside.some((r) => toks[i].start >= r.start && toks[i].start < r.end);
-  for (const c of indirectQuotes(toks, sentences, skip)) {
+  for (const c of [...indirectQuotes(toks, sentences, skip), ...transcriptTurns(text, toks)]) {
     const span = toSpan(toks, c.content)!;
     quotes.push(build(span, false, c.att, null, c.att.rule));
   }
