@@ -6,8 +6,13 @@ import type { Removed } from '../model/doc.js';
 import { LINE_RULES } from './line-rules.js';
 import { isBylineOrDate } from './byline.js';
 import { relatedListLines } from './related.js';
+import { knownOutlet } from './outlet.js';
 
-/** A short line seen this many times in one document is page furniture ("Advert", share bars). */
+/**
+ * A short line seen this many times in one document is page furniture ("Advert", share bars). Longer
+ * repeated lines are left alone: on the benchmark they were mostly story lines (interview questions,
+ * per-player stat lines).
+ */
 export const REPEATS_IN_PAGE = 3;
 /** "Short" for in-page repeats and navigation: at most this many words (menu entries, labels). */
 export const SHORT_LINE_WORDS = 4;
@@ -15,6 +20,10 @@ export const SHORT_LINE_WORDS = 4;
 export const SHORT_LINE_CHARS = 40;
 /** This many short lines in a row at the top or bottom of a text form a navigation menu. */
 export const NAV_MIN_RUN = 4;
+
+/** A bare URL among the first `TOP_LINES` lines is the page's own address shown above the story. */
+const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
+export const TOP_LINES = 3;
 
 /** The outcome: the lines kept, and each removed line with its reason, in text order. */
 export interface Filtered {
@@ -32,6 +41,7 @@ export function lineReason(line: string): string | null {
     if (line.length > rule.maxChars) continue;
     if (rule.patterns.some((p) => p.test(line))) return rule.reason;
   }
+  if (knownOutlet(line)) return 'credit'; // an agency's name alone on a line ("Associated Press")
   return isBylineOrDate(line) ? 'byline' : null;
 }
 
@@ -46,6 +56,7 @@ export function boilerplateReasons(lines: readonly string[]): Map<number, string
   });
   for (const i of relatedListLines(lines, new Set(reasons.keys()))) reasons.set(i, 'related-list');
   markNavigationRuns(lines, reasons);
+  for (let i = 0; i < Math.min(TOP_LINES, lines.length); i++) if (URL_ONLY.test(lines[i])) reasons.set(i, 'ui-label');
   markSectionLabel(lines, reasons);
   return reasons;
 }

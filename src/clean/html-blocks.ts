@@ -29,7 +29,7 @@ export function blockLines(root: DomNode): string[] {
   let buf = '';
   const flush = () => {
     if (buf.length === 0) return;
-    const line = normaliseLine(buf);
+    const line = normaliseLine(buf.replace(/[\s\u00a0]+/g, ' ')); // HTML collapses newlines in inline text to spaces
     if (line.length > 0) lines.push(line);
     buf = '';
   };

@@ -9,7 +9,6 @@ import { blockLines } from './html-blocks.js';
 import { htmlMeta, type PageMeta } from './html-meta.js';
 import { stripFurniture, type El } from './html-furniture.js';
 import type { Removed } from '../model/doc.js';
-import { normaliseForId } from '../model/id.js';
 
 /**
  * Below this many characters Readability's result is treated as "found nothing" and the page's
@@ -81,13 +80,11 @@ function fallback(html: string, pageLines: string[]): { lines: string[]; via: Ht
 
 /** Page blocks of at least `MIN_RECORDED_DROP_CHARS` that are not in the article, each once, in page order. */
 function droppedBlocks(pageLines: string[], kept: string[]): string[] {
-  const seen = new Set(kept.map(normaliseForId));
+  const seen = new Set(kept); // both sides come from blockLines, so equal blocks are equal strings
   const out: string[] = [];
   for (const line of pageLines) {
-    if (line.length < MIN_RECORDED_DROP_CHARS) continue;
-    const key = normaliseForId(line);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (line.length < MIN_RECORDED_DROP_CHARS || seen.has(line)) continue;
+    seen.add(line);
     out.push(line);
   }
   return out;

@@ -13,8 +13,11 @@ interface El {
   getAttribute(name: string): string | null;
   textContent: string | null;
 }
-interface Doc {
+interface Scope {
   getElementsByTagName(tag: string): ArrayLike<El>;
+}
+interface Doc extends Scope {
+  head?: Scope | null;
 }
 type Json = Record<string, unknown>;
 
@@ -26,7 +29,8 @@ export interface PageMeta extends ArticleMeta {
 /** Metadata found in the page; `publishedFrom` names the tag it came from, e.g. `html:json-ld:datePublished`. */
 export function htmlMeta(doc: Doc): PageMeta {
   const tags = new Map<string, string>();
-  const metas = doc.getElementsByTagName('meta');
+  const head: Scope = doc.head ?? doc; // <meta>, <title> and <link> belong in <head>; searching only there is much faster
+  const metas = head.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const key = (metas[i].getAttribute('property') ?? metas[i].getAttribute('name') ?? metas[i].getAttribute('itemprop'))?.toLowerCase();
     const content = metas[i].getAttribute('content')?.trim();
@@ -39,10 +43,10 @@ export function htmlMeta(doc: Doc): PageMeta {
   };
   set('title', tags.get('og:title'));
   set('title', str(ld?.headline));
-  set('title', pageTitle(doc));
+  set('title', pageTitle(head));
   set('outlet', tags.get('og:site_name'));
   set('outlet', str((ld?.publisher as Json | undefined)?.name));
-  set('url', linkHref(doc, 'canonical'));
+  set('url', linkHref(head, 'canonical'));
   set('url', tags.get('og:url'));
   set('author', tags.get('author'));
   set('author', authorName(ld?.author));
@@ -70,12 +74,12 @@ function authorName(a: unknown): string | undefined {
   return typeof first === 'string' ? first : str((first as Json | undefined)?.name);
 }
 
-function pageTitle(doc: Doc): string | undefined {
+function pageTitle(doc: Scope): string | undefined {
   const t = doc.getElementsByTagName('title')[0]?.textContent?.trim();
   return t || undefined;
 }
 
-function linkHref(doc: Doc, rel: string): string | undefined {
+function linkHref(doc: Scope, rel: string): string | undefined {
   const links = doc.getElementsByTagName('link');
   for (let i = 0; i < links.length; i++) if (links[i].getAttribute('rel')?.toLowerCase() === rel) return links[i].getAttribute('href') ?? undefined;
   return undefined;

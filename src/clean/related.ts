@@ -11,7 +11,7 @@ const LABEL =
 const GENERIC_LABEL = /^(latest|more|popular|trending|recommended)\s*(:|\.\.\.|…)?$/i;
 
 /** A one-line teaser for another article: "Related: …", "[Related: …]", "Also on rt.com", "More articles from …". */
-const TEASER = /^\[?(related( post| posts| article| articles| coverage| content| stories| story| reading)?( from [^:]{1,40})?|see also|also( on \S+)?|more articles from .{1,40}|more from .{1,40})\s*(:|$)/i;
+const TEASER = /^\[?(related( post| posts| article| articles| coverage| content| stories| story| reading)?( from [^:]{1,40})?|see also|also( on \S+)?|more articles from .{1,40}|more from .{1,40}|on [\w.-]+\.(com|org|net|co\.uk))\s*(:|$)/i;
 
 /** True when the line is a single related-article teaser. */
 export function isTeaser(line: string): boolean {
@@ -54,7 +54,8 @@ export function relatedListLines(lines: readonly string[], taken: ReadonlySet<nu
       if (!isListItem(lines[j]) || isListLabel(lines[j])) break;
       items.push(j);
     }
-    if (generic && items.length === 0) continue; // a lone "Latest" may be the story's own line
+    const last = !lines.some((_, j) => j > i && !taken.has(j));
+    if (generic && items.length === 0 && !last) continue; // a lone "Latest" inside a story may be its own line
     out.push(i, ...items);
     i = items.length > 0 ? items[items.length - 1] : i;
   }

@@ -10,6 +10,9 @@ export const MAX_TITLE_WORDS = 25;
 /** …and at most this many characters. */
 export const MAX_TITLE_CHARS = 200;
 
+/** A declared title is looked for among this many first kept lines (a page URL or kicker may precede it). */
+export const TITLE_SEARCH_LINES = 3;
+
 /** The chosen title and, when the headline line is in the text, its index (to move it to `removed`). */
 export interface TitleFound {
   title: string | null;
@@ -27,14 +30,15 @@ export function isHeadlineLike(line: string): boolean {
 
 /**
  * Finds the title among the first kept lines (given by index). `declared` is the input's or page's
- * own title; a first line equal to it (or to its part before a " | Site" or " - Site" suffix) is the headline.
+ * own title; one of the first lines equal to it (or to its part before a " | Site" or " - Site" suffix) is the headline.
  * Without a match, plain text gets the heuristic; HTML keeps the declared title and its first line.
  */
 export function findTitle(lines: readonly string[], open: readonly number[], declared: string | null, plain: boolean): TitleFound {
   const first = open[0];
   if (first === undefined) return { title: declared, line: null };
   const line = lines[first];
-  if (declared && sameTitle(line, declared)) return { title: line, line: first };
+  const match = declared ? open.slice(0, TITLE_SEARCH_LINES).find((i) => sameTitle(lines[i], declared)) : undefined;
+  if (match !== undefined) return { title: lines[match], line: match };
   if (plain && open.length > 1 && isHeadlineLike(line)) return { title: declared ?? line, line: first };
   return { title: declared, line: null };
 }
