@@ -35,7 +35,6 @@ function nameLike(t: Token, sentenceStart: boolean): boolean {
   if (!capitalised(t.text) || /^\p{Lu}['’]\p{Ll}/u.test(t.text)) return false;
   if (isAcronym(t.text)) return true;
   const lower = t.text.toLowerCase().replace(/\.$/, '');
-  if (TIME_WORDS.has(lower)) return false;
   if (t.pos === 'PROPN') return !(sentenceStart && NOT_NAMES.has(lower));
   if (sentenceStart || NOT_NAMES.has(lower) || CLOSED_CLASS.has(t.pos)) return false;
   return true;
@@ -69,7 +68,7 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (blocked(t) || !nameLike(t, opens(i))) {
+    if (blocked(t) || !nameLike(t, opens(i)) || isTimeWord(tokens, i)) {
       i++;
       continue;
     }
@@ -79,7 +78,8 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
       const next = tokens[j];
       if (blocked(next)) break;
       const glued = next.start === tokens[j - 1].end;
-      if (nameLike(next, false) && (glued || /^[ \u00a0]$/.test(text.slice(tokens[j - 1].end, next.start)))) {
+      const letterCompound = /^\p{Lu}$/u.test(next.text) && tokens[j + 1]?.text === '-' && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? ''); // "T-shirt"
+      if (nameLike(next, false) && !isTimeWord(tokens, j) && !letterCompound && (glued || /^[ \u00a0]$/.test(text.slice(tokens[j - 1].end, next.start)))) {
         last = j;
         allPropn &&= next.pos === 'PROPN';
         continue;
@@ -97,7 +97,7 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
       if (!joiner) break;
       if ((lower === 'of' || lower === 'the' || lower === 'for') && !ofContinues(tokens, i, last)) break;
       let k = j + 1;
-      if (k < tokens.length && tokens[k].text === 'the') k++;
+      while (k < tokens.length && NAME_JOINERS.has(tokens[k].text) && k - j < 3) k++; // "van der", "of the"
       if (k < tokens.length && nameLike(tokens[k], false) && !blocked(tokens[k])) {
         j = k - 1; // the loop's j++ lands on tokens[k]
         continue;
@@ -128,4 +128,18 @@ function hyphenPart(tokens: Token[], first: number, hyphen: number, after: Token
   if (/^\p{Lu}\p{Ll}*$/u.test(after.text)) return true;
   const before = tokens[hyphen - 1].text;
   return hyphen - 1 > first && /^\p{Lu}\p{Ll}+$/u.test(before) && /^\p{Ll}{2,6}$/u.test(after.text) && !HYPHEN_WORDS.has(after.text);
+}
+
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/**
+ * Days are never names; a month (or its abbreviation) is a date unless a capitalised word follows it
+ * and no number does ("Jan van der Berg", "May Jones" are names; "Jan 5", "in May" are dates).
+ */
+function isTimeWord(tokens: Token[], i: number): boolean {
+  const word = tokens[i].text.toLowerCase().replace(/\.$/, '');
+  if (!TIME_WORDS.has(word)) return false;
+  if (WEEKDAY.test(word)) return true;
+  const next = tokens[i + 1]?.text ?? '';
+  return /^\d/.test(next) || !/^\p{L}/u.test(next) || /^\p{Ll}/u.test(next) && !NAME_JOINERS.has(next);
 }

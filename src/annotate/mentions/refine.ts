@@ -32,6 +32,8 @@ export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): 
   const out: NameSpan[] = [];
   for (const c of candidates) {
     let { first, last } = c;
+    const run = tokens.slice(first, last + 1);
+    if (run.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && run.some((t) => TITLE_HEADS.has(lower(t)))) continue; // a bare title
     // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
     while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;
     let title: TitleCue | null = null;
@@ -52,7 +54,8 @@ export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): 
     title ??= titleBefore(tokens, first, ctx);
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
       if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last)) continue;
-      if (tokens.slice(part.first, part.last + 1).every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && tokens.slice(part.first, part.last + 1).some(isTitleWord)) continue;
+      const words = tokens.slice(part.first, part.last + 1);
+      if (words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && words.some((t) => TITLE_HEADS.has(lower(t)))) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
       out.push({ ...part, source: c.source, title: part.last === last ? title ?? after : null });
     }

@@ -25,10 +25,8 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   const starts = new Set((doc.layers.sentences ?? []).map((s) => s.start));
   if (starts.size === 0) starts.add(tokens[0]?.start ?? 0);
   const spans = refine(tokens, findCandidates(text, tokens, starts), ctx);
-  const typedSpans = spans.map((s) => ({ s, typed: typeSpan(text, tokens, s, ctx) }));
-  // a lone capitalised word with no cue at all that opens a sentence is an ordinary word ("Several")
-  const kept = typedSpans.filter(({ s, typed }) => !(typed.rule === 'none' && s.first === s.last && opensSentence(text, tokens, s.first, starts)));
-  const mentions: (Mention & { rule: string })[] = kept.map(({ s, typed }) => {
+  const mentions: (Mention & { rule: string; opener: boolean })[] = spans.map((s) => {
+    const typed = typeSpan(text, tokens, s, ctx);
     const span = { start: tokens[s.first].start, end: tokens[s.last].end };
     return {
       span,
@@ -37,12 +35,15 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
       source: `${s.source}/${typed.rule}`,
       evidence: 'explicit' as const,
       rule: typed.rule,
+      opener: s.first === s.last && opensSentence(text, tokens, s.first, starts),
       ...(s.title ? { title: s.title } : {}),
       ...(typed.pack ? { pack: typed.pack } : {}),
     };
   });
   propagate(mentions);
-  const out: Mention[] = mentions.map(({ rule: _rule, ...m }) => m);
+  // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several")
+  const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none')));
+  const out: Mention[] = kept.map(({ rule: _rule, opener: _opener, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }

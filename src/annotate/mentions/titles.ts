@@ -65,6 +65,9 @@ export function readTitle(tokens: Token[], head: number, ctx: Context, end = hea
     .slice(first, end + 1)
     .filter((t) => whose(t.text, ctx) === null || TITLE_MODIFIERS.has(lower(t)))
     .map((t) => t.text);
+  const span = { start: tokens[first].start, end: tokens[end].end };
+  const phrase = packTitle(tokens, first, end, ctx);
+  if (phrase) return { ...phrase, span: { start: phrase.span.start, end: span.end } };
   const kremlin = words.length > 0 && /^kremlin$/i.test(words[0]) ? 'kremlin' : null;
   return {
     title: canonicalTitle((kremlin ? words.slice(1) : words).join(' ') || tokens[head].text),
@@ -91,4 +94,15 @@ export function titleAfter(tokens: Token[], last: number, ctx: Context): TitleCu
   if (/^\p{Lu}/u.test(tokens[head + 1]?.text ?? '') && tokens[head + 1].pos === 'PROPN') return null; // the title of the next name
   const words = tokens.slice(start, head + 1).filter((t) => whose(t.text, ctx) === null).map((t) => t.text);
   return { title: canonicalTitle(words.join(' ')), of, span: { start: tokens[start].start, end: tokens[head].end } };
+}
+
+/** The pack's reading of a title phrase ending at token `end` ("Kremlin leader" → President of Russia), if any. */
+function packTitle(tokens: Token[], first: number, end: number, ctx: Context): TitleCue | null {
+  if (!ctx.pack.titles?.length) return null;
+  const titles = packIndex(ctx.pack).titles;
+  for (let f = first; f <= end; f++) {
+    const hit = titles.get(foldName(tokens.slice(f, end + 1).map((t) => t.text).join(' ')));
+    if (hit) return { title: canonicalTitle(hit.title), of: hit.of, span: { start: tokens[f].start, end: tokens[end].end } };
+  }
+  return null;
 }

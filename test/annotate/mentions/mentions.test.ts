@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../../src/annotate/mentions/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeContext } from '../../../src/context.js';
+import { loadPack } from '../../../src/packs/load.js';
+import { makeDoc } from '../../helpers.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'mentions');
+
+/** The stage's output on `text` as `{text, type, title?, of?}`. */
+function mentionsOf(text: string, ctx = makeContext()) {
+  const doc = makeDoc(text);
+  const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+  return ms.map((m) => ({ text: text.slice(m.span.start, m.span.end), type: m.type, ...(m.title ? { title: m.title.title, of: m.title.of } : {}) }));
+}
+
+describe('mentions: fixtures (pack none)', () => {
+  for (const name of readdirSync(FIXTURES).filter((n) => !n.includes('.'))) {
+    it(name, () => {
+      const text = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8');
+      const expected = JSON.parse(readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8'));
+      expect(mentionsOf(text)).toEqual(expected);
+    });
+  }
+});
+
+describe('mentions: table', () => {
+  const cases: [string, string, { text: string; type: string }[]][] = [
+    ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
+    ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
+    ['honorific is trimmed', 'Talks ended when Ms Eirlys Madoc left.', [{ text: 'Eirlys Madoc', type: 'person' }]],
+    ['name particles stay inside', 'The envoy Jan van der Berg arrived.', [{ text: 'Jan van der Berg', type: 'person' }]],
+    ['organisation opener with of', 'The Bank of Drenvik raised rates.', [{ text: 'Bank of Drenvik', type: 'organization' }]],
+    ['outlet from a news-agency cue', 'Gorlan Press reported the blast, the Vestrian news agency said.', [{ text: 'Gorlan Press', type: 'outlet' }]],
+    ['acronym spelled out earlier', 'The Drenvik Energy Board (DEB) cut supplies. DEB blamed the frost.', [
+      { text: 'Drenvik Energy Board', type: 'organization' },
+      { text: 'DEB', type: 'organization' },
+      { text: 'DEB', type: 'organization' },
+    ]],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => expect(mentionsOf(text).map(({ text, type }) => ({ text, type }))).toEqual(expected));
+  }
+});
+
+describe('mentions: with the russia-ukraine pack', () => {
+  const ctx = makeContext({ pack: loadPack('russia-ukraine') });
+  it('links aliases and transliterations to pack entities', () => {
+    const text = 'Sergei Lavrov met Wolodymyr Selenskyj in Kiev.';
+    const doc = makeDoc(text);
+    const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+    expect(ms.map((m) => [text.slice(m.span.start, m.span.end), m.type, m.pack])).toEqual([
+      ['Sergei Lavrov', 'person', 'sergey-lavrov'],
+      ['Wolodymyr Selenskyj', 'person', 'volodymyr-zelenskyy'],
+      ['Kiev', 'place', 'kyiv'],
+    ]);
+  });
+  it('reads a pack title phrase as a bare title of its office', () => {
+    const text = 'The Kremlin leader spoke to reporters.';
+    const doc = makeDoc(text);
+    const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+    expect(ms.map((m) => [text.slice(m.span.start, m.span.end), m.evidence, m.title?.title, m.title?.of])).toEqual([
+      ['Kremlin leader', 'implied', 'President', 'russia'],
+      ['Kremlin', 'explicit', undefined, undefined],
+    ]);
+  });
+});

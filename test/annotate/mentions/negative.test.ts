@@ -1,0 +1,43 @@
+/** What the mentions stage must NOT find. */
+import { describe, expect, it } from 'vitest';
+import { findMentions, mentionsStage } from '../../../src/annotate/mentions/stage.js';
+import { shoutingLines } from '../../../src/annotate/mentions/candidates.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeContext } from '../../../src/context.js';
+import { makeDoc } from '../../helpers.js';
+
+function texts(text: string): string[] {
+  const doc = makeDoc(text);
+  return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).map((m) => text.slice(m.span.start, m.span.end));
+}
+
+describe('mentions: negative cases', () => {
+  const none: [string, string][] = [
+    ['empty text', ''],
+    ['lower-case prose', 'the talks were postponed again after a long night.'],
+    ['sentence openers and days', 'However, talks resumed on Thursday. Several delegates left in March.'],
+    ['demonyms and nationality adjectives', 'Russian and Ukrainian officials met. The Belarussian region was calm.'],
+    ['all-capitals promotional line', 'CLICK HERE TO READ MORE FROM THE DAILY BUGLE'],
+    ['a bare title with no owner is not linked', 'The minister said nothing.'],
+    ['month before a number', 'It happened on Jan 5 and again in May.'],
+  ];
+  for (const [what, text] of none) it(what, () => expect(texts(text)).toEqual([]));
+
+  it('a lower-case word after a hyphen is not part of a name', () => {
+    expect(texts('Delegates wore Drenvik-made badges and a NASA T-shirt.')).toEqual(['Drenvik', 'NASA']);
+  });
+  it('a title after a name is not a second name', () => {
+    expect(texts('Vulpescu, Foreign Minister of Moldova, left.')).not.toContain('Foreign Minister');
+  });
+  it('a possessive is not part of the name', () => {
+    expect(texts('It was Halvor Quistad’s plan.')).toEqual(['Halvor Quistad']);
+  });
+  it('a shouting line is found only when most letters are capitals', () => {
+    expect(shoutingLines('READ MORE NOW\nRead more about NATO and the EU')).toEqual([{ start: 0, end: 13 }]);
+  });
+  it('nothing is read from removed boilerplate', () => {
+    const doc = makeDoc('Arkady Brenzik spoke.', { removed: [{ text: 'Trending: Halvor Quistad wins award', reason: 'related list' }] });
+    const out = mentionsStage.run({ ...doc, layers: { sentences: splitSentences(doc.text) } }, makeContext());
+    expect(out.map((m) => doc.text.slice(m.span.start, m.span.end))).toEqual(['Arkady Brenzik']);
+  });
+});
