@@ -16,6 +16,8 @@ import { tokenRange, type Tok } from './tokens.js';
 export interface IndirectCandidate {
   content: Range;
   att: Attribution;
+  /** True when this clause continues the candidate before it, around a mid-sentence attribution. */
+  continues?: boolean;
 }
 
 /** How many tokens (a time or place phrase) may stand between a cue and its "that". */
@@ -77,15 +79,22 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     if (!speaker) continue;
     earlier = speaker;
     const att: Attribution = { cue: [cue.from, cue.to], speaker, via: null, rule: '' };
-    const after = cue.base === 'according to' ? speaker[1] : contentStart(toks, cue, to);
+    const inverted = speaker[0] >= cue.to; // "…, said Batchelder."
+    let after = cue.base === 'according to' || inverted ? speaker[1] : contentStart(toks, cue, to);
+    // "…, according to the conservative-leaning Tax Foundation." closes the sentence
+    if (cue.base === 'according to' && toks[after]?.text !== ',' && !toks.slice(after, to).some((t) => t.text === ',')) after = to;
     const endsSentence = after >= to || isEnd(toks[after]) || (toks[after].text === ',' && cue.base !== 'according to');
-    if (endsSentence || (cue.base === 'according to' && toks[after]?.text !== ',')) {
+    if (endsSentence) {
       // CLAUSE, X said. — the content runs from the sentence start to the comma before the attribution
       const first = Math.min(cue.from, speaker[0]);
       let end = first - 1;
-      if (end <= from || toks[end].text !== ',' || skip(end - 1)) continue;
+      if (end <= from || toks[end].text !== ',' || skip(end - 1) || isMark(toks[from])) continue;
       while (end > from && isMark(toks[end - 1])) end--;
-      if (end - from >= MIN_CONTENT && !isMark(toks[from])) out.push({ content: [from, end], att: { ...att, rule: 'indirect:before-cue' } });
+      // "The museum, Mr. Obama said, would make visitors face …": the clause goes on after the attribution
+      const rest = after < to && toks[after].text === ',' ? [after + 1, contentEnd(toks, after + 1, to)] : null;
+      const parts = rest && rest[1] - rest[0] >= MIN_CONTENT ? 2 : 1;
+      if (end - from >= MIN_CONTENT || parts === 2) out.push({ content: [from, end], att: { ...att, rule: 'indirect:before-cue' } });
+      if (parts === 2) out.push({ content: rest as Range, att: { ...att, rule: 'indirect:around-cue' }, continues: true });
       continue;
     }
     const start = cue.base === 'according to' ? after + 1 : after;

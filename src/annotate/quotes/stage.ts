@@ -51,7 +51,7 @@ export function findQuotes(doc: NewsDoc): Quote[] {
   const skip = (i: number) => inside.some((r) => toks[i].start >= r.start && toks[i].start < r.end);
   for (const c of [...indirectQuotes(toks, sentences, skip), ...transcriptTurns(text, toks)]) {
     const span = toSpan(toks, c.content)!;
-    quotes.push(build(span, false, c.att, null, c.att.rule));
+    quotes.push(build(span, false, c.att, c.continues ? quotes.length - 1 : null, c.att.rule));
   }
   // indirect quotes sort among the direct ones; `continues` indices are remapped to the new order
   const order = quotes.map((q, i) => ({ q, i })).sort((a, b) => a.q.span.start - b.q.span.start || a.q.span.end - b.q.span.end);
