@@ -68,7 +68,7 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (blocked(t) || !nameLike(t, opens(i)) || isTimeWord(tokens, i)) {
+    if (blocked(t) || !nameLike(t, opens(i)) || isTimeWord(tokens, i) || letterCompound(tokens, i)) {
       i++;
       continue;
     }
@@ -78,8 +78,7 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
       const next = tokens[j];
       if (blocked(next)) break;
       const glued = next.start === tokens[j - 1].end;
-      const letterCompound = /^\p{Lu}$/u.test(next.text) && tokens[j + 1]?.text === '-' && /^\p{Ll}/u.test(tokens[j + 2]?.text ?? ''); // "T-shirt"
-      if (nameLike(next, false) && !isTimeWord(tokens, j) && !letterCompound && (glued || /^[ \u00a0]$/.test(text.slice(tokens[j - 1].end, next.start)))) {
+      if (nameLike(next, false) && !isTimeWord(tokens, j) && !letterCompound(tokens, j) && (glued || /^[ \u00a0]$/.test(text.slice(tokens[j - 1].end, next.start)))) {
         last = j;
         allPropn &&= next.pos === 'PROPN';
         continue;
@@ -142,4 +141,9 @@ function isTimeWord(tokens: Token[], i: number): boolean {
   if (WEEKDAY.test(word)) return true;
   const next = tokens[i + 1]?.text ?? '';
   return /^\d/.test(next) || !/^\p{L}/u.test(next) || /^\p{Ll}/u.test(next) && !NAME_JOINERS.has(next);
+}
+
+/** A capital letter hyphenated to a lower-case word is a common noun: "T-shirt", "U-turn", "X-ray". */
+function letterCompound(tokens: Token[], i: number): boolean {
+  return /^\p{Lu}$/u.test(tokens[i].text) && tokens[i + 1]?.text === '-' && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '');
 }
