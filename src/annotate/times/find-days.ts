@@ -1,7 +1,8 @@
 /**
  * Candidate finder for days named without a date: weekdays ("Thursday", "last Wednesday", "Friday
  * afternoon"), weekends, holidays with a fixed date ("Christmas", "Victory Day") and anaphoric days
- * ("the same day", "earlier in the day") that take the date of the last expression before them.
+ * ("the same day", "earlier in the day", "the next day") that take the date of the last expression
+ * before them; "the first day" (of something unnamed) is a day whose date the text does not give.
  */
 import type { Candidate } from './types.js';
 import { runRules, type Rule } from './rules.js';
@@ -39,6 +40,17 @@ const RULES: Rule[] = [
     name: 'same-day',
     re: /\b(the same day|that day|earlier in the day|later in the day|later that day|earlier that day|the same evening)\b/gi,
     make: () => ({ type: 'DATE', recipe: { kind: 'same', unit: 'D' } }),
+  },
+  {
+    name: 'nth-day',
+    re: /\b(?:the|that)\s+(next|following|previous|first|second|third|last|final)\s+(day|morning|evening|night)\b/gi,
+    make: (m) => {
+      const w = m[1].toLowerCase();
+      const offset = w === 'next' || w === 'following' ? 1 : w === 'previous' ? -1 : null;
+      const part = partOf(m[2]);
+      if (offset === null) return { type: 'DATE', recipe: { kind: 'fixed', value: 'XXXX-XX-XX' } };
+      return { type: part ? 'TIME' : 'DATE', recipe: { kind: 'same', unit: 'D', offset, part } };
+    },
   },
   {
     name: 'holiday',

@@ -26,7 +26,8 @@ export type DayPart = 'MO' | 'AF' | 'EV' | 'NI' | 'DT';
  * - `shift`: `n` units from the anchor at that unit's granularity ("last week" = W −1; `WE` a weekend);
  * - `season` / `quarter`: a part of the year `yearShift` years from the anchor's year (null: by direction);
  * - `decade` / `century`: absolute (`199`, `19`);
- * - `same`: the day of the last dated expression before it ("the same day");
+ * - `same`: the day of the last dated expression before it ("the same day"), `offset` days on
+ *   ("the next day" = +1);
  * - `fixed`: a value that needs no anchor (durations, sets, PRESENT_REF).
  */
 export type Recipe =
@@ -35,7 +36,7 @@ export type Recipe =
   | { kind: 'shift'; unit: Unit; n: number; part?: DayPart }
   | { kind: 'season'; season: 'SP' | 'SU' | 'FA' | 'WI'; yearShift: number | null }
   | { kind: 'quarter'; q: number; yearShift: number | null }
-  | { kind: 'same'; unit: 'D' }
+  | { kind: 'same'; unit: 'D'; offset?: number; part?: DayPart }
   | { kind: 'fixed'; value: string };
 
 /** One time expression as found, before it is anchored. */

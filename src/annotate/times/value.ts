@@ -59,8 +59,11 @@ export function valueOf(recipe: Recipe, info: AnchorInfo): string {
   switch (recipe.kind) {
     case 'fixed':
       return recipe.value;
-    case 'same':
-      return info.lastDay ?? info.publication ?? 'XXXX-XX-XX';
+    case 'same': {
+      const day = info.lastDay ?? info.publication;
+      const t = recipe.part ? `T${recipe.part}` : '';
+      return day ? `${formatYmd(fromDays(toDays(parseYmd(day)!) + (recipe.offset ?? 0)))}${t}` : `XXXX-XX-XX${t}`;
+    }
     case 'date': {
       const { m, d, wd, hh, mi, part } = recipe;
       if (m === undefined && d === undefined && recipe.y === undefined) {
