@@ -53,6 +53,7 @@ function report(label: string, items: Item[]): void {
   ];
   console.log(`${label}: ${items.length} documents`);
   console.log('| system | dated | within ±2 d | exact day | within ±3 d | confidently wrong (>2 d) |\n|---|---|---|---|---|---|');
+  const shares: { two: number; wrong: number }[] = [];
   for (const [name, run] of rows) {
     let dated = 0, exact = 0, two = 0, three = 0, wrong = 0;
     for (const it of items) {
@@ -66,7 +67,11 @@ function report(label: string, items: Item[]): void {
     }
     const pc = (n: number) => `${((100 * n) / items.length).toFixed(1)}%`;
     console.log(`| ${name} | ${pc(dated)} | ${pc(two)} | ${pc(exact)} | ${pc(three)} | ${pc(wrong)} |`);
+    shares.push({ two, wrong });
   }
+  const [, withPack, base] = shares;
+  const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `×${(a / b).toFixed(2)}`);
+  console.log(`ratio Parley (pack) / baseline: within ±2 d ${ratio(withPack.two, base.two)}, confidently wrong ${ratio(withPack.wrong, base.wrong)}`);
 }
 
 /** Runs the suite. */

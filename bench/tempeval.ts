@@ -97,6 +97,14 @@ function report(label: string, docs: TmlDoc[]): void {
   for (const [name, c] of rows)
     console.log(`| ${name} | ${f1(c.relaxed, c).toFixed(2)} | ${f1(c.strict, c).toFixed(2)} | ${f1(c.value, c).toFixed(2)} | ${((100 * c.relaxed) / c.sys).toFixed(2)} | ${((100 * c.relaxed) / c.ref).toFixed(2)} |`);
   const [p, b] = [rows[0][1], rows[1][1]];
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  const speed = (system: System) => {
+    const t0 = performance.now();
+    for (const d of docs) system(d);
+    return chars / ((performance.now() - t0) / 1000);
+  };
+  const [sp, sb] = [speed(parley), speed(plainChrono)];
+  console.log(`speed: Parley ${(sp / 1000).toFixed(0)} k chars/s, plain chrono ${(sb / 1000).toFixed(0)} k chars/s (×${(sp / sb).toFixed(2)})`);
   console.log(`ratio Parley / chrono: value F1 ×${(f1(p.value, p) / f1(b.value, b)).toFixed(2)}, strict F1 ×${(f1(p.strict, p) / f1(b.strict, b)).toFixed(2)}`);
   if (process.env.TEMPEVAL_ERRORS) {
     const misses: string[] = [];
