@@ -2,26 +2,25 @@
  * The load generator for the `serve` benchmark, run as a separate process so the server's event
  * loop is not shared with the clients. For each class of requests it runs `concurrency` clients on
  * loopback with keep-alive, each issuing requests back to back, and reports every latency.
- * Input: a JSON argument {base, concurrency, requests, warmup, classes: {name: [paths]}}.
+ * Input: a JSON argument {concurrency, requests, warmup, classes: {name: [urls]}}.
  */
 interface Job {
-  base: string;
   concurrency: number;
   requests: number;
   warmup: number;
   classes: Record<string, string[]>;
 }
 
-async function runClass(job: Job, paths: string[], total: number): Promise<{ latencies: number[]; errors: number; ms: number }> {
+async function runClass(job: Job, urls: string[], total: number): Promise<{ latencies: number[]; errors: number; ms: number }> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const t0 = performance.now();
   const client = async () => {
     while (next < total) {
-      const path = paths[next++ % paths.length];
+      const path = urls[next++ % urls.length];
       const t = performance.now();
-      const res = await fetch(job.base + path);
+      const res = await fetch(path);
       await res.arrayBuffer();
       latencies.push(performance.now() - t);
       if (res.status !== 200) errors++;
@@ -33,8 +32,8 @@ async function runClass(job: Job, paths: string[], total: number): Promise<{ lat
 
 const job = JSON.parse(process.argv[2]) as Job;
 const out: Record<string, { latencies: number[]; errors: number; ms: number }> = {};
-for (const [name, paths] of Object.entries(job.classes)) {
-  await runClass(job, paths, job.warmup);
-  out[name] = await runClass(job, paths, job.requests);
+for (const [name, urls] of Object.entries(job.classes)) {
+  await runClass(job, urls, job.warmup);
+  out[name] = await runClass(job, urls, job.requests);
 }
 process.send!(out);

@@ -4,6 +4,8 @@
  * loopback; the baseline, measured in the same run, is a constant endpoint (`/api/openapi.json`),
  * i.e. what fastify and loopback alone cost. Also the first paint of the timeline in headless
  * Chromium when `/usr/bin/chromium` is present. Anchors from issue 7: p99 < 50 ms, first paint < 1 s.
+ * Each query class runs twice: against the server as shipped (responses cached per snapshot) and
+ * against one with the cache off, so the cost of computing each answer shows too.
  * The store is built once from synthetic articles (`serve-corpus.ts`) and kept in `bench/out/`.
  */
 import { fork } from 'node:child_process';
@@ -37,21 +39,25 @@ async function buildStore(db: string): Promise<void> {
   await store.close();
 }
 
+/** Runs the suite: builds the store if needed, serves it, loads it from a second process, prints the table. */
 export async function runServe(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const db = join(OUT, `serve-${DOCS}.db`);
   if (!existsSync(db)) await buildStore(db);
   const store = await openStore(db);
-  let t = performance.now();
+  const t = performance.now();
   const app = await buildServer({ store, rateLimit: 0, context: () => makeContext({ referenceDate: '2032-01-01' }) });
   console.log(`documents: ${await store.countDocs()}; snapshot built in ${(performance.now() - t).toFixed(0)} ms`);
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  // The same store without the response cache: what each query costs when computed afresh.
+  const raw = await buildServer({ store, rateLimit: 0, cache: false, context: () => makeContext({ referenceDate: '2032-01-01' }) });
+  const rawBase = await raw.listen({ host: '127.0.0.1', port: 0 });
   const get = async (path: string) => (await app.inject(path)).json();
   const entities = (await get('/api/entities?limit=50')).items as { id: string; name: string }[];
   const events = (await get('/api/timeline?limit=500')).items as { type: string; date: { start: string | null } }[];
   const dated = events.map((e) => e.date.start).filter((d): d is string => !!d).sort();
   console.log(`entities: ${(await get('/api/entities?limit=1')).total}, events: ${(await get('/api/timeline?limit=1')).total}`);
-  const classes: Record<string, string[]> = {
+  const paths: Record<string, string[]> = {
     baseline: ['/api/openapi.json'],
     timeline: [
       '/api/timeline?limit=500',
@@ -62,7 +68,12 @@ export async function runServe(): Promise<void> {
     entity: entities.length ? entities.slice(0, 20).map((e) => `/api/entities/${encodeURIComponent(e.id)}`) : ['/api/entities?limit=50'],
     search: ['Valdoria', 'Marenport talks', 'prisoners', 'Ilse Varga', 'ceasefire Dornach', 'sanctions'].map((q) => `/api/search?q=${encodeURIComponent(q)}`),
   };
-  const child = fork(join(import.meta.dirname, 'serve-load.ts'), [JSON.stringify({ base, concurrency: CONCURRENCY, requests: REQUESTS, warmup: WARMUP, classes })]);
+  const classes: Record<string, string[]> = {};
+  for (const [name, list] of Object.entries(paths)) {
+    classes[name] = list.map((p) => base + p);
+    if (name !== 'baseline') classes[`${name}, uncached`] = list.map((p) => rawBase + p);
+  }
+  const child = fork(join(import.meta.dirname, 'serve-load.ts'), [JSON.stringify({ concurrency: CONCURRENCY, requests: REQUESTS, warmup: WARMUP, classes })]);
   const results = await new Promise<Record<string, { latencies: number[]; errors: number; ms: number }>>((resolve, reject) => {
     child.once('message', (m) => resolve(m as never));
     child.once('error', reject);
@@ -75,10 +86,11 @@ export async function runServe(): Promise<void> {
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, r] of Object.entries(results)) {
     const [p50, p99] = [pct(r.latencies, 50), pct(r.latencies, 99)];
-    const anchor = name === 'baseline' ? '' : name === 'search' ? '(no anchor)' : `p99 < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}`;
+    const anchor = name === 'baseline' ? '' : name.startsWith('search') ? '(no anchor)' : `p99 < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}`;
     console.log(`| ${name} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${((r.latencies.length / r.ms) * 1000).toFixed(0)} | ${r.errors} | ${(p50 / b50).toFixed(1)}× | ${(p99 / b99).toFixed(1)}× | ${anchor} |`);
   }
   await firstPaint(base);
+  await raw.close();
   await app.close();
   await store.close();
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
+import { loadPack } from '../packs/load.js';
 import { buildServer, DEFAULT_RATE_LIMIT } from '../server/app.js';
 import { isLoopback } from '../server/security.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -31,18 +32,25 @@ export function serveCommand(program: Command, io: Io, run: Runner): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--token <secret>', 'bearer token that allows POST /api/ingest (default: $PARLEY_TOKEN)')
     .option('--rate-limit <n>', 'requests per minute per client (0: none)', String(DEFAULT_RATE_LIMIT))
+    .option('--pack <name>', 'domain pack for POST /api/ingest (russia-ukraine|none)', 'russia-ukraine')
     .action(
-      run(async (opts: { db: string; port: string; host: string; token?: string; rateLimit: string }) => {
+      run(async (opts: { db: string; port: string; host: string; token?: string; rateLimit: string; pack: string }) => {
         const token = opts.token ?? process.env.PARLEY_TOKEN ?? undefined;
         const listenPort = port(opts.port);
         const rateLimit = rate(opts.rateLimit);
+        let pack;
+        try {
+          pack = loadPack(opts.pack);
+        } catch (err) {
+          throw new CliError((err as Error).message, EXIT.USAGE);
+        }
         const store = await storeFor(opts.db);
         const app = await buildServer({
           store,
           token,
           host: opts.host,
           rateLimit,
-          context: () => makeContext({ referenceDate: new Date().toISOString().slice(0, 10) }),
+          context: () => makeContext({ referenceDate: new Date().toISOString().slice(0, 10), pack }),
         });
         try {
           await app.listen({ host: opts.host, port: listenPort });

@@ -21,6 +21,7 @@ import { documentRoutes } from './routes/documents.js';
 import { entityRoutes } from './routes/entities.js';
 import { itemRoutes } from './routes/items.js';
 import { searchRoutes } from './routes/search.js';
+import { cachedResponse } from './response-cache.js';
 import { securityHooks } from './security.js';
 import { SnapshotHolder } from './snapshot-holder.js';
 
@@ -34,6 +35,7 @@ export const BODY_LIMIT = 64 * 1024;
 /** Where `vite build` puts the UI. */
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
+/** How to build the server; only `store` and `context` are required. */
 export interface ServerOptions {
   store: Store;
   /** Makes the context for ingests (reference date, pack). */
@@ -48,6 +50,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** Builds the export the snapshot indexes; defaults to `buildExport(store)`. */
   load?: () => Promise<ExportV1>;
+  /** Cache serialized responses per snapshot (default on; the benchmark turns it off to measure the queries). */
+  cache?: boolean;
   logger?: boolean;
 }
 
@@ -77,17 +81,16 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   etagHook(app);
 
   for (const r of ROUTES) {
-    app.get(r.url, async (req) =>
-      r.handler({
-        query: parse(r.query, req.query, 'query'),
-        params: r.params ? parse(r.params, req.params, 'path') : {},
-        snap: await snapshots.get(),
-        store: o.store,
-      }),
-    );
+    app.get(r.url, async (req, reply) => {
+      const query = parse(r.query, req.query, 'query');
+      const params = r.params ? parse(r.params, req.params, 'path') : {};
+      const snap = await snapshots.get();
+      const res = await cachedResponse(snap, req.url, () => r.handler({ query, params, snap, store: o.store }), o.cache ?? true);
+      return reply.header('etag', res.etag).type('application/json; charset=utf-8').send(res.body);
+    });
   }
-  const doc = openapi(ROUTES, '1');
-  app.get('/api/openapi.json', async () => doc);
+  const doc = JSON.stringify(openapi(ROUTES, '1'));
+  app.get('/api/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
   await ingestRoute(app, { store: o.store, token: o.token, context: o.context, changed: () => snapshots.rebuild() });
 
   const root = o.webRoot ?? WEB_DIST;

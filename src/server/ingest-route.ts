@@ -32,6 +32,7 @@ export function safeName(name: string): string {
   return base.slice(-120) || 'upload.txt';
 }
 
+/** What the ingest route needs from the server. */
 export interface IngestRouteOptions {
   store: Store;
   token: string | undefined;
@@ -41,6 +42,7 @@ export interface IngestRouteOptions {
   changed: () => Promise<unknown>;
 }
 
+/** Registers multipart parsing and `POST /api/ingest` on `app`. */
 export async function ingestRoute(app: FastifyInstance, o: IngestRouteOptions): Promise<void> {
   await app.register(import('@fastify/multipart'), { limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_INPUTS, fields: MAX_INPUTS, parts: MAX_INPUTS * 2 } });
   let queue: Promise<unknown> = Promise.resolve();

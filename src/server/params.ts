@@ -17,6 +17,7 @@ export const EVENT_TYPES = [
   'talks', 'meeting', 'statement', 'demand', 'proposal', 'agreement', 'ceasefire',
   'military', 'casualties', 'sanctions', 'aid', 'other',
 ] as const;
+/** Event statuses; the `status` filter's valid values. */
 export const EVENT_STATUSES = ['happened', 'planned', 'denied', 'unknown'] as const;
 
 /** A whole number in [min, max] given as a query string, with a default. */

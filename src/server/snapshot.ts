@@ -7,6 +7,7 @@
 import type { ExportV1 } from '../model/export.js';
 import { fold, tokens } from './text.js';
 
+/** Items of the export, by kind (see `model/export.ts`). */
 export type Doc = ExportV1['documents'][number];
 export type Entity = ExportV1['entities'][number];
 export type Event = ExportV1['events'][number];

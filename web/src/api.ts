@@ -1,5 +1,6 @@
 /** Fetches from the Parley API; errors carry the server's message so pages can show it. */
 
+/** An API error response: its status and the server's message. */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
@@ -17,6 +18,9 @@ export async function api<T>(path: string, params: Record<string, string | numbe
   return body as T;
 }
 
+/* Response shapes of the API (see src/server/routes/). */
+
+/** A page of a list. */
 export interface Page<T> {
   total: number;
   limit: number;
@@ -75,6 +79,7 @@ export interface Contradiction {
   id: string;
   kind: string;
   about: string | null;
+  aboutEvent: { id: string; title: string } | null;
   summary: string;
   statements: Statement[];
 }

@@ -4,7 +4,9 @@
  * event-handler attributes are refused, and links only go to http(s) URLs or the app's own routes.
  */
 
+/** What `h` accepts as children. */
 export type Child = Node | string | number | null | undefined | false | Child[];
+/** Attributes for `h`; functions are listeners (`onclick`). */
 export type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
 
 /** Creates an element; string children become text nodes, `on…` attrs become listeners. */

@@ -5,8 +5,10 @@
  */
 import { h } from './dom.js';
 
+/** The kinds of annotation the document view draws. */
 export type Kind = 'mention' | 'time' | 'quote' | 'claim' | 'event';
 
+/** One highlighted range of the text. */
 export interface Annotation {
   start: number;
   end: number;

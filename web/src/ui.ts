@@ -9,6 +9,7 @@ export function route(path: string, params: Record<string, string | number | und
   return `#/${path}${qs.size ? `?${qs}` : ''}`;
 }
 
+/** Hash routes to a document, an entity, and an event on the timeline. */
 export const docHref = (id: string) => route(`doc/${encodeURIComponent(id)}`);
 export const entityHref = (id: string) => route(`entity/${encodeURIComponent(id)}`);
 export const eventHref = (id: string) => route('timeline', { event: id });
@@ -37,6 +38,7 @@ export function entityLink(id: string | null, name: string | null): Node {
   return h('a', { href: entityHref(id) }, name ?? id);
 }
 
+/** How each event status is named and drawn (the icon is also in the text, so colour is never the only cue). */
 export const STATUS_LABEL: Record<string, string> = { happened: 'happened', planned: 'planned', denied: 'denied', unknown: 'status unknown' };
 export const STATUS_ICON: Record<string, string> = { happened: '●', planned: '○', denied: '✕', unknown: '?' };
 
@@ -75,8 +77,11 @@ export function heading(title: string, sub?: string | Node): HTMLElement[] {
   return [h('h1', {}, title), sub ? h('p', { class: 'sub' }, sub) : ''].filter(Boolean) as HTMLElement[];
 }
 
-/** Runs `fn` once `el` is in the document (pages are built detached, then swapped in). */
-export function whenAttached(el: Element, fn: () => void, tries = 300): void {
-  if (el.isConnected) fn();
+/**
+ * Runs `fn` once `el` is in the document (pages are built detached, then swapped in) and the page
+ * has painted, so heavy drawing (the chart) never delays the first paint of the rest.
+ */
+export function whenAttached(el: Element, fn: () => unknown, tries = 300): void {
+  if (el.isConnected) requestAnimationFrame(() => setTimeout(fn, 0));
   else if (tries > 0) requestAnimationFrame(() => whenAttached(el, fn, tries - 1));
 }

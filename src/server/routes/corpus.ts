@@ -33,8 +33,25 @@ function eventSummary(snap: Snapshot, e: Event) {
 export function contradictionView(snap: Snapshot, c: Contradiction) {
   return {
     ...c,
+    aboutEvent: c.about && snap.events.has(c.about) ? { id: c.about, title: snap.events.get(c.about)!.title } : null,
     statements: c.statements.map((s) => ({ ...s, byName: snap.entityName(s.by), source: snap.docRef(s.doc) })),
   };
+}
+
+const storyMemo = new WeakMap<Snapshot, Map<string, number>>();
+
+/** How many events have a mention in each story's documents, computed once per snapshot. */
+function eventsPerStory(snap: Snapshot): Map<string, number> {
+  let m = storyMemo.get(snap);
+  if (!m) {
+    m = new Map();
+    for (const e of snap.timeline) {
+      const stories = new Set(e.mentions.flatMap((x) => (snap.storiesByDoc.get(x.doc) ?? []).map((s) => s.id)));
+      for (const s of stories) m.set(s, (m.get(s) ?? 0) + 1);
+    }
+    storyMemo.set(snap, m);
+  }
+  return m;
 }
 
 function storyDocs(snap: Snapshot, story: string | undefined): Set<string> | null {
@@ -44,6 +61,7 @@ function storyDocs(snap: Snapshot, story: string | undefined): Set<string> | nul
   return new Set(s.docs);
 }
 
+/** Routes for stories, the timeline, one event and contradictions. */
 export const corpusRoutes: ApiRoute[] = [
   route({
     url: '/api/stories',
@@ -52,11 +70,10 @@ export const corpusRoutes: ApiRoute[] = [
     query: z.strictObject({ ...paging }),
     handler: ({ query, snap }) => {
       const stories = [...snap.stories.values()].sort((a, b) => b.docs.length - a.docs.length || a.title.localeCompare(b.title));
+      const counts = eventsPerStory(snap);
       return page(stories, query, (s) => {
-        const docs = new Set(s.docs);
-        const events = snap.timeline.filter((e) => e.mentions.some((m) => docs.has(m.doc)));
         const dates = s.docs.map((d) => snap.docs.get(d)?.published.date).filter((d): d is string => !!d).sort();
-        return { id: s.id, title: s.title, docs: s.docs.length, events: events.length, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
+        return { id: s.id, title: s.title, docs: s.docs.length, events: counts.get(s.id) ?? 0, firstDate: dates[0] ?? null, lastDate: dates.at(-1) ?? null };
       });
     },
   }),

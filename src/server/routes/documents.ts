@@ -33,6 +33,7 @@ async function findDoc(snap: Snapshot, id: string): Promise<Doc | undefined> {
   return hits.length === 1 ? snap.docs.get(hits[0]) : undefined;
 }
 
+/** Routes for the document list and one document. */
 export const documentRoutes: ApiRoute[] = [
   route({
     url: '/api/documents',

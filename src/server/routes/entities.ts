@@ -34,6 +34,7 @@ function summary(snap: Snapshot, e: Entity) {
   return { id: e.id, name: e.name, type: e.type, kb: e.kb, aliases: e.aliases, ...stats(snap).get(e.id)! };
 }
 
+/** Routes for the entity list and one entity. */
 export const entityRoutes: ApiRoute[] = [
   route({
     url: '/api/entities',

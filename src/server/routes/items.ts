@@ -13,6 +13,7 @@ function inStory(snap: Snapshot, story: string | undefined): ((doc: string) => b
   return (d) => docs.has(d);
 }
 
+/** Routes for quotes and claims. */
 export const itemRoutes: ApiRoute[] = [
   route({
     url: '/api/quotes',

@@ -4,6 +4,7 @@ import { paging, textParam } from '../params.js';
 import { page, route, type ApiRoute } from '../route.js';
 import { contexts, searchIds } from '../search.js';
 
+/** The search route. */
 export const searchRoutes: ApiRoute[] = [
   route({
     url: '/api/search',

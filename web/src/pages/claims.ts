@@ -13,6 +13,7 @@ function filterForm(id: string, label: string, value: string, go: (v: string) =>
   return form;
 }
 
+/** Renders the claims page, grouped by what is counted. */
 export async function claimsPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const what = q.get('what') ?? '';
   const offset = Number(q.get('offset') ?? 0) || 0;
@@ -52,6 +53,7 @@ export async function claimsPage(main: HTMLElement, _arg: string, q: URLSearchPa
   );
 }
 
+/** Renders the quotes page. */
 export async function quotesPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const words = q.get('q') ?? '';
   const offset = Number(q.get('offset') ?? 0) || 0;

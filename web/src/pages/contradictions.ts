@@ -9,7 +9,7 @@ export function contradictionCard(c: Contradiction): HTMLElement {
     'article',
     { class: 'card contradiction' },
     h('h3', {}, h('span', { class: 'badge' }, c.kind), ' ', c.summary),
-    c.about?.startsWith('ev') ? h('p', { class: 'sub' }, 'About ', h('a', { href: eventHref(c.about) }, 'this event')) : '',
+    c.aboutEvent ? h('p', { class: 'sub' }, 'About ', h('a', { href: eventHref(c.aboutEvent.id) }, c.aboutEvent.title)) : '',
     h(
       'div',
       { class: 'side-by-side' },
@@ -20,6 +20,7 @@ export function contradictionCard(c: Contradiction): HTMLElement {
   );
 }
 
+/** Renders the contradictions page. */
 export async function contradictionsPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const offset = Number(q.get('offset') ?? 0) || 0;
   const p = await api<Page<Contradiction>>('contradictions', { offset });

@@ -53,6 +53,7 @@ function diffView(original: string, copy: string): HTMLElement {
   return h('div', { class: 'side-by-side diff' }, h('figure', {}, h('figcaption', {}, 'Original'), left), h('figure', {}, h('figcaption', {}, 'This document'), right));
 }
 
+/** Renders one document's page. */
 export async function documentPage(main: HTMLElement, id: string): Promise<void> {
   const d = await api<DocDetail>(`documents/${encodeURIComponent(id)}`);
   const anns = annotations(d);

@@ -3,6 +3,7 @@ import { api, type DocSummary, type Page } from '../api.js';
 import { empty, h, replace } from '../dom.js';
 import { docHref, heading, pager, route } from '../ui.js';
 
+/** Renders the document list. */
 export async function documentsPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const offset = Number(q.get('offset') ?? 0) || 0;
   const flag = q.get('flag') ?? '';

@@ -5,6 +5,7 @@ import { badges, dateText, entityHref, eventHref, heading, pager, route, sourceL
 
 const TYPES = ['person', 'organization', 'place', 'outlet', 'other'];
 
+/** Renders the entity list. */
 export async function entitiesPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const name = q.get('q') ?? '';
   const type = q.get('type') ?? '';
@@ -48,6 +49,7 @@ export async function entitiesPage(main: HTMLElement, _arg: string, q: URLSearch
   );
 }
 
+/** Renders one entity's page. */
 export async function entityPage(main: HTMLElement, id: string): Promise<void> {
   const e = await api<EntityDetail>(`entities/${encodeURIComponent(id)}`);
   const section = (title: string, body: Node | Node[] | string, n: number, none: string) => h('section', {}, h('h2', {}, `${title} (${n})`), n ? body : empty(none));

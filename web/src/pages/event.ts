@@ -4,6 +4,7 @@ import { h, marked, replace } from '../dom.js';
 import { badges, dateText, entityLink, sourceLine } from '../ui.js';
 import { contradictionCard } from './contradictions.js';
 
+/** Fills `box` with one event's details and evidence. */
 export async function eventDetail(box: HTMLElement, id: string): Promise<void> {
   replace(box, h('p', { class: 'loading' }, 'Loading event…'));
   const e = await api<EventDetail>(`events/${encodeURIComponent(id)}`);

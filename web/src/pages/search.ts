@@ -3,6 +3,7 @@ import { api, type SearchResults } from '../api.js';
 import { empty, h, marked, replace } from '../dom.js';
 import { entityLink, heading, pager, route, sourceLine } from '../ui.js';
 
+/** Renders search results for `q`. */
 export async function searchPage(main: HTMLElement, _arg: string, q: URLSearchParams): Promise<void> {
   const query = q.get('q') ?? '';
   if (!query) {
