@@ -17,14 +17,31 @@ const IRREGULAR: string[][] = [
   ['deny', 'denies', 'denied', 'denied', 'denying'],
   ['testify', 'testifies', 'testified', 'testified', 'testifying'],
   ['think', 'thinks', 'thought', 'thought', 'thinking'],
+  ['find', 'finds', 'found', 'found', 'finding'],
+  ['show', 'shows', 'showed', 'shown', 'showing'],
+  ['know', 'knows', 'knew', 'known', 'knowing'],
+  ['feel', 'feels', 'felt', 'felt', 'feeling'],
+  ['hear', 'hears', 'heard', 'heard', 'hearing'],
+  ['worry', 'worries', 'worried', 'worried', 'worrying'],
 ];
+
+/**
+ * Verbs of knowing, finding and feeling: a cue only when a that-clause follows ("a poll shows that…",
+ * "investigators found that…"), since they are far more often not about speech.
+ */
+const THAT_ONLY = new Set(
+  'find show know feel hear worry learn hope fear expect decide agree estimate suspect realize realise recognize wonder'.split(' '),
+);
+/** How many tokens may stand between a that-only verb and its "that" ("found last week that"). */
+const MAX_TO_THAT = 3;
 
 /** Regular reporting verbs (inflected by rule). */
 const REGULAR =
   'add stress note conclude state argue insist warn claim announce emphasize emphasise explain declare report confirm ' +
   'acknowledge assert respond suggest post accuse urge predict believe recall complain vow pledge promise ' +
   'threaten ask observe remark maintain contend allege estimate reiterate underline underscore point mention ' +
-  'reveal disclose concede retort caution signal indicate describe boast lament charge counter demand propose';
+  'reveal disclose concede retort caution signal indicate describe boast lament charge counter demand propose ' +
+  'learn hope fear expect decide agree estimate suspect realize realise recognize wonder';
 
 function inflect(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
@@ -60,6 +77,7 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { from: i, to: i + 2, base: 'according to' };
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
+  if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that')) return null;
   // "point out": the particle belongs to the cue
   if (base === 'point') return toks[i + 1]?.lower === 'out' ? { from: i, to: i + 2, base } : null;
   return { from: i, to: i + 1, base };

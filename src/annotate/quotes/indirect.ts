@@ -8,7 +8,7 @@
  */
 import type { Span } from '../../model/doc.js';
 import { speakerOf, type Attribution } from './attribute.js';
-import { ADDRESSEE_VERBS, cueAt, RELAY_VERBS, type Cue } from './cues.js';
+import { ADDRESSEE_VERBS, cueAt, type Cue } from './cues.js';
 import { npAfter, npBefore, type Range } from './np.js';
 import { tokenRange, type Tok } from './tokens.js';
 
@@ -74,7 +74,7 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const cue = cueAt(toks, i);
-    if (!cue || RELAY_VERBS.has(cue.base)) continue;
+    if (!cue) continue;
     const speaker = speakerOf(toks, cue, from, to, earlier);
     if (!speaker) continue;
     earlier = speaker;
