@@ -4,6 +4,7 @@ import { runPubdate } from './pubdate.js';
 import { runPolnear } from './polnear.js';
 import { run as runMeantime } from './meantime.js';
 import { runExtraction } from './extraction.js';
+import { runDuplicates } from './duplicates.js';
 import { runEntities } from './entities.js';
 import { runServe } from './serve.js';
 
@@ -20,6 +21,7 @@ export const SUITES: Record<string, Suite> = {
   pubdate: { title: 'Publication-date inference with the true date withheld', run: runPubdate },
   meantime: { title: 'MEANTIME cross-document event coreference (CoNLL F1) vs same-lemma', run: runMeantime },
   entities: { title: 'Entities: typed spans on GUM vs compromise, alias merging on MEANTIME, words/s', run: runEntities },
+  duplicates: { title: 'Near-duplicates and rewritten copies (synthetic labelled corpus): P/R, LSH vs brute force', run: runDuplicates },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
   serve: { title: 'parley serve: API latency p50/p99 at 10k documents, 50 clients on loopback; timeline first paint', run: runServe, onlyWhenAsked: true },
 };

@@ -6,6 +6,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import { LshIndex, signature } from './minhash.js';
 import { jaccard, shingleSet, tokens } from './tokens.js';
+import { spinVote, WordFreq } from '../rewrites/direction.js';
 
 /**
  * Shingle Jaccard at or above which two documents are near-duplicates. Same-text copies with a
@@ -14,6 +15,9 @@ import { jaccard, shingleSet, tokens } from './tokens.js';
  * gap and is the classic choice for "near-duplicate" (Broder 1997).
  */
 export const DUPLICATE_JACCARD = 0.5;
+
+/** Bands two documents must share to be compared (see `LshIndex.add`). */
+export const MIN_BAND_HITS = 2;
 
 /** Documents with fewer shingles are too short to call copies (a one-line text matches too easily). */
 export const MIN_SHINGLES = 8;
@@ -37,7 +41,7 @@ export class NearDuplicateFinder {
     if (set.length < MIN_SHINGLES || this.sets.has(doc.id)) return [];
     this.sets.set(doc.id, set);
     const out: [string, number][] = [];
-    for (const other of this.lsh.add(doc.id, signature(set))) {
+    for (const other of this.lsh.add(doc.id, signature(set), MIN_BAND_HITS)) {
       const j = jaccard(set, this.sets.get(other)!);
       if (j >= DUPLICATE_JACCARD) out.push([other, j]);
     }
@@ -52,13 +56,16 @@ export class NearDuplicateFinder {
 
 /**
  * True when `a` should count as the original of `b`: published earlier when both dates are known and
- * differ, otherwise the longer text (a copy tends to trim), otherwise the one ingested first.
+ * differ; otherwise not the one that looks spun (its own words rarer, see `spinVote`) when `freq` is
+ * given and decides; otherwise the one ingested first (feeds deliver the original before its copies).
+ * Length is no guide: a copy trims some text and adds its own credit lines.
  */
-export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: Map<string, number>): boolean {
+export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: Map<string, number>, freq?: WordFreq): boolean {
   const da = a.published.date;
   const db = b.published.date;
   if (da && db && da !== db) return da < db;
-  if (a.text.length !== b.text.length) return a.text.length > b.text.length;
+  const vote = freq ? spinVote(a.text, b.text, freq) : 0;
+  if (vote !== 0) return vote > 0;
   return order.get(a.id)! < order.get(b.id)!;
 }
 
@@ -66,6 +73,8 @@ export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: Map<string, number>)
 export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
   const finder = new NearDuplicateFinder();
   const order = new Map(docs.map((d, i) => [d.id, i]));
+  const freq = new WordFreq();
+  for (const d of docs) freq.add(d.text);
   const byId = new Map(docs.map((d) => [d.id, d]));
   const parent = new Map<string, string>();
   const root = (id: string): string => {
@@ -76,7 +85,7 @@ export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
     for (const [other] of finder.add(doc)) {
       const [ra, rb] = [root(doc.id), root(other)];
       if (ra === rb) continue;
-      const keep = isOriginalOf(byId.get(ra)!, byId.get(rb)!, order) ? ra : rb;
+      const keep = isOriginalOf(byId.get(ra)!, byId.get(rb)!, order, freq) ? ra : rb;
       parent.set(keep === ra ? rb : ra, keep);
       parent.set(keep, keep);
     }

@@ -6,7 +6,7 @@
  */
 import { splitSentences } from '../../annotate/sentences/stage.js';
 import type { NewsDoc } from '../../model/doc.js';
-import { jaccard, shingleSet, tokens } from '../duplicates/tokens.js';
+import { jaccard, sentenceInitial, shingleSet, tokens } from '../duplicates/tokens.js';
 import { contentSet, setJaccard } from './content-words.js';
 
 /**
@@ -20,6 +20,13 @@ export const REWORDED_SHINGLES = 0.5;
 /** Sentences with fewer content words are not aligned (datelines, "Read more", one-word lines). */
 export const MIN_CONTENT_WORDS = 5;
 
+/**
+ * Share of anchors (numbers and mid-sentence capitalised words) two sentences must have in common to
+ * align. A spinner swaps ordinary words but leaves names and figures alone, while two sentences of a
+ * common pattern ("About 680 people were affected in Kessel") differ exactly there.
+ */
+export const ANCHOR_AGREEMENT = 0.5;
+
 /** One aligned sentence pair. */
 export interface AlignedPair {
   copy: { start: number; end: number };
@@ -32,6 +39,7 @@ interface Sentence {
   start: number;
   end: number;
   content: Set<string>;
+  anchors: Set<string>;
   shingles: Uint32Array;
 }
 
@@ -41,7 +49,11 @@ export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sente
   return spans
     .map((s) => {
       const text = doc.text.slice(s.start, s.end);
-      return { start: s.start, end: s.end, content: contentSet(text), shingles: shingleSet(tokens(text).map((t) => t.norm)) };
+      const toks = tokens(text);
+      const anchors = new Set(
+        toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(text[t.start]) && !sentenceInitial(text, t.start))).map((t) => t.norm),
+      );
+      return { start: s.start, end: s.end, content: contentSet(text), anchors, shingles: shingleSet(toks.map((t) => t.norm)) };
     })
     .filter((s) => s.content.size >= MIN_CONTENT_WORDS);
 }
@@ -53,6 +65,7 @@ export function alignSentences(copy: Sentence[], original: Sentence[]): AlignedP
     let best: Sentence | null = null;
     let bestScore = ALIGN_CONTENT;
     for (const o of original) {
+      if ((s.anchors.size > 0 || o.anchors.size > 0) && setJaccard(s.anchors, o.anchors) < ANCHOR_AGREEMENT) continue;
       const score = setJaccard(s.content, o.content);
       if (score >= bestScore) [best, bestScore] = [o, score];
     }

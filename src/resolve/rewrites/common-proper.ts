@@ -1,6 +1,7 @@
 /**
  * Capitalised words that are not people's or places' names to be misspelled: country names, their
- * demonyms, languages and capitals (from the `world-countries` data package), weekdays and months.
+ * demonyms, languages and capitals (from the `world-countries` data package), weekdays, months and
+ * office titles.
  * Pairs like France/French, Austria/Australia, Slovakia/Slovenia or Tuesday/Thursday are a couple of
  * edits apart yet both correct, so they never count as misspellings.
  */
@@ -11,9 +12,12 @@ const countries = createRequire(import.meta.url)('world-countries') as Countries
 
 const CALENDAR = `monday tuesday wednesday thursday friday saturday sunday january february march april may june july
   august september october november december`.split(/\s+/);
+/** Capitalised titles and office words ("President", "Minister"), which are not names either. */
+const TITLES = `president presidents minister ministers secretary senator governor chancellor general colonel
+  ambassador spokesman spokeswoman premier deputy prince princess senate parliament ministry`.split(/\s+/);
 
 function build(): Set<string> {
-  const words = new Set(CALENDAR);
+  const words = new Set([...CALENDAR, ...TITLES]);
   const add = (s: string | undefined) => {
     for (const w of (s ?? '').toLowerCase().split(/[\s,()-]+/)) if (w.length > 0) words.add(w);
   };

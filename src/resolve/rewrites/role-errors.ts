@@ -35,8 +35,10 @@ export function canonicalTitle(title: string): string {
   return SAME_TITLE[t] ?? t;
 }
 
-/** One stated role: who (by surname), which title, and where. */
+/** One stated role: who (by full name when given, else surname), which title, and where. */
 export interface StatedRole {
+  /** The name as written, case-folded ("gorm ulla"), possessive dropped. */
+  name: string;
   surname: string;
   title: string;
   start: number;
@@ -47,8 +49,8 @@ export interface StatedRole {
 export function statedRoles(text: string): StatedRole[] {
   const out: StatedRole[] = [];
   const push = (name: string, title: string, start: number, end: number) => {
-    const surname = name.split(/\s+/).pop()!.replace(/['’]s$/, '').toLowerCase();
-    out.push({ surname, title: canonicalTitle(title), start, end });
+    const folded = name.replace(/['’]s$/, '').toLowerCase().replace(/\s+/g, ' ');
+    out.push({ name: folded, surname: folded.split(' ').pop()!, title: canonicalTitle(title), start, end });
   };
   for (const m of text.matchAll(BEFORE)) push(m[2], m[1], m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(AFTER)) push(m[1], m[2], m.index!, m.index! + m[0].length);
@@ -66,15 +68,18 @@ export class RoleStats {
 
   add(doc: Pick<NewsDoc, 'id' | 'text'>): void {
     for (const r of statedRoles(doc.text)) {
-      const titles = this.tally.get(r.surname) ?? this.tally.set(r.surname, new Map()).get(r.surname)!;
+      const titles = this.tally.get(r.name) ?? this.tally.set(r.name, new Map()).get(r.name)!;
       (titles.get(r.title) ?? titles.set(r.title, new Set()).get(r.title)!).add(doc.id);
     }
   }
 
-  /** Titles other documents (at least `MIN_ROLE_DOCS` of them) give `surname`. */
-  establishedTitles(surname: string, exceptDoc: string): string[] {
+  /**
+   * Titles other documents (at least `MIN_ROLE_DOCS` of them) give `name`, keyed as written: a full
+   * name only meets the same full name (two people may share a surname), a bare surname only itself.
+   */
+  establishedTitles(name: string, exceptDoc: string): string[] {
     const out: string[] = [];
-    for (const [title, docs] of this.tally.get(surname) ?? []) {
+    for (const [title, docs] of this.tally.get(name) ?? []) {
       if ([...docs].filter((d) => d !== exceptDoc).length >= MIN_ROLE_DOCS) out.push(title);
     }
     return out;
@@ -85,7 +90,7 @@ export class RoleStats {
 export function findRoleErrors(doc: Pick<NewsDoc, 'id' | 'text'>, stats: RoleStats, pack: PackFacts) {
   const out: { start: number; end: number; text: string; weight: number; reason: string }[] = [];
   for (const r of statedRoles(doc.text)) {
-    const known = [...(pack.roles.get(r.surname) ?? []), ...stats.establishedTitles(r.surname, doc.id)];
+    const known = [...(pack.roles.get(r.surname) ?? []), ...stats.establishedTitles(r.name, doc.id)];
     if (known.length === 0 || known.some((k) => compatible(k, r.title))) continue;
     const text = doc.text.slice(r.start, r.end);
     out.push({ start: r.start, end: r.end, text, weight: ROLE_WEIGHT, reason: `"${text}": elsewhere ${[...new Set(known)].join(' / ')}` });

@@ -59,7 +59,7 @@ describe('near-duplicates on the talks fixture', () => {
 
   it('the resolver sets duplicateOf and a duplicate flag with evidence, and a group item', () => {
     const out = duplicatesResolver.run(docs, {}, makeContext());
-    expect(out.docs!.map((d) => d.origin)).toEqual(['copy-boilerplate.txt']);
+    expect(out.docs!.map((d) => d.origin)).toEqual(['updated-copy.txt']);
     const copy = out.docs![0];
     const original = docs.find((d) => d.origin === 'original.txt')!;
     expect(copy.duplicateOf).toBe(original.id);
@@ -86,12 +86,12 @@ describe('near-duplicates: negative cases', () => {
     expect(findNearDuplicates(docs).some((l) => l.copy === doc.id || (l.original === doc.id))).toBe(false);
   });
 
-  it('an earlier-published shorter copy is the original', () => {
+  it('an earlier-published copy is the original, whatever the ingest order', () => {
     const docs = loadFixture(DIR, (f) => ({
-      published: { date: f === 'copy-boilerplate.txt' ? '2031-04-01' : '2031-04-02', source: 'metadata', confidence: 1, evidence: [] },
+      published: { date: f === 'updated-copy.txt' ? '2031-04-01' : '2031-04-02', source: 'metadata', confidence: 1, evidence: [] },
     }));
     const [link] = findNearDuplicates(docs);
-    expect(docs.find((d) => d.id === link.original)!.origin).toBe('copy-boilerplate.txt');
+    expect(docs.find((d) => d.id === link.original)!.origin).toBe('updated-copy.txt');
   });
 
   it('clears a stale duplicate flag when the original is gone', () => {

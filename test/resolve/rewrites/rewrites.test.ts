@@ -29,7 +29,7 @@ describe('rewrites resolver on the fixture corpus', () => {
     const original = docs.find((d) => d.origin === 'original.txt')!;
     const copy = docs.find((d) => d.origin === 'spun-copy.txt')!;
     expect(out.items!.duplicates).toEqual([
-      { id: original.id, data: { original: original.id, copies: [{ doc: copy.id, kind: 'rewrite', score: 0.89 }] } },
+      { id: original.id, data: { original: original.id, copies: [{ doc: copy.id, kind: 'rewrite', score: 0.78 }] } },
     ]);
   });
 

@@ -1,0 +1,42 @@
+/**
+ * Which of two versions is the spun one, when dates do not tell: a spinner replaces everyday words
+ * with thesaurus alternatives, which are rarer in the corpus ("stated" for "said", "individuals" for
+ * "people"). So the version whose own words (those the other lacks) are rarer is the rewrite.
+ */
+import { contentTokens } from './content-words.js';
+
+/** Document frequency of each content word, built incrementally. */
+export class WordFreq {
+  private readonly df = new Map<string, number>();
+
+  add(text: string): void {
+    for (const w of new Set(contentTokens(text).map((t) => t.norm))) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+
+  /** Mean ln(1 + df) of `words`, or null for none. */
+  commonness(words: Iterable<string>): number | null {
+    let sum = 0;
+    let n = 0;
+    for (const w of words) {
+      sum += Math.log(1 + (this.df.get(w) ?? 0));
+      n++;
+    }
+    return n === 0 ? null : sum / n;
+  }
+}
+
+/**
+ * Difference in mean ln(df) needed to call a direction; smaller gaps are noise. 0.5 ≈ the own words
+ * of one side being about 1.6× as frequent as the other's.
+ */
+export const SPIN_MARGIN = 0.5;
+
+/** −1 when `a` looks like the spun version of `b`, +1 for the reverse, 0 when undecided. */
+export function spinVote(a: string, b: string, freq: WordFreq): number {
+  const wa = new Set(contentTokens(a).map((t) => t.norm));
+  const wb = new Set(contentTokens(b).map((t) => t.norm));
+  const ca = freq.commonness([...wa].filter((w) => !wb.has(w) && !/\d/.test(w)));
+  const cb = freq.commonness([...wb].filter((w) => !wa.has(w) && !/\d/.test(w)));
+  if (ca === null || cb === null || Math.abs(ca - cb) < SPIN_MARGIN) return 0;
+  return ca < cb ? -1 : 1;
+}
