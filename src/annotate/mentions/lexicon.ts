@@ -34,7 +34,7 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
   authority|police|command|brigade|regiment|battalion|division|fleet|militia|network|airlines|airways|industries|
   motors|systems|technologies|labs|laboratory|program|programme|initiative|
   secretariat|cabinet|government|duma|rada|senate|congress|kremlin|pentagon|nations|institutes|partners|holdings|
-  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy`);
+  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|records|studios|pictures|entertainment|media`);
 
 /** Organisation names that begin with their head: "Ministry of …", "University of …". Lower case. */
 export const ORG_OPENERS = set(`ministry|department|university|bank|office|council|house|court|commission|

@@ -19,9 +19,8 @@ export function canonicalKey(type: MentionType, name: string): string {
     const country = g.countryNames.get(folded) ?? g.demonyms.get(folded.replace(/s$/, ''));
     if (country) return `country:${country}`;
   }
-  const key = translitKey(folded);
-  if (type === 'organization' || type === 'outlet') return key.replace(LEGAL_SUFFIX, '') || key;
-  return key;
+  if (type === 'organization' || type === 'outlet') return translitKey(folded.replace(LEGAL_SUFFIX, '') || folded);
+  return translitKey(folded);
 }
 
 /** Initials of a multi-word name ("United States Air Force" → "usaf"), ignoring "of", "the", "and", "for". */

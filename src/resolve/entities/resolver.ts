@@ -55,6 +55,7 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
     }
   }
   const index = ctx.pack.entities ? packIndex(ctx.pack) : null;
+  const dates = new Map(docs.map((d) => [d.id, d.published.date ?? '9999']));
   const out: Entity[] = [];
   clusters.forEach((cluster, key) => {
     if (mentions[key].length === 0) return;
@@ -62,7 +63,7 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
     const pack = packId ? index?.byId.get(packId) ?? null : null;
     const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
     const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
-    const name = pack?.name ?? canonicalName(mentions[key]);
+    const name = pack?.name ?? canonicalName([...mentions[key]].sort((a, b) => (dates.get(a.doc) ?? '9999').localeCompare(dates.get(b.doc) ?? '9999') || a.start - b.start));
     const type = pack?.type ?? cluster.find((n) => n.group)!.type;
     out.push({
       id: entityId(type, packId ?? translitKey(name)),
@@ -89,11 +90,11 @@ export function entityId(type: string, key: string): string {
   return 'ent-' + createHash('sha1').update(`${type}|${key}`).digest('hex').slice(0, 12);
 }
 
-/** Spellings of explicit mentions with their counts, most frequent first. */
+/** Spellings of explicit mentions with their counts, most frequent first (ties: first seen first). */
 function aliasCounts(mentions: EntityMention[]): { text: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const m of mentions) if (!m.implied) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
-  return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 }
 
 /** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"). */

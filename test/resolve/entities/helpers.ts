@@ -1,0 +1,34 @@
+/** Shared helpers for the entity-resolution tests: fixture corpora → annotated documents → projection. */
+import { join } from 'node:path';
+import { findMentions } from '../../../src/annotate/mentions/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeContext, type Context } from '../../../src/context.js';
+import type { NewsDoc } from '../../../src/model/doc.js';
+import { loadPack } from '../../../src/packs/load.js';
+import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
+import { makeDoc } from '../../helpers.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'entities');
+
+/** Builds annotated documents (sentences + mentions) for a fixture corpus. */
+export function corpusDocs(docs: { date: string | null; text: string }[], ctx: Context): NewsDoc[] {
+  return docs.map((d) => {
+    const base = makeDoc(d.text, {
+      published: { date: d.date, source: d.date ? 'metadata' : 'none', confidence: 1, evidence: [] },
+      layers: { sentences: splitSentences(d.text) },
+    });
+    return { ...base, layers: { ...base.layers, mentions: findMentions(base, ctx) } };
+  });
+}
+
+export function contextFor(pack: string): Context {
+  return makeContext({ pack: pack === 'none' ? { name: 'none' } : loadPack(join(FIXTURES, pack)) });
+}
+
+/** The resolver's output projected to what the fixtures record. */
+export function project(docs: NewsDoc[], ctx: Context) {
+  return resolveEntities(docs, ctx)
+    .map((e) => ({ name: e.name, type: e.type, aliases: e.aliases.map((a) => a.text).sort(), implied: e.mentions.filter((m) => m.implied).map((m) => m.text) }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+}
+
