@@ -47,10 +47,19 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     if (np && toks[np[1] - 1].pos === 'PROPN') return np;
   }
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
-    return earlier ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
+    return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
   }
   const inverted = cue.from === from || /^[,“”"«»:]$/.test(toks[cue.from - 1]?.text ?? '');
   return npBefore(toks, cue.from, from) ?? (inverted ? npAfter(toks, cue.to, to) : subjectOf(toks, from, cue.from));
+}
+
+/** "I laughed and said": the subject of the verb just before the conjunction. */
+function coordinatedSubject(toks: readonly Tok[], cue: Cue, from: number): Range | null {
+  let j = cue.from - 1;
+  while (j >= from && toks[j].pos === 'ADV') j--;
+  if (j < from || !(toks[j].pos === 'CCONJ' || toks[j].lower === 'and' || toks[j].lower === 'but')) return null;
+  for (let v = j - 1; v >= from && v >= j - 4; v--) if (toks[v].pos === 'VERB') return npBefore(toks, v, from);
+  return null;
 }
 
 /** True for a token that may stand in a speaker phrase written between a quote and its cue. */

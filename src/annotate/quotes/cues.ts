@@ -32,6 +32,14 @@ const IRREGULAR: string[][] = [
 const THAT_ONLY = new Set(
   'find show know feel hear worry learn hope fear expect decide agree estimate suspect realize realise recognize wonder'.split(' '),
 );
+/**
+ * Verbs that characterise rather than report ("called his remarks “a wake-up call”", "lauded him for
+ * “new ideas”"): a cue only when a quotation mark follows in the same stretch of text.
+ */
+const QUOTE_ONLY = new Set('call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold'.split(' '));
+/** How far (in tokens) a quotation mark may follow a quote-only verb. */
+const MAX_TO_MARK = 12;
+
 /** How many tokens may stand between a that-only verb and its "that" ("found last week that"). */
 const MAX_TO_THAT = 3;
 
@@ -41,7 +49,8 @@ const REGULAR =
   'acknowledge assert respond suggest post accuse urge predict believe recall complain vow pledge promise ' +
   'threaten ask observe remark maintain contend allege estimate reiterate underline underscore point mention ' +
   'reveal disclose concede retort caution signal indicate describe boast lament charge counter demand propose ' +
-  'learn hope fear expect decide agree estimate suspect realize realise recognize wonder';
+  'learn hope fear expect decide agree estimate suspect realize realise recognize wonder comment ' +
+  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold';
 
 function inflect(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
@@ -63,6 +72,15 @@ export const OBJECT_VERBS = new Set(['accuse', 'urge', 'ask', 'charge', 'describ
 /** Verbs that, after a quote, name a news outlet passing the quote on ("…,” reported Reuters). */
 export const RELAY_VERBS = new Set(['report']);
 
+/** True when an opening quotation mark follows within `MAX_TO_MARK` tokens, in the same sentence. */
+function markAhead(toks: readonly Tok[], from: number): boolean {
+  for (let k = from; k < toks.length && k < from + MAX_TO_MARK; k++) {
+    if (/^(?:[“"«„]|''|``)$/.test(toks[k].text)) return true;
+    if (/^[.!?]$/.test(toks[k].text)) return false;
+  }
+  return false;
+}
+
 /** A cue found in the token stream: tokens `[from, to)`, and the verb's base form. */
 export interface Cue {
   from: number;
@@ -78,6 +96,7 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
   if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that')) return null;
+  if (QUOTE_ONLY.has(base) && !markAhead(toks, i + 1)) return null;
   // "point out": the particle belongs to the cue
   if (base === 'point') return toks[i + 1]?.lower === 'out' ? { from: i, to: i + 2, base } : null;
   return { from: i, to: i + 1, base };

@@ -8,7 +8,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfter, attributeBefore, attributeLater, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
-import { npBefore } from './np.js';
+import { npBefore, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
 
@@ -66,10 +66,12 @@ export function directQuotes(
     }
     if (!att?.speaker) {
       // "Caddell continued:¶“…”": a sentence ending in a colon introduces the quote after it
-      const intro = sentences.filter((x) => x.end <= q.open && /:\s*$/.test(text.slice(x.start, q.open).trimEnd().slice(-1)) && text.slice(x.end, q.open).trim() === '').pop();
-      const before = intro ? attributeBefore(toks, tokenAt(toks, intro.start), tokenAt(toks, intro.end), skip) : null;
-      const short = intro && tokenAt(toks, intro.end) - tokenAt(toks, intro.start) <= MAX_ATTRIBUTION_SENTENCE;
-      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null);
+      const inSentence = sBefore && /:$/.test(text.slice(sBefore.start, q.open).trimEnd()) ? { start: sBefore.start, end: q.open } : undefined;
+      const intro = inSentence ?? sentences.filter((x) => x.end <= q.open && /:$/.test(text.slice(x.start, q.open).trimEnd()) && text.slice(x.end, q.open).trim() === '').pop();
+      const [from, to] = intro ? [tokenAt(toks, intro.start), tokenAt(toks, intro.end)] : [0, 0];
+      const before = intro ? attributeBefore(toks, from, to, skip) : null;
+      const short = intro && to - from <= MAX_ATTRIBUTION_SENTENCE;
+      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null) ?? (intro ? subjectOf(toks, from, to) : null);
       if (speaker) att = { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' };
     }
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
