@@ -20,11 +20,15 @@ const DATE_WORDS = new Set(
     .split(' '),
 );
 
-/** True for "By Jane Doe", "By Stefan Becket, Kathryn Watson" or a lone "By". */
+/** "Tom Kris, AP Auto Writer", "Meg Kinn and Erin Hale, Associated Press": names, then an agency or a staff title. */
+const CREDITED_NAME = /^[\p{Lu}][^,.!?]{2,60}, ((the )?associated press|ap|reuters|afp|bloomberg|[\p{L} ]{0,30}\b(writer|correspondent|reporter|editor|staff))$/iu;
+
+/** True for "By Jane Doe", "By Stefan Becket, Kathryn Watson", a lone "By", or a name with its agency. */
 function isByline(line: string): boolean {
   if (line.length > MAX_BYLINE_CHARS) return false;
   if (/^by$/i.test(line)) return true;
-  return /^[Bb][Yy]:?\s+\p{Lu}/u.test(line) && !/[.!?]$/.test(line.replace(/\b\p{Lu}\.$/u, ''));
+  if (/^[Bb][Yy]:?\s+\p{Lu}/u.test(line) && !/[.!?]$/.test(line.replace(/(\b\p{Lu}|\b[ap]\.m)\.$/u, ''))) return true;
+  return CREDITED_NAME.test(line);
 }
 
 /** True for "Published …"/"Updated …" stamps and lines that are only a date and/or time. */
@@ -42,7 +46,7 @@ function isDateLine(line: string): boolean {
   return digits >= 3 || (digits >= 1 && months >= 1);
 }
 
-/** True when the line is a byline or a date stamp. */
+/** True when the line is a byline or a date stamp (possibly followed by " / Outlet" or " | Outlet"). */
 export function isBylineOrDate(line: string): boolean {
-  return isByline(line) || isDateLine(line);
+  return isByline(line) || isDateLine(line) || isDateLine(line.replace(/\s[|/]\s[^|/\d]{1,40}$/, ''));
 }

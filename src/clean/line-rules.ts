@@ -41,7 +41,7 @@ export const LINE_RULES: readonly LineRule[] = [
       /\bclick to tweet$/i,
       /\b(sign up|subscribe|register)( now| today| here)? (for|to) (our|the|\w+'s|\w+\.com's) .{0,60}\b(newsletters?|e-?mails?|alerts?|channel|magazine)\b/i,
       /^(sign up|subscribe|register)\b/i,
-      /\bright in your inbox\b/i,
+      /\b(right in|to|meet) your inbox\b/i,
       /\b(rest|remainder) of (the|this) (article|story|text)\b/i,
       /^(continue reading|(story|article) continues)( below| after)?/i,
       /^(advertisement|advert|sponsored( content)?|ad|ads by \w+|promoted|iklan|anzeige|publicidad|publicité|pubblicità|реклама|werbung)$/i,
@@ -59,7 +59,7 @@ export const LINE_RULES: readonly LineRule[] = [
   },
   {
     reason: 'ui-label',
-    maxChars: 120,
+    maxChars: 200,
     patterns: [
       /^(show|read|load|view|see) (more|less|all)( comments| stories)?\.*$/i,
       /^back to top( button)?$/i,
@@ -93,6 +93,8 @@ export const LINE_RULES: readonly LineRule[] = [
       /^write to .{3,60} at \S+@\S+$/i,
       /^[\p{Lu}][\p{L}'.-]+( [\p{Lu}][\p{L}'.-]+){0,3} (is|was|has been|joined) (a|an|the|\p{Lu}\S*) .{0,120}\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|author|producer|curator)\b/u,
       /\b(can|may) be reached at\b.*@/i,
+      /^\S+@\S+\.\w+$/,
+      /^((www\.)?(twitter|facebook|instagram|linkedin)\.com\/\S+|@\w+)$/i,
       /^reach the (reporter|writer|author)s? (at|on)\b/i,
     ],
   },

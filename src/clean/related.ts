@@ -5,13 +5,13 @@
 
 /** Labels that introduce a list of other articles (whole line, optional trailing colon or ellipsis). */
 const LABEL =
-  /^(trending( now| stories| news)?|related( stories| articles| posts| news| coverage| content| links)?( from .{1,40})?|most (read|popular|viewed|shared|commented)|popular( now| this week| stories| posts)?|recommended( for you| stories| articles)?|more (stories|news|articles|videos|from .{1,40}|on this( story| topic)?|great .{1,30} stories|in .{1,30})|you (may|might) also (like|be interested in|enjoy)|don'?t miss|see also|also read|read (more|next|also)|recent (articles|posts|stories|news)|latest( news| stories| articles)?|top stories|editor'?s picks|what to read next|in (other|case you missed it) news|more)\s*(:|\.\.\.|…)?$/i;
+  /^(trending( now| stories| news)?|related( stories| articles| posts| news| coverage| content| links)?( from .{1,40})?|most (read|popular|viewed|shared|commented)|popular( now| this week| stories| posts)?|recommended( for you| stories| articles)?|more (stories|news|articles|videos|from .{1,40}|on this( story| topic)?|great .{1,30} stories|in .{1,30}|[\p{L} ]{1,30} (news|stories|articles|videos))|you (may|might) also (like|be interested in|enjoy)|don'?t miss|see also|also read|read (more|next|also)|recent (articles|posts|stories|news)|latest( news| stories| articles)?|top stories|editor'?s picks|what to read next|in (other|case you missed it) news|more)\s*(:|\.\.\.|…)?$/iu;
 
 /** One-word labels that need at least one list item after them to count. */
 const GENERIC_LABEL = /^(latest|more|popular|trending|recommended)\s*(:|\.\.\.|…)?$/i;
 
 /** A one-line teaser for another article: "Related: …", "[Related: …]", "Also on rt.com", "More articles from …". */
-const TEASER = /^\[?(related( post| posts| article| articles| coverage| content| stories| story| reading)?( from [^:]{1,40})?|see also|also( on \S+)?|more articles from .{1,40}|more from .{1,40}|on [\w.-]+\.(com|org|net|co\.uk))\s*(:|$)/i;
+const TEASER = /^\[?(related( post| posts| article| articles| coverage| content| stories| story| reading)?( from [^:]{1,40})?|see also|also( on \S+)?|more articles from .{1,40}|more from .{1,40}|on [\w.-]+\.(com|org|net|co\.uk))\s*(:|$)|^also on [\w.-]+\.\w+\s/i;
 
 /** True when the line is a single related-article teaser. */
 export function isTeaser(line: string): boolean {

@@ -7,9 +7,10 @@ import { cleanText } from '../../src/clean/clean.js';
  * (every third page in id order, so the test stays a few seconds even on a busy machine; the data
  * lives in ../shared/data and the test skips without it). The floor may only be raised: it is the F1
  * this subset reached when it was last raised, minus a margin of 0.005 for harmless changes in
- * Readability or linkedom. `npm run bench -- extraction` scores all pages.
+ * Readability or linkedom (subset F1 0.962 when last raised; all 181 pages: 0.969). `npm run bench --
+ * extraction` scores all pages.
  */
-export const EXTRACTION_F1_FLOOR = 0.955;
+export const EXTRACTION_F1_FLOOR = 0.957;
 /** Every `SUBSET_STEP`-th page is scored. */
 export const SUBSET_STEP = 3;
 
