@@ -34,7 +34,7 @@ export function findEventMentions(doc: NewsDoc): EventMention[] {
 
 export const eventMentionsStage: Stage<'eventMentions'> = {
   name: 'eventMentions',
-  requires: ['sentences'],
+  requires: ['sentences', 'mentions', 'times'],
   produces: 'eventMentions',
   run: findEventMentions,
 };
