@@ -37,7 +37,7 @@ function contentStart(toks: readonly Tok[], cue: Cue, to: number): number {
   if (ADDRESSEE_VERBS.has(cue.base)) i = npAfter(toks, i, to)?.[1] ?? i;
   for (let j = i; j < to && j - i <= MAX_BEFORE_THAT; j++) {
     if (toks[j].lower === 'that') return j + 1;
-    if (toks[j].pos === 'PUNCT' || toks[j].pos === 'VERB') break;
+    if ((toks[j].pos === 'PUNCT' && !isMark(toks[j])) || toks[j].pos === 'VERB') break;
   }
   // "said on Wednesday they intended…", "announced Wednesday 498 …": step over time and place phrases
   for (;;) {

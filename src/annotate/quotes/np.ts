@@ -80,6 +80,8 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
   if (np && np[0] - 1 > floor && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'of') {
     const before = collectBack(toks, np[0] - 2, floor);
     if (before && toks.slice(before[0], before[1]).some((t) => t.pos === 'PROPN')) return before;
+    // "A survey by the Velmar institute found": the whole phrase is the source
+    if (before) return [before[0], np[1]];
   }
   return np;
 }
