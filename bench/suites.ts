@@ -5,6 +5,7 @@ import { runPolnear } from './polnear.js';
 import { run as runMeantime } from './meantime.js';
 import { runExtraction } from './extraction.js';
 import { runDuplicates } from './duplicates.js';
+import { runStories } from './stories.js';
 import { runEntities } from './entities.js';
 import { runServe } from './serve.js';
 
@@ -22,6 +23,7 @@ export const SUITES: Record<string, Suite> = {
   meantime: { title: 'MEANTIME cross-document event coreference (CoNLL F1) vs same-lemma', run: runMeantime },
   entities: { title: 'Entities: typed spans on GUM vs compromise, alias merging on MEANTIME, words/s', run: runEntities },
   duplicates: { title: 'Near-duplicates and rewritten copies (synthetic labelled corpus): P/R, LSH vs brute force', run: runDuplicates },
+  stories: { title: 'Story clustering: B³ F1 on MEANTIME topic groups and synthetic stories vs trivial baselines', run: runStories },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
   serve: { title: 'parley serve: API latency p50/p99 at 10k documents, 50 clients on loopback; timeline first paint', run: runServe, onlyWhenAsked: true },
 };

@@ -25,7 +25,7 @@ export interface Story {
 const MAX_TITLE = 120;
 
 /** Clusters `docs` into stories, biggest first (ties: earliest founded first). */
-export function clusterStories(docs: readonly NewsDoc[]): Story[] {
+export function clusterStories(docs: readonly NewsDoc[], clusterer = new StoryClusterer()): Story[] {
   const order = new Map(docs.map((d, i) => [d.id, i]));
   const sorted = [...docs].sort((a, b) => {
     const [da, db] = [a.published.date, b.published.date];
@@ -35,7 +35,6 @@ export function clusterStories(docs: readonly NewsDoc[]): Story[] {
   const counts = new Map(sorted.map((d) => [d.id, termCounts(d)]));
   const df = new DocFreq();
   for (const c of counts.values()) df.add(c.keys());
-  const clusterer = new StoryClusterer();
   const vectors = new Map<string, Map<string, number>>();
   const storyOf = new Map<string, string>();
   for (const d of sorted) {
