@@ -89,6 +89,10 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       return reply.header('etag', res.etag).type('application/json; charset=utf-8').send(res.body);
     });
   }
+  app.get('/api/health', async () => {
+    const snap = await snapshots.get();
+    return { status: 'ok', documents: snap.docs.size, snapshotBuiltAt: new Date(snap.builtAt).toISOString() };
+  });
   const doc = JSON.stringify(openapi(ROUTES, '1'));
   app.get('/api/openapi.json', async (_req, reply) => reply.type('application/json; charset=utf-8').send(doc));
   await ingestRoute(app, { store: o.store, token: o.token, context: o.context, changed: () => snapshots.rebuild() });

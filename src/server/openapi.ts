@@ -43,6 +43,9 @@ export function openapi(routes: ApiRoute[], version: string): unknown {
       },
     };
   }
+  paths['/api/health'] = {
+    get: { summary: 'Liveness: the number of documents in the snapshot being served and when it was built.', responses: { 200: { description: '{status, documents, snapshotBuiltAt}' } } },
+  };
   paths['/api/ingest'] = {
     post: {
       summary: 'Ingest uploaded files (multipart/form-data, fields `file`) and/or URLs (`url` fields, or JSON {"urls": [...]}).',

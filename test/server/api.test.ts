@@ -138,7 +138,7 @@ describe('read API over the fixture corpus', () => {
 
   it('documents every route in /api/openapi.json with its parameters', async () => {
     const { body } = await get('/api/openapi.json');
-    expect(Object.keys(body.paths).sort()).toEqual([...ROUTES.map((r) => r.url.replace(/:(\w+)/g, '{$1}')), '/api/ingest'].sort());
+    expect(Object.keys(body.paths).sort()).toEqual([...ROUTES.map((r) => r.url.replace(/:(\w+)/g, '{$1}')), '/api/health', '/api/ingest'].sort());
     const type = body.paths['/api/timeline'].get.parameters.find((p: { name: string }) => p.name === 'type');
     expect(type).toMatchObject({ in: 'query', required: false });
     expect(body.paths['/api/events/{id}'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
