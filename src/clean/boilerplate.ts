@@ -4,7 +4,7 @@
  */
 import type { Removed } from '../model/doc.js';
 import { LINE_RULES } from './line-rules.js';
-import { isBylineOrDate } from './byline.js';
+import { isBylineOrStamp, isDateLine } from './byline.js';
 import { relatedListLines } from './related.js';
 import { knownOutlet } from './outlet.js';
 
@@ -25,6 +25,13 @@ export const NAV_MIN_RUN = 4;
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
 export const TOP_LINES = 3;
 
+/** The top and bottom regions where stamps and bios stand (headline, kicker, byline, date; sign-off, bio, share bar). */
+export const EDGE_TOP_LINES = 6;
+export const EDGE_BOTTOM_LINES = 4;
+/** Author bios are one or two sentences. */
+export const MAX_BIO_CHARS = 300;
+const AUTHOR_BIO = /^[\p{Lu}][\p{L}'.-]+( [\p{Lu}][\p{L}'.-]+){0,3} (is|was|has been|joined) (a|an|the|\p{Lu}\S*) .{0,120}\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|author|producer|curator)\b/u;
+
 /** The outcome: the lines kept, and each removed line with its reason, in text order. */
 export interface Filtered {
   kept: string[];
@@ -42,7 +49,7 @@ export function lineReason(line: string): string | null {
     if (rule.patterns.some((p) => p.test(line))) return rule.reason;
   }
   if (knownOutlet(line)) return 'credit'; // an agency's name alone on a line ("Associated Press")
-  return isBylineOrDate(line) ? 'byline' : null;
+  return isBylineOrStamp(line) ? 'byline' : null;
 }
 
 /** Classifies every line; the reasons map holds the removed ones. */
@@ -55,10 +62,26 @@ export function boilerplateReasons(lines: readonly string[]): Map<number, string
     if (r) reasons.set(i, r);
   });
   for (const i of relatedListLines(lines, new Set(reasons.keys()))) reasons.set(i, 'related-list');
+  markEdges(lines, reasons);
   markNavigationRuns(lines, reasons);
   for (let i = 0; i < Math.min(TOP_LINES, lines.length); i++) if (URL_ONLY.test(lines[i])) reasons.set(i, 'ui-label');
   markSectionLabel(lines, reasons);
   return reasons;
+}
+
+/**
+ * Lines that are furniture only at the edges of the text: date-only lines (inside a story they head
+ * timeline entries) and author bios ("Phil Lind is a reporter for …"; inside a story such a line is
+ * about a person in the news).
+ */
+function markEdges(lines: readonly string[], reasons: Map<number, string>): void {
+  lines.forEach((l, i) => {
+    if (reasons.has(i)) return;
+    const top = i < EDGE_TOP_LINES;
+    const bottom = i >= lines.length - EDGE_BOTTOM_LINES;
+    if ((top || bottom) && isDateLine(l)) reasons.set(i, 'byline');
+    else if (bottom && l.length <= MAX_BIO_CHARS && AUTHOR_BIO.test(l)) reasons.set(i, 'credit');
+  });
 }
 
 /** Runs of at least `NAV_MIN_RUN` short lines before the first or after the last story line. */

@@ -1,6 +1,7 @@
 /**
  * Byline and date lines ("By Jane Doe", "Published 7:07 PM EST Nov 19, 2019", "November 18, 2019 |
- * 4:10pm", "05/10/2018"): page furniture around the story, not part of it.
+ * 4:10pm", "05/10/2018"): page furniture around the story, not part of it. A date alone on a line is
+ * furniture only at the top or bottom of the text; inside it, it heads a timeline entry.
  */
 
 /** A byline is a short line; longer lines starting with "By" are sentences ("By Monday the talks…"). */
@@ -31,10 +32,14 @@ function isByline(line: string): boolean {
   return CREDITED_NAME.test(line);
 }
 
-/** True for "Published …"/"Updated …" stamps and lines that are only a date and/or time. */
-function isDateLine(line: string): boolean {
+/** "Published 7:07 PM EST Nov 19, 2019", "Updated: …": a stamp, wherever it stands. */
+function isStamp(line: string): boolean {
+  return line.length <= MAX_DATE_LINE_CHARS && /^\(?(published|updated|posted|first published|last updated|originally published)\b[^.]*\d/i.test(line);
+}
+
+/** True for a line that is only a date and/or time ("November 18, 2019 | 4:10pm", "05/10/2018"). */
+export function isDateOnly(line: string): boolean {
   if (line.length > MAX_DATE_LINE_CHARS) return false;
-  if (/^(published|updated|posted|first published|last updated|originally published)\b[^.]*\d/i.test(line)) return true;
   const tokens = line.toLowerCase().split(/[\s,|/.:;–—()-]+/).filter(Boolean);
   let digits = 0;
   let months = 0;
@@ -46,7 +51,12 @@ function isDateLine(line: string): boolean {
   return digits >= 3 || (digits >= 1 && months >= 1);
 }
 
-/** True when the line is a byline or a date stamp (possibly followed by " / Outlet" or " | Outlet"). */
-export function isBylineOrDate(line: string): boolean {
-  return isByline(line) || isDateLine(line) || isDateLine(line.replace(/\s[|/]\s[^|/\d]{1,40}$/, ''));
+/** A date-only line, also when followed by " / Outlet" or " | Outlet" ("November 20, 2019 / 1:07 AM / CBS News"). */
+export function isDateLine(line: string): boolean {
+  return isDateOnly(line) || isDateOnly(line.replace(/\s[|/]\s[^|/\d]{1,40}$/, ''));
+}
+
+/** True when the line is a byline or a publication stamp (date-only lines depend on where they stand: see `boilerplate.ts`). */
+export function isBylineOrStamp(line: string): boolean {
+  return isByline(line) || isStamp(line);
 }

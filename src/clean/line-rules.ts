@@ -91,7 +91,6 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(via|source|sources)\s*:/i,
       /^this (document|article|material) is subject to copyright\b/i,
       /^write to .{3,60} at \S+@\S+$/i,
-      /^[\p{Lu}][\p{L}'.-]+( [\p{Lu}][\p{L}'.-]+){0,3} (is|was|has been|joined) (a|an|the|\p{Lu}\S*) .{0,120}\b(reporter|writer|editor|correspondent|journalist|columnist|contributor|author|producer|curator)\b/u,
       /\b(can|may) be reached at\b.*@/i,
       /^\S+@\S+\.\w+$/,
       /^((www\.)?(twitter|facebook|instagram|linkedin)\.com\/\S+|@\w+)$/i,

@@ -24,6 +24,11 @@ describe('negative cases: story lines are kept', () => {
     expect(boilerplateReasons(['The talks resumed on Monday in Brenn, officials said.', line, 'They will meet again on Friday, the ministry said.']).size).toBe(0);
   });
 
+  it('inside the story, a date heading (timeline entry) and a line about a journalist in the news are kept', () => {
+    const lines = ['The talks resumed on Monday in Brenn, officials said.', 'They will meet again on Friday.', 'Both sides exchanged maps.', 'Monitors will attend.', 'The exchange is planned.', 'Marek will brief parliament.', '28 February 2022', 'The first round opened in Brenn.', 'Ilsa Marek was a reporter for the state broadcaster before she entered politics.', 'Dunn declined to comment.', 'Talks resume on Friday.', 'Nothing is agreed yet.', 'Both sides said so.'];
+    expect(boilerplateReasons(lines).size).toBe(0);
+  });
+
   it('a generic one-word label with no list after it is kept', () => {
     expect(boilerplateReasons(['The talks resumed.', 'Latest', 'The exchange is expected at the Brenn crossing.']).size).toBe(0);
   });

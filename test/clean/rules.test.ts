@@ -22,15 +22,12 @@ describe('line rules: each boilerplate family', () => {
     ['Reporting by Anna Sorel; Editing by Piotr Vale', 'credit'],
     ['Brenn Post writers Ada Lind and Jon Ek contributed to this report.', 'credit'],
     ['© 2024 Zelma Herald Media. All rights reserved.', 'credit'],
-    ['Lena Vos is a reporter for the Zelma Herald.', 'credit'],
     ['Image copyright', 'caption'],
     ['Delegates arrive in Brenn (Photo: Zelma Herald)', 'caption'],
     ['A delegate arrives at the hall.Reuters', 'caption'],
     ['By Lena Vos', 'byline'],
     ['By Stefan Ek, Kara Lind', 'byline'],
     ['Published 7:07 PM EST Nov 19, 2019', 'byline'],
-    ['November 18, 2019 | 4:10pm', 'byline'],
-    ['05/10/2018', 'byline'],
   ])('%s → %s', (line, reason) => {
     expect(lineReason(line)).toBe(reason);
   });
@@ -59,5 +56,11 @@ describe('structure rules', () => {
   it('takes a lone section label above a headline that is followed by the story', () => {
     const lines = ['World', 'Valdoria and Ostrenia resume talks', 'Delegations met in Brenn on Monday, officials said.'];
     expect([...boilerplateReasons(lines)]).toEqual([[0, 'section-label']]);
+  });
+
+  it('takes date-only lines and author bios at the edges of the text', () => {
+    const body = ['The talks resumed on Monday in Brenn, officials said.', 'They will meet again on Friday, the ministry said.', 'Both sides exchanged maps.', 'Monitors will attend.', 'The exchange is planned for next week.', 'Marek will brief parliament.', 'Dunn declined to comment.'];
+    const lines = ['November 18, 2019 | 4:10pm', ...body, 'Lena Vos is a reporter for the Zelma Herald.', '05/10/2018 / Zelma Herald'];
+    expect([...boilerplateReasons(lines)]).toEqual([[0, 'byline'], [8, 'credit'], [9, 'byline']]);
   });
 });
