@@ -21,7 +21,8 @@ export const TITLE_MODIFIERS = set(`foreign|defence|defense|interior|finance|eco
   press|ministry|military|intelligence|army|navy|staff|armed|forces|executive|secretary|assistant|permanent|
   of|the|for|and|affairs|head|council|delegation|lead|leading|supreme|commander|in|un|u.n.|eu|nato|kremlin|
   white|house|culture|energy|health|trade|agriculture|education|transport|emergencies|digital|
-  peace|chief|negotiating|team|party|mr|new|then|outgoing|incoming|veteran`);
+  peace|chief|negotiating|team|party|mr|new|then|outgoing|incoming|veteran|shadow|home|education|health|labour|
+  environment|science|technology|industry|interior|agriculture|infrastructure|communications|youth|sports`);
 
 /** Title words that only ever precede a person's name ("Mr", "Dr"); their titles are not offices. */
 export const HONORIFICS = set(`mr|mrs|ms|miss|dr|prof|sir|lord|lady|rev|mr.|mrs.|ms.|dr.|prof.|rev.`);
@@ -39,7 +40,8 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
 /** Organisation names that begin with their head: "Ministry of …", "University of …". Lower case. */
 export const ORG_OPENERS = set(`ministry|department|university|bank|office|council|house|court|commission|
   committee|institute|organization|organisation|union|party|academy|federation|league|church|board|bureau|
-  directorate|government|parliament|assembly|people's|national|federal|state|international|european|united`);
+  directorate|government|parliament|assembly|people's|national|federal|state|international|european|united|
+  municipality|republic|province|city|kingdom|museum|society|foundation|school|institute|center|centre|port|bay|gulf`);
 
 /** Last words of outlet names, and words after which a name is an outlet ("… news agency"). */
 export const OUTLET_HEADS = set(`news|times|post|press|journal|herald|telegraph|tribune|gazette|daily|tv|radio|
@@ -66,7 +68,7 @@ export const NOT_NAMES = set(`monday|tuesday|wednesday|thursday|friday|saturday|
   may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|i|
   the|a|an|in|on|at|of|for|and|but|or|if|when|while|after|before|as|it|its|he|she|they|we|you|this|that|these|
   those|there|here|however|meanwhile|also|yet|still|some|many|most|all|both|each|every|no|not|one|two|three|
-  four|five|six|seven|eight|nine|ten|first|second|third|last|next|new|former|earlier|later|today|yesterday|
+  four|five|six|seven|eight|nine|ten|first|second|third|last|next|former|earlier|later|today|yesterday|
   tomorrow|tonight|mr|mrs|ms|dr|according|read|more|click|here|show|back|top|leave|reply|trending|related|
   share|watch|subscribe|advertisement|photo|video|breaking|update|updated|live|world|politics|opinion|
   christmas|easter|ramadan|covid|god|internet|web|am|pm|ad|bc|ok`);

@@ -30,6 +30,7 @@ const isTitleWord = (t: Token) => TITLE_HEADS.has(lower(t)) || TITLE_MODIFIERS.h
 /** Refines candidate runs into name spans (several per run when a run is split). */
 export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): NameSpan[] {
   const out: NameSpan[] = [];
+  const g = gazetteer();
   for (const c of candidates) {
     let { first, last } = c;
     const run = tokens.slice(first, last + 1);
@@ -37,17 +38,24 @@ export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): 
     // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
     while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;
     let title: TitleCue | null = null;
-    // a title inside the run: the last title head followed by a name, unless the run is an organisation
+    // a title inside the run: the last title head followed by a name, unless the run is an organisation;
+    // words before the title that are not title words name its owner ("NASA Administrator Charles Bolden")
     if (!ORG_HEADS.has(lower(tokens[last]))) {
       for (let k = last - 1; k >= first; k--) {
         if (TITLE_HEADS.has(lower(tokens[k])) && !HONORIFICS.has(lower(tokens[k]))) {
-          if (tokens.slice(first, k).every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) {
-            title = readTitle(tokens, k, ctx);
-            first = k + 1;
-          }
+          title = readTitle(tokens, k, ctx);
+          let owner = k - 1;
+          while (owner >= first && (isTitleWord(tokens[owner]) || whose(tokens[owner].text, ctx) !== null)) owner--;
+          if (owner >= first) out.push({ first, last: owner, source: c.source, title: null });
+          first = k + 1;
           break;
         }
       }
+    }
+    // a capitalised descriptor before a given name and surname: "Scientologist Tom Cruise"
+    if (last - first >= 2 && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
+        !isKnownPlaceOrOrg(tokens, first, first, ctx) && /^\p{Lu}\p{Ll}+$/u.test(tokens[first + 2].text)) {
+      first++;
     }
     while (first <= last && HONORIFICS.has(lower(tokens[first]))) first++;
     if (first > last) continue;
@@ -121,4 +129,12 @@ function isAdjective(tokens: Token[], first: number, last: number): boolean {
     /^\p{Ll}/u.test(next.text) &&
     (next.pos === 'NOUN' || next.pos === 'ADJ')
   );
+}
+
+/** Whether tokens [a, b] are a gazetteer place or organisation, or a pack entity of those types. */
+function isKnownPlaceOrOrg(tokens: Token[], a: number, b: number, ctx: Context): boolean {
+  const key = foldName(tokens.slice(a, b + 1).map((t) => t.text).join(' '));
+  const g = gazetteer();
+  const pack = ctx.pack.entities ? packIndex(ctx.pack).byAlias.get(key) : undefined;
+  return g.places.has(key) || g.organizations.has(key) || pack?.some((e) => e.type !== 'person') === true;
 }

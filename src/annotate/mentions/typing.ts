@@ -50,7 +50,8 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   }
   if (s.title) return { type: 'person', rule: 'title' };
   if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
-  if (ORG_HEADS.has(lastWord) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
+  const beforeJoiner = words.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of')) - 1; // "Foundation for the Visual Arts"
+  if (ORG_HEADS.has(lastWord) || (beforeJoiner > 0 && ORG_HEADS.has(words[beforeJoiner].toLowerCase())) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
     return { type: 'organization', rule: 'org-head' };
   }
   if (PLACE_HEADS.has(lastWord) && words.length > 1) return { type: 'place', rule: 'place-head' };
