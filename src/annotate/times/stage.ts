@@ -20,6 +20,7 @@ export function timesOf(doc: NewsDoc): Time[] {
   return anchorTimes(findTimes(doc.text, doc.layers.sentences ?? []), anchorDateOf(doc));
 }
 
+/** The `times` stage: needs sentences (tense) and the publication inference (anchor). */
 export const timesStage: Stage<'times'> = {
   name: 'times',
   requires: ['sentences', 'publication'],

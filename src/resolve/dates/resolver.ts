@@ -60,6 +60,7 @@ function ownDate(d: NewsDoc): Published {
   return { date: null, source: 'none', confidence: 0, evidence: inferred?.evidence ?? [] };
 }
 
+/** The corpus resolver that sets `doc.published` for every document and re-anchors its times. */
 export const publicationResolver: Resolver = {
   name: 'publication-dates',
   requires: [],

@@ -23,6 +23,7 @@ export function publicationOf(doc: NewsDoc, ctx: Context): PublicationInference 
   return inferPublication(doc.text, found, findHints(doc.text, dateHintsOf(ctx.pack)), ctx.referenceDate, sentences);
 }
 
+/** The `publication` stage: needs sentences (tense of each date mention). */
 export const publicationStage: Stage<'publication'> = {
   name: 'publication',
   requires: ['sentences'],
