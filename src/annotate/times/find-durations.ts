@@ -37,7 +37,8 @@ export function findDurations(text: string): Candidate[] {
     if (/^(a|an|another)$/i.test(m[2].trim()) && /s$/i.test(unit) && !/centuries/i.test(unit)) continue;
     const n = countValue(m[2]);
     const leadEnd = m.index + m[0].indexOf(m[2], m[1].length);
-    const start = /^(a|an|another)\b/i.test(m[1]) ? leadEnd : m.index;
+    const adjective = /^-/.test(m[0].slice(m[0].indexOf(m[2], m[1].length) + m[2].length));
+    const start = adjective || /^(a|an|another)\b/i.test(m[1]) ? leadEnd : m.index;
     add(start, m.index + m[0].length, 'DURATION', durationValue(n, unit), 'duration:count');
   }
 

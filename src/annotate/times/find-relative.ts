@@ -94,7 +94,7 @@ const RULES: Rule[] = [
   },
   {
     name: 'quarter',
-    re: /\b(?:the\s+)?(first|second|third|fourth|last)[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b/gi,
+    re: /\b(?:the\s+(?=\w+\s))?(first|second|third|fourth|last)[\s-]+quarter(?:\s+of\s+((?:19|20)\d\d))?\b/gi,
     make: (m) => {
       const q = ORD[m[1].toLowerCase()];
       const recipe: Recipe = m[2] ? { kind: 'fixed', value: `${m[2]}-Q${q}` } : { kind: 'quarter', q, yearShift: null };
