@@ -18,10 +18,26 @@ export const MAX_BODY_CHARS = 8_000_000;
  */
 export const MAX_TEXT_CHARS = 1_000_000;
 /**
- * Longest line of clean text. Real paragraphs stay under ~5k characters; a line of 100k+ is a dump,
- * base64 or minified code, and quadratic worst cases of line-wise stages grow with line length.
+ * Longest line of clean text. Real paragraphs stay under ~5k characters, and a whole 600-word article
+ * on one line is ~4k; 30k (~5,000 words) still admits a long article without line breaks. Sentence
+ * splitting is quadratic in line length on hostile input (measured: 16k characters of "Mr. Mr. …"
+ * take 0.9 s), so 30k keeps such a line to ~3 s.
  */
-export const MAX_LINE_CHARS = 100_000;
+export const MAX_LINE_CHARS = 30_000;
+/**
+ * Longest run of text without `.`, `!`, `?` or a line break. Real sentences stay under ~1,000
+ * characters (long legal sentences ~3,000). Several annotators are quadratic in sentence length on
+ * hostile input (measured: 16k characters of capitalised words take 4.7 s in mentions), so 5,000
+ * bounds them to well under a second per sentence.
+ */
+export const MAX_SENTENCE_CHARS = 5_000;
+/**
+ * Longest run of non-space characters. Real words and even long URLs stay under ~1,000; some
+ * annotators are quadratic in word length (measured: a 32k-character word takes 6 s in quotes), so
+ * 2,000 keeps one word under ~30 ms.
+ */
+export const MAX_WORD_CHARS = 2_000;
+
 /**
  * CPU time one document may take through clean and annotate: 100× the ~50 ms a 600-word article
  * takes. CPU time, not wall-clock, so a busy machine does not reject documents it would otherwise
@@ -56,14 +72,15 @@ export function checkText(doc: Pick<NewsDoc, 'origin' | 'text' | 'title' | 'outl
   if (text.length > MAX_TEXT_CHARS) {
     return { skipped: origin, reason: `over budget: clean text of ${n(text.length)} characters (limit ${n(MAX_TEXT_CHARS)})` };
   }
-  let start = 0;
-  while (start <= text.length) {
-    const nl = text.indexOf('\n', start);
-    const end = nl === -1 ? text.length : nl;
-    if (end - start > MAX_LINE_CHARS) {
-      return { skipped: origin, reason: `over budget: a line of ${n(end - start)} characters (limit ${n(MAX_LINE_CHARS)}); not article text` };
-    }
-    start = end + 1;
+  const runs = longestRuns(text);
+  if (runs.line > MAX_LINE_CHARS) {
+    return { skipped: origin, reason: `over budget: a line of ${n(runs.line)} characters (limit ${n(MAX_LINE_CHARS)}); not article text` };
+  }
+  if (runs.sentence > MAX_SENTENCE_CHARS) {
+    return { skipped: origin, reason: `over budget: ${n(runs.sentence)} characters without a sentence end (limit ${n(MAX_SENTENCE_CHARS)}); not article text` };
+  }
+  if (runs.word > MAX_WORD_CHARS) {
+    return { skipped: origin, reason: `over budget: a ${n(runs.word)}-character word (limit ${n(MAX_WORD_CHARS)}); not article text` };
   }
   return null;
 }
@@ -72,4 +89,25 @@ export function checkText(doc: Pick<NewsDoc, 'origin' | 'text' | 'title' | 'outl
 export function checkTime(origin: string, ms: number): Rejected | null {
   if (ms <= MAX_DOC_MS) return null;
   return { skipped: origin, reason: `over budget: took ${n(Math.round(ms))} ms of CPU to clean and annotate (limit ${n(MAX_DOC_MS)} ms)` };
+}
+
+/** The longest line, sentence-like run and word of `text`, in one pass (no regex: linear by construction). */
+export function longestRuns(text: string): { line: number; sentence: number; word: number } {
+  const max = { line: 0, sentence: 0, word: 0 };
+  let line = 0;
+  let sentence = 0;
+  let word = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const newline = c === 10;
+    const end = newline || c === 46 || c === 33 || c === 63; // \n . ! ?
+    const space = newline || c === 32 || c === 9 || c === 13 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000;
+    line = newline ? 0 : line + 1;
+    sentence = end ? 0 : sentence + 1;
+    word = space ? 0 : word + 1;
+    if (line > max.line) max.line = line;
+    if (sentence > max.sentence) max.sentence = sentence;
+    if (word > max.word) max.word = word;
+  }
+  return max;
 }

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench -- scale`: the cost curve. Synthetic corpora (`synthetic-corpus.ts`, ~600 words per
+ * article) of `SCALE_DOCS` sizes (default 1000,10000; add 100000 for the long run) go through the
+ * full pipeline into SQLite and PostgreSQL, each run in its own child process so peak memory is its
+ * own; then PostgreSQL with 1, 2 and 3 `parley worker` processes (`SCALE_WORKERS`). Printed: docs/s,
+ * words/s, peak RSS, database size, query latency, and the ratio to bare wink-nlp annotation of the
+ * same articles measured in the same run. PostgreSQL parts need `PARLEY_TEST_PG` (a role that may
+ * create databases) and are skipped with a message without it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { writeSyntheticCorpus } from './synthetic-corpus.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'test', 'worker', 'child-cli.ts');
+/** Published anchors from the issue: the targets these figures are read against. */
+const ANCHORS = 'targets: full pipeline ≥ 150 docs/s with SQLite (≥ 1/3 of bare wink-nlp), flat cost 10k→100k, peak < 1.5 GB at 100k; 3 workers ≥ 2.5× one';
+
+interface RunResult { docs: number; words: number; secs: number; peakMB: number; dbMB: number; searchMs: number; listMs: number }
+
+/** Child mode: ingest `dir` into `db` in this process and print the figures as JSON. */
+async function child(dir: string, db: string): Promise<void> {
+  const { makeContext } = await import('../src/context.js');
+  const { ingest } = await import('../src/ingest-batch.js');
+  const { openStore } = await import('../src/store/open.js');
+  const store = await openStore(db);
+  const words = readdirSync(dir).reduce((s, f) => s + readFileSync(join(dir, f), 'utf8').split(/\s+/).length, 0);
+  const t = performance.now();
+  const summary = await ingest([dir], store, makeContext({ referenceDate: '2031-06-01' }), { onRejected: () => {} });
+  const secs = (performance.now() - t) / 1000;
+  const time = async (f: () => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const a = performance.now();
+      await f();
+      ms.push(performance.now() - a);
+    }
+    return ms.sort((x, y) => x - y)[10];
+  };
+  const searchMs = await time(() => store.search('ceasefire Kessel'));
+  const listMs = await time(() => store.listDocs({ limit: 50, offset: 100 }));
+  await store.close();
+  const r: RunResult = { docs: summary.read, words, secs, peakMB: process.resourceUsage().maxRSS / 1024, dbMB: await dbSize(db), searchMs, listMs };
+  console.log(JSON.stringify(r));
+}
+
+async function dbSize(db: string): Promise<number> {
+  if (!db.startsWith('postgres')) return [db, `${db}-wal`].reduce((s, f) => s + (statSync(f, { throwIfNoEntry: false })?.size ?? 0), 0) / 2 ** 20;
+  const c = new pg.Client({ connectionString: db });
+  await c.connect();
+  const { rows } = await c.query('SELECT pg_database_size(current_database()) AS n');
+  await c.end();
+  return Number(rows[0].n) / 2 ** 20;
+}
+
+function run(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('close', (code) => (code === 0 || code === 1 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+/** Bare wink-nlp (its default pipeline: sentences, tokens, POS, entities) over the same articles, docs/s. */
+function winkRate(dir: string, limit: number): number {
+  const nlp = winkNLP(model);
+  const texts = readdirSync(dir).slice(0, limit).map((f) => readFileSync(join(dir, f), 'utf8'));
+  nlp.readDoc(texts[0]);
+  const t = performance.now();
+  for (const text of texts) {
+    const d = nlp.readDoc(text);
+    d.sentences().length();
+    d.tokens().out(nlp.its.pos);
+    d.entities().out();
+  }
+  return texts.length / ((performance.now() - t) / 1000);
+}
+
+async function freshPg(base: string, name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function workersRun(dir: string, url: string, k: number): Promise<number> {
+  await run([CLI, 'ingest', dir, '--db', url, '--enqueue']);
+  const t = performance.now();
+  await Promise.all(Array.from({ length: k }, () => run([CLI, 'worker', '--db', url, '--exit-when-idle'])));
+  return (performance.now() - t) / 1000;
+}
+
+const f1 = (x: number) => x.toFixed(1);
+
+/** The suite. */
+export async function runScale(): Promise<void> {
+  console.log(ANCHORS);
+  const sizes = (process.env.SCALE_DOCS ?? '1000,10000').split(',').map(Number);
+  const workerCounts = (process.env.SCALE_WORKERS ?? '1,2,3').split(',').map(Number);
+  const pgBase = process.env.PARLEY_TEST_PG;
+  if (!pgBase) console.log('PostgreSQL parts skipped: PARLEY_TEST_PG is not set');
+  const root = mkdtempSync(join(tmpdir(), 'parley-scale-'));
+  const rows: string[] = ['| backend | docs | docs/s | words/s | × bare wink-nlp | peak RSS MB | DB MB | search ms | list ms |', '|---|---|---|---|---|---|---|---|---|'];
+  try {
+    for (const size of sizes) {
+      const dir = join(root, `c${size}`);
+      writeSyntheticCorpus(dir, { docs: size, seed: 1 });
+      const wink = winkRate(dir, Math.min(size, 1000));
+      console.log(`${size} docs: bare wink-nlp ${f1(wink)} docs/s (same articles, same run)`);
+      const targets: [string, string][] = [['sqlite', join(root, `s${size}.db`)]];
+      if (pgBase) targets.push(['postgres', await freshPg(pgBase, `parley_scale_${size}`)]);
+      for (const [name, db] of targets) {
+        const r = JSON.parse(await run([join(ROOT, 'bench', 'scale.ts'), '--child', dir, db])) as RunResult;
+        const rate = r.docs / r.secs;
+        rows.push(`| ${name} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${Math.round(r.peakMB)} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
+        console.log(rows.at(-1));
+      }
+      if (!pgBase || size !== sizes[0]) continue;
+      let one = 0;
+      for (const k of workerCounts) {
+        const secs = await workersRun(dir, await freshPg(pgBase, `parley_scale_w${k}`), k);
+        one ||= secs;
+        console.log(`postgres, ${k} worker(s), ${size} docs: ${f1(size / secs)} docs/s, ${(one / secs).toFixed(2)}× one worker (${f1(size / secs / wink)}× bare wink-nlp)`);
+      }
+    }
+    console.log(`\n${rows.join('\n')}`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--child') {
+  await child(process.argv[3], process.argv[4]);
+}
