@@ -113,6 +113,12 @@ function report(label: string, docs: TmlDoc[]): void {
   }
 }
 
+/** Parley's relaxed, strict and value F1 on the TimeML files under `dir` (for the floor test). */
+export function parleyScores(dir: string): { relaxed: number; strict: number; value: number } {
+  const c = score(load(dir), parley);
+  return { relaxed: f1(c.relaxed, c), strict: f1(c.strict, c), value: f1(c.value, c) };
+}
+
 /** Runs the suite. */
 export async function runTempeval(): Promise<void> {
   if (!haveData('tempeval3')) return;
