@@ -76,12 +76,12 @@ function speed(corpus: LabelledDoc[]): void {
 
 function incremental(sizes: number[]): void {
   for (const n of sizes) {
-    const corpus = labelledCorpus(Math.ceil(n / 3), 11).slice(0, n + 100);
+    const corpus = labelledCorpus(Math.ceil(n / 3), 11).slice(0, n + 500);
     const finder = new NearDuplicateFinder();
     for (const c of corpus.slice(0, n)) finder.add(c.doc);
     const t = performance.now();
-    for (const c of corpus.slice(n, n + 100)) finder.add(c.doc);
-    console.log(`incremental: adding one document to ${n.toLocaleString('en')} costs ${((performance.now() - t) / 100).toFixed(2)} ms (mean of 100)`);
+    for (const c of corpus.slice(n, n + 500)) finder.add(c.doc);
+    console.log(`incremental: adding one document to ${n.toLocaleString('en')} costs ${((performance.now() - t) / 500).toFixed(2)} ms (mean of the next 500)`);
   }
 }
 
