@@ -18,6 +18,9 @@ export interface Attribution {
   rule: string;
 }
 
+/** Relative and interrogative words that open a new clause after a quote, never a speaker. */
+const RELATIVE = new Set(['who', 'which', 'that', 'what', 'when', 'where', 'whose', 'whom']);
+
 /** How many tokens may stand between a closing mark and its cue ("…,” Ukraine foreign minister Dmytro Kuleba said). */
 const MAX_AFTER_GAP = 12;
 
@@ -72,6 +75,7 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
   while (i < to && /^(?:[,—–-]|['’"”»]+)$/.test(toks[i].text)) i++;
   // "…” when he said", "…” to him, engaging…": a new clause, not this quote's attribution
   if (i < to && !cueAt(toks, i) && !['DET', 'PROPN', 'NOUN', 'PRON', 'ADJ', 'NUM'].includes(toks[i].pos) && !/^\p{Lu}/u.test(toks[i].text)) return null;
+  if (i < to && RELATIVE.has(toks[i].lower)) return null; // "…” who feel that way
   for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
     const cue = cueAt(toks, j);
     if (!cue) {
@@ -92,7 +96,8 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
     // everything between the quote and the cue is the speaker ("a narrator in the Clinton ad asks")
     let end = cue.from;
     while (end > i && (toks[end - 1].pos === 'ADV' || toks[end - 1].pos === 'AUX' || toks[end - 1].text === ',')) end--;
-    const speaker: Range | null = end > i ? [i, end] : null;
+    const last = end > i ? toks[end - 1] : null;
+    const speaker: Range | null = last && !['ADP', 'VERB', 'DET', 'PART', 'SCONJ', 'CCONJ'].includes(last.pos) ? [i, end] : null;
     if (!speaker || !toks.slice(i, end).some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos) || /^\p{Lu}/u.test(t.text))) return null;
     if (RELAY_VERBS.has(cue.base)) return { cue: [cue.from, cue.to], speaker: null, via: speaker, rule: 'relay' };
     return { cue: [cue.from, cue.to], speaker, via: relayAfter(toks, cue.to, to), rule: 'after' };
@@ -104,17 +109,26 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
 export function attributeBefore(toks: readonly Tok[], from: number, to: number, skip: (i: number) => boolean): Attribution | null {
   let found: Cue | null = null;
   let earlier: Range | null = null;
+  let first: { cue: Cue; speaker: Range } | null = null;
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const cue = cueAt(toks, i);
     if (!cue || RELAY_VERBS.has(cue.base)) continue;
     if (found) earlier = speakerOf(toks, found, from, to, earlier) ?? earlier;
+    if (found && earlier && !first) first = { cue: found, speaker: earlier };
     found = cue;
   }
   if (!found) return null;
   const speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
+  // a cue right before the mark ("said: “", "stated that “") introduces the quote; otherwise the quote
+  // sits inside what the first speaker of the sentence reports ("Clinton says she … what she calls “…”")
+  const adjacent = to - found.to <= MAX_CUE_TO_MARK;
+  if (first && !adjacent) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** A cue this close to an opening mark (in tokens: "said that “") introduces that quote itself. */
+const MAX_CUE_TO_MARK = 3;
 
 /** How far into the sentence after a quote a closing attribution may stand, in tokens. */
 const MAX_LATE = 30;
