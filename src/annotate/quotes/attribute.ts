@@ -97,7 +97,7 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
     let end = cue.from;
     while (end > i && (toks[end - 1].pos === 'ADV' || toks[end - 1].pos === 'AUX' || toks[end - 1].text === ',')) end--;
     const last = end > i ? toks[end - 1] : null;
-    const speaker: Range | null = last && !['ADP', 'VERB', 'DET', 'PART', 'SCONJ', 'CCONJ'].includes(last.pos) ? [i, end] : null;
+    const speaker: Range | null = last && (!['ADP', 'VERB', 'DET', 'PART', 'SCONJ', 'CCONJ'].includes(last.pos) || /^\p{Lu}/u.test(last.text)) ? [i, end] : null;
     if (!speaker || !toks.slice(i, end).some((t) => ['NOUN', 'PROPN', 'PRON', 'NUM'].includes(t.pos) || /^\p{Lu}/u.test(t.text))) return null;
     if (RELAY_VERBS.has(cue.base)) return { cue: [cue.from, cue.to], speaker: null, via: speaker, rule: 'relay' };
     return { cue: [cue.from, cue.to], speaker, via: relayAfter(toks, cue.to, to), rule: 'after' };

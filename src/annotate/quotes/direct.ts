@@ -28,7 +28,7 @@ export const MIN_UNATTRIBUTED_WORDS = 4;
 
 /** A follow-on quote inherits its speaker only across this many characters (about one attribution clause). */
 const MAX_FOLLOW_GAP = 120;
-/** A sentence of at most this many tokens after a quote may be its attribution ("Clinton said."); also a colon intro ("Caddell continued:"). */
+/** A colon intro of at most this many tokens names its speaker without a cue ("Caddell continued:"). */
 const MAX_ATTRIBUTION_SENTENCE = 6;
 
 const sentenceOf = (sentences: readonly Span[], at: number): Span | undefined => sentences.find((s) => s.start <= at && at < s.end);
@@ -53,10 +53,14 @@ export function directQuotes(
     if (q.close !== null && sAfter) {
       // a sentence may end at the closing mark ("…?” Clinton said."): then the attribution is the next one
       let next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
-      // only a short attribution sentence ("Clinton said.") or one running on in lower case ("said Hester.")
-      if (next && !/^\p{Ll}/u.test(text[next.start]) && tokenAt(toks, next.end) - tokenAt(toks, next.start) > MAX_ATTRIBUTION_SENTENCE) next = undefined;
       const end = Math.min((next ?? sAfter).end, nextOpen);
       att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
+      // in the next sentence, only a bare attribution counts ("Clinton said.", "Trump said, looking out…"),
+      // not a new statement ("She says it underscores…")
+      if (next && att?.cue && !/^\p{Ll}/u.test(text[next.start])) {
+        const after = toks[Math.max(att.cue[1], att.speaker?.[1] ?? 0)];
+        if (after && after.start < next.end && !/^[,.;!?]$/.test(after.text)) att = null;
+      }
       if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
     if (TURN.test(text.slice(q.span.start, q.span.start + 60))) continue; // a transcript: see transcript.ts
