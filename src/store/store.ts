@@ -125,3 +125,15 @@ export interface JobQueue {
 export function isJobQueue(store: Store): store is Store & JobQueue {
   return typeof (store as Partial<JobQueue>).enqueue === 'function';
 }
+
+/**
+ * Throws, naming the kind and the id, when two corpus items share an id: a resolver bug that both
+ * backends refuse the same way (with this message rather than a constraint error of their own).
+ */
+export function assertDistinctIds(kind: CorpusKind, items: { id: string }[]): void {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) throw new Error(`corpus ${kind}: two items share the id ${id}; the resolver that builds ${kind} must give each item its own id`);
+    seen.add(id);
+  }
+}

@@ -123,3 +123,15 @@ describe.each(BACKENDS)('$name store', (backend) => {
     await store.close();
   });
 });
+
+describe.each(BACKENDS)('$name store, corpus ids', (backend) => {
+  it.skipIf(!backend.available)('refuses two corpus items with the same id, naming them, and keeps the previous items', async () => {
+    const store = await backend.open(await backend.freshDb());
+    await store.replaceCorpus('entities', [{ id: 'e1', data: 1 }]);
+    await expect(store.replaceCorpus('entities', [{ id: 'e2', data: 2 }, { id: 'e2', data: 3 }])).rejects.toThrow(
+      'corpus entities: two items share the id e2; the resolver that builds entities must give each item its own id',
+    );
+    expect(await store.corpus('entities')).toEqual([1]);
+    await store.close();
+  });
+});

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import type { CorpusKind, DocSummary, JobQueue, Original, PutResult, SearchHit, Store } from '../store.js';
+import { assertDistinctIds, type CorpusKind, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
@@ -120,6 +120,7 @@ export class PostgresStore implements Store, JobQueue {
   }
 
   async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+    assertDistinctIds(kind, items);
     await inTransaction(this.pool, async (client) => {
       await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
       if (items.length === 0) return;

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import type { CorpusKind, DocSummary, Original, PutResult, SearchHit, Store } from '../store.js';
+import { assertDistinctIds, type CorpusKind, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -131,6 +131,7 @@ export class SqliteStore implements Store {
   }
 
   async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+    assertDistinctIds(kind, items);
     const insert = this.db.prepare('INSERT INTO corpus_items (kind, seq, id, data) VALUES (?, ?, ?, ?)');
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
