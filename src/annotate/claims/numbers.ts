@@ -24,7 +24,7 @@ const FRACTION: Record<string, number> = { half: 0.5, third: 1 / 3, quarter: 0.2
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 
 const DIGITS = new RegExp(
-  `${QUALIFIER}(\\$|€|£)?(\\d{1,3}(?:[,\\u202f\\u00a0 ]\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(hundred|thousand|million|billion))?(\\s*%|\\s+percent|\\s+per cent)?`,
+  `${QUALIFIER}(\\$|€|£)?(\\d{1,3}(?:[,\\u202f\\u00a0 ]\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s+(hundred|thousand|million|billion))?(\\s*%|\\s+percent|\\s+per cent)?(\\s+(?:square kilomet(?:re|er)s|square miles|sq km|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|tonnes?|tons?|dollars|euros|pounds|roubles|rubles|hryvnias?)\\b)?`,
   'gi',
 );
 const WORDS = new RegExp(`${QUALIFIER}(tens of thousands|hundreds of thousands|(?:a|one|two|three) (?:half|third|quarter|fifth|sixth|tenth)s?|${Object.keys(WORD).join('|')})\\b`, 'gi');
@@ -32,6 +32,16 @@ const WORDS = new RegExp(`${QUALIFIER}(tens of thousands|hundreds of thousands|(
 /** Contexts that make a number a date, an age, a time, a duration or a label rather than a quantity. */
 const NOT_BEFORE = new RegExp(`(?:${MONTH}\\s*|\\b(?:aged|age|No\\.|number|Article|Resolution|round|of the)\\s+|[-/:.]|\\w)$`, 'i');
 const NOT_AFTER = new RegExp(`^(?:\\s*${MONTH}|-year|\\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries)\\b|\\s*(?:st|nd|rd|th)\\b|[-/:]\\d|\\.\\d)`, 'i');
+
+/** A measure word as a short unit name ("kilometres" → "km", "roubles" → "RUB"). */
+function unitName(word: string): string {
+  const w = word.trim().toLowerCase();
+  const table: [RegExp, string][] = [
+    [/^(square kilomet|sq km)/, 'km2'], [/^square miles/, 'mi2'], [/^(km|kilomet)/, 'km'], [/^mile/, 'mi'], [/^met/, 'm'],
+    [/^(tonne|ton)/, 't'], [/^dollars/, 'USD'], [/^euros/, 'EUR'], [/^pounds/, 'GBP'], [/^r[ou]+bles/, 'RUB'], [/^hryvnia/, 'UAH'],
+  ];
+  return table.find(([re]) => re.test(w))?.[1] ?? w;
+}
 
 function digitsValue(digits: string, scale: string | undefined): number {
   return Number(digits.replace(/[,\u202f\u00a0 ]/g, '')) * (scale ? SCALE[scale.toLowerCase()] : 1);
@@ -46,7 +56,7 @@ export function findQuantities(text: string): Quantity[] {
     if (NOT_BEFORE.test(text.slice(Math.max(0, numStart - 12), numStart)) || NOT_AFTER.test(text.slice(end, end + 12))) continue;
     const plain = /^\d{4}$/.test(m[3]) && Number(m[3]) >= 1800 && Number(m[3]) <= 2100 && !m[4] && !m[5];
     if (plain) continue; // a year
-    const unit = m[5] ? 'percent' : m[2] ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[m[2]]! : null;
+    const unit = m[5] ? 'percent' : m[2] ? { $: 'USD', '€': 'EUR', '£': 'GBP' }[m[2]]! : m[6] ? unitName(m[6]) : null;
     out.push({ span: { start: m.index, end }, value: digitsValue(m[3], m[4]), qualifier: m[1]?.toLowerCase() ?? null, unit });
   }
   for (const m of text.matchAll(WORDS)) {
