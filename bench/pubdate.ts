@@ -7,7 +7,7 @@
  * beside a same-run baseline (the latest full date written in the text). Parley runs twice: with no
  * pack (text alone) and with the `russia-ukraine` pack's roles and events as date hints.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { DATA, haveData } from './shared.js';
@@ -21,7 +21,8 @@ import { daysBetween } from '../src/annotate/times/calendar.js';
 
 /** "Today" for the run: fixed after every test document, so results do not depend on the clock. */
 const REFERENCE = '2026-01-01';
-interface Item { name: string; text: string; truth: string | null }
+/** A document with its true publication date (hidden from Parley). */
+export interface Item { name: string; text: string; truth: string | null }
 
 function parley(text: string, hints: readonly DateHint[] = []) {
   const sentences = splitSentences(text);
@@ -74,21 +75,41 @@ function report(label: string, items: Item[]): void {
   console.log(`ratio Parley (pack) / baseline: within ±2 d ${ratio(withPack.two, base.two)}, confidently wrong ${ratio(withPack.wrong, base.wrong)}`);
 }
 
+/** The GDELT articles with the date from each file name (null when the data is absent). */
+export function gdeltItems(): Item[] | null {
+  const dir = join(DATA, 'ukraine-gdelt-articles', 'articles');
+  if (!existsSync(dir)) return null;
+  return readdirSync(dir).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), truth: `${f.slice(0, 4)}-${f.slice(4, 6)}-${f.slice(6, 8)}` }));
+}
+
+/** The NYT and Guardian articles with the date from the CSV (null when the data is absent). */
+export function nytGuardianItems(): Item[] | null {
+  if (!existsSync(join(DATA, 'ukraine-nyt-guardian'))) return null;
+  const items: Item[] = [];
+  for (const f of ['Guardians_Russia_Ukraine.csv', 'NYT_Russia_Ukraine.csv']) {
+    const rows: Record<string, string>[] = parse(readFileSync(join(DATA, 'ukraine-nyt-guardian', f)), { columns: true, skip_empty_lines: true, relax_quotes: true });
+    for (const r of rows) items.push({ name: f, text: r.articles ?? '', truth: (r.published ?? '').replace(/\//g, '-').slice(0, 10) || null });
+  }
+  return items;
+}
+
+/** Parley's shares over `items` (with the pack's hints): dated, within ±2 days, confidently wrong. */
+export function parleyShares(items: Item[]): { dated: number; within2: number; wrong: number } {
+  let dated = 0, within2 = 0, wrong = 0;
+  for (const it of items) {
+    const d = parley(it.text, PACK_HINTS).date;
+    if (!d || !it.truth) continue;
+    dated++;
+    if (Math.abs(daysBetween(it.truth, d)) <= 2) within2++;
+    else wrong++;
+  }
+  return { dated: dated / items.length, within2: within2 / items.length, wrong: wrong / items.length };
+}
+
 /** Runs the suite. */
 export async function runPubdate(): Promise<void> {
-  if (haveData('ukraine-gdelt-articles')) {
-    const dir = join(DATA, 'ukraine-gdelt-articles', 'articles');
-    const items = readdirSync(dir).sort().map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8'), truth: `${f.slice(0, 4)}-${f.slice(4, 6)}-${f.slice(6, 8)}` }));
-    report('GDELT Ukraine articles (date from the file name, withheld)', items);
-  }
-  if (haveData('ukraine-nyt-guardian')) {
-    const items: Item[] = [];
-    for (const f of ['Guardians_Russia_Ukraine.csv', 'NYT_Russia_Ukraine.csv']) {
-      const rows: Record<string, string>[] = parse(readFileSync(join(DATA, 'ukraine-nyt-guardian', f)), { columns: true, skip_empty_lines: true, relax_quotes: true });
-      for (const r of rows) items.push({ name: f, text: r.articles ?? '', truth: (r.published ?? '').replace(/\//g, '-').slice(0, 10) || null });
-    }
-    report('NYT + Guardian 2022 (date from the CSV, withheld)', items);
-  }
+  if (haveData('ukraine-gdelt-articles')) report('GDELT Ukraine articles (date from the file name, withheld)', gdeltItems()!);
+  if (haveData('ukraine-nyt-guardian')) report('NYT + Guardian 2022 (date from the CSV, withheld)', nytGuardianItems()!);
   const seeds = join(DATA, '..', 'seeds');
   try {
     for (const f of readdirSync(seeds).sort()) {

@@ -16,6 +16,8 @@ export interface DateHint {
   pattern: string;
   /** A second pattern that must also occur somewhere in the text (e.g. the event's place). */
   with?: string;
+  /** Lower-case strings one of which must occur in the text before the patterns are tried (a fast pre-filter). */
+  cue?: string[];
   /** First day (`YYYY-MM-DD`); for an event, its date. */
   from: string;
   /** Last day (`YYYY-MM-DD`), null while still true; for an event, its last day (= `from` for one day). */
@@ -59,7 +61,9 @@ function regexOf(h: DateHint): { main: RegExp; with: RegExp | null } {
 /** Every hint of `hints` mentioned in `text` (first mention of each). */
 export function findHints(text: string, hints: readonly DateHint[]): HintMatch[] {
   const found: HintMatch[] = [];
+  const lower = text.toLowerCase();
   for (const hint of hints) {
+    if (hint.cue && !hint.cue.some((c) => lower.includes(c))) continue;
     const re = regexOf(hint);
     const m = re.main.exec(text);
     if (m && (!re.with || re.with.test(text))) found.push({ hint, span: { start: m.index, end: m.index + m[0].length } });

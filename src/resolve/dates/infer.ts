@@ -19,6 +19,8 @@ import type { PublicationInference } from './types.js';
 /** Days before the earliest / after the latest anchor a publication day is searched in. */
 const SEARCH_BEFORE = 14;
 const SEARCH_AFTER = 30;
+/** At most this many days before the latest anchor are searched (a 1945 date in a 2022 story must not make a 77-year search). */
+const MAX_SEARCH_DAYS = 120;
 /** Usual gap (days) between a past weekday and publication: news reports the previous day. */
 const USUAL_GAP = 1;
 /** Cost per day of a past weekday's gap beyond the usual one, and per day past the latest anchor. */
@@ -59,7 +61,7 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
   const weekdays = found.filter((c) => c.recipe.kind === 'weekday' && c.recipe.hh === undefined);
   const written = anchors.filter((a) => a.kind === 'written');
   const dates = (written.length > 0 ? written : anchors).map((a) => a.date).sort();
-  const start = maxDate(addDays(dates[0], -SEARCH_BEFORE), window.from);
+  const start = maxDate(maxDate(addDays(dates[0], -SEARCH_BEFORE), addDays(dates[dates.length - 1], -MAX_SEARCH_DAYS)), window.from);
   const end = minDate(addDays(dates[dates.length - 1], SEARCH_AFTER), window.to);
   const scored: { day: string; score: number; coref: number }[] = [];
   for (let day = start; day <= end; day = addDays(day, 1)) scored.push({ day, ...scoreDay(day, anchors, weekdays) });

@@ -47,7 +47,7 @@ export function dateHintsOf(pack: Pack): DateHint[] {
     }
     for (const [title, span] of byTitle) {
       const t = alt(titleVariants(title));
-      hints.push({ kind: 'role', what: `${e.name} as ${title}`, pattern: `${NOT_CURRENT}(?:${t})${BETWEEN}(?:${names})|(?:${names}),\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,2}?(?:${t})`, from: span.from, to: span.to });
+      hints.push({ kind: 'role', what: `${e.name} as ${title}`, cue: [e.name, ...e.aliases].map((n) => n.toLowerCase()), pattern: `${NOT_CURRENT}(?:${t})${BETWEEN}(?:${names})|(?:${names}),\\s+(?:the\\s+)?(?:[\\p{L}.'’-]+\\s+){0,2}?(?:${t})`, from: span.from, to: span.to });
     }
   }
   for (const ev of pack.events ?? []) {
@@ -58,10 +58,10 @@ export function dateHintsOf(pack: Pack): DateHint[] {
     if (ordinal) {
       const country = place.within ? byId.get(place.within) : undefined;
       const where = alt([place.name, ...place.aliases, ...(country ? [country.name, ...country.aliases, ...(country.demonyms ?? [])] : [])]);
-      hints.push({ kind: 'event', what: ev.title, pattern: ordinal.replace(/\s+/g, '\\s+'), with: where, from: ev.date, to: ev.end ?? ev.date });
+      hints.push({ kind: 'event', what: ev.title, cue: [ordinal.toLowerCase()], pattern: ordinal.replace(/\s+/g, '\\s+'), with: where, from: ev.date, to: ev.end ?? ev.date });
     }
     const kind = KIND_WORDS[ev.type];
-    if (kind) hints.push({ kind: 'event', what: ev.title, pattern: `(?:${kind})${NEAR}(?:${venue})|(?:${venue})${NEAR}(?:${kind})`, from: ev.date, to: ev.end ?? ev.date });
+    if (kind) hints.push({ kind: 'event', what: ev.title, cue: [place.name, ...place.aliases].map((n) => n.toLowerCase()), pattern: `(?:${kind})${NEAR}(?:${venue})|(?:${venue})${NEAR}(?:${kind})`, from: ev.date, to: ev.end ?? ev.date });
   }
   cache.set(pack, hints);
   return hints;
