@@ -8,6 +8,7 @@ import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, storeFor } from './options.js';
 
+/** Registers `parley stories [--db FILE] [--json]`. */
 export function storiesCommand(program: Command, io: Io, run: Runner): void {
   program
     .command('stories')

@@ -17,6 +17,7 @@ export const NUM_HASHES = 120;
  * banding; false candidates are cheap because every candidate is verified exactly.
  */
 export const ROWS = 3;
+/** Bands per signature (40): with `ROWS`, sets the S-curve above. */
 export const BANDS = NUM_HASHES / ROWS;
 
 /** A fixed seeded family: seed i is a fixed odd constant times i, mixed (splitmix-style). */

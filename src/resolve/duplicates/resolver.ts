@@ -21,6 +21,7 @@ export interface DuplicateGroup {
   copies: { doc: string; kind: 'duplicate' | 'rewrite'; score: number }[];
 }
 
+/** The near-duplicate resolver (see the file comment); registered in `RESOLVERS`. */
 export const duplicatesResolver: Resolver = {
   name: 'duplicates',
   requires: [],

@@ -23,6 +23,7 @@ const FOREIGN = ['international', 'overseas', 'external', 'worldwide', 'alien', 
 const ROUND = ['spherical', 'circular'];
 const TALKS = ['discussions', 'conversations', 'speaks', 'chats'];
 
+/** The phrase list; a weak entry may repeat a phrase to add variants a human might also write. */
 export const FIXED_PHRASES: FixedPhrase[] = [
   { phrase: 'foreign minister', swaps: { foreign: FOREIGN } },
   { phrase: 'foreign ministry', swaps: { foreign: FOREIGN } },

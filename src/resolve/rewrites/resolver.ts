@@ -75,6 +75,7 @@ function swappedCopy(copy: NewsDoc, orig: NewsDoc): Link | null {
   };
 }
 
+/** The rewrite resolver (see the file comment); registered in `RESOLVERS` after `duplicates`. */
 export const rewritesResolver: Resolver = {
   name: 'rewrites',
   requires: ['duplicates'],

@@ -59,6 +59,7 @@ function titleOf(doc: NewsDoc, centroid: Map<string, number>): string {
   return [...centroid].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t.replace(/^\w+:/, '')).join(' / ');
 }
 
+/** The story resolver: stores `clusterStories` under corpus kind `stories`. */
 export const storiesResolver: Resolver = {
   name: 'stories',
   requires: [],
