@@ -16,6 +16,7 @@ import { Readability } from '@mozilla/readability';
 import { cleanText } from '../src/clean/clean.js';
 import { DATA, haveData } from './shared.js';
 
+/** The benchmark's folder under ../shared/data. */
 export const EXTRACTION_FOLDER = 'article-extraction-benchmark';
 const DIR = join(DATA, EXTRACTION_FOLDER);
 

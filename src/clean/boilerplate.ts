@@ -21,12 +21,13 @@ export const SHORT_LINE_CHARS = 40;
 /** This many short lines in a row at the top or bottom of a text form a navigation menu. */
 export const NAV_MIN_RUN = 4;
 
-/** A bare URL among the first `TOP_LINES` lines is the page's own address shown above the story. */
 const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
+/** A bare URL among the first this-many lines is the page's own address shown above the story (elsewhere it may be a cited source). */
 export const TOP_LINES = 3;
 
-/** The top and bottom regions where stamps and bios stand (headline, kicker, byline, date; sign-off, bio, share bar). */
+/** The top region where date stamps stand: kicker, headline, byline, date and a photo line fit in six. */
 export const EDGE_TOP_LINES = 6;
+/** The bottom region where sign-offs, bios and dates stand (before any share bar, already removed). */
 export const EDGE_BOTTOM_LINES = 4;
 /** Author bios are one or two sentences. */
 export const MAX_BIO_CHARS = 300;

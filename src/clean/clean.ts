@@ -12,6 +12,7 @@ import { boilerplateReasons, lineReason } from './boilerplate.js';
 import { findTitle } from './title.js';
 import { detectOutlet } from './outlet.js';
 
+/** Re-exported for the ingest loop: drops lines the outlet repeats across its stored documents. */
 export { dropRepeatedLines } from './repeated.js';
 
 /** The cleaned parts of an article, before they are assembled into a `NewsDoc`. */

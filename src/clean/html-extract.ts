@@ -12,8 +12,8 @@ import type { Removed } from '../model/doc.js';
 
 /**
  * Below this many characters Readability's result is treated as "found nothing" and the page's
- * `<article>`/`<main>`/`<body>` blocks are used instead. 200 ≈ two short paragraphs: shorter results
- * on the benchmark pages were always a caption or a teaser, never the article.
+ * `<article>`/`<main>`/`<body>` blocks are used instead. 200 ≈ two short paragraphs; Readability never
+ * returned less on the 181 benchmark pages, so this serves feed snippets and bare pages.
  */
 export const MIN_ARTICLE_CHARS = 200;
 /**

@@ -10,6 +10,7 @@ export interface OutletFact {
   domains: string[];
 }
 
+/** Agencies and outlets common in coverage of the default pack's story, plus any named in credit patterns seen so far. */
 export const OUTLETS: readonly OutletFact[] = [
   { name: 'Reuters', aliases: ['Reuters', 'REUTERS'], domains: ['reuters.com'] },
   { name: 'Associated Press', aliases: ['AP', 'Associated Press', 'The Associated Press'], domains: ['apnews.com', 'ap.org'] },
