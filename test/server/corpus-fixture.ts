@@ -54,8 +54,11 @@ export function withCorpus(base: ExportV1): ExportV1 {
   const claim = (k: string, text: string, value: number, by: string) => ({ id: `c:${k}`, ...one(base, k, text), value, unit: null, what: 'prisoners held by Kestria', claimant: by, asOf: null });
   const data = {
     ...base,
+    // Copies and flags as the fixture states them (c1 rewrites a1), whatever the resolvers found.
     documents: base.documents.map((x) =>
-      x.id === d('c1') ? { ...x, duplicateOf: d('a1'), flags: [{ kind: 'rewritten', score: 0.9, evidence: [`3 of 4 sentences shared with ${d('a1')}`] }] } : x,
+      x.id === d('c1')
+        ? { ...x, duplicateOf: d('a1'), flags: [{ kind: 'rewritten', score: 0.9, evidence: [`3 of 4 sentences shared with ${d('a1')}`] }] }
+        : { ...x, duplicateOf: null, flags: [] },
     ),
     entities,
     times: [
