@@ -43,6 +43,19 @@ function agreedRange(ranges: DateRange[]): DateRange | null {
   return ranges.filter((_, i) => supported[i] === top).reduce(narrower);
 }
 
+/**
+ * The event's status: the most common known status among the mentions that date it (they speak of
+ * the event itself; an undated mention merged in often speaks of something around it), else among
+ * all mentions; a tie goes to happened, then planned, then denied.
+ */
+function eventStatus(group: EventNode[]): EventStatus {
+  const dated = group.filter((n) => n.range && n.mention.status !== 'unknown');
+  const voters = dated.length > 0 ? dated : group.filter((n) => n.mention.status !== 'unknown');
+  const counts = STATUS_RANK.map((s) => voters.filter((n) => n.mention.status === s).length);
+  const top = Math.max(...counts);
+  return top === 0 ? 'unknown' : STATUS_RANK[counts.indexOf(top)];
+}
+
 export function buildEvent(group: EventNode[]): Event {
   const first = group[0];
   const range = agreedRange(group.flatMap((n) => (n.range ? [n.range] : [])));
@@ -51,7 +64,7 @@ export function buildEvent(group: EventNode[]): Event {
   const actorKeys = [...new Set(group.flatMap((n) => n.actorKeys))];
   const actorTexts = actorKeys.map((k) => group.find((n) => n.actorNames.has(k))!.actorNames.get(k)!);
   const ordinal = mode(group.flatMap((n) => (n.mention.ordinal !== null ? [n.mention.ordinal] : [])));
-  const status = STATUS_RANK.find((s) => group.some((n) => n.mention.status === s)) ?? 'unknown';
+  const status = eventStatus(group);
   const mentions = group.map((n) => ({
     doc: n.doc.id,
     start: n.mention.span.start,
