@@ -1,7 +1,8 @@
 /**
  * Alias merging on MEANTIME: the gold named mentions (syntactic type NAM/PRE.NAM) of persons,
  * organisations and places, trimmed to their name (last capitalised run), with their gold
- * cross-document instances (DBpedia-linked), are given to the entity resolver as the `mentions` layer; every pair of mentions is then a "same entity" decision
+ * cross-document instances (DBpedia-linked), are given to the entity resolver as the `mentions` layer
+ * (where Parley's own finder delimits a name of the gold type inside a gold span, that name is used); every pair of mentions is then a "same entity" decision
  * scored against the gold instances (pairwise precision/recall). Baseline in the same run: two
  * mentions are the same entity when their folded text and type are equal.
  */
@@ -13,6 +14,8 @@ import type { Mention } from '../src/annotate/mentions/layer.js';
 import { makeContext } from '../src/context.js';
 import type { NewsDoc } from '../src/model/doc.js';
 import { resolveEntities } from '../src/resolve/entities/resolver.js';
+import { findMentions } from '../src/annotate/mentions/stage.js';
+import { splitSentences } from '../src/annotate/sentences/stage.js';
 
 const TYPES: Record<string, Mention['type']> = { PER: 'person', ORG: 'organization', LOC: 'place' };
 
@@ -58,12 +61,24 @@ function readDoc(path: string): Gold {
       mentions.push({ instance: target.instance, mention: { span, type: TYPES[target.type], key: foldName(surface), source: 'gold', evidence: 'explicit' } });
     }
   }
+  // where Parley's finder delimits a name of the same type inside a gold span, use that name:
+  // "Chrysler Chief Executive Robert Nardelli" → "Robert Nardelli" (what the resolver sees in use)
+  const found = findMentions({ ...blank(text), layers: { sentences: splitSentences(text) } }, makeContext()).filter((f) => f.evidence === 'explicit');
+  for (const m of mentions) {
+    const inside = found.filter((f) => f.span.start >= m.mention.span.start && f.span.end <= m.mention.span.end && f.type === m.mention.type);
+    const last = inside[inside.length - 1];
+    if (last) m.mention = { ...m.mention, span: last.span, key: foldName(text.slice(last.span.start, last.span.end)) };
+  }
   mentions.sort((a, b) => a.mention.span.start - b.mention.span.start);
-  const doc: NewsDoc = {
-    id, origin: path, title: null, outlet: null, published: { date: null, source: 'none', confidence: 0, evidence: [] },
-    text, removed: [], flags: [], diagnostics: [], meta: {}, layers: { mentions: mentions.map((m) => m.mention) }, duplicateOf: null,
-  };
+  const doc: NewsDoc = { ...blank(text), id, origin: path, layers: { mentions: mentions.map((m) => m.mention) } };
   return { doc, mentions };
+}
+
+function blank(text: string): NewsDoc {
+  return {
+    id: '', origin: '', title: null, outlet: null, published: { date: null, source: 'none', confidence: 0, evidence: [] },
+    text, removed: [], flags: [], diagnostics: [], meta: {}, layers: {}, duplicateOf: null,
+  };
 }
 
 /**
@@ -124,6 +139,13 @@ export function runMeantimeAliases(): void {
   if (process.env.PARLEY_BENCH_DEBUG) {
     const byPred = new Map<string, Map<string, number>>();
     for (const i of items) (byPred.get(i.pred) ?? byPred.set(i.pred, new Map()).get(i.pred)!).set(i.gold, (byPred.get(i.pred)!.get(i.gold) ?? 0) + 1);
+    const byGold = new Map<string, Map<string, string[]>>();
+    for (const i of items) {
+      const m = byGold.get(i.gold) ?? byGold.set(i.gold, new Map()).get(i.gold)!;
+      const name = entities.find((e) => e.id === i.pred)?.name ?? i.pred;
+      m.set(name, [...(m.get(name) ?? []), i.doc]);
+    }
+    for (const [gold, preds] of byGold) if (preds.size > 1) console.log('split', gold, [...preds].map(([n, d]) => `${n}×${d.length}`).join(' | '));
     for (const [pred, golds] of byPred) if (golds.size > 1) console.log('mixed', entities.find((e) => e.id === pred)?.name, [...golds].join(' '), entities.find((e) => e.id === pred)?.merges.map((m) => `${m.a}→${m.b}: ${m.reason}`).join('; '));
   }
 }

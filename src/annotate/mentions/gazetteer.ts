@@ -29,6 +29,7 @@ const SHORT_FORMS: [string, string][] = [
   ['uk', 'united kingdom'],
   ['u k', 'united kingdom'],
   ['uae', 'united arab emirates'],
+  ['britain', 'united kingdom'],
 ];
 
 /** Name → kind of thing it is in the gazetteers. */

@@ -19,9 +19,42 @@ export function canonicalKey(type: MentionType, name: string): string {
     const country = g.countryNames.get(folded) ?? g.demonyms.get(folded.replace(/s$/, ''));
     if (country) return `country:${country}`;
   }
-  if (type === 'organization' || type === 'outlet') return translitKey(folded.replace(LEGAL_SUFFIX, '') || folded);
+  if (type === 'organization' || type === 'outlet') return translitKey(orgCore(folded));
   return translitKey(folded);
 }
+
+/**
+ * An organisation name without its legal form, with a leading country spelt one way ("U.S. Air
+ * Force", "US Air Force" → "united states air force") and plural words made singular ("Ford Motors
+ * Co." and "Ford Motor Company" → "ford motor").
+ */
+function orgCore(folded: string): string {
+  const core = folded.replace(LEGAL_SUFFIX, '') || folded;
+  const words = core.split(' ');
+  const g = gazetteer();
+  let country = '';
+  for (let n = Math.min(4, words.length - 1); n >= 1 && !country; n--) {
+    country = g.countryNames.get(words.slice(0, n).join(' ')) ?? '';
+    if (country) words.splice(0, n);
+  }
+  const rest = words.map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
+  return [country, ...rest].filter(Boolean).join(' ');
+}
+
+/** Whether a name carries a legal form ("Apple Inc.", "Chrysler LLC"): it is then a full name, never a short form. */
+export function hasLegalSuffix(name: string): boolean {
+  return LEGAL_SUFFIX.test(foldName(name).replace(/^the /, ''));
+}
+
+/** Extra keys under which an organisation may be named without its last, generic word ("China Eastern Airlines" → "china eastern"). */
+export function shortKeys(type: MentionType, key: string): string[] {
+  if (type !== 'organization' && type !== 'outlet') return [];
+  const words = key.split(' ');
+  return words.length >= 3 && GENERIC_LAST.has(words[words.length - 1]) ? [words.slice(0, -1).join(' ')] : [];
+}
+
+/** Last words an organisation is often named without (singular, as `orgCore` leaves them). */
+const GENERIC_LAST = new Set(['airline', 'airway', 'motor', 'bank', 'agency', 'automotive', 'aircraft', 'industrie', 'energy', 'telecom', 'railway', 'media', 'record']);
 
 /** Initials of a multi-word name ("United States Air Force" → "usaf"), ignoring "of", "the", "and", "for". */
 export function initials(name: string): string {

@@ -7,7 +7,7 @@ import type { Mention } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
-import { canonicalKey, initials } from './keys.js';
+import { canonicalKey, hasLegalSuffix, initials, shortKeys } from './keys.js';
 
 /** Mentions of one thing in one document. */
 export interface LocalGroup {
@@ -39,6 +39,7 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
       byKey.set(k, g);
     }
     g.keys.add(canonical);
+    for (const k of shortKeys(m.type, canonical)) g.keys.add(k);
     g.mentions.push(m);
     const text = surface(doc, m);
     if (text.split(/\s+/).length > g.name.split(/\s+/).length) {
@@ -77,7 +78,7 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
 function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
   const orgs = groups.filter((g) => g.type === 'organization' || g.type === 'outlet');
   for (const g of orgs) {
-    if (absorbed.has(g)) continue;
+    if (absorbed.has(g) || g.mentions.some((m) => hasLegalSuffix(surface(g.doc, m)))) continue;
     const key = [...g.keys][0];
     const acronym = /^[a-z]{2,6}$/.test(key) && /^[\p{Lu}.]+$/u.test(g.name);
     const fits = orgs.filter(

@@ -4,6 +4,7 @@ import { sameSurname } from '../../../src/annotate/mentions/similarity.js';
 import { translitWord } from '../../../src/annotate/mentions/key.js';
 import { compatibleNames, nameParts } from '../../../src/resolve/entities/names.js';
 import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
+import { canonicalKey, hasLegalSuffix } from '../../../src/resolve/entities/keys.js';
 import { contextFor, corpusDocs, project } from './helpers.js';
 
 describe('entities: never merge', () => {
@@ -56,5 +57,23 @@ describe('entities: never merge', () => {
     const ctx = contextFor('none');
     const docs = corpusDocs([{ date: null, text: 'Arkady Brenzik spoke.' }], ctx).map((d) => ({ ...d, layers: {} }));
     expect(resolveEntities(docs, ctx)).toEqual([]);
+  });
+});
+
+describe('entities: canonical keys of organisations and places', () => {
+  const cases: [Parameters<typeof canonicalKey>[0], string, string][] = [
+    ['organization', 'Halvard Motors Inc.', 'halvard motor'],
+    ['organization', 'Ford Motors Co.', 'ford motor'],
+    ['organization', 'Ford Motor Company', 'ford motor'],
+    ['organization', 'U.S. Air Force', 'united states air force'],
+    ['organization', 'US Air Force', 'united states air force'],
+    ['organization', 'the Drenvik Energy Board', 'drenvik energi board'],
+    ['place', 'U.S.', 'country:united states'],
+    ['place', 'Britain', 'country:united kingdom'],
+    ['place', 'Taldova', 'taldova'],
+  ];
+  for (const [type, name, key] of cases) it(`${name} → ${key}`, () => expect(canonicalKey(type, name)).toBe(key));
+  it('a name with a legal form is never a short form', () => {
+    expect([hasLegalSuffix('Apple Inc.'), hasLegalSuffix('Apple')]).toEqual([true, false]);
   });
 });
