@@ -65,7 +65,7 @@ export const LINE_RULES: readonly LineRule[] = [
       /^back to top( button)?$/i,
       /^(share|share this( article| story| post)?|tweet|email|e-mail|print|pin|whatsapp|facebook|twitter|linkedin|reddit|pinterest|copy link|submit|save|close|menu|search|home|sign in|log in|login|register|subscriber services|enlarge image|text size|order reprints|print article|skip to (main )?content|loading( content)?)(\s*[:(]?\s*\d*\)?)?(\s*\.\.\.)?$/i,
       /^share (this|on)\b/i,
-      /^[^.!?]{1,60}( [»›>] [^.!?]{1,60}){2,}$/,
+      /^[^.!?»›>]{1,60}( [»›>] [^.!?»›>]{1,60}){2,}$/,
       /\bshare it with a friend!?$/i,
       /^(next|previous|prev) (article|post|story|page)\b/i,
       /^(tags?|filed under|categories|category)\s*:/i,
