@@ -18,7 +18,7 @@ const partOf = (s: string | undefined) => (s ? DAY_PARTS[s.toLowerCase()] : unde
 const RULES: Rule[] = [
   {
     name: 'ref',
-    re: /\b(right now|now|currently|at present|presently|nowadays|current|recently|recent years|the past|the future|the near future|at the time|these days)\b/gi,
+    re: /\b(right now|now|currently|at present|presently|nowadays|current|recently|recent years|the past(?!\s+(?!(?:and|or|but|when|as|to|for|of|in|on|at|with|is|was|were|has|have|had|we|they|he|she|it|i|you|there|this|that)\b)[a-z])|the future|the near future|at the time|these days)\b/gi,
     make: (m) => {
       const w = m[1].toLowerCase();
       const value = /now|current|present|these days/.test(w) ? 'PRESENT_REF' : /future|soon/.test(w) ? 'FUTURE_REF' : 'PAST_REF';
