@@ -44,7 +44,8 @@ function midSentenceWords(doc: NewsDoc): Set<string> {
   for (const m of doc.text.matchAll(/[\p{Ll},;]\s+([A-Z][\p{L}'’-]+)/gu)) out.add(m[1]);
   return out;
 }
-const PLACE_CUE = /\b(?:in|at|near)\s+(?:the\s+)?$/;
+/** "in Kessel", "at the Lorn palace", "in the western region of Dask". */
+const PLACE_CUE = /\b(?:in|at|near)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:region|city|town|village|capital|province|district|resort)\s+of\s+)?$/u;
 /** Demonyms and other adjectives that follow "in" without being places ("in Ukrainian territory"). */
 const ADJECTIVE = /(?:ian|ean|ish|ese|ic)$/;
 
@@ -77,7 +78,7 @@ export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | nu
   const cued = names(doc, sentence).filter(
     (n) =>
       (n.type === 'place' || (n.type === 'unknown' && !ADJECTIVE.test(n.text))) &&
-      PLACE_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 12), n.span.start)),
+      PLACE_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 60), n.span.start)),
   );
   const after = cued.filter((n) => n.span.start >= trigger.end);
   const best = after[0] ?? cued[cued.length - 1];

@@ -11,7 +11,7 @@ const WINDOW_AFTER = 70;
 
 const DENIED = /\b(?:is|are|was|were) not true\b|\bdenied\b|\bdenies\b|\bdid not take place\b|\bnever (?:took place|happened)\b|\bis false\b|\bcalled off\b|\bcancell?ed\b/i;
 const PLANNED =
-  /\b(?:will|shall|'ll|is expected to|are expected to|was expected to|were expected to|is set to|are set to|is due to|are due to|is scheduled|are scheduled|scheduled for|planned|plans? to|intend(?:s|ed)? to|to take place|starting on|awaited|upcoming|next round|next meeting|gearing up|are meeting|is meeting|would (?:hold|take place|meet|be held))\b/i;
+  /\b(?:will|shall|'ll|is expected to|are expected to|was expected to|were expected to|is set to|are set to|set to (?:meet|take place|begin|start|resume|be held)|is due to|are due to|is scheduled|are scheduled|scheduled for|planned|plans? to|intend(?:s|ed)? to|to take place|starting on|awaited|upcoming|next round|next meeting|gearing up|are meeting|is meeting|would (?:hold|take place|meet|be held))\b/i;
 const HAPPENED =
   /\b(?:took place|was held|were held|held|met|concluded|ended|came to an end|killed|injured|wounded|captured|attacked|agreed|signed|announced|proposed|discussed|presented|rejected|submitted|launched|shelled|destroyed|have been|has been|had been|had|has|have|was|were|did|established|arrived|said|stated|accused|dismissed|ordered|promised)\b/i;
 

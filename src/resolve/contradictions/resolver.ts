@@ -12,7 +12,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
-import { currentValue, foldName } from '../events/nodes.js';
+import { currentValue, entityIndex, foldName, type EntityLike } from '../events/nodes.js';
 import type { Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 
@@ -41,13 +41,18 @@ interface Found {
   mention: EventMention;
 }
 
-const statement = ({ doc, mention }: Found): Statement => ({
-  doc: doc.id,
-  start: mention.span.start,
-  end: mention.span.end,
-  text: doc.text.slice(mention.span.start, mention.span.end),
-  by: null,
-});
+/** Who makes a statement: the entity speaking the quotation that overlaps it, when known. */
+export type SpeakerOf = (doc: NewsDoc, span: { start: number; end: number }) => string | null;
+
+/** A `SpeakerOf` that reads the `quotes` layer and finds speakers' entities through `entityAt`. */
+export function quoteSpeakers(entityAt: (doc: string, span: { start: number; end: number }) => string | null): SpeakerOf {
+  return (doc, span) => {
+    const quote = doc.layers.quotes?.find((q) => q.span.start < span.end && span.start < q.span.end && (q.antecedentSpan ?? q.speakerSpan));
+    return quote ? entityAt(doc.id, (quote.antecedentSpan ?? quote.speakerSpan)!) : null;
+  };
+}
+
+const noSpeakers: SpeakerOf = () => null;
 
 /**
  * The first pair of mentions whose values differ, if any: from different documents, or (for a
@@ -68,8 +73,15 @@ function differing(
   return null;
 }
 
-export function eventContradictions(event: Event, found: Found[]): Contradiction[] {
+export function eventContradictions(event: Event, found: Found[], speakerOf: SpeakerOf = noSpeakers): Contradiction[] {
   const out: Contradiction[] = [];
+  const statement = ({ doc, mention }: Found): Statement => ({
+    doc: doc.id,
+    start: mention.span.start,
+    end: mention.span.end,
+    text: doc.text.slice(mention.span.start, mention.span.end),
+    by: speakerOf(doc, mention.span),
+  });
   const add = (kind: Contradiction['kind'], pair: [Found, Found] | null, summary: (a: Found, b: Found) => string) => {
     if (!pair) return;
     const statements = pair.map(statement);
@@ -84,11 +96,12 @@ export function eventContradictions(event: Event, found: Found[]): Contradiction
   };
   add('date', differing(found, day, (a, b) => !overlaps(timexRange(a)!, timexRange(b)!)), (a, b) =>
     `${event.title}: dated ${day(a)} by one source and ${day(b)} by another`);
-  const stance = (f: Found) => (f.mention.status === 'denied' ? 'denied' : f.mention.status === 'unknown' ? null : 'asserted');
-  add('denial', differing(found, stance, (a, b) => a !== b, true), (a, b) => {
-    const denier = a.mention.status === 'denied' ? a : b;
-    return `${event.title}: a source denies what another reports (${denier.doc.outlet ?? denier.doc.id})`;
-  });
+  // A denial is set against what it denies: a report naming the same place when there is one.
+  const denied = found.find((f) => f.mention.status === 'denied');
+  const asserted = found.filter((f) => (f.mention.status === 'happened' || f.mention.status === 'planned') && f.mention.span.start !== denied?.mention.span.start);
+  const counterpart = denied && (asserted.find((f) => place(f) !== null && place(f) === place(denied)) ?? asserted[0]);
+  add('denial', denied && counterpart ? [counterpart, denied] : null, (a, b) =>
+    `${event.title}: ${b.doc.outlet ? 'a source in ' + b.doc.outlet : 'a source'} denies ${b.mention.place ? 'that it takes place in ' + b.mention.place.text : 'what another reports'}`);
   return out;
 }
 
@@ -97,6 +110,7 @@ export const contradictionsResolver: Resolver = {
   requires: ['events'],
   run(docs, corpus) {
     const byId = new Map(docs.map((d) => [d.id, d]));
+    const speakerOf = quoteSpeakers(entityIndex((corpus.entities ?? []).map((e) => e.data as EntityLike)));
     const out: Contradiction[] = [];
     for (const { data } of corpus.events ?? []) {
       const event = data as Event;
@@ -105,7 +119,7 @@ export const contradictionsResolver: Resolver = {
         const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
         return doc && mention ? [{ doc, mention }] : [];
       });
-      out.push(...eventContradictions(event, found));
+      out.push(...eventContradictions(event, found, speakerOf));
     }
     out.push(...figureContradictions(docs));
     return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
