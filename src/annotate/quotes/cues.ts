@@ -30,7 +30,8 @@ const IRREGULAR: string[][] = [
  * "investigators found that…"), since they are far more often not about speech.
  */
 const THAT_ONLY = new Set(
-  'find show know feel hear worry learn hope fear expect decide agree estimate suspect realize realise recognize wonder'.split(' '),
+  ('find show know feel hear worry learn hope fear expect decide agree estimate suspect realize realise recognize wonder ' +
+    'maintain signal indicate observe charge counter concede').split(' '),
 );
 /**
  * Verbs that characterise rather than report ("called his remarks “a wake-up call”", "lauded him for
@@ -95,6 +96,8 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { from: i, to: i + 2, base: 'according to' };
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
+  // "goes without saying", "failed as predicted": idioms, not reports
+  if (['without', 'as'].includes(toks[i - 1]?.lower ?? '')) return null;
   if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that')) return null;
   if (QUOTE_ONLY.has(base) && !markAhead(toks, i + 1)) return null;
   // "point out": the particle belongs to the cue

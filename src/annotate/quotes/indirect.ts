@@ -78,6 +78,8 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     const speaker = speakerOf(toks, cue, from, to, earlier);
     if (!speaker) continue;
     earlier = speaker;
+    // the inverted attribution of a direct quote ("“…,” said Rep. Jan Dorn (D-Vel.), head of …")
+    if (speaker[0] >= cue.to && [cue.from - 1, cue.from - 2].some((k) => k >= from && skip(k))) continue;
     const att: Attribution = { cue: [cue.from, cue.to], speaker, via: null, rule: '' };
     const inverted = speaker[0] >= cue.to; // "…, said Batchelder."
     let after = cue.base === 'according to' || inverted ? speaker[1] : contentStart(toks, cue, to);
