@@ -19,12 +19,14 @@ import { killWhen } from '../worker/spawn.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'store', 'mixed');
 /** The CLI's reference date is today; the in-process runs use the same. */
+/** Each test spawns 4–7 CLI processes (~1.5 s of start-up each); generous for busy CI machines. */
+const SLOW_MS = 180_000;
 const ctx = () => makeContext({ referenceDate: new Date().toISOString().slice(0, 10) });
 
-/** A corpus of 150 short synthetic articles (three 50-article batches) plus the mixed fixture folder. */
+/** A corpus of 110 short synthetic articles (three ingest batches of up to 50) plus the mixed fixture folder. */
 function inputs(seed: number): string[] {
   const dir = join(tempDir(), 'corpus');
-  writeSyntheticCorpus(dir, { docs: 150, seed, words: 120, copies: 0.08, rewrites: 0.15 });
+  writeSyntheticCorpus(dir, { docs: 110, seed, words: 60, copies: 0.08, rewrites: 0.15 });
   return [FIXTURE, dir];
 }
 
@@ -67,7 +69,7 @@ describe.each(BACKENDS)('killing parley ingest ($name)', (backend) => {
     await ingest(paths, store, ctx());
     expect(await snapshot(store)).toEqual(expected);
     await store.close();
-  });
+  }, SLOW_MS);
 });
 
 describe('killing parley ingest --enqueue and parley worker (postgres)', () => {
@@ -91,5 +93,5 @@ describe('killing parley ingest --enqueue and parley worker (postgres)', () => {
     expect(await store.pendingJobs()).toBe(0);
     expect(await snapshot(store)).toEqual(expected);
     await store.close();
-  });
+  }, SLOW_MS);
 });

@@ -9,15 +9,11 @@ import { makeContext } from '../../src/context.js';
 import { ingest } from '../../src/ingest-batch.js';
 import type { Rejected } from '../../src/model/doc.js';
 import { tempDir } from '../helpers.js';
-import { BACKENDS, SQLITE } from '../store/backends.js';
+import { BACKENDS } from '../store/backends.js';
 import { writeHostile } from './generate.js';
 
-/**
- * Cases that still crash a reader outside this part (src/ingest/**), each with where; kept out of the
- * main test and checked by the `it.fails` below, which starts failing (so this list is emptied) once
- * the reader is fixed.
- */
-const KNOWN_CRASHES: Record<string, string> = {};
+/** Generous: the ~80 inputs take ~5 s on an idle 2-core machine; shared CI machines can be far slower. */
+const SLOW_MS = 180_000;
 
 /** Big enough to pass the reader's 20 MiB limit and hit the per-document budget (8M characters). */
 const BIG_MB = 12;
@@ -25,7 +21,7 @@ const BIG_MB = 12;
 describe.each(BACKENDS)('hostile inputs ($name)', (backend) => {
   it.skipIf(!backend.available)('are each stored or rejected with a reason, and a second run changes nothing', async () => {
     const dir = join(tempDir('parley-hostile-'), 'in');
-    const cases = writeHostile(dir, BIG_MB, (c) => !(c.name in KNOWN_CRASHES));
+    const cases = writeHostile(dir, BIG_MB);
     const store = await backend.open(await backend.freshDb());
     const ctx = makeContext({ referenceDate: '2031-05-10' });
     const rejected: Rejected[] = [];
@@ -55,20 +51,6 @@ describe.each(BACKENDS)('hostile inputs ($name)', (backend) => {
     expect([second.new, second.duplicate]).toEqual([0, 0]);
     expect(second.unchanged).toBe(first.new + first.duplicate);
     await store.close();
-  });
+  }, SLOW_MS);
 });
 
-describe('hostile inputs that still crash a reader', () => {
-  for (const [name, where] of Object.entries(KNOWN_CRASHES)) {
-    it.fails(`${name}: ${where}`, async () => {
-      const dir = join(tempDir('parley-hostile-'), 'in');
-      writeHostile(dir, BIG_MB, (c) => c.name === name);
-      const store = await SQLITE.open(await SQLITE.freshDb());
-      try {
-        await ingest([dir], store, makeContext(), { onRejected: () => {} });
-      } finally {
-        await store.close();
-      }
-    });
-  }
-});

@@ -45,5 +45,5 @@ describe('parley worker', () => {
     expect(sa.exported.documents.length).toBe(ref.new);
     expect(sb).toEqual(sa);
     await Promise.all([a.close(), b.close()]);
-  });
+  }, 180_000); // three CLI processes (~1.5 s of start-up each); generous for busy CI machines
 });

@@ -68,7 +68,7 @@ export class PostgresStore implements Store, JobQueue {
   async listDocs(opts: { limit?: number; offset?: number } = {}): Promise<DocSummary[]> {
     const { rows } = await this.pool.query(
       `SELECT d.id, d.origin, d.title, d.outlet, d.published, length(d.text) AS chars,
-              json_array_length(d.doc_json::json -> 'removed') AS removed,
+              d.removed_count AS removed,
               (SELECT count(*) FROM originals o WHERE o.doc_id = d.id)::int AS origins
        FROM documents d ORDER BY d.ord LIMIT $1 OFFSET $2`,
       [opts.limit ?? null, opts.offset ?? 0],
@@ -111,10 +111,16 @@ export class PostgresStore implements Store, JobQueue {
     // is left alone (its generation was bumped, so it is resolved again).
     await inTransaction(this.pool, (client) =>
       client.query(
-        `UPDATE documents d SET published = u.published, doc_json = u.doc_json
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, origin, published, doc_json)
+        `UPDATE documents d SET published = u.published, doc_json = u.doc_json, removed_count = u.removed
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(id, origin, published, doc_json, removed)
          WHERE d.id = u.id AND d.origin = u.origin`,
-        [docs.map((d) => d.id), docs.map((d) => d.origin), docs.map((d) => d.published.date), docs.map((d) => JSON.stringify(d))],
+        [
+          docs.map((d) => d.id),
+          docs.map((d) => d.origin),
+          docs.map((d) => d.published.date),
+          docs.map((d) => JSON.stringify(d)),
+          docs.map((d) => d.removed.length),
+        ],
       ),
     );
   }

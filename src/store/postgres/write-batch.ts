@@ -47,10 +47,11 @@ export async function writeBatch(client: PoolClient, items: OrderedItem[]): Prom
 
   const docs = [...firstOfId.values()].map((i) => items[i]).sort((a, b) => (a.doc.id < b.doc.id ? -1 : 1));
   const written = await client.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO documents (ord, id, origin, title, outlet, published, text, doc_json)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+    `INSERT INTO documents (ord, id, origin, title, outlet, published, text, doc_json, removed_count)
+     SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
      ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, origin = excluded.origin, title = excluded.title,
-       outlet = excluded.outlet, published = excluded.published, text = excluded.text, doc_json = excluded.doc_json
+       outlet = excluded.outlet, published = excluded.published, text = excluded.text, doc_json = excluded.doc_json,
+       removed_count = excluded.removed_count
      WHERE documents.ord > excluded.ord
      RETURNING id, (xmax = 0) AS inserted`,
     [
@@ -62,6 +63,7 @@ export async function writeBatch(client: PoolClient, items: OrderedItem[]): Prom
       docs.map((d) => d.doc.published.date),
       docs.map((d) => d.doc.text),
       docs.map((d) => JSON.stringify(d.doc)),
+      docs.map((d) => d.doc.removed.length),
     ],
   );
   const outcome = new Map(written.rows.map((r) => [r.id, r.inserted ? 'new' : 'replaced']));
