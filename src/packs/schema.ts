@@ -38,6 +38,8 @@ export const packEvent = z.object({
   end: day.optional(),
   place: z.string().nullable(),
   parties: z.array(z.string()),
+  /** Its number in a series of rounds ("the second round"), when the sources number it. */
+  ordinal: z.number().int().positive().optional(),
 });
 
 export type PackRole = z.infer<typeof packRole>;

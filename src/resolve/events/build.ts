@@ -19,6 +19,10 @@ export interface Event {
   mentions: { doc: string; start: number; end: number; text: string }[];
   /** Not in contract v1's required fields; kept for the timeline and contradiction finding. */
   ordinal: number | null;
+  /** The pack's known event this is, when one matched. */
+  known: string | null;
+  /** Where the date came from: the sources' time expressions, or the pack's known event. */
+  dateFrom: 'text' | 'pack' | null;
   placeText: string | null;
   actorTexts: string[];
 }
@@ -92,6 +96,8 @@ export function buildEvent(group: EventNode[]): Event {
     actors: actorKeys.filter((k) => !k.startsWith('~')),
     mentions,
     ordinal,
+    known: null,
+    dateFrom: range ? 'text' : null,
     placeText,
     actorTexts,
   };

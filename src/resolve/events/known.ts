@@ -1,0 +1,77 @@
+/**
+ * Links merged events to the domain pack's known events (dated negotiation rounds, summits), so a
+ * round that no article dates still lands on the right day, and two reports that the text alone
+ * cannot tie together ("the second round" here, "talks in Belovezhskaya Pushcha" there) become one.
+ *
+ * A candidate must have the event's type and a compatible date (any, when the event is undated) and
+ * is scored on the evidence the text gives: the same ordinal (+2; a different one rules it out), the
+ * same venue (+2) or a place containing it (+1, "in Belarus" for a round in the Gomel region), and
+ * a shared party (+1). A dated event needs a score of 1, an undated one 3 — and only a unique best
+ * candidate is taken.
+ */
+import type { Context } from '../../context.js';
+import type { PackEvent } from '../../packs/schema.js';
+import type { Event } from './build.js';
+
+/** Days either side of a known date still taken as that event (reports a day off, time zones). */
+const DATE_SLACK_DAYS = 1;
+const DAY = 86_400_000;
+const MIN_SCORE_DATED = 1;
+const MIN_SCORE_UNDATED = 3;
+
+/** What linking needs to know about entities: their pack ids, and which place lies within which. */
+export interface PackView {
+  packIdOf(entityId: string): string | null;
+  /** The place and every place containing it, by pack id. */
+  placeChain(packId: string): string[];
+}
+
+export function packView(ctx: Context, entities: { id: string; pack?: string | null }[]): PackView {
+  const packOf = new Map(entities.map((e) => [e.id, e.pack ?? null]));
+  const within = new Map((ctx.pack.entities ?? []).map((e) => [e.id, e.within ?? null]));
+  return {
+    packIdOf: (id) => packOf.get(id) ?? null,
+    placeChain(id) {
+      const chain: string[] = [];
+      for (let p: string | null | undefined = id; p && !chain.includes(p); p = within.get(p)) chain.push(p);
+      return chain;
+    },
+  };
+}
+
+const shift = (date: string, days: number) => new Date(Date.parse(date) + days * DAY).toISOString().slice(0, 10);
+
+function score(event: Event, known: PackEvent & { ordinal?: number }, view: PackView): number | null {
+  if (known.type !== event.type) return null;
+  if (event.date.start && event.date.end) {
+    const [from, to] = [shift(known.date, -DATE_SLACK_DAYS), shift(known.end ?? known.date, DATE_SLACK_DAYS)];
+    if (event.date.end < from || event.date.start > to) return null;
+  }
+  let s = 0;
+  if (event.ordinal !== null && known.ordinal !== undefined) {
+    if (event.ordinal !== known.ordinal) return null;
+    s += 2;
+  }
+  const place = event.place ? view.packIdOf(event.place) : null;
+  if (place && known.place) {
+    if (place === known.place) s += 2;
+    else if (view.placeChain(known.place).includes(place)) s += 1;
+  }
+  const parties = event.actors.map((a) => view.packIdOf(a)).filter((p): p is string => p !== null);
+  if (parties.some((p) => known.parties.includes(p))) s += 1;
+  return s;
+}
+
+/** The known event each event is, by event id, when the evidence picks exactly one. */
+export function matchKnownEvents(events: Event[], ctx: Context, view: PackView): Map<string, PackEvent> {
+  const known = (ctx.pack.events ?? []) as (PackEvent & { ordinal?: number })[];
+  const out = new Map<string, PackEvent>();
+  for (const event of events) {
+    const need = event.date.start ? MIN_SCORE_DATED : MIN_SCORE_UNDATED;
+    const scored = known.map((k) => ({ k, s: score(event, k, view) })).filter((x): x is { k: PackEvent; s: number } => x.s !== null && x.s >= need);
+    const best = Math.max(...scored.map((x) => x.s));
+    const top = scored.filter((x) => x.s === best);
+    if (top.length === 1) out.set(event.id, top[0].k);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { eventsResolver } from '../../../src/resolve/events/resolver.js';
+import type { Event } from '../../../src/resolve/events/build.js';
+import { makeContext } from '../../../src/context.js';
+import type { NewsDoc } from '../../../src/model/doc.js';
+import { eventDoc } from './fixture.js';
+
+/** Corpus entities for every occurrence of each name, with the pack id they link to. */
+function entitiesFor(docs: NewsDoc[], names: Record<string, string>) {
+  return Object.entries(names).map(([name, pack]) => ({
+    id: `ent-${pack}`,
+    data: {
+      id: `ent-${pack}`,
+      pack,
+      mentions: docs.flatMap((d) => [...d.text.matchAll(new RegExp(name, 'g'))].map((m) => ({ doc: d.id, start: m.index!, end: m.index! + name.length }))),
+    },
+  }));
+}
+
+const pack = {
+  name: 'test',
+  entities: [
+    { id: 'kessel-forest', within: 'lornland' },
+    { id: 'lornland', within: null },
+  ],
+  events: [
+    { id: 'round-1', type: 'talks', title: 'First round', date: '2031-02-28', place: 'kessel-forest', parties: ['varnholm', 'ostrava'], ordinal: 1 },
+    { id: 'round-2', type: 'talks', title: 'Second round', date: '2031-03-03', place: 'kessel-forest', parties: ['varnholm', 'ostrava'], ordinal: 2 },
+    { id: 'round-2b', type: 'talks', title: 'Second round, later process', date: '2034-06-02', place: 'dask', parties: ['varnholm', 'ostrava'], ordinal: 2 },
+  ],
+} as unknown as Parameters<typeof makeContext>[0] extends infer C ? (C extends { pack?: infer P } ? P : never) : never;
+
+const run = (docs: NewsDoc[]) =>
+  (eventsResolver.run(docs, { entities: entitiesFor(docs, { Varnholm: 'varnholm', Ostrava: 'ostrava', Lornland: 'lornland', 'Kessel Forest': 'kessel-forest' }) }, makeContext({ pack })).items!.events ?? []).map(
+    (e) => e.data as Event,
+  );
+
+describe('known events from the pack', () => {
+  it('dates an undated report from the ordinal and a place containing the venue', () => {
+    const [event] = run([eventDoc('a', 'The first round of talks between Varnholm and Ostrava was held in Lornland.')]);
+    expect([event.known, event.date, event.dateFrom]).toEqual(['round-1', { start: '2031-02-28', end: '2031-02-28', precision: 'day' }, 'pack']);
+  });
+
+  it('leaves an ambiguous undated ordinal alone', () => {
+    const [event] = run([eventDoc('b', 'The second round of talks between Varnholm and Ostrava was held.')]);
+    expect([event.known, event.date.start]).toEqual([null, null]);
+  });
+
+  it('joins a dated report and an undated one that the pack ties to the same round', () => {
+    const events = run([
+      eventDoc('c', 'Varnholm and Ostrava held talks in Kessel Forest on Thursday.', [['Thursday', '2031-03-03']]),
+      eventDoc('d', 'The second round of talks between Varnholm and Ostrava took place in Lornland.'),
+    ]);
+    expect(events.map((e) => [e.known, e.date.start, e.mentions.length])).toEqual([['round-2', '2031-03-03', 2]]);
+  });
+
+  it('does nothing without a pack', () => {
+    const docs = [eventDoc('e', 'The first round of talks between Varnholm and Ostrava was held in Lornland.')];
+    const [event] = (eventsResolver.run(docs, {}, makeContext()).items!.events ?? []).map((e) => e.data as Event);
+    expect([event.known, event.date.start]).toEqual([null, null]);
+  });
+});
