@@ -114,7 +114,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     if (skip(i)) continue;
     const cue = cueAt(toks, i);
     if (!cue || RELAY_VERBS.has(cue.base)) continue;
-    if (found) earlier = speakerOf(toks, found, from, to, earlier) ?? earlier;
+    // coordinated cues ("said … but said") share the sentence's first speaker, not a nested one ("she thinks")
+    const outer = first as { speaker: Range } | null;
+    if (found) earlier = outer?.speaker ?? speakerOf(toks, found, from, to, earlier) ?? earlier;
     if (found && earlier && !first) first = { cue: found, speaker: earlier };
     found = cue;
   }

@@ -68,6 +68,11 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
       const named = (r: Range | null) => r !== null && toks[r[1] - 1].pos === 'PROPN' && !TITLE.has(toks[r[1] - 1].lower);
       if (named(name)) return name;
       if (named(appositive)) return appositive;
+      // a chain of appositives: "Jean-Marc Ayrault, the foreign minister of France, a member of …, said"
+      if (name && name[0] - 1 > floor && toks[name[0] - 1].text === ',') {
+        const further = npBefore(toks, name[0], floor);
+        if (further && named(further)) return further;
+      }
       if (name && toks.slice(name[0], name[1]).some((t) => t.pos === 'PROPN')) return name;
       return appositive ?? name;
     }
