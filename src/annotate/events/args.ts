@@ -17,7 +17,7 @@ const arg = (doc: NewsDoc, span: Span): Arg => ({ span, text: doc.text.slice(spa
 /** The time expression of the sentence closest to the trigger. */
 export function findTime(doc: NewsDoc, sentence: Span, trigger: Span): (Arg & { value: string }) | null {
   const times = ((doc.layers as Record<string, unknown>).times as TimeLike[] | undefined) ?? [];
-  const candidates = times.filter((t) => inside(t.span, sentence) && /^\d{4}/.test(t.value));
+  const candidates = times.filter((t) => inside(t.span, sentence) && /^(?:\d{4}|XXXX-\d{2})/.test(t.value));
   if (candidates.length === 0) return null;
   const distance = (t: TimeLike) => Math.min(Math.abs(t.span.start - trigger.end), Math.abs(trigger.start - t.span.end));
   const best = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));

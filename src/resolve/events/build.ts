@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { EventStatus } from '../../annotate/events/types.js';
 import { narrower, overlaps, type DateRange } from './date-range.js';
-import type { EventNode } from './nodes.js';
+import { currentValue, type EventNode } from './nodes.js';
 
 export interface Event {
   id: string;
@@ -19,6 +19,8 @@ export interface Event {
   mentions: { doc: string; start: number; end: number; text: string }[];
   /** Not in contract v1's required fields; kept for the timeline and contradiction finding. */
   ordinal: number | null;
+  /** Month and day ("03-29") when sources give a date without its year, and no full date. */
+  monthDay: string | null;
   /** The pack's known event this is, when one matched. */
   known: string | null;
   /** Where the date came from: the sources' time expressions, or the pack's known event. */
@@ -29,6 +31,12 @@ export interface Event {
 
 const ORDINAL_WORD = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const STATUS_RANK: EventStatus[] = ['happened', 'planned', 'denied', 'unknown'];
+
+/** "XXXX-03-29" (a date whose year the text leaves open) → "03-29". */
+function monthDayOf(n: EventNode): string[] {
+  const m = n.mention.time ? /^XXXX-(\d{2}-\d{2})$/.exec(currentValue(n.doc, n.mention.time)) : null;
+  return m ? [m[1]] : [];
+}
 
 /** The most frequent value (first seen wins a tie). */
 function mode<T>(values: T[]): T | null {
@@ -96,6 +104,7 @@ export function buildEvent(group: EventNode[]): Event {
     actors: actorKeys.filter((k) => !k.startsWith('~')),
     mentions,
     ordinal,
+    monthDay: range ? null : mode(group.flatMap((n) => monthDayOf(n))),
     known: null,
     dateFrom: range ? 'text' : null,
     placeText,

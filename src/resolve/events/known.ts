@@ -5,6 +5,7 @@
  *
  * A candidate must have the event's type and a compatible date (any, when the event is undated) and
  * is scored on the evidence the text gives: the same ordinal (+2; a different one rules it out), the
+ * same month and day when the text leaves out the year ("on March 29", +2; a different one rules it out), the
  * same venue (+2) or a place containing it (+1, "in Belarus" for a round in the Gomel region), and
  * a shared party (+1). A dated event needs a score of 1, an undated one 3 — and only a unique best
  * candidate is taken.
@@ -48,6 +49,10 @@ function score(event: Event, known: PackEvent & { ordinal?: number }, view: Pack
     if (event.date.end < from || event.date.start > to) return null;
   }
   let s = 0;
+  if (!event.date.start && event.monthDay) {
+    if (event.monthDay !== known.date.slice(5)) return null;
+    s += 2;
+  }
   if (event.ordinal !== null && known.ordinal !== undefined) {
     if (event.ordinal !== known.ordinal) return null;
     s += 2;

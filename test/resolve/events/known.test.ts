@@ -60,3 +60,10 @@ describe('known events from the pack', () => {
     expect([event.known, event.date.start]).toEqual([null, null]);
   });
 });
+
+describe('known events: dates without a year', () => {
+  it('dates a report that gives month and day but no year when the venue agrees', () => {
+    const [event] = run([eventDoc('f', 'Varnholm and Ostrava held talks in Lornland on February 28.', [['February 28', 'XXXX-02-28']])]);
+    expect([event.known, event.date.start, event.monthDay]).toEqual(['round-1', '2031-02-28', '02-28']);
+  });
+});
