@@ -3,8 +3,9 @@
  * 1. `(type, ordinal)` — "the second round of talks" in two sources, sharing an actor.
  * 2. `(type, day)` — same type on the same day, sharing an actor or the place.
  * 3. `(type, actors)` — same type with the same set of resolved actors (entity ids), same status.
- * 4. within one document, an undated mention with no ordinal joins the closest earlier mention of the
- *    same type that has a date or an ordinal ("the talks" after "the second round of talks on Monday").
+ * 4. within one document, a mention with no time, no ordinal and no other venue joins the closest
+ *    earlier mention of the same type that has a date or an ordinal ("the talks" after "the second
+ *    round of talks on Monday").
  * Every join is guarded at group level: two groups whose dates conflict never merge, so an undated
  * mention cannot chain two differently dated events together.
  */
@@ -91,9 +92,11 @@ function attachWithinDocuments(nodes: EventNode[], m: Merger): void {
   nodes.forEach((n, i) => {
     const key = `${n.doc.id}|${n.mention.type}`;
     const earlier = anchored.get(key) ?? [];
-    if (n.range || n.mention.ordinal !== null) anchored.set(key, [...earlier, i]);
-    else {
-      const target = [...earlier].reverse().find((j) => statusesAgree(n, nodes[j]));
+    if (n.range || n.mention.time || n.mention.ordinal !== null) anchored.set(key, [...earlier, i]);
+    else if (!n.mention.time) {
+      // A mention with a time or a venue of its own that the anchor does not share is another event.
+      const samePlace = (j: number) => !n.placeKey || !nodes[j].placeKey || n.placeKey === nodes[j].placeKey;
+      const target = [...earlier].reverse().find((j) => statusesAgree(n, nodes[j]) && samePlace(j));
       if (target !== undefined) m.join(i, target);
     }
   });
