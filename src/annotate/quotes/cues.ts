@@ -37,7 +37,9 @@ const THAT_ONLY = new Set(
  * Verbs that characterise rather than report ("called his remarks “a wake-up call”", "lauded him for
  * “new ideas”"): a cue only when a quotation mark follows in the same stretch of text.
  */
-const QUOTE_ONLY = new Set('call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold'.split(' '));
+const QUOTE_ONLY = new Set(
+  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold continue yell shout chant characterize characterise'.split(' '),
+);
 /** How far (in tokens) a quotation mark may follow a quote-only verb. */
 const MAX_TO_MARK = 12;
 
@@ -51,7 +53,8 @@ const REGULAR =
   'threaten ask observe remark maintain contend allege estimate reiterate underline underscore point mention ' +
   'reveal disclose concede retort caution signal indicate describe boast lament charge counter demand propose ' +
   'learn hope fear expect decide agree estimate suspect realize realise recognize wonder comment ' +
-  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold';
+  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold continue yell shout ' +
+  'chant characterize characterise';
 
 function inflect(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
