@@ -112,7 +112,8 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
       for (let y = x + 1; y < members.length; y++) {
         const [a, b] = [nodes[members[x]], nodes[members[y]]];
         if (a.type !== b.type) continue;
-        if (person && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
+        const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
+        if (person && !sameBare && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
         const reason =
           person && a.parts.surname !== b.parts.surname

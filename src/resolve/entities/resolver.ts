@@ -77,7 +77,23 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
       merges: [...extra[key], ...(merges.get(cluster) ?? [])].filter((m) => m.a !== m.b || m.reason.includes('office')),
     });
   });
-  return out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  return uniqueIds(out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)));
+}
+
+/**
+ * Two entities can share a name and type when the guards kept them apart (two "Apple"s, one the
+ * label and one the computer maker): the later ones (by first mention) get "-2", "-3"… so ids stay
+ * unique and stable while the corpus does not change.
+ */
+function uniqueIds(entities: Entity[]): Entity[] {
+  const first = (e: Entity) => `${e.mentions[0].doc}:${String(e.mentions[0].start).padStart(9, '0')}`;
+  const byId = new Map<string, Entity[]>();
+  for (const e of entities) byId.set(e.id, [...(byId.get(e.id) ?? []), e]);
+  for (const group of byId.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => first(a).localeCompare(first(b))).forEach((e, i) => i > 0 && (e.id = `${e.id}-${i + 1}`));
+  }
+  return entities;
 }
 
 /** "united-states" → "United States": the display form of an owner with no pack entry. */
