@@ -21,6 +21,8 @@ export const INDEX_TERMS = 20;
 export const STORY_WINDOW_DAYS = 7;
 /** Stories read per index term (the most recent ones), bounding the cost of one `add`. */
 export const MAX_POSTINGS = 100;
+/** Candidate stories scored per document (those sharing the most index terms): bounds the cosines. */
+export const MAX_CANDIDATES = 30;
 
 /** One story while clustering. */
 export interface StoryState {
@@ -88,8 +90,8 @@ export class StoryClusterer {
     }
     let best: StoryState | undefined;
     let bestScore = this.similarity;
-    for (const [sid, n] of shared) {
-      if (n < this.minShared) continue;
+    const ranked = [...shared].filter(([, n]) => n >= this.minShared).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    for (const [sid] of ranked) {
       const s = this.stories.get(sid)!;
       const score = cosine(vector, s.centroid, s.norm) * timeFactor(day, s);
       if (score >= bestScore) [best, bestScore] = [s, score];
