@@ -46,6 +46,7 @@ function withKnown(event: Event, known: PackEvent | null): Event {
   return {
     ...event,
     known: known.id,
+    title: event.ordinal !== null || !event.placeText ? known.title : `${known.title} (reported: ${event.placeText})`,
     date: dated ? event.date : { start: known.date, end: known.end ?? known.date, precision: 'day' },
     dateFrom: dated ? event.dateFrom : 'pack',
   };

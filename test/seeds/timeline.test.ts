@@ -1,0 +1,54 @@
+/**
+ * The whole pipeline on the four reference articles in ../shared/seeds (none of them carries a
+ * date): the issue's timeline numbers, checked as properties, never by copying their text here.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExportV1 } from '../../src/model/export.js';
+import { SHARED, runCli, tempDir } from '../helpers.js';
+
+const SEEDS = join(SHARED, 'seeds');
+const present = existsSync(SEEDS);
+if (!present) console.warn(`skipped: ${SEEDS} is absent (the reference articles live in ../shared/seeds)`);
+
+describe.skipIf(!present)('seeds: events, timeline, contradictions, rewrites', () => {
+  let data: ExportV1 & { events: (ExportV1['events'][number] & { known?: string | null })[] };
+  beforeAll(async () => {
+    const db = join(tempDir(), 'seeds.db');
+    expect((await runCli(['ingest', SEEDS, '--db', db])).code).toBe(0);
+    data = JSON.parse((await runCli(['export', '--db', db])).out);
+    const events = JSON.parse((await runCli(['timeline', '--db', db, '--json'])).out);
+    data.events = events;
+  }, 300_000);
+
+  const round = (known: string) => data.events.filter((e) => e.known === known);
+  const docsOf = (e: ExportV1['events'][number]) => new Set(e.mentions.map((m) => m.doc));
+
+  it('puts each negotiation round on the timeline once, on the right day', () => {
+    for (const [known, day] of [
+      ['talks-2022-02-28-gomel', '2022-02-28'],
+      ['talks-2022-03-03-belovezhskaya', '2022-03-03'],
+      ['talks-2022-03-29-istanbul', '2022-03-29'],
+      ['talks-2025-05-16-istanbul', '2025-05-16'],
+      ['talks-2025-06-02-istanbul', '2025-06-02'],
+    ]) {
+      expect(round(known).map((e) => e.date.start), known).toEqual([day]);
+    }
+  });
+
+  it('merges the two reports of the second round of 2022', () => {
+    expect(docsOf(round('talks-2022-03-03-belovezhskaya')[0]).size).toBe(2);
+  });
+
+  it('flags the venue dispute about that round', () => {
+    const about = round('talks-2022-03-03-belovezhskaya')[0].id;
+    const kinds = data.contradictions.filter((c) => c.about === about).map((c) => c.kind).sort();
+    expect(kinds).toEqual(['denial', 'venue']);
+  });
+
+  it('flags the two rewritten articles and not the two others', () => {
+    const rewritten = data.documents.filter((d) => d.flags.some((f) => f.kind === 'rewritten')).map((d) => basename(d.origin).slice(0, 3));
+    expect(rewritten.sort()).toEqual(['001', '003']);
+  });
+});
