@@ -38,18 +38,18 @@ export function keepLongest(found: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.span.start - b.span.start);
 }
 
-let cache: { text: string; result: Candidate[] } | null = null;
+let cache: { text: string; sentences: readonly Span[]; result: Candidate[] } | null = null;
 
-/** Finds every time expression of `text`, anchor-free, in text order. Cached for the last text. */
+/** Finds every time expression of `text`, anchor-free, in text order. Cached for the last text and sentences (the `publication` and `times` stages both ask). */
 export function findTimes(text: string, sentences: readonly Span[]): Candidate[] {
-  if (cache && cache.text === text) return cache.result;
+  if (cache && cache.text === text && cache.sentences === sentences) return cache.result;
   const all = keepLongest(dropNonTimes(text, [...findRelative(text), ...findDays(text), ...findChrono(text), ...findDurations(text)]));
   const result = all.map((c) => {
     const sentence = sentences.find((s) => s.start <= c.span.start && c.span.end <= s.end) ?? { start: 0, end: text.length };
     const direction = needsDirection(c) ? directionOf(text, sentence, c.span) : undefined;
     return direction ? { ...c, direction } : c;
   });
-  cache = { text, result };
+  cache = { text, sentences, result };
   return result;
 }
 
