@@ -7,8 +7,8 @@
  *   a worker happened to store it, so a run with several workers lists documents exactly as one
  *   process would; the earliest-read origin of a text owns the document.
  * - `doc_json` is `text`, not `jsonb`, so documents come back byte-identical (jsonb reorders keys);
- *   `removed_count` is kept beside it so listing documents need not parse it (measured: 90 ms → 2 ms
- *   for a page of 50 at 1k documents).
+ *   `removed_count` is kept beside it so listing documents need not parse it (measured: a page of 50
+ *   among 1,000 documents with 75 KB of JSON each, 227 ms when parsing, 0.8 ms with the column).
  * - Full-text search is a generated `tsvector` with the `simple` configuration (no stemming, like
  *   SQLite's unicode61 tokenizer) over the first `FTS_CHARS` characters: PostgreSQL refuses a
  *   tsvector over 1 MB, which a hostile 5 MB document would otherwise reach.
