@@ -99,7 +99,9 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
       if (parts === 2) out.push({ content: rest as Range, att: { ...att, rule: 'indirect:around-cue' }, continues: true });
       continue;
     }
-    const start = cue.base === 'according to' ? after + 1 : after;
+    let start = cue.base === 'according to' ? after + 1 : after;
+    // "added: the talks…" and "said that, if elected, he…": past the punctuation, unless a direct quote follows
+    if ((toks[start]?.text === ':' || toks[start]?.text === ',') && !isMark(toks[start + 1]) && (toks[start].text === ':' || toks[start - 1]?.lower === 'that')) start++;
     if (isMark(toks[start]) || toks[start]?.text === ':' || toks[start]?.text === ',') continue; // a direct quote follows
     if (start >= to || toks[start].pos === 'ADP' || toks[start].lower === 'to' || isEnd(toks[start])) continue; // not a clause
     const end = contentEnd(toks, start, to);
@@ -109,9 +111,26 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
 }
 
 /** Indirect quotes of a document, sentence by sentence. */
-export function indirectQuotes(toks: readonly Tok[], sentences: readonly Span[], skip: (i: number) => boolean): IndirectCandidate[] {
-  return sentences.flatMap((s) => {
+export function indirectQuotes(text: string, toks: readonly Tok[], sentences: readonly Span[], skip: (i: number) => boolean): IndirectCandidate[] {
+  return sentences.flatMap((s, k) => {
     const [from, to] = tokenRange(toks, s);
-    return indirectInSentence(toks, from, to, skip);
+    const found = indirectInSentence(toks, from, to, skip);
+    const colon = colonIntro(text, toks, from, to, sentences[k + 1], skip);
+    return colon ? [...found, colon] : found;
   });
+}
+
+/** "He added:¶The talks will go on." — a cue ending its paragraph with a colon reports the next, unquoted paragraph. */
+function colonIntro(text: string, toks: readonly Tok[], from: number, to: number, next: Span | undefined, skip: (i: number) => boolean): IndirectCandidate | null {
+  if (!next || to - from < 2 || toks[to - 1].text !== ':' || !text.slice(toks[to - 1].end, next.start).includes('\n')) return null;
+  if (/^["“„«']/.test(text[next.start])) return null; // a direct quote: see direct.ts
+  for (let i = to - 2; i >= from && i >= to - 4; i--) {
+    const cue = cueAt(toks, i);
+    if (!cue || skip(i)) continue;
+    const speaker = speakerOf(toks, cue, from, to, null);
+    const paraEnd = text.indexOf('\n', next.start);
+    const content = tokenRange(toks, { start: next.start, end: paraEnd < 0 ? text.length : paraEnd });
+    return speaker && content[1] > content[0] ? { content, att: { cue: [cue.from, cue.to], speaker, via: null, rule: 'indirect:colon' } } : null;
+  }
+  return null;
 }

@@ -49,7 +49,7 @@ export function findQuotes(doc: NewsDoc): Quote[] {
   const quotes = directs.map((d) => build(d.quoted.span, true, d.att, d.continues, `marks:${d.quoted.rule}+${d.att?.rule ?? 'none'}`));
   const inside = quoted.map((q) => ({ start: q.open, end: (q.close ?? q.span.end) + 1 }));
   const skip = (i: number) => inside.some((r) => toks[i].start >= r.start && toks[i].start < r.end);
-  for (const c of [...indirectQuotes(toks, sentences, skip), ...transcriptTurns(text, toks)]) {
+  for (const c of [...indirectQuotes(text, toks, sentences, skip), ...transcriptTurns(text, toks)]) {
     const span = toSpan(toks, c.content)!;
     quotes.push(build(span, false, c.att, c.continues ? quotes.length - 1 : null, c.att.rule));
   }
