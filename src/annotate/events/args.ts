@@ -85,9 +85,10 @@ export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | nu
   return best ? { span: best.span, text: best.text } : null;
 }
 
-/** The actors: people, organisations and countries named in the sentence, other than the place. */
+/** The actors: every name in the sentence but outlets and the place (an untyped name may well be a party). */
 export function findActors(doc: NewsDoc, sentence: Span, place: Arg | null): Arg[] {
   return names(doc, sentence)
-    .filter((n) => n.type !== 'outlet' && n.type !== 'other' && !(place && n.span.start === place.span.start))
+    .filter((n) => n.type !== 'outlet' && !(place && n.span.start === place.span.start))
+    .filter((n) => n.type === 'person' || n.type === 'organization' || n.type === 'place' || !ADJECTIVE.test(n.text))
     .map((n) => ({ span: n.span, text: n.text }));
 }

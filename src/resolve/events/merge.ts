@@ -6,6 +6,7 @@
  * 4. within one document, a mention with no time, no ordinal and no other venue joins the closest
  *    earlier mention of the same type that has a date or an ordinal ("the talks" after "the second
  *    round of talks on Monday").
+ * 5. a denial naming a venue and no time joins the one event anchored at that venue.
  * Every join is guarded at group level: two groups whose dates conflict never merge, so an undated
  * mention cannot chain two differently dated events together.
  */
@@ -64,6 +65,9 @@ class Merger {
       for (let y = x + 1; y < Math.min(members.length, x + MAX_BLOCK_COMPARISONS); y++)
         if (same(this.nodes[members[x]], this.nodes[members[y]])) this.join(members[x], members[y], allowDispute);
   }
+  root(i: number): number {
+    return this.uf.find(i);
+  }
   groups(): number[][] {
     return this.uf.groups();
   }
@@ -84,7 +88,22 @@ export function mergeEventNodes(nodes: EventNode[]): number[][] {
   });
   for (const members of byActors) m.pairs(members, (a, b) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal);
   attachWithinDocuments(nodes, m);
+  attachDenials(nodes, m);
   return m.groups();
+}
+
+/**
+ * A denial that names a venue but no time ("talks will be held in Kessel is not true") is about the
+ * event reported at that venue: it joins the one group of that type anchored there, wherever reported.
+ */
+function attachDenials(nodes: EventNode[], m: Merger): void {
+  const byVenue = blocks(nodes, (n) => (n.placeKey ? `${n.mention.type}@${n.placeKey}` : null));
+  for (const members of byVenue) {
+    const anchors = members.filter((i) => nodes[i].range || nodes[i].mention.ordinal !== null);
+    const groups = new Set(anchors.map((i) => m.root(i)));
+    if (groups.size !== 1) continue;
+    for (const i of members) if (nodes[i].mention.status === 'denied' && !nodes[i].mention.time) m.join(i, anchors[0]);
+  }
 }
 
 function attachWithinDocuments(nodes: EventNode[], m: Merger): void {
