@@ -35,16 +35,17 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
   authority|police|command|brigade|regiment|battalion|division|fleet|militia|network|airlines|airways|industries|
   motors|systems|technologies|labs|laboratory|program|programme|initiative|
   secretariat|cabinet|government|duma|rada|senate|congress|kremlin|pentagon|nations|institutes|partners|holdings|
+  conference|federation|confederation|orchestra|choir|band|committee|tribunal|caucus|
   cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|records|studios|pictures|entertainment|media`);
 
 /** Organisation names that begin with their head: "Ministry of …", "University of …". Lower case. */
 export const ORG_OPENERS = set(`ministry|department|university|bank|office|council|house|court|commission|
   committee|institute|organization|organisation|union|party|academy|federation|league|church|board|bureau|
   directorate|government|parliament|assembly|people's|national|federal|state|international|european|united|
-  municipality|republic|province|city|kingdom|museum|society|foundation|school|institute|center|centre|port|bay|gulf`);
+  municipality|republic|province|city|kingdom|museum|society|foundation|school|institute|center|centre|port|bay|gulf|team`);
 
 /** Last words of outlet names, and words after which a name is an outlet ("… news agency"). */
-export const OUTLET_HEADS = set(`news|times|post|press|journal|herald|telegraph|tribune|gazette|daily|tv|radio|
+export const OUTLET_HEADS = set(`news|times|post|press|star|sun|globe|journal|herald|telegraph|tribune|gazette|daily|tv|radio|
   broadcasting|examiner|independent|guardian|observer|chronicle|review|magazine|monitor|today|weekly|express|
   mail|mirror|standard|insider|wire|newswire|network|channel|pravda|izvestia|vedomosti|kommersant`);
 
@@ -83,3 +84,7 @@ export const NAME_JOINERS = set(`of|the|de|du|des|la|le|van|von|der|den|da|di|bi
 /** Title heads that say someone is a person but name no office; never recorded as roles. */
 export const NOT_OFFICES = set(`colleague|counterpart|member|official|officer|mr|mrs|ms|miss|dr|prof|sir|lord|lady|
   representative|delegate|analyst|reporter|correspondent|editor|anchor|coach|founder`);
+
+/** Verbs of sport after which (or "against" before which) a country is its national team, an organisation. */
+export const TEAM_VERBS = set(`beat|beats|defeated|defeats|won|wins|lost|loses|drew|draws|played|plays|scored|scores|
+  faced|faces|eliminated|thrashed|edged|trailed|led|qualified|advanced|equalised|equalized`);

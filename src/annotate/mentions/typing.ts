@@ -12,7 +12,7 @@ import { lookupAlias, packIndex } from '../../packs/pack-index.js';
 import type { MentionType } from './layer.js';
 import { gazetteer } from './gazetteer.js';
 import { foldName } from './key.js';
-import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID } from './lexicon.js';
+import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID, TEAM_VERBS } from './lexicon.js';
 import type { NameSpan } from './refine.js';
 import { isAcronym } from './candidates.js';
 import type { Token } from './tokens.js';
@@ -56,6 +56,7 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   }
   if (PLACE_HEADS.has(lastWord) && words.length > 1) return { type: 'place', rule: 'place-head' };
   if (OUTLET_CUES.test(after) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
+  if (g.countries.has(key) && (TEAM_VERBS.has(next) || prev === 'against')) return { type: 'organization', rule: 'team' };
   if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
