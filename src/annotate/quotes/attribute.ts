@@ -39,7 +39,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
   if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
     // inverted after a clause: "…, said Lavrov, a decision was made"
     const after = isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to);
-    if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text))) return after;
+    if (after && after[1] < to && /^[,.;]$/.test(toks[after[1]].text)) return after;
     // an appositive subject: "Igor Konashenkov, the spokesman, said"
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
     if (before) return before;

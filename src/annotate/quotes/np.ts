@@ -67,7 +67,9 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
       const name = collectBack(toks, k - 1, floor);
       const appositive = collectBack(toks, j - 1, k + 1);
       // prefer the part that ends in a proper noun: "Russian Defense Ministry spokesman, Igor Konashenkov, said"
-      const named = (r: Range | null) => r !== null && toks[r[1] - 1].pos === 'PROPN' && !TITLE.has(toks[r[1] - 1].lower);
+      // a name: proper nouns from start to end ("Oren Castell"), not "the foreign minister of Velmar"
+      const named = (r: Range | null) =>
+        r !== null && toks[r[1] - 1].pos === 'PROPN' && !TITLE.has(toks[r[1] - 1].lower) && (toks[r[0]].pos === 'PROPN' || nameLike(toks[r[0]])) && !toks.slice(r[0], r[1]).some((t) => t.lower === 'of');
       if (named(name)) return name;
       if (named(appositive)) return appositive;
       // a chain of appositives: "Jean-Marc Ayrault, the foreign minister of France, a member of …, said"
