@@ -165,6 +165,7 @@ describe.skipIf(!HAVE_CHROMIUM)('web UI in headless Chromium', () => {
     expect(await tab.locator('.event-list button').count()).toBe(Math.min(events.total, 500));
     await first.click();
     await tab.locator('#event-detail h2', { hasText: events.items[0].title }).waitFor();
+    if (events.items.some((e: { date: { start: string | null } }) => e.date.start)) await tab.locator('.vis-item.vis-box').first().waitFor();
     const detail = (await own.inject(`/api/events/${encodeURIComponent(events.items[0].id)}`)).json();
     expect(await tab.locator('#event-detail .evidence mark').allTextContents()).toEqual(detail.evidence.map((m: { text: string }) => m.text));
     await shot(tab, 'timeline-pipeline');

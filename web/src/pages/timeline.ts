@@ -83,7 +83,7 @@ export async function timelinePage(main: HTMLElement, _arg: string, q: URLSearch
   };
 
   let chart: Timeline | null = null;
-  const chartBox = h('div', { class: 'chart', 'aria-hidden': 'true' });
+  const chartBox = h('div', { class: 'chart', 'aria-hidden': 'true' }, h('p', { class: 'sub chart-wait' }, 'Drawing the timeline…'));
   const controls = h(
     'div',
     { class: 'chart-controls' },
@@ -142,6 +142,7 @@ export async function timelinePage(main: HTMLElement, _arg: string, q: URLSearch
     whenAttached(chartBox, async () => {
       const [{ DataSet }, vis] = await Promise.all([import('vis-data/peer'), import('vis-timeline/peer')]);
       if (!chartBox.isConnected) return;
+      chartBox.replaceChildren();
       chart = new vis.Timeline(chartBox, new DataSet(data) as never, {
         zoomKey: 'ctrlKey', stack: true, minHeight: 180, maxHeight: 420, orientation: 'top', showCurrentTime: false, margin: { item: 6 },
         ...span(dated),
