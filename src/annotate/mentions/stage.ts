@@ -41,6 +41,7 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
     };
   });
   propagate(mentions);
+  coordinate(text, mentions);
   // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several")
   const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none')));
   const out: Mention[] = kept.map(({ rule: _rule, opener: _opener, ...m }) => m);
@@ -82,6 +83,23 @@ function propagate(mentions: (Mention & { rule: string })[]): void {
     } else if (!known && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && m.type !== 'person') {
       m.type = 'person';
       m.source = m.source.replace(/\/[^/]+$/, '/surname');
+    }
+  }
+}
+
+/** An untyped name coordinated with a typed one takes its type: "in Crimea and Donbas". */
+function coordinate(text: string, mentions: (Mention & { rule: string })[]): void {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    if (m.type !== 'other' || !['none', 'determiner'].includes(m.rule)) continue;
+    const near = [mentions[i - 1], mentions[i + 1]].find((n) => {
+      if (!n || n.type === 'other' || n.type === 'person') return false;
+      const between = n.span.end <= m.span.start ? text.slice(n.span.end, m.span.start) : text.slice(m.span.end, n.span.start);
+      return /^(?:,? (?:and|or) |, )$/.test(between);
+    });
+    if (near) {
+      m.type = near.type;
+      m.source = m.source.replace(/\/[^/]+$/, '/coordinated');
     }
   }
 }

@@ -56,16 +56,19 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   }
   if (PLACE_HEADS.has(lastWord) && words.length > 1) return { type: 'place', rule: 'place-head' };
   if (OUTLET_CUES.test(after) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
-  if (g.countries.has(key) && (TEAM_VERBS.has(next) || prev === 'against')) return { type: 'organization', rule: 'team' };
+  if (g.countries.has(key) && TEAM_VERBS.has(next)) return { type: 'organization', rule: 'team' };
   if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
-  if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' };
+  const following = tokens.slice(s.last + 1, s.last + 3).filter((t) => /^\p{Ll}+$/u.test(t.text)).map((t) => t.text);
+  if (PLACE_AFTER.test(after) || (following.length > 0 && following.some((w, i) => i < 2 && PLACE_HEADS.has(w) && !ORG_HEADS.has(w)))) {
+    return { type: 'place', rule: 'place-cue' }; // "Kramatorsk train station", "Sumy region"
+  }
   if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key))) return { type: 'person', rule: 'given-name' };
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
     return { type: 'outlet', rule: 'outlet-cue' };
   }
-  if (/(?:^|[,;]\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
+  if (/(?:^|[,;]["”’']?\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
   if (PLACE_PREPOSITIONS.has(prev) && !/according\s+to\s+$/i.test(before)) return { type: 'place', rule: 'place-cue' };
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
