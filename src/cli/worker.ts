@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
+import { readOptionsFrom, type ReadFlags } from '../ingest/options.js';
+import { loadPack } from '../packs/load.js';
 import { isJobQueue } from '../store/store.js';
 import { runWorker } from '../worker/run-worker.js';
 import { enqueueInputs } from '../worker/enqueue.js';
@@ -17,14 +19,20 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
     .command('worker')
     .description('process queued articles from a PostgreSQL database (see ingest --enqueue)')
     .requiredOption('--db <url>', 'PostgreSQL URL, postgres://user:password@host/database')
-    .option('--pack <name>', 'domain pack (russia-ukraine|none)', 'russia-ukraine')
+    .option('--pack <name>', 'domain pack (russia-ukraine|none); use the one `ingest --enqueue` would have used', 'russia-ukraine')
     .option('--exit-when-idle', 'stop once the queue is empty and the corpus is resolved')
     .option('--batch <n>', 'jobs claimed per transaction', positiveInt)
     .option('--json', 'print the summary as JSON')
     .action(
-      run(async (opts: { db: string; exitWhenIdle?: boolean; batch?: number; json?: boolean }) => {
+      run(async (opts: { db: string; pack: string; exitWhenIdle?: boolean; batch?: number; json?: boolean }) => {
         if (!/^postgres(ql)?:\/\//.test(opts.db)) {
           throw new CliError(`--db ${opts.db}: workers need a PostgreSQL database (postgres://…), not a SQLite file`, EXIT.USAGE);
+        }
+        let pack;
+        try {
+          pack = loadPack(opts.pack);
+        } catch (err) {
+          throw new CliError((err as Error).message, EXIT.USAGE);
         }
         const store = await storeFor(opts.db);
         const stop = new AbortController();
@@ -33,7 +41,7 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
         process.once('SIGTERM', onSignal);
         try {
           if (!isJobQueue(store)) throw new CliError(`--db ${opts.db}: this database has no job queue`, EXIT.USAGE);
-          const summary = await runWorker(store, makeContext({ referenceDate: today() }), {
+          const summary = await runWorker(store, makeContext({ referenceDate: today(), pack }), {
             exitWhenIdle: opts.exitWhenIdle,
             batchSize: opts.batch,
             signal: stop.signal,
@@ -63,18 +71,24 @@ function today(): string {
 /** `parley ingest --enqueue`: reads and queues the inputs; prints read/queued/unchanged/rejected. */
 export async function enqueueAction(
   inputs: string[],
-  opts: { db: string; maxBytes?: number; json?: boolean },
+  opts: { db: string; json?: boolean } & ReadFlags,
   io: Io,
   referenceDate: string,
 ): Promise<number> {
   if (!/^postgres(ql)?:\/\//.test(opts.db)) {
     throw new CliError(`--enqueue needs a PostgreSQL --db (postgres://…); ${opts.db} is a SQLite file`, EXIT.USAGE);
   }
+  let read;
+  try {
+    read = readOptionsFrom(opts);
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT.USAGE);
+  }
   const store = await storeFor(opts.db);
   try {
     if (!isJobQueue(store)) throw new CliError(`--db ${opts.db}: this database has no job queue`, EXIT.USAGE);
     const summary = await enqueueInputs(inputs, store, referenceDate, {
-      read: opts.maxBytes ? { maxBytes: opts.maxBytes } : {},
+      read,
       onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
     });
     io.out(

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus, seeded } from '../../bench/synthetic-corpus.js';
 import { makeContext } from '../../src/context.js';
+import { loadPack } from '../../src/packs/load.js';
 import { ingest } from '../../src/ingest-batch.js';
 import { isJobQueue, type Store } from '../../src/store/store.js';
 import { enqueueInputs } from '../../src/worker/enqueue.js';
@@ -18,10 +19,11 @@ import { snapshot } from '../store/snapshot.js';
 import { killWhen } from '../worker/spawn.js';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'store', 'mixed');
-/** The CLI's reference date is today; the in-process runs use the same. */
+/** The CLI's reference date is today and its default pack russia-ukraine; the in-process runs use the same. */
 /** Each test spawns 4–7 CLI processes (~1.5 s of start-up each); generous for busy CI machines. */
 const SLOW_MS = 180_000;
-const ctx = () => makeContext({ referenceDate: new Date().toISOString().slice(0, 10) });
+const PACK = loadPack('russia-ukraine');
+const ctx = () => makeContext({ referenceDate: new Date().toISOString().slice(0, 10), pack: PACK });
 
 /** A corpus of 110 short synthetic articles (three ingest batches of up to 50) plus the mixed fixture folder. */
 function inputs(seed: number): string[] {

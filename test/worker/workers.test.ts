@@ -10,6 +10,7 @@ import { HAVE_PG, POSTGRES } from '../store/backends.js';
 import { snapshot } from '../store/snapshot.js';
 import { runCliChild } from './spawn.js';
 import { makeContext } from '../../src/context.js';
+import { loadPack } from '../../src/packs/load.js';
 import { ingest } from '../../src/ingest-batch.js';
 import { isJobQueue } from '../../src/store/store.js';
 import { enqueueInputs } from '../../src/worker/enqueue.js';
@@ -21,10 +22,10 @@ describe('parley worker', () => {
     const corpus = join(tempDir(), 'corpus');
     writeSyntheticCorpus(corpus, { docs: 60, seed: 21, words: 250, copies: 0.1, rewrites: 0.2 });
     const [single, shared] = [await POSTGRES.freshDb(), await POSTGRES.freshDb()];
-    // The workers' CLI takes today's date as the reference date; the in-process runs do the same.
+    // The workers' CLI takes today's date as the reference date and russia-ukraine as the pack; so does this run.
     const today = new Date().toISOString().slice(0, 10);
     const one = await POSTGRES.open(single);
-    const ref = await ingest([FIXTURE, corpus], one, makeContext({ referenceDate: today }));
+    const ref = await ingest([FIXTURE, corpus], one, makeContext({ referenceDate: today, pack: loadPack('russia-ukraine') }));
     await one.close();
     const queue = await POSTGRES.open(shared);
     if (!isJobQueue(queue)) throw new Error('no job queue');
