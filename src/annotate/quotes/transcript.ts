@@ -14,7 +14,8 @@ export const TURN = /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):\s+(?=\S)/;
 
 /** The speaker's token range when `at` starts a transcript turn ("WALLACE: …"), else null. */
 export function turnSpeaker(text: string, toks: readonly Tok[], at: number): Attribution | null {
-  const m = TURN.exec(text.slice(at, at + 60));
+  const eol = text.indexOf('\n', at);
+  const m = TURN.exec(text.slice(at, Math.min(at + 60, eol < 0 ? text.length : eol)));
   if (!m) return null;
   const [from, to] = tokenRange(toks, { start: at, end: at + m[1].length });
   return to > from ? { cue: null, speaker: [from, to], via: null, rule: 'transcript' } : null;
@@ -38,7 +39,7 @@ export function transcriptTurns(text: string, toks: readonly Tok[]): IndirectCan
       continue;
     }
     current = att ?? current;
-    const skip = lead + (att ? TURN.exec(p[0].slice(lead))![0].length : 0);
+    const skip = lead + (att ? (TURN.exec(p[0].slice(lead))?.[0].length ?? 0) : 0);
     const content: Span = { start: p.index + skip, end: p.index + p[0].trimEnd().length };
     const range = tokenRange(toks, content);
     if (range[1] > range[0]) out.push({ content: range, att: current! });

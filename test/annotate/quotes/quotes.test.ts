@@ -69,3 +69,11 @@ describe('seeds (property test over ../shared/seeds)', () => {
   });
   if (!existsSync(dir)) it.skip(`seeds absent: ${dir} (the seed articles live in ../shared)`, () => {});
 });
+
+describe('quotes layer: robustness', () => {
+  it('a name and colon ending a paragraph is not a transcript turn (and does not throw)', () => {
+    const text = 'Partial transcript:\nHALLE:\nThe next line is not a turn.';
+    expect(() => findQuotes(withSentences(text))).not.toThrow();
+    expect(view(text)).toEqual([]);
+  });
+});
