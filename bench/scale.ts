@@ -91,7 +91,17 @@ function winkRate(dir: string, limit: number): number {
   return texts.length / ((performance.now() - t) / 1000);
 }
 
+const created: string[] = [];
+
+async function dropCreated(base: string): Promise<void> {
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  for (const name of created.splice(0)) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.end();
+}
+
 async function freshPg(base: string, name: string): Promise<string> {
+  created.push(name);
   const c = new pg.Client({ connectionString: base });
   await c.connect();
   await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -146,6 +156,7 @@ export async function runScale(): Promise<void> {
     console.log(`\n${rows.join('\n')}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
+    if (pgBase) await dropCreated(pgBase);
   }
 }
 
