@@ -34,7 +34,7 @@ export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): 
   for (const c of candidates) {
     let { first, last } = c;
     const run = tokens.slice(first, last + 1);
-    if (run.every(isTitleWord)) continue; // title words only ("State" of "Secretary of State")
+    if (run.length === 1 && isTitleWord(run[0]) && !isAcronym(run[0].text)) continue; // "State" of "Secretary of State"
     if (run.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && run.some((t) => TITLE_HEADS.has(lower(t)))) continue; // a bare title
     // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
     while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;

@@ -28,7 +28,7 @@ export interface Typed {
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward']);
 const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|broadcaster|tv|television|radio|website|outlet)\b/i;
 const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
-const PLACE_AFTER = /^\s+(?:region|oblast|province|district|city|border|area)\b/i;
+const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:region|oblast|province|district|city|border|area|station|airport|village|town)\b/;
 
 /** Types one span. `text` is the document text, `tokens` its tokens. */
 export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Context): Typed {
@@ -60,10 +60,7 @@ export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Contex
   if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
-  const following = tokens.slice(s.last + 1, s.last + 3).filter((t) => /^\p{Ll}+$/u.test(t.text)).map((t) => t.text);
-  if (PLACE_AFTER.test(after) || (following.length > 0 && following.some((w, i) => i < 2 && PLACE_HEADS.has(w) && !ORG_HEADS.has(w)))) {
-    return { type: 'place', rule: 'place-cue' }; // "Kramatorsk train station", "Sumy region"
-  }
+  if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' }; // "Sumy region", "Kramatorsk train station"
   if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key))) return { type: 'person', rule: 'given-name' };
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
     return { type: 'outlet', rule: 'outlet-cue' };
