@@ -73,6 +73,7 @@ function readGold(dir: string, article: string, ann: string, text: string): Gold
   // T lines first: an E line may name a T defined after it
   for (const line of [...lines.filter((l) => l.startsWith('T')), ...lines.filter((l) => l.startsWith('E'))]) {
     const [id, body] = line.split('\t');
+    if (!body) continue; // a few train files have truncated lines
     if (id?.startsWith('T')) {
       const [, ...rest] = body.split(' ');
       spans.set(id, rest.join(' ').split(';').map((p) => { const [s, e] = p.split(' ').map(Number); return { start: s, end: e }; }));
