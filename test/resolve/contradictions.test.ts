@@ -58,3 +58,18 @@ describe('contradictions', () => {
     expect(figureContradictions(docs).map((c) => c.summary)).toEqual(['soldiers killed: 500 (Varnholm) vs 120 (Ostrava)']);
   });
 });
+
+describe('contradiction ids', () => {
+  it('stay distinct when two events disagree over the same sentences', () => {
+    const docs = [
+      eventDoc('m', 'Varnholm and Ostrava signed a deal on sanctions in Kessel on Monday.', [['Monday', '2031-05-05']]),
+      eventDoc('n', 'Varnholm and Ostrava signed a deal on sanctions in Lorn on Monday.', [['Monday', '2031-05-05']]),
+    ];
+    const found = run(docs);
+    expect(found.map((c) => [c.kind, c.summary.split(':')[0]])).toEqual([
+      ['venue', 'Agreement — Varnholm, Ostrava — in Kessel'],
+      ['venue', 'Sanctions — Varnholm, Ostrava — in Kessel'],
+    ]);
+    expect(new Set(found.map((c) => c.id)).size).toBe(2);
+  });
+});

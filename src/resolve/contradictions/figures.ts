@@ -43,7 +43,7 @@ export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] 
       by: null,
     }));
     const [a, b] = pair.map((p) => `${p.claim.value} (${p.claim.claimantText ?? 'unattributed'})`);
-    out.push({ id: contradictionId('figures', statements), kind: 'figures', about: null, summary: `${pair[0].claim.what}: ${a} vs ${b}`, statements });
+    out.push({ id: contradictionId('figures', whatKey(pair[0].claim.what), statements), kind: 'figures', about: null, summary: `${pair[0].claim.what}: ${a} vs ${b}`, statements });
   }
   return out;
 }

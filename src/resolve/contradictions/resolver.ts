@@ -32,8 +32,12 @@ export interface Contradiction {
   statements: Statement[];
 }
 
-export function contradictionId(kind: string, statements: Statement[]): string {
-  return 'ct_' + createHash('sha1').update(kind + statements.map((s) => `${s.doc}:${s.start}`).join('|')).digest('hex').slice(0, 12);
+/**
+ * A stable id from what the contradiction is about and its statements: two events whose mentions
+ * share sentences (a meeting and the talks it held) can disagree over the same pair of statements.
+ */
+export function contradictionId(kind: string, about: string, statements: Statement[]): string {
+  return 'ct_' + createHash('sha1').update([kind, about, ...statements.map((s) => `${s.doc}:${s.start}:${s.end}`)].join('|')).digest('hex').slice(0, 12);
 }
 
 interface Found {
@@ -85,7 +89,7 @@ export function eventContradictions(event: Event, found: Found[], speakerOf: Spe
   const add = (kind: Contradiction['kind'], pair: [Found, Found] | null, summary: (a: Found, b: Found) => string) => {
     if (!pair) return;
     const statements = pair.map(statement);
-    out.push({ id: contradictionId(kind, statements), kind, about: event.id, summary: summary(...pair), statements });
+    out.push({ id: contradictionId(kind, event.id, statements), kind, about: event.id, summary: summary(...pair), statements });
   };
   const place = (f: Found) => (f.mention.place ? foldName(f.mention.place.text) : null);
   add('venue', differing(found, place, (a, b) => a !== b), (a, b) =>
