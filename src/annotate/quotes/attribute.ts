@@ -33,9 +33,24 @@ function relayAfter(toks: readonly Tok[], from: number, to: number): Range | nul
   return null;
 }
 
+/** The longest source an "according to" may name, in tokens. */
+const MAX_SOURCE = 12;
+
+/**
+ * The source after "according to": everything up to the next comma or the end of the sentence
+ * ("the conservative-leaning Tax Foundation", "exit polls"), which taggers often split oddly.
+ */
+function sourceAfter(toks: readonly Tok[], from: number, to: number): Range | null {
+  let j = from;
+  while (j < to && j - from < MAX_SOURCE && !/^(?:[,.;:!?—–"“”]|'')$/.test(toks[j].text)) j++;
+  if (j - from >= MAX_SOURCE) return npAfter(toks, from, to);
+  const r: Range = [from, j];
+  return j > from && toks.slice(from, j).some((t) => ['NOUN', 'PROPN', 'PRON'].includes(t.pos)) ? r : null;
+}
+
 /** The speaker of `cue`, looking at its subject, the clause subject for participles, or the phrase after. */
 export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: number, earlier: Range | null): Range | null {
-  if (cue.base === 'according to') return npAfter(toks, cue.to, to);
+  if (cue.base === 'according to') return sourceAfter(toks, cue.to, to);
   if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
     // inverted after a clause: "…, said Lavrov, a decision was made"
     const after = isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to);
