@@ -149,7 +149,8 @@ export async function runPolnear(split = process.env.POLNEAR_SPLIT ?? 'test'): P
         if (!hit) continue;
         tally.matched++;
         const ours = hit.speakerSpan ? text.slice(hit.speakerSpan.start, hit.speakerSpan.end) : '';
-        const heads = (s: string) => s !== '' && (wordSet(g.source).has(lastWord(s)) || wordSet(s).has(goldHead(g.source)));
+        const source = g.source;
+        const heads = (s: string) => s !== '' && (wordSet(source).has(lastWord(s)) || wordSet(s).has(goldHead(source)));
         if (heads(ours)) tally.ok++;
         if (heads(ours) || heads(hit.speakerText ?? '')) tally.okNamed++;
       }
