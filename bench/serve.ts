@@ -9,7 +9,7 @@
  * The store is built once from synthetic articles (`serve-corpus.ts`) and kept in `bench/out/`.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeContext } from '../src/context.js';
 import { ingest } from '../src/ingest-batch.js';
@@ -32,11 +32,15 @@ async function buildStore(db: string): Promise<void> {
   const dir = join(OUT, `serve-corpus-${DOCS}`);
   rmSync(dir, { recursive: true, force: true });
   const files = writeServeCorpus(dir, DOCS);
-  const store = await openStore(db);
+  // Built under another name and renamed when complete, so a failed build is never reused.
+  const partial = `${db}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(partial + suffix, { force: true });
+  const store = await openStore(partial);
   const t = performance.now();
   const s = await ingest(files, store, makeContext({ referenceDate: '2032-01-01' }));
   console.log(`built the store: ${s.new} documents in ${((performance.now() - t) / 1000).toFixed(1)} s (kept in ${db})`);
   await store.close();
+  renameSync(partial, db);
 }
 
 /** Runs the suite: builds the store if needed, serves it, loads it from a second process, prints the table. */
