@@ -83,6 +83,7 @@ describe('read API over the fixture corpus', () => {
     expect(one.quotes.map((q: { id: string }) => q.id)).toEqual(['q:a1', 'q:c1']);
     expect(one.claims.map((c: { id: string; value: number }) => [c.id, c.value])).toEqual([['c:a1', 498]]);
     expect(one.events.map((e: { id: string }) => e.id)).toEqual(['ev:exchange-call']);
+    expect([one.quotesTotal, one.claimsTotal, one.eventsTotal, one.sourcesTotal]).toEqual([2, 1, 1, 3]);
   });
 
   it('shows a document with its annotations, copies and origins', async () => {

@@ -139,6 +139,10 @@ export interface EntityDetail extends EntitySummary {
   quotes: Quote[];
   claims: Claim[];
   events: Pick<EventSummary, 'id' | 'type' | 'title' | 'status' | 'date'>[];
+  sourcesTotal: number;
+  quotesTotal: number;
+  claimsTotal: number;
+  eventsTotal: number;
 }
 
 export interface DocSummary {

@@ -11,6 +11,12 @@ import { fold } from '../text.js';
 const ENTITY_TYPES = ['person', 'organization', 'place', 'outlet', 'other'] as const;
 /** Documents listed on an entity's page; the rest are counted. */
 const MAX_ENTITY_DOCS = 200;
+/**
+ * Quotes, claims and events listed on an entity's page; the rest are counted (and reached through
+ * `/api/quotes?speaker=`, `/api/claims?claimant=`, `/api/timeline?actor=`). A place in a 10k-document
+ * store has thousands of events: listing them all made the answer 440 KB and 20 ms to build.
+ */
+const MAX_ENTITY_ITEMS = 100;
 
 interface Stats {
   mentions: number;
@@ -53,7 +59,7 @@ export const entityRoutes: ApiRoute[] = [
   route({
     url: '/api/entities/:id',
     summary: 'One entity: spellings with counts, roles, quotes, claims, events and documents.',
-    returns: '{id, name, type, kb, aliases, roles, mentions, documents, spellings, sources, quotes, claims, events}',
+    returns: '{id, name, type, kb, aliases, roles, mentions, documents, spellings, sources, quotes, claims, events} (lists capped at 100-200, with …Total counts)',
     query: z.strictObject({}),
     params: z.strictObject({ id: idParam }),
     handler: ({ params, snap }) => {
@@ -66,16 +72,21 @@ export const entityRoutes: ApiRoute[] = [
         perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
       }
       const docs = [...perDoc].sort((a, b) => b[1] - a[1]);
+      const quotes = snap.data.quotes.filter((x) => x.speaker === e.id || x.via === e.id);
+      const claims = snap.data.claims.filter((x) => x.claimant === e.id);
+      const events = snap.timeline.filter((x) => x.actors.includes(e.id) || x.place === e.id);
       return {
         ...summary(snap, e),
         roles: e.roles,
         spellings: [...spellings].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
         sources: docs.slice(0, MAX_ENTITY_DOCS).map(([doc, count]) => ({ ...snap.docRef(doc), count })),
-        quotes: snap.data.quotes.filter((x) => x.speaker === e.id || x.via === e.id).map((x) => ({ ...x, source: snap.docRef(x.doc) })),
-        claims: snap.data.claims.filter((x) => x.claimant === e.id).map((x) => ({ ...x, source: snap.docRef(x.doc) })),
-        events: snap.timeline
-          .filter((x) => x.actors.includes(e.id) || x.place === e.id)
-          .map((x) => ({ id: x.id, type: x.type, title: x.title, status: x.status, date: x.date })),
+        sourcesTotal: docs.length,
+        quotes: quotes.slice(0, MAX_ENTITY_ITEMS).map((x) => ({ ...x, source: snap.docRef(x.doc) })),
+        quotesTotal: quotes.length,
+        claims: claims.slice(0, MAX_ENTITY_ITEMS).map((x) => ({ ...x, source: snap.docRef(x.doc) })),
+        claimsTotal: claims.length,
+        events: events.slice(0, MAX_ENTITY_ITEMS).map((x) => ({ id: x.id, type: x.type, title: x.title, status: x.status, date: x.date })),
+        eventsTotal: events.length,
       };
     },
   }),

@@ -52,7 +52,8 @@ export async function entitiesPage(main: HTMLElement, _arg: string, q: URLSearch
 /** Renders one entity's page. */
 export async function entityPage(main: HTMLElement, id: string): Promise<void> {
   const e = await api<EntityDetail>(`entities/${encodeURIComponent(id)}`);
-  const section = (title: string, body: Node | Node[] | string, n: number, none: string) => h('section', {}, h('h2', {}, `${title} (${n})`), n ? body : empty(none));
+  const section = (title: string, body: Node | Node[] | string, n: number, none: string, total = n, more?: string) =>
+    h('section', {}, h('h2', {}, `${title} (${total})`), n ? body : empty(none), total > n ? h('p', { class: 'sub' }, `Showing ${n} of ${total}. `, more ? h('a', { href: more }, 'See all') : '') : '');
   replace(
     main,
     ...heading(e.name, `${e.type}${e.kb ? ` · ${e.kb}` : ''} · ${e.mentions} mentions in ${e.documents} documents`),
@@ -77,14 +78,17 @@ export async function entityPage(main: HTMLElement, id: string): Promise<void> {
       h('ul', { class: 'plain' }, e.events.map((x) => h('li', {}, h('span', { class: 'when' }, dateText(x.date)), ' ', h('a', { href: eventHref(x.id) }, x.title), ' ', badges(x.type, x.status)))),
       e.events.length,
       'No events involve this entity yet.',
+      e.eventsTotal,
+      route('timeline', { actor: e.id }),
     ),
-    section('Quotes', h('ul', { class: 'quotes' }, e.quotes.map((x) => h('li', { class: 'card' }, h('blockquote', {}, x.text), x.source ? sourceLine(x.source) : ''))), e.quotes.length, 'No quotes by this entity yet.'),
+    section('Quotes', h('ul', { class: 'quotes' }, e.quotes.map((x) => h('li', { class: 'card' }, h('blockquote', {}, x.text), x.source ? sourceLine(x.source) : ''))), e.quotes.length, 'No quotes by this entity yet.', e.quotesTotal),
     section(
       'Claims',
       h('ul', { class: 'quotes' }, e.claims.map((x) => h('li', { class: 'card' }, h('p', { class: 'figure' }, `${x.value}${x.unit ? ` ${x.unit}` : ''} — ${x.what}`), h('blockquote', {}, x.text), x.source ? sourceLine(x.source) : ''))),
       e.claims.length,
       'No claims by this entity yet.',
+      e.claimsTotal,
     ),
-    section('Sources', h('ul', { class: 'plain' }, e.sources.map((s) => h('li', {}, sourceLine(s), h('span', { class: 'sub' }, ` · ${s.count}×`)))), e.sources.length, 'No sources.'),
+    section('Sources', h('ul', { class: 'plain' }, e.sources.map((s) => h('li', {}, sourceLine(s), h('span', { class: 'sub' }, ` · ${s.count}×`)))), e.sources.length, 'No sources.', e.sourcesTotal),
   );
 }
