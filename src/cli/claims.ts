@@ -4,7 +4,7 @@ import { exportClaims } from '../annotate/claims/export.js';
 import type { EntityRef } from '../annotate/quotes/link.js';
 import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 /** Registers `parley claims`. */
 export function claimsCommand(program: Command, io: Io, run: Runner): void {
@@ -15,8 +15,7 @@ export function claimsCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (opts: { db: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const entities = await store.corpus<EntityRef>('entities');
           const rows: (ReturnType<typeof exportClaims>[number] & { claimantText: string | null })[] = [];
           for await (const doc of store.allDocs()) {
@@ -28,9 +27,7 @@ export function claimsCommand(program: Command, io: Io, run: Runner): void {
             for (const c of rows)
               io.out(`${c.doc.slice(0, 8)}  ${c.asOf ?? '????-??-??'}  ${(c.claimantText ?? '(no claimant)').padEnd(24).slice(0, 24)}  ${c.text}\n`);
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

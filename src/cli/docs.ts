@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
+import { DEFAULT_DB, positiveInt, withStore } from './options.js';
 import { publicationLines, timesLines } from '../annotate/times/show.js';
 
 /** `parley docs`: one line per stored document. */
@@ -14,8 +14,7 @@ export function docsCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (opts: { db: string; limit?: number; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const docs = await store.listDocs({ limit: opts.limit });
           if (opts.json) io.out(JSON.stringify(docs, null, 2) + '\n');
           else
@@ -25,9 +24,7 @@ export function docsCommand(program: Command, io: Io, run: Runner): void {
                   `${d.title ?? '(no title)'}  [${d.chars} chars, ${d.removed} removed, ${d.origins} origin(s)]\n`,
               );
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }
@@ -42,8 +39,7 @@ export function showCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (id: string, opts: { db: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const doc = await store.getDoc(id);
           if (!doc) throw new CliError(`no document with id "${id}" (or the prefix is ambiguous); see parley docs`, EXIT.NOT_FOUND);
           const origins = (await store.originals(doc.id)).map((o) => o.origin);
@@ -73,9 +69,7 @@ export function showCommand(program: Command, io: Io, run: Runner): void {
             ].join('\n'),
           );
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

@@ -8,7 +8,7 @@ import { foldName } from '../annotate/mentions/key.js';
 import type { Entity } from '../resolve/entities/types.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 const TYPES = ['person', 'organization', 'place', 'outlet', 'other'];
 
@@ -25,8 +25,7 @@ export function entitiesCommand(program: Command, io: Io, run: Runner): void {
     .action(
       run(async (opts: { db: string; type?: string; json?: boolean }) => {
         if (opts.type && !TYPES.includes(opts.type)) throw new CliError(`unknown type "${opts.type}"; choose from ${TYPES.join(', ')}`, EXIT.USAGE);
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const all = await store.corpus<Entity>('entities');
           const entities = all.filter((e) => !opts.type || e.type === opts.type);
           if (opts.json) {
@@ -39,9 +38,7 @@ export function entitiesCommand(program: Command, io: Io, run: Runner): void {
           }
           if (entities.length === 0) io.out('no entities yet: ingest some articles first\n');
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
   program
@@ -52,8 +49,7 @@ export function entitiesCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (name: string, opts: { db: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const entities = await store.corpus<Entity>('entities');
           const key = foldName(name);
           const found = entities.filter((e) => e.id === name || foldName(e.name) === key || e.aliases.some((a) => foldName(a.text) === key));
@@ -78,9 +74,7 @@ export function entitiesCommand(program: Command, io: Io, run: Runner): void {
           io.out(`documents:\n${[...docs].map(([id, line]) => `  ${id}  ${line}`).join('\n')}\n`);
           for (const merge of e.merges) io.out(`merged: "${merge.a}" → "${merge.b}": ${merge.reason}\n`);
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

@@ -7,7 +7,7 @@ import { exportCsv } from '../export/csv.js';
 import { reportHtml, reportMarkdown, selectReport } from '../export/report.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 /** `parley export --format json|csv [--out FILE]`: the version-1 contract, or documents as CSV. */
 export function exportCommand(program: Command, io: Io, run: Runner): void {
@@ -20,8 +20,7 @@ export function exportCommand(program: Command, io: Io, run: Runner): void {
     .option('--story <id>', 'md/html: report on this story only')
     .action(
       run(async (opts: { db: string; format: 'json' | 'csv' | 'md' | 'html'; out?: string; story?: string }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const data = await buildExport(store);
           const text = render(data, opts.format, opts.story);
           if (!opts.out) {
@@ -34,9 +33,7 @@ export function exportCommand(program: Command, io: Io, run: Runner): void {
             throw new CliError(`--out ${opts.out}: cannot write (${(err as NodeJS.ErrnoException).code})`, EXIT.FATAL);
           }
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

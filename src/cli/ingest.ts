@@ -4,7 +4,7 @@ import { ingest } from '../ingest-batch.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { readOptionsFrom, type ReadFlags } from '../ingest/options.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, positiveInt, storeFor } from './options.js';
+import { DEFAULT_DB, positiveInt, storeFor, usage } from './options.js';
 import { ingestProgress } from './progress.js';
 import { enqueueAction } from './worker.js';
 import { loadPack } from '../packs/load.js';
@@ -25,18 +25,8 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     .action(
       run(async (inputs: string[], opts: { db: string; pack: string; maxBytes?: number; json?: boolean; enqueue?: boolean } & ReadFlags) => {
         if (opts.enqueue) return enqueueAction(inputs, opts, io, today());
-        let read;
-        try {
-          read = readOptionsFrom(opts);
-        } catch (err) {
-          throw new CliError((err as Error).message, EXIT.USAGE);
-        }
-        let pack;
-        try {
-          pack = loadPack(opts.pack);
-        } catch (err) {
-          throw new CliError((err as Error).message, EXIT.USAGE);
-        }
+        const read = usage(() => readOptionsFrom(opts));
+        const pack = usage(() => loadPack(opts.pack));
         const store = await storeFor(opts.db);
         const progress = ingestProgress();
         try {

@@ -20,3 +20,22 @@ export async function storeFor(db: string): Promise<Store> {
     throw new CliError((err as Error).message, EXIT.FATAL);
   }
 }
+
+/** Runs `fn` with the store named by `--db` open, and closes the store whatever happens. */
+export async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await storeFor(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs `fn`, turning what it throws (a bad option value found late, an unknown pack) into a usage error. */
+export function usage<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new CliError((err as Error).message, EXIT.USAGE);
+  }
+}

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { exportQuotes, type EntityRef } from '../annotate/quotes/link.js';
 import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 /** Stored entities carry aliases as `{text, count}`; the export shows them as strings. Both are accepted. */
 type Entity = EntityRef & { name?: string; aliases?: (string | { text: string })[] };
@@ -22,8 +22,7 @@ export function quotesCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (opts: { db: string; speaker?: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const entities = await store.corpus<Entity>('entities');
           const byId = new Map(entities.map((e) => [e.id, e]));
           const want = opts.speaker?.toLowerCase();
@@ -40,9 +39,7 @@ export function quotesCommand(program: Command, io: Io, run: Runner): void {
             for (const q of rows)
               io.out(`${q.doc.slice(0, 8)}  ${(q.speakerText ?? '(unknown)').padEnd(24).slice(0, 24)}  ${q.direct ? '“' + q.text + '”' : '(reported) ' + q.text}\n`);
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

@@ -5,7 +5,7 @@ import { buildServer, DEFAULT_RATE_LIMIT } from '../server/app.js';
 import { isLoopback } from '../server/security.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, storeFor, usage } from './options.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -38,12 +38,7 @@ export function serveCommand(program: Command, io: Io, run: Runner): void {
         const token = opts.token ?? process.env.PARLEY_TOKEN ?? undefined;
         const listenPort = port(opts.port);
         const rateLimit = rate(opts.rateLimit);
-        let pack;
-        try {
-          pack = loadPack(opts.pack);
-        } catch (err) {
-          throw new CliError((err as Error).message, EXIT.USAGE);
-        }
+        const pack = usage(() => loadPack(opts.pack));
         const store = await storeFor(opts.db);
         const app = await buildServer({
           store,

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Story } from '../resolve/stories/resolver.js';
 import { EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 /** Registers `parley stories [--db FILE] [--json]`. */
 export function storiesCommand(program: Command, io: Io, run: Runner): void {
@@ -17,8 +17,7 @@ export function storiesCommand(program: Command, io: Io, run: Runner): void {
     .option('--json', 'machine-readable output')
     .action(
       run(async (opts: { db: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const stories = await store.corpus<Story>('stories');
           if (opts.json) {
             io.out(JSON.stringify(stories, null, 2) + '\n');
@@ -33,9 +32,7 @@ export function storiesCommand(program: Command, io: Io, run: Runner): void {
           }
           if (stories.length === 0) io.out('no stories yet: ingest some articles first\n');
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

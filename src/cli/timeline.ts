@@ -11,7 +11,7 @@ import type { Contradiction } from '../resolve/contradictions/resolver.js';
 import type { Store } from '../store/store.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, storeFor } from './options.js';
+import { DEFAULT_DB, withStore } from './options.js';
 
 export interface TimelineFilter {
   story?: string;
@@ -63,8 +63,7 @@ export function timelineCommand(program: Command, io: Io, run: Runner): void {
       run(async (opts: TimelineFilter & { db: string; json?: boolean }) => {
         isoDate('--from', opts.from);
         isoDate('--to', opts.to);
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const events = await timelineEvents(store, opts);
           const contradictions = await store.corpus<Contradiction>('contradictions');
           const disputed = new Set(contradictions.flatMap((c) => (c.about ? [c.about] : [])));
@@ -77,9 +76,7 @@ export function timelineCommand(program: Command, io: Io, run: Runner): void {
           io.out(dated.map((e) => line(e, disputed) + '\n').join(''));
           if (undated.length > 0) io.out(`\nundated (${undated.length}):\n` + undated.map((e) => line(e, disputed) + '\n').join(''));
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }
@@ -92,17 +89,14 @@ export function contradictionsCommand(program: Command, io: Io, run: Runner): vo
     .option('--json', 'machine-readable output')
     .action(
       run(async (opts: { db: string; json?: boolean }) => {
-        const store = await storeFor(opts.db);
-        try {
+        return withStore(opts.db, async (store) => {
           const list = await store.corpus<Contradiction>('contradictions');
           if (opts.json) io.out(JSON.stringify(list, null, 2) + '\n');
           else
             for (const c of list)
               io.out(`[${c.kind}] ${c.summary}\n` + c.statements.map((s) => `    ${s.doc.slice(0, 8)}@${s.start}: ${s.text}\n`).join('') + '\n');
           return EXIT.OK;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 }

@@ -7,7 +7,7 @@ import { runWorker } from '../worker/run-worker.js';
 import { enqueueInputs } from '../worker/enqueue.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { positiveInt, storeFor } from './options.js';
+import { positiveInt, storeFor, usage } from './options.js';
 
 /**
  * `parley worker --db postgres://… [--exit-when-idle]`: processes the articles `parley ingest
@@ -28,12 +28,7 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
         if (!/^postgres(ql)?:\/\//.test(opts.db)) {
           throw new CliError(`--db ${opts.db}: workers need a PostgreSQL database (postgres://…), not a SQLite file`, EXIT.USAGE);
         }
-        let pack;
-        try {
-          pack = loadPack(opts.pack);
-        } catch (err) {
-          throw new CliError((err as Error).message, EXIT.USAGE);
-        }
+        const pack = usage(() => loadPack(opts.pack));
         const store = await storeFor(opts.db);
         const stop = new AbortController();
         const onSignal = () => stop.abort();
@@ -78,12 +73,7 @@ export async function enqueueAction(
   if (!/^postgres(ql)?:\/\//.test(opts.db)) {
     throw new CliError(`--enqueue needs a PostgreSQL --db (postgres://…); ${opts.db} is a SQLite file`, EXIT.USAGE);
   }
-  let read;
-  try {
-    read = readOptionsFrom(opts);
-  } catch (err) {
-    throw new CliError((err as Error).message, EXIT.USAGE);
-  }
+  const read = usage(() => readOptionsFrom(opts));
   const store = await storeFor(opts.db);
   try {
     if (!isJobQueue(store)) throw new CliError(`--db ${opts.db}: this database has no job queue`, EXIT.USAGE);

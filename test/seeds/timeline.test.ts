@@ -13,16 +13,17 @@ const present = existsSync(SEEDS);
 if (!present) console.warn(`skipped: ${SEEDS} is absent (the reference articles live in ../shared/seeds)`);
 
 describe.skipIf(!present)('seeds: events, timeline, contradictions, rewrites', () => {
-  let data: ExportV1 & { events: (ExportV1['events'][number] & { known?: string | null })[] };
+  type TimelineEvent = ExportV1['events'][number] & { known: string | null };
+  let data: ExportV1;
+  let events: TimelineEvent[];
   beforeAll(async () => {
     const db = join(tempDir(), 'seeds.db');
     expect((await runCli(['ingest', SEEDS, '--db', db])).code).toBe(0);
     data = JSON.parse((await runCli(['export', '--db', db])).out);
-    const events = JSON.parse((await runCli(['timeline', '--db', db, '--json'])).out);
-    data.events = events;
+    events = JSON.parse((await runCli(['timeline', '--db', db, '--json'])).out);
   }, 300_000);
 
-  const round = (known: string) => data.events.filter((e) => e.known === known);
+  const round = (known: string) => events.filter((e) => e.known === known);
   const docsOf = (e: ExportV1['events'][number]) => new Set(e.mentions.map((m) => m.doc));
 
   it('puts each negotiation round on the timeline once, on the right day', () => {
