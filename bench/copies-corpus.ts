@@ -7,6 +7,7 @@
  * than the detector's phrase list on purpose: most swaps are ordinary words the lexicon never sees.
  */
 import type { NewsDoc } from '../src/model/doc.js';
+import { seeded } from './synthetic-corpus.js';
 
 export type CopyKind = 'original' | 'exact' | 'near' | 'spun';
 
@@ -16,18 +17,6 @@ export interface LabelledDoc {
   kind: CopyKind;
   /** For a copy: the id of the report it copies. */
   of: string | null;
-}
-
-/** mulberry32: a small, good, seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SYL = ['var', 'nol', 'ost', 'mar', 'kel', 'den', 'ru', 'sa', 'tor', 'vik', 'lan', 'bre', 'dor', 'fen', 'gal', 'hal', 'is', 'jor', 'ka', 'lum', 'mo', 'nes', 'ol', 'pra', 'quin', 'ris', 'sol', 'tem', 'ul', 'ves', 'wen', 'zar',
@@ -138,7 +127,7 @@ function newsDoc(id: string, title: string, text: string, date: string | null): 
  * With `dated`, a story's reports carry its date and copies the next day.
  */
 export function labelledCorpus(stories: number, seed = 7, copyRate = 0.3, dated = false): LabelledDoc[] {
-  const r = prng(seed);
+  const r = seeded(seed);
   const out: LabelledDoc[] = [];
   const taken = new Set<string>();
   const countries = Array.from({ length: 60 }, () => inventName(r, 2 + Math.floor(r() * 2), taken));
@@ -164,7 +153,7 @@ export function labelledCorpus(stories: number, seed = 7, copyRate = 0.3, dated 
 
 /** A seeded Fisher–Yates shuffle (a new array). */
 export function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  const r = prng(seed);
+  const r = seeded(seed);
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(r() * (i + 1));

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seeded } from './synthetic-corpus.js';
 
 const COUNTRIES = ['Valdoria', 'Kestria', 'Orlesk', 'Merovia', 'Tarsk', 'Lunmark'];
 const CITIES = ['Marenport', 'Dornach', 'Virel', 'Amsford', 'Polgrad', 'Sennet', 'Brask', 'Orlo'];
@@ -19,16 +20,6 @@ const LEADS = [
   (a: string, b: string, c: string) => `${a} announced new sanctions on ${b} after the events in ${c}`,
 ];
 
-/** A small seeded random generator (mulberry32). */
-function seeded(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `n` articles as JSONL files of 1,000 records each under `dir`; returns the file paths. */
 export function writeServeCorpus(dir: string, n: number, seed = 7): string[] {
