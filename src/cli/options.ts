@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { InvalidArgumentError } from 'commander';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/store.js';
@@ -21,8 +22,14 @@ export async function storeFor(db: string): Promise<Store> {
   }
 }
 
-/** Runs `fn` with the store named by `--db` open, and closes the store whatever happens. */
+/**
+ * Runs `fn` with an existing store named by `--db` open, and closes the store whatever happens. For
+ * commands that only read: a mistyped path is an error, not a new empty database.
+ */
 export async function withStore<T>(db: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  if (!/^postgres(ql)?:\/\//.test(db) && !existsSync(db)) {
+    throw new CliError(`--db ${db}: no database there; create one with parley ingest`, EXIT.NOT_FOUND);
+  }
   const store = await storeFor(db);
   try {
     return await fn(store);

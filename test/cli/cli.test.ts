@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { exportV1 } from '../../src/model/export.js';
 import { runCli, tempDir } from '../helpers.js';
 
@@ -62,8 +62,15 @@ describe('parley CLI', () => {
   });
 
   it('fails with exit 3 and one line when the database cannot be opened', async () => {
-    const r = await runCli(['docs', '--db', '/no/such/dir/p.db']);
+    const r = await runCli(['ingest', join(FIXTURES, 'b.txt'), '--db', '/no/such/dir/p.db']);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/^parley: --db \/no\/such\/dir\/p\.db: cannot open the database \(.*\)\n$/);
+  });
+
+  it('does not create a database for a command that only reads', async () => {
+    const db = join(tempDir(), 'typo.db');
+    const r = await runCli(['docs', '--db', db]);
+    expect(r).toEqual({ code: 4, out: '', err: `parley: --db ${db}: no database there; create one with parley ingest\n` });
+    expect(existsSync(db)).toBe(false);
   });
 });
