@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../../helpers.js';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'stories', 'basic');
 
@@ -27,6 +28,7 @@ describe('parley stories', () => {
 
   it('says so when there is nothing yet', async () => {
     const db = join(tempDir(), 'p.db');
+    await (await SqliteStore.open(db)).close(); // an empty database: read-only commands refuse a missing one
     const out = await runCli(['stories', '--db', db]);
     expect(out).toEqual({ code: 0, out: 'no stories yet: ingest some articles first\n', err: '' });
   });
