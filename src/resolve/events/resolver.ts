@@ -39,14 +39,14 @@ export const eventsResolver: Resolver = {
   },
 };
 
-/** Records the known event, and takes its date when no source gave one. */
+/** Records the known event and its name, and takes its date when no source gave one. */
 function withKnown(event: Event, known: PackEvent | null): Event {
   if (!known) return event;
   const dated = event.date.start !== null;
   return {
     ...event,
     known: known.id,
-    title: event.ordinal !== null || !event.placeText ? known.title : `${known.title} (reported: ${event.placeText})`,
+    title: known.title,
     date: dated ? event.date : { start: known.date, end: known.end ?? known.date, precision: 'day' },
     dateFrom: dated ? event.dateFrom : 'pack',
   };
