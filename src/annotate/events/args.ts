@@ -14,10 +14,18 @@ interface MentionLike { span: Span; type: string }
 const inside = (s: Span, outer: Span) => s.start >= outer.start && s.end <= outer.end;
 const arg = (doc: NewsDoc, span: Span): Arg => ({ span, text: doc.text.slice(span.start, span.end) });
 
-/** The time expression of the sentence closest to the trigger. */
+/** A time right after a reporting verb dates the report ("denied on Wednesday that…"), not the event. */
+const REPORT_TIME = /\b(?:said|says|told|denied|denies|announced|stated|reported|added|claimed|confirmed|insisted)\s+(?:on\s+|late\s+|early\s+)?$/i;
+
+/**
+ * The time expression of the sentence closest to the trigger, passing over times that date a
+ * reporting verb when the sentence has another.
+ */
 export function findTime(doc: NewsDoc, sentence: Span, trigger: Span): (Arg & { value: string }) | null {
   const times = ((doc.layers as Record<string, unknown>).times as TimeLike[] | undefined) ?? [];
-  const candidates = times.filter((t) => inside(t.span, sentence) && /^(?:\d{4}|XXXX-\d{2})/.test(t.value));
+  const dated = times.filter((t) => inside(t.span, sentence) && /^(?:\d{4}|XXXX-\d{2})/.test(t.value));
+  const ofEvent = dated.filter((t) => !REPORT_TIME.test(doc.text.slice(Math.max(sentence.start, t.span.start - 20), t.span.start)));
+  const candidates = ofEvent.length > 0 ? ofEvent : dated;
   if (candidates.length === 0) return null;
   const distance = (t: TimeLike) => Math.min(Math.abs(t.span.start - trigger.end), Math.abs(trigger.start - t.span.end));
   const best = candidates.reduce((a, b) => (distance(b) < distance(a) ? b : a));

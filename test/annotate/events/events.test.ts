@@ -65,6 +65,11 @@ describe('eventMentions', () => {
         { type: 'meeting', trigger: 'phone call', status: 'unknown', ordinal: null, time: null, place: null },
       ],
     ],
+    [
+      'Ostrava denied on Wednesday that a third round of talks was planned for 10 March.',
+      [['Wednesday', '2031-03-05'], ['10 March', '2031-03-10']],
+      [{ type: 'talks', trigger: 'round of talks', status: 'denied', ordinal: 3, time: '2031-03-10', place: null }],
+    ],
   ] as const)('%s', (text, times, expected) => {
     expect(summary(doc(text, times as unknown as [string, string][]))).toEqual(expected);
   });

@@ -21,4 +21,10 @@ describe('eventMentions: negative cases', () => {
     const [m] = findEventMentions(makeDoc(text, { layers: { sentences: splitSentences(text) } }));
     expect(m.ordinal).toBeNull();
   });
+
+  it('does not read a denial of something else as a denial of the event', () => {
+    const text = 'The minister, who denied wrongdoing, said that talks with Ostrava will resume.';
+    const [m] = findEventMentions(makeDoc(text, { layers: { sentences: splitSentences(text) } }));
+    expect([m.type, m.status]).toEqual(['talks', 'planned']);
+  });
 });
