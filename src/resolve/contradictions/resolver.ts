@@ -12,7 +12,8 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
-import { currentValue, entityIndex, foldName, type EntityLike } from '../events/nodes.js';
+import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
+import { EntityLookup } from '../entities/entity-at.js';
 import type { Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 
@@ -48,11 +49,11 @@ interface Found {
 /** Who makes a statement: the entity speaking the quotation that overlaps it, when known. */
 export type SpeakerOf = (doc: NewsDoc, span: { start: number; end: number }) => string | null;
 
-/** A `SpeakerOf` that reads the `quotes` layer and finds speakers' entities through `entityAt`. */
-export function quoteSpeakers(entityAt: (doc: string, span: { start: number; end: number }) => string | null): SpeakerOf {
+/** A `SpeakerOf` that reads the `quotes` layer and finds speakers' entities through the lookup. */
+export function quoteSpeakers(lookup: EntityLookup<EntityLike>): SpeakerOf {
   return (doc, span) => {
     const quote = doc.layers.quotes?.find((q) => q.span.start < span.end && span.start < q.span.end && (q.antecedentSpan ?? q.speakerSpan));
-    return quote ? entityAt(doc.id, (quote.antecedentSpan ?? quote.speakerSpan)!) : null;
+    return quote ? (lookup.at(doc.id, (quote.antecedentSpan ?? quote.speakerSpan)!)?.id ?? null) : null;
   };
 }
 
@@ -114,7 +115,7 @@ export const contradictionsResolver: Resolver = {
   requires: ['events'],
   run(docs, corpus) {
     const byId = new Map(docs.map((d) => [d.id, d]));
-    const speakerOf = quoteSpeakers(entityIndex((corpus.entities ?? []).map((e) => e.data as EntityLike)));
+    const speakerOf = quoteSpeakers(new EntityLookup((corpus.entities ?? []).map((e) => e.data as EntityLike)));
     const out: Contradiction[] = [];
     for (const { data } of corpus.events ?? []) {
       const event = data as Event;

@@ -6,11 +6,16 @@
 import type { Span } from '../../model/doc.js';
 import type { Entity } from './types.js';
 
-/** Index of entity mentions by document, for span look-ups. */
-export class EntityLookup {
-  private readonly byDoc = new Map<string, { start: number; end: number; entity: Entity }[]>();
+/** What a look-up needs of an entity: where it is mentioned. */
+export interface Mentioned {
+  mentions: readonly { doc: string; start: number; end: number }[];
+}
 
-  constructor(entities: readonly Entity[]) {
+/** Index of entity mentions by document, for span look-ups. */
+export class EntityLookup<E extends Mentioned = Entity> {
+  private readonly byDoc = new Map<string, { start: number; end: number; entity: E }[]>();
+
+  constructor(entities: readonly E[]) {
     for (const entity of entities) {
       for (const m of entity.mentions) {
         const list = this.byDoc.get(m.doc) ?? this.byDoc.set(m.doc, []).get(m.doc)!;
@@ -24,8 +29,8 @@ export class EntityLookup {
    * (a speaker span "Russian Foreign Minister Sergey Lavrov" finds Lavrov through "Sergey Lavrov";
    * "Lavrov" inside a longer span finds him too). Null when no mention overlaps.
    */
-  at(docId: string, span: Span): Entity | null {
-    let best: Entity | null = null;
+  at(docId: string, span: Span): E | null {
+    let best: E | null = null;
     let bestOverlap = 0;
     for (const m of this.byDoc.get(docId) ?? []) {
       const overlap = Math.min(m.end, span.end) - Math.max(m.start, span.start);

@@ -6,7 +6,9 @@
 import type { NewsDoc, Span } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import { timexRange, type DateRange } from './date-range.js';
+import { EntityLookup } from '../entities/entity-at.js';
 
+/** What event merging reads of a corpus entity: its id and where it is mentioned. */
 export interface EntityLike {
   id: string;
   mentions: { doc: string; start: number; end: number }[];
@@ -20,18 +22,6 @@ export interface EventNode {
   actorKeys: string[];
   /** The text each actor key was first written as in this mention. */
   actorNames: Map<string, string>;
-}
-
-/** Finds the entity whose mention overlaps a span of a document, through a per-document index. */
-export function entityIndex(entities: EntityLike[]): (doc: string, span: Span) => string | null {
-  const byDoc = new Map<string, { start: number; end: number; id: string }[]>();
-  for (const e of entities)
-    for (const m of e.mentions) {
-      const list = byDoc.get(m.doc) ?? [];
-      list.push({ start: m.start, end: m.end, id: e.id });
-      byDoc.set(m.doc, list);
-    }
-  return (doc, span) => byDoc.get(doc)?.find((m) => m.start < span.end && span.start < m.end)?.id ?? null;
 }
 
 /** Folds a name for comparison when no entity id is known: case, diacritics, possessive, "the". */
@@ -55,8 +45,8 @@ export function currentValue(doc: NewsDoc, time: { span: Span; value: string }):
 }
 
 export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): EventNode[] {
-  const entityAt = entityIndex(entities);
-  const key = (doc: NewsDoc, span: Span) => entityAt(doc.id, span) ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
+  const lookup = new EntityLookup(entities);
+  const key = (doc: NewsDoc, span: Span) => lookup.at(doc.id, span)?.id ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
   return docs.flatMap((doc) =>
     (doc.layers.eventMentions ?? []).map((mention) => {
       const actorNames = new Map<string, string>();
