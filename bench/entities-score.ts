@@ -48,3 +48,74 @@ export function prf(c: Counts): { p: number; r: number; f: number } {
   const r = c.tp + c.fn === 0 ? 0 : c.tp / (c.tp + c.fn);
   return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 }
+
+/** A scored mention for alias merging: its gold entity, predicted entity, document and name. */
+export interface PairItem {
+  gold: string;
+  pred: string;
+  doc: string;
+  name: string;
+}
+
+const pairs = (n: number) => (n * (n - 1)) / 2;
+
+/**
+ * Pairwise precision/recall of predicted clusters against gold ones, counted from contingency
+ * tables (never all pairs); `crossOnly` keeps only pairs of mentions from two different documents.
+ */
+export function pairwise(items: readonly PairItem[], crossOnly: boolean): { p: number; r: number; tp: number } {
+  const count = (key: (i: PairItem) => string) => {
+    const m = new Map<string, number>();
+    for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+    return [...m.values()].reduce((s, n) => s + pairs(n), 0);
+  };
+  const minus = (f: (i: PairItem) => string) => (crossOnly ? count((i) => `${f(i)}|${i.doc}`) : 0);
+  const both = (i: PairItem) => `${i.gold}|${i.pred}`;
+  const tp = count(both) - minus(both);
+  const predPairs = count((i) => i.pred) - minus((i) => i.pred);
+  const goldPairs = count((i) => i.gold) - minus((i) => i.gold);
+  return { p: predPairs ? tp / predPairs : 1, r: goldPairs ? tp / goldPairs : 1, tp };
+}
+
+interface Side {
+  gold: string;
+  names: string;
+}
+
+/**
+ * The errors behind the pairwise figures, largest first: false merges (one predicted entity holding
+ * mentions of two gold entities) and missed merges (one gold entity split over two predicted ones).
+ */
+export function pairErrors(items: readonly PairItem[]): {
+  wrong: { pairs: number; pred: string; a: Side; b: Side }[];
+  missed: { pairs: number; gold: string; a: Side; b: Side }[];
+} {
+  const group = (outer: (i: PairItem) => string, inner: (i: PairItem) => string) => {
+    const m = new Map<string, Map<string, PairItem[]>>();
+    for (const i of items) {
+      const o = m.get(outer(i)) ?? m.set(outer(i), new Map()).get(outer(i))!;
+      o.set(inner(i), [...(o.get(inner(i)) ?? []), i]);
+    }
+    return m;
+  };
+  const names = (list: PairItem[]) => {
+    const c = new Map<string, number>();
+    for (const i of list) c.set(i.name, (c.get(i.name) ?? 0) + 1);
+    return [...c].map(([n, k]) => `${n}×${k}`).join(', ');
+  };
+  const wrong: { pairs: number; pred: string; a: Side; b: Side }[] = [];
+  for (const [pred, byGold] of group((i) => i.pred, (i) => i.gold)) {
+    const list = [...byGold];
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++)
+        wrong.push({ pairs: list[x][1].length * list[y][1].length, pred, a: { gold: list[x][0], names: names(list[x][1]) }, b: { gold: list[y][0], names: names(list[y][1]) } });
+  }
+  const missed: { pairs: number; gold: string; a: Side; b: Side }[] = [];
+  for (const [gold, byPred] of group((i) => i.gold, (i) => i.pred)) {
+    const list = [...byPred];
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++)
+        missed.push({ pairs: list[x][1].length * list[y][1].length, gold, a: { gold: list[x][0], names: names(list[x][1]) }, b: { gold: list[y][0], names: names(list[y][1]) } });
+  }
+  return { wrong: wrong.sort((a, b) => b.pairs - a.pairs), missed: missed.sort((a, b) => b.pairs - a.pairs) };
+}
