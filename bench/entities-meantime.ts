@@ -142,7 +142,8 @@ export function headName(toks: readonly Token[], type: Mention['type']): { start
     const of = words.indexOf('of');
     if (TITLE_HEADS.has(words[of > 0 ? of - 1 : words.length - 1])) continue;
     if (type === 'person') {
-      const title = words.findLastIndex((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || HONORIFICS.has(w));
+      let title = words.length - 1;
+      while (title >= 0 && !(TITLE_HEADS.has(words[title]) || TITLE_MODIFIERS.has(words[title]) || HONORIFICS.has(words[title]))) title--;
       if (title >= 0 && title < words.length - 1) run.start = seg[first + title + 1].start;
     }
     return run;
@@ -162,7 +163,7 @@ export function runMeantimeAliases(): void {
   const entities = resolveEntities(golds.map((g) => g.doc), makeContext({ pack: { name: 'none' } }));
   const predicted = new Map<string, string>();
   for (const e of entities) for (const m of e.mentions) predicted.set(`${m.doc}:${m.start}:${m.end}`, e.id);
-  const items: PairItem[] = golds.flatMap((g) =>
+  const items: (PairItem & { base: string })[] = golds.flatMap((g) =>
     g.mentions.map((m) => {
       const k = `${g.doc.id}:${m.mention.span.start}:${m.mention.span.end}`;
       const name = g.doc.text.slice(m.mention.span.start, m.mention.span.end);
