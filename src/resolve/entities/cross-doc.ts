@@ -35,12 +35,15 @@ class Union {
   given: Set<string>[];
   /** Full (longest) names of organisations and outlets in each root. */
   full: Set<string>[];
+  /** Every key of the organisations and outlets in each root (acronyms a document defined included). */
+  keys: Set<string>[];
   log: Merge[][];
   constructor(nodes: Node[]) {
     this.parent = nodes.map((_, i) => i);
     this.pack = nodes.map((n) => n.pack);
     this.given = nodes.map((n) => new Set(n.type === 'person' && n.parts.given[0]?.length > 1 ? [n.parts.given[0]] : []));
     this.full = nodes.map((n) => new Set(n.type === 'organization' || n.type === 'outlet' ? [canonicalKey(n.type, n.name)] : []));
+    this.keys = nodes.map((n) => new Set(n.type === 'organization' || n.type === 'outlet' ? n.keys : []));
     this.log = nodes.map(() => []);
   }
   find(i: number): number {
@@ -55,11 +58,14 @@ class Union {
     // no chain of merges may join two given names that disagree (V. Klitschko between Vitali and Wladimir)
     const both = this.pack[ra] !== null && this.pack[ra] === this.pack[rb];
     if (!both) for (const g of this.given[rb]) for (const h of this.given[ra]) if (!sameGiven(g, h)) return false;
-    // nor two organisations whose full names differ ("Apple Corps" and "Apple Computer" via "Apple")
-    if (!both) for (const g of this.full[rb]) for (const h of this.full[ra]) if (!sameOrganisation(g, h)) return false;
+    // nor two organisations whose full names differ ("Apple Corps" and "Apple Computer" via "Apple"),
+    // unless one is a spelling the other's documents gave it ("SIA", defined as "Singapore Airlines (SIA)")
+    const known = (g: string, h: string) => sameOrganisation(g, h) || this.keys[ra].has(g) || this.keys[rb].has(h);
+    if (!both) for (const g of this.full[rb]) for (const h of this.full[ra]) if (!known(g, h)) return false;
     this.parent[rb] = ra;
     for (const g of this.given[rb]) this.given[ra].add(g);
     for (const g of this.full[rb]) this.full[ra].add(g);
+    for (const g of this.keys[rb]) this.keys[ra].add(g);
     this.pack[ra] ??= this.pack[rb];
     this.log[ra].push(...this.log[rb], ...(log ? [merge] : []));
     return true;
@@ -115,20 +121,62 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
         const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
         if (person && !sameBare && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
-        const reason =
-          person && a.parts.surname !== b.parts.surname
-            ? 'similar spelling of the same name (typo or transliteration)'
-            : 'same name up to transliteration';
+        const reason = person
+          ? a.parts.surname !== b.parts.surname ? 'similar spelling of the same name (typo or transliteration)' : 'same name up to transliteration'
+          : a.keys[0] === b.keys[0] ? 'same name up to transliteration' : 'a short form or acronym both documents use';
         u.join(members[x], members[y], { reason, a: a.name, b: b.name }, a.group !== null || b.group !== null);
       }
     }
   }
+  joinTransposed(nodes, u);
   joinBareSurnames(nodes, u);
   const byRoot = new Map<number, Node[]>();
   nodes.forEach((n, i) => (byRoot.get(u.find(i)) ?? byRoot.set(u.find(i), []).get(u.find(i))!).push(n));
   const merges = new Map<Node[], Merge[]>();
   for (const [root, cluster] of byRoot) merges.set(cluster, u.log[root]);
   return { clusters: [...byRoot.values()], merges };
+}
+
+/**
+ * Shortest name (letters, spaces aside) in which two swapped adjacent letters are read as a typo:
+ * below it, swaps make other real names too often; "Chrylser" (8) and "Bieing" (6) are long enough.
+ */
+export const MIN_TYPO_LENGTH = 6;
+
+/** Whether `b` is `a` with two adjacent letters swapped ("chrilser"/"chrisler"). */
+export function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/**
+ * A non-person name spelt with two adjacent letters swapped ("Chrylser") joins the same name spelt
+ * in more documents ("Chrysler"); when both are as common, neither is known to be the typo and they
+ * stay apart. Blocked by the sorted letters of the key (a swap keeps them), so near-linear.
+ */
+function joinTransposed(nodes: Node[], u: Union): void {
+  const blocks = new Map<string, number[]>();
+  const uses = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    if (n.type === 'person' || !n.group) return;
+    const k = n.keys[0];
+    uses.set(`${n.type}|${k}`, (uses.get(`${n.type}|${k}`) ?? 0) + 1);
+    if (k.replace(/ /g, '').length < MIN_TYPO_LENGTH) return;
+    const letters = `${n.type}|${[...k].sort().join('')}`;
+    (blocks.get(letters) ?? blocks.set(letters, []).get(letters)!).push(i);
+  });
+  for (const members of blocks.values()) {
+    for (const x of members) {
+      for (const y of members) {
+        const [a, b] = [nodes[x], nodes[y]];
+        if (!transposed(a.keys[0], b.keys[0]) || (uses.get(`${a.type}|${a.keys[0]}`) ?? 0) >= (uses.get(`${b.type}|${b.keys[0]}`) ?? 0)) continue;
+        u.keys[u.find(y)].add(a.keys[0]); // the typo becomes a known spelling of b's organisation
+        u.join(y, x, { reason: 'two letters swapped (typo) in a name spelt right more often', a: a.name, b: b.name });
+      }
+    }
+  }
 }
 
 /** A surname-only person joins the one full-name person cluster in its block whose surname fits. */

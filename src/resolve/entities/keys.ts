@@ -61,3 +61,19 @@ export function initials(name: string): string {
   const words = foldName(name).split(' ').filter((w) => w && !['of', 'the', 'and', 'for', 'de'].includes(w));
   return words.length > 1 ? words.map((w) => w[0]).join('') : '';
 }
+
+/** Parts of the world that name a company's regional branch as countries do ("GM Europe"). Folded. */
+const WORLD_REGIONS = new Set(['europe', 'asia', 'africa', 'america', 'americas', 'north america', 'south america', 'latin america',
+  'central america', 'middle east', 'asia pacific', 'oceania', 'scandinavia', 'caribbean', 'emea', 'apac']);
+
+/**
+ * Whether `long` is `short` followed by a place, a regional branch of it ("ford australia" after
+ * "ford", "eads north america" after "eads"): a short form then names the parent, not the branch.
+ * Both are `foldName` forms.
+ */
+export function regionalBranch(short: string, long: string): boolean {
+  if (!long.startsWith(`${short} `)) return false;
+  const rest = long.slice(short.length + 1);
+  const g = gazetteer();
+  return WORLD_REGIONS.has(rest) || g.countryNames.has(rest) || g.places.has(rest);
+}

@@ -7,7 +7,9 @@ import type { Mention } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
-import { canonicalKey, hasLegalSuffix, initials, shortKeys } from './keys.js';
+import { canonicalKey, hasLegalSuffix, initials, regionalBranch, shortKeys } from './keys.js';
+import { bracketAcronyms } from './acronyms.js';
+import { foldName } from '../../annotate/mentions/key.js';
 
 /** Mentions of one thing in one document. */
 export interface LocalGroup {
@@ -67,23 +69,40 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
       absorbed.add(g);
     }
   }
+  joinBracketAcronyms(doc, groups, absorbed);
   joinShortOrganisations(groups, absorbed);
   return groups.filter((g) => !absorbed.has(g));
 }
 
+/** An acronym defined in brackets after a name ("Singapore Airlines (SIA)") joins that name's group. */
+function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
+  const owner = new Map<Mention, LocalGroup>();
+  for (const g of groups) for (const m of g.mentions) owner.set(m, g);
+  for (const [name, acronym] of bracketAcronyms(doc, [...owner.keys()])) {
+    const [into, from] = [owner.get(name)!, owner.get(acronym)!];
+    if (into === from || absorbed.has(into) || absorbed.has(from) || into.type === 'person' || !agreesOnPack(into, from)) continue;
+    join(from, into, 'acronym defined in brackets after the name');
+    absorbed.add(from);
+    for (const m of from.mentions) owner.set(m, into);
+  }
+}
+
 /**
  * An organisation's acronym or short form joins the one longer name in the same document it
- * abbreviates: "GM" → "General Motors", "Ford" → "Ford Motor Company" (never when two fit).
+ * abbreviates: "GM" → "General Motors", "Ford" → "Ford Motor Company" (never when two fit), but
+ * not a regional branch ("Ford" → "Ford Australia"). A place joins only by its acronym ("EU").
  */
 function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
-  const orgs = groups.filter((g) => g.type === 'organization' || g.type === 'outlet');
+  const orgs = groups.filter((g) => g.type === 'organization' || g.type === 'outlet' || g.type === 'place');
   for (const g of orgs) {
     if (absorbed.has(g) || g.mentions.some((m) => hasLegalSuffix(surface(g.doc, m)))) continue;
     const key = [...g.keys][0];
     const acronym = /^[a-z]{2,6}$/.test(key) && /^[\p{Lu}.]+$/u.test(g.name);
+    if (g.type === 'place' && !acronym) continue;
+    const branch = (o: LocalGroup) => o.mentions.some((m) => regionalBranch(foldName(g.name).replace(/^the /, ''), foldName(surface(o.doc, m)).replace(/^the /, '')));
     const fits = orgs.filter(
-      (o) => o !== g && !absorbed.has(o) && agreesOnPack(g, o) &&
-        [...o.keys].some((k) => (acronym && initials(k) === key) || (k.startsWith(`${key} `) && !acronym)),
+      (o) => o !== g && (o.type === 'place') === (g.type === 'place') && !absorbed.has(o) && agreesOnPack(g, o) &&
+        [...o.keys].some((k) => (acronym && initials(k) === key) || (k.startsWith(`${key} `) && !acronym)) && !branch(o),
     );
     if (fits.length === 1) {
       join(g, fits[0], acronym ? 'acronym of a name in the same document' : 'short form of a name in the same document');
