@@ -1,5 +1,6 @@
 /**
- * The ingest loop: read inputs → clean → annotate → store, in batches of one transaction each.
+ * The ingest loop: read inputs → clean → annotate (on every core, `worker/doc-pool.ts`) → store, in
+ * batches of one transaction each.
  * Returns the summary the CLI prints; every rejection is reported through `onRejected`.
  */
 import type { NewsDoc, RawArticle, Rejected } from './model/doc.js';
@@ -8,11 +9,11 @@ import type { Store } from './store/store.js';
 import type { ReadOptions } from './ingest/types.js';
 import { isRejected } from './ingest/types.js';
 import { readInputs } from './ingest/read-inputs.js';
-import { clean, dropRepeatedLines } from './clean/clean.js';
-import { annotate, checkStages, STAGES } from './pipeline.js';
-import { documentLineKeys } from './store/line-keys.js';
+import { checkStages, STAGES } from './pipeline.js';
 import { resolvePending } from './worker/resolve-pending.js';
-import { checkRaw, checkText, checkTime, cpuMs } from './worker/budget.js';
+import { prepareHere } from './worker/prepare.js';
+import { DocPool } from './worker/doc-pool.js';
+import { threadCount } from './worker/threads.js';
 
 export interface IngestSummary {
   read: number;
@@ -28,6 +29,10 @@ export interface IngestOptions {
   batchSize?: number;
   onRejected?: (r: Rejected) => void;
   onProgress?: (s: IngestSummary) => void;
+  /** Annotation threads (default: `threadCount()`, one per core or `PARLEY_THREADS`); 1 = none. */
+  threads?: number;
+  /** A pool to annotate with instead of one of `threads` threads made for this run; the caller closes it. */
+  pool?: DocPool;
 }
 
 /** Batch size chosen so a crash loses little work while transactions stay cheap (measured: >50 adds nothing). */
@@ -41,56 +46,50 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     opts.onRejected?.(r);
   };
   let batch: RawArticle[] = [];
+  const pool = opts.pool ?? new DocPool({ size: threadCount(opts.threads), ctx });
+  const lineCounts = (outlet: string, keys: string[]) => store.lineCounts(outlet, keys);
   const flush = async () => {
     const items: { doc: NewsDoc; raw: RawArticle }[] = [];
-    for (const raw of batch) {
-      const prepared = await prepareArticle(raw, store, ctx);
-      if (isRejected(prepared)) {
-        reject(prepared);
+    const prepared = await Promise.all(batch.map((raw) => pool.prepare(raw, ctx.referenceDate, lineCounts)));
+    for (const [i, raw] of batch.entries()) {
+      if (isRejected(prepared[i])) {
+        reject(prepared[i] as Rejected);
         continue;
       }
-      items.push({ doc: prepared, raw });
+      items.push({ doc: prepared[i] as NewsDoc, raw });
     }
     for (const result of await store.putBatch(items)) summary[result.status]++;
     batch = [];
     opts.onProgress?.(summary);
   };
-  for await (const item of readInputs(inputs, opts.read)) {
-    if (isRejected(item)) {
-      reject(item);
-      continue;
+  try {
+    for await (const item of readInputs(inputs, opts.read)) {
+      if (isRejected(item)) {
+        reject(item);
+        continue;
+      }
+      summary.read++;
+      if (await store.hasUnchanged(item.origin, item.bytes)) {
+        summary.unchanged++;
+        continue;
+      }
+      batch.push(item);
+      if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await flush();
     }
-    summary.read++;
-    if (await store.hasUnchanged(item.origin, item.bytes)) {
-      summary.unchanged++;
-      continue;
-    }
-    batch.push(item);
-    if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await flush();
+    if (batch.length > 0) await flush();
+  } finally {
+    if (!opts.pool) await pool.close();
   }
-  if (batch.length > 0) await flush();
   await resolvePending(store, ctx);
   return summary;
 }
 
 /**
  * One article through clean → repeated-line removal → annotate, within the per-document budget
- * (`worker/budget.ts`): too large, binary, too slow or throwing → a rejection with the reason, never a
- * crash of the batch. Shared by `ingest` and `parley worker` so both make the same documents.
+ * (`worker/budget.ts`), on this thread: too large, binary, too slow or throwing → a rejection with the
+ * reason, never a crash of the batch. `ingest` and `parley worker` run it through a `DocPool`, which
+ * runs the same function (`worker/prepare.ts`) on annotation threads.
  */
 export async function prepareArticle(raw: RawArticle, store: Store, ctx: Context): Promise<NewsDoc | Rejected> {
-  const started = process.cpuUsage();
-  try {
-    const tooBig = checkRaw(raw);
-    if (tooBig) return tooBig;
-    const cleaned = clean(raw);
-    if (isRejected(cleaned)) return cleaned;
-    const badText = checkText(cleaned);
-    if (badText) return badText;
-    const counts = cleaned.outlet ? await store.lineCounts(cleaned.outlet, documentLineKeys(cleaned)) : new Map();
-    const doc = annotate(dropRepeatedLines(cleaned, counts), ctx);
-    return checkTime(raw.origin, cpuMs(process.cpuUsage(started))) ?? doc;
-  } catch (err) {
-    return { skipped: raw.origin, reason: `failed to process: ${(err as Error).message}` };
-  }
+  return prepareHere(raw, (outlet, keys) => store.lineCounts(outlet, keys), ctx);
 }

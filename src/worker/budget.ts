@@ -3,7 +3,8 @@
  * Each check returns a `Rejected` naming the input and the limit, or null. Sizes are checked before
  * the expensive work (so memory stays proportional to a bounded size); time is checked after it
  * (JavaScript cannot pre-empt a running stage, but a slow document is still rejected with its time
- * instead of being stored, and the size limits keep that time bounded).
+ * instead of being stored, and the size limits keep that time bounded). With annotation threads
+ * (`doc-pool.ts`) the pool also stops a thread that passes the time or heap limit mid-document.
  */
 import type { NewsDoc, RawArticle, Rejected } from '../model/doc.js';
 
@@ -85,10 +86,23 @@ export function checkText(doc: Pick<NewsDoc, 'origin' | 'text' | 'title' | 'outl
   return null;
 }
 
-/** After annotating: refuses a document that took longer than the budget. */
-export function checkTime(origin: string, ms: number): Rejected | null {
-  if (ms <= MAX_DOC_MS) return null;
-  return { skipped: origin, reason: `over budget: took ${n(Math.round(ms))} ms of CPU to clean and annotate (limit ${n(MAX_DOC_MS)} ms)` };
+/** After annotating: refuses a document that took longer than the budget (`limit`, default `MAX_DOC_MS`). */
+export function checkTime(origin: string, ms: number, limit = MAX_DOC_MS): Rejected | null {
+  if (ms <= limit) return null;
+  return { skipped: origin, reason: `over budget: took ${n(Math.round(ms))} ms of CPU to clean and annotate (limit ${n(limit)} ms)` };
+}
+
+/**
+ * For a document whose thread was stopped by the pool's watchdog while still working on it (so there
+ * is no final time to report, only that it passed the limit).
+ */
+export function stoppedOverTime(origin: string, limit = MAX_DOC_MS): Rejected {
+  return { skipped: origin, reason: `over budget: took more than ${n(limit)} ms of CPU to clean and annotate; stopped` };
+}
+
+/** For a document whose thread ran out of its heap while working on it. */
+export function stoppedOverMemory(origin: string, heapMb: number): Rejected {
+  return { skipped: origin, reason: `over budget: ran out of memory (limit ${n(heapMb)} MB of heap per thread) while cleaning and annotating; stopped` };
 }
 
 /** The longest line, sentence-like run and word of `text`, in one pass (no regex: linear by construction). */

@@ -1,0 +1,238 @@
+/**
+ * Annotation on every core: a pool of worker threads that run `prepareHere` (clean → repeated-line
+ * removal → annotate) on one article each, while the store stays on the main thread (a thread asks it
+ * for line counts by message). Results come back in the order asked, and are the documents the main
+ * thread itself would have made: the same function runs, on the same inputs.
+ *
+ * Threads start only once a run proves long (`THREADS_AFTER_DOCS`); until one is ready the main
+ * thread does the work itself, one article at a time, so nothing waits for start-up. A watchdog reads
+ * each busy thread's CPU time: a thread that passes the per-document budget (or its heap limit) is
+ * terminated, its article rejected with the reason, and a fresh thread takes its place.
+ */
+import { Worker } from 'node:worker_threads';
+import { makeContext, type Context } from '../context.js';
+import type { NewsDoc, RawArticle, Rejected } from '../model/doc.js';
+import { MAX_DOC_MS, stoppedOverMemory, stoppedOverTime } from './budget.js';
+import type { FromThread, ThreadData, ToThread } from './doc-thread.js';
+import { prepareHere, type LineCounts } from './prepare.js';
+import { threadCpuMsOf } from './thread-cpu.js';
+import { threadLaunch } from './thread-launch.js';
+
+/**
+ * Articles asked for before threads start: a thread costs ~1–3 s of CPU to start (module loading and
+ * the lazy models), what ~200 articles cost to annotate, so runs this short (most tests, a handful of
+ * files) never pay it; one ingest batch (50) is enough to show a run is long.
+ */
+export const THREADS_AFTER_DOCS = 50;
+/**
+ * Heap per thread. Annotating the largest article the budget admits (1M characters) peaks at ~400 MB;
+ * 1 GB leaves room while keeping a runaway document from exhausting the machine.
+ */
+export const THREAD_HEAP_MB = 1024;
+/** Watchdog period: a stuck thread is stopped at most this long after passing its budget. */
+const WATCH_MS = 100;
+/** Where a thread's CPU time cannot be read (not Linux): wall-clock limit, generous against a busy machine. */
+const WALL_FACTOR = 12;
+
+export interface PoolOptions {
+  /** Threads; 1 means everything runs on the calling thread. */
+  size: number;
+  /** The pack and options every article is annotated with (each article brings its reference date). */
+  ctx: Pick<Context, 'pack' | 'options'>;
+  /** Per-document CPU budget (default `MAX_DOC_MS`). */
+  maxDocMs?: number;
+  /** See `THREADS_AFTER_DOCS`. */
+  threadsAfter?: number;
+  heapMb?: number;
+}
+
+interface Task {
+  raw: RawArticle;
+  referenceDate: string;
+  lineCounts: LineCounts;
+  done: (r: NewsDoc | Rejected) => void;
+  fail: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  tid: number | null;
+  ready: boolean;
+  task: Task | null;
+  cpuAtStart: number;
+  wallAtStart: number;
+}
+
+/** A pool of annotation threads; `close()` it when done. */
+export class DocPool {
+  /** Where articles were processed, and how many threads the watchdog or a crash stopped. */
+  readonly stats = { inThreads: 0, here: 0, stopped: 0 };
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Task[] = [];
+  private asked = 0;
+  private hereBusy = false;
+  private closed = false;
+  private broken: Error | null = null;
+  private watch: NodeJS.Timeout | null = null;
+  private readonly maxDocMs: number;
+  private readonly heapMb: number;
+
+  constructor(private readonly opts: PoolOptions) {
+    if (!Number.isInteger(opts.size) || opts.size < 1) throw new Error(`threads: ${opts.size} is not a whole number ≥ 1`);
+    this.maxDocMs = opts.maxDocMs ?? MAX_DOC_MS;
+    this.heapMb = opts.heapMb ?? THREAD_HEAP_MB;
+  }
+
+  /** Cleans and annotates `raw` (see `prepareHere`); resolves to the document or its rejection. */
+  prepare(raw: RawArticle, referenceDate: string, lineCounts: LineCounts): Promise<NewsDoc | Rejected> {
+    if (this.closed) return Promise.reject(new Error('the annotation pool is closed'));
+    if (this.broken) return Promise.reject(this.broken);
+    if (++this.asked >= (this.opts.threadsAfter ?? THREADS_AFTER_DOCS) && this.opts.size > 1 && this.slots.size === 0) {
+      for (let i = 0; i < this.opts.size; i++) this.spawn();
+    }
+    return new Promise((done, fail) => {
+      this.queue.push({ raw, referenceDate, lineCounts, done, fail });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Starts the threads now (instead of after `threadsAfter` articles) and resolves once every one is
+   * ready, so all later articles go to threads; for benchmarks and tests that must exercise them.
+   */
+  async ready(): Promise<void> {
+    if (this.opts.size === 1) return;
+    if (this.slots.size === 0) for (let i = 0; i < this.opts.size; i++) this.spawn();
+    while (!this.broken && [...this.slots].some((s) => !s.ready)) await new Promise((r) => setTimeout(r, 20));
+    if (this.broken) throw this.broken;
+  }
+
+  /** Stops every thread. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.watch) clearInterval(this.watch);
+    await Promise.all([...this.slots].map((s) => s.worker.terminate()));
+    this.slots.clear();
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const idle = [...this.slots].find((s) => s.ready && !s.task);
+      if (idle) {
+        this.send(idle, this.queue.shift()!);
+        continue;
+      }
+      if (!this.hereBusy && ![...this.slots].some((s) => s.ready)) {
+        this.runHere(this.queue.shift()!);
+        continue;
+      }
+      return;
+    }
+  }
+
+  private runHere(task: Task): void {
+    this.hereBusy = true;
+    this.stats.here++;
+    const ctx = makeContext({ referenceDate: task.referenceDate, pack: this.opts.ctx.pack, options: this.opts.ctx.options });
+    void prepareHere(task.raw, task.lineCounts, ctx, this.maxDocMs).then((r) => {
+      this.hereBusy = false;
+      task.done(r);
+      this.dispatch();
+    });
+  }
+
+  private send(slot: Slot, task: Task): void {
+    slot.task = task;
+    slot.cpuAtStart = slot.tid === null ? 0 : (threadCpuMsOf(slot.tid) ?? 0);
+    slot.wallAtStart = performance.now();
+    this.stats.inThreads++;
+    this.post(slot, { type: 'doc', raw: task.raw, referenceDate: task.referenceDate });
+    this.watch ??= setInterval(() => this.check(), WATCH_MS);
+  }
+
+  private post(slot: Slot, m: ToThread): void {
+    slot.worker.postMessage(m);
+  }
+
+  private spawn(): void {
+    const launch = threadLaunch(import.meta.url);
+    const workerData: ThreadData = { pack: this.opts.ctx.pack, options: this.opts.ctx.options, maxDocMs: this.maxDocMs };
+    const worker = new Worker(launch.entry, {
+      eval: launch.eval,
+      execArgv: launch.execArgv,
+      workerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
+    });
+    const slot: Slot = { worker, tid: null, ready: false, task: null, cpuAtStart: 0, wallAtStart: 0 };
+    this.slots.add(slot);
+    worker.on('message', (m: FromThread) => this.receive(slot, m));
+    worker.on('error', (err) => this.lost(slot, err));
+    worker.on('exit', (code) => this.lost(slot, new Error(`annotation thread exited with code ${code}`)));
+  }
+
+  private receive(slot: Slot, m: FromThread): void {
+    if (m.type === 'ready') {
+      slot.ready = true;
+      slot.tid = m.tid;
+    } else if (m.type === 'lines') {
+      const task = slot.task;
+      if (!task) return;
+      task.lineCounts(m.outlet, m.keys).then(
+        (counts) => slot.task === task && this.post(slot, { type: 'counts', counts }),
+        (err: Error) => slot.task === task && this.post(slot, { type: 'counts', error: err.message }),
+      );
+      return;
+    } else {
+      const task = slot.task;
+      slot.task = null;
+      task?.done(m.result);
+    }
+    this.dispatch();
+  }
+
+  /** Watchdog: stops a thread whose article passed the CPU budget (or, without CPU readings, a wall-clock limit). */
+  private check(): void {
+    let busy = false;
+    for (const slot of this.slots) {
+      if (!slot.task) continue;
+      busy = true;
+      const cpu = slot.tid === null ? null : threadCpuMsOf(slot.tid);
+      const over = cpu === null ? performance.now() - slot.wallAtStart > this.maxDocMs * WALL_FACTOR : cpu - slot.cpuAtStart > this.maxDocMs;
+      if (over) this.stop(slot, stoppedOverTime(slot.task.raw.origin, this.maxDocMs));
+    }
+    if (!busy && this.watch) {
+      clearInterval(this.watch);
+      this.watch = null;
+    }
+  }
+
+  /** Terminates `slot`'s thread, settles its article with `result`, and starts a replacement. */
+  private stop(slot: Slot, result: Rejected): void {
+    const task = slot.task;
+    this.slots.delete(slot);
+    slot.task = null;
+    slot.worker.removeAllListeners().on('error', () => {});
+    void slot.worker.terminate();
+    this.stats.stopped++;
+    task?.done(result);
+    if (!this.closed) this.spawn();
+    this.dispatch();
+  }
+
+  /** A thread died by itself: out of heap or a crash mid-article rejects that article; failing to start breaks the pool. */
+  private lost(slot: Slot, err: Error): void {
+    if (this.closed || !this.slots.has(slot)) return;
+    if (!slot.ready) {
+      this.slots.delete(slot);
+      slot.worker.removeAllListeners().on('error', () => {});
+      this.broken = new Error(`an annotation thread failed to start: ${err.message}`);
+      for (const task of this.queue.splice(0)) task.fail(this.broken);
+      void this.close();
+      return;
+    }
+    const task = slot.task;
+    const oom = (err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+    const origin = task?.raw.origin ?? '';
+    this.stop(slot, oom ? stoppedOverMemory(origin, this.heapMb) : { skipped: origin, reason: `failed to process: the annotation thread crashed: ${err.message}` });
+  }
+}
