@@ -32,7 +32,7 @@ export function abbreviates(short: string, long: string): boolean {
 
 /**
  * Pairs (name, acronym) of `doc`'s explicit mentions where the acronym, all capitals, stands in
- * brackets right after the name, has the name's type and abbreviates it.
+ * brackets right after the name, has the name's type (or none: `other`) and abbreviates it.
  */
 export function bracketAcronyms(doc: NewsDoc, mentions: readonly Mention[]): [Mention, Mention][] {
   const byStart = new Map<number, Mention>();
@@ -45,7 +45,7 @@ export function bracketAcronyms(doc: NewsDoc, mentions: readonly Mention[]): [Me
     let at = m.span.end + open + 1;
     while (doc.text[at] === ' ') at++;
     const acronym = byStart.get(at);
-    if (!acronym || acronym === m || acronym.type !== m.type) continue;
+    if (!acronym || acronym === m || (acronym.type !== m.type && acronym.type !== 'other')) continue;
     const short = doc.text.slice(acronym.span.start, acronym.span.end);
     const close = doc.text.slice(acronym.span.end, acronym.span.end + 2).trimStart();
     if (!close.startsWith(')') || !/^[\p{Lu}\d&.-]+$/u.test(short)) continue;

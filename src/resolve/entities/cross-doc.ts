@@ -1,8 +1,10 @@
 /**
  * Cross-document merging of in-document groups, near-linear: groups are only compared inside blocks
- * (pack id; person surname block; transliteration key of other names), never all pairs.
- * Guards: types must agree, two different pack entities never merge, given names must agree, and a
- * bare surname joins a full name only when the corpus (and pack) hold exactly one person it fits.
+ * (pack id; person surname block; transliteration key of other names; sorted letters for typos),
+ * never all pairs. Guards: types must agree, two different pack entities never merge, given names
+ * must agree, two organisations with different full names never merge unless a document gave one as
+ * a spelling of the other ("SIA" defined as "Singapore Airlines (SIA)"), and a bare surname joins a
+ * full name only when the corpus (and pack) hold exactly one person it fits.
  */
 import type { Context } from '../../context.js';
 import { canonicalKey, initials } from './keys.js';
@@ -10,6 +12,7 @@ import type { PackEntity } from '../../packs/schema.js';
 import type { LocalGroup } from './local.js';
 import { compatibleNames, nameParts, sameGiven, surnameBlock, type NameParts } from './names.js';
 import type { Merge } from './types.js';
+import { transposedPairs } from './typos.js';
 
 /** A node of the merge: an in-document group, or a pack entity standing in for what the pack knows. */
 export interface Node {
@@ -137,45 +140,11 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
   return { clusters: [...byRoot.values()], merges };
 }
 
-/**
- * Shortest name (letters, spaces aside) in which two swapped adjacent letters are read as a typo:
- * below it, swaps make other real names too often; "Chrylser" (8) and "Bieing" (6) are long enough.
- */
-export const MIN_TYPO_LENGTH = 6;
-
-/** Whether `b` is `a` with two adjacent letters swapped ("chrilser"/"chrisler"). */
-export function transposed(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
-  let i = 0;
-  while (a[i] === b[i]) i++;
-  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-}
-
-/**
- * A non-person name spelt with two adjacent letters swapped ("Chrylser") joins the same name spelt
- * in more documents ("Chrysler"); when both are as common, neither is known to be the typo and they
- * stay apart. Blocked by the sorted letters of the key (a swap keeps them), so near-linear.
- */
+/** Joins each swapped-letter typo of a non-person name to its commoner spelling (see `typos.ts`). */
 function joinTransposed(nodes: Node[], u: Union): void {
-  const blocks = new Map<string, number[]>();
-  const uses = new Map<string, number>();
-  nodes.forEach((n, i) => {
-    if (n.type === 'person' || !n.group) return;
-    const k = n.keys[0];
-    uses.set(`${n.type}|${k}`, (uses.get(`${n.type}|${k}`) ?? 0) + 1);
-    if (k.replace(/ /g, '').length < MIN_TYPO_LENGTH) return;
-    const letters = `${n.type}|${[...k].sort().join('')}`;
-    (blocks.get(letters) ?? blocks.set(letters, []).get(letters)!).push(i);
-  });
-  for (const members of blocks.values()) {
-    for (const x of members) {
-      for (const y of members) {
-        const [a, b] = [nodes[x], nodes[y]];
-        if (!transposed(a.keys[0], b.keys[0]) || (uses.get(`${a.type}|${a.keys[0]}`) ?? 0) >= (uses.get(`${b.type}|${b.keys[0]}`) ?? 0)) continue;
-        u.keys[u.find(y)].add(a.keys[0]); // the typo becomes a known spelling of b's organisation
-        u.join(y, x, { reason: 'two letters swapped (typo) in a name spelt right more often', a: a.name, b: b.name });
-      }
-    }
+  for (const [typo, right] of transposedPairs(nodes)) {
+    u.keys[u.find(right)].add(nodes[typo].keys[0]); // the typo becomes a known spelling of that organisation
+    u.join(right, typo, { reason: 'two letters swapped (typo) in a name spelt right more often', a: nodes[typo].name, b: nodes[right].name });
   }
 }
 

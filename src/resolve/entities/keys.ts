@@ -68,12 +68,21 @@ const WORLD_REGIONS = new Set(['europe', 'asia', 'africa', 'america', 'americas'
 
 /**
  * Whether `long` is `short` followed by a place, a regional branch of it ("ford australia" after
- * "ford", "eads north america" after "eads"): a short form then names the parent, not the branch.
- * Both are `foldName` forms.
+ * "ford", "eads north america" after "eads", "gm europe ltd" after "gm"): a short form then names
+ * the parent, not the branch. Both are `foldName` forms.
  */
 export function regionalBranch(short: string, long: string): boolean {
   if (!long.startsWith(`${short} `)) return false;
-  const rest = long.slice(short.length + 1);
+  const rest = long.slice(short.length + 1).replace(LEGAL_SUFFIX, '');
   const g = gazetteer();
   return WORLD_REGIONS.has(rest) || g.countryNames.has(rest) || g.places.has(rest);
+}
+
+let countryKeys: Set<string> | null = null;
+
+/** Whether organisation key `long` is key `short` with a country before it ("united states senate", "senate"). */
+export function countryQualified(short: string, long: string): boolean {
+  if (!long.endsWith(` ${short}`)) return false;
+  countryKeys ??= new Set([...gazetteer().countryNames.values()].map(translitKey));
+  return countryKeys.has(long.slice(0, -short.length - 1));
 }

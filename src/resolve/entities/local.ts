@@ -7,7 +7,7 @@ import type { Mention } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
-import { canonicalKey, hasLegalSuffix, initials, regionalBranch, shortKeys } from './keys.js';
+import { canonicalKey, countryQualified, hasLegalSuffix, initials, regionalBranch, shortKeys } from './keys.js';
 import { bracketAcronyms } from './acronyms.js';
 import { foldName } from '../../annotate/mentions/key.js';
 
@@ -74,13 +74,26 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
   return groups.filter((g) => !absorbed.has(g));
 }
 
-/** An acronym defined in brackets after a name ("Singapore Airlines (SIA)") joins that name's group. */
+/**
+ * An acronym defined in brackets after a name ("Singapore Airlines (SIA)") joins that name's group;
+ * an acronym the finder could not type (`other`) is taken into it with the name's type.
+ */
 function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
   const owner = new Map<Mention, LocalGroup>();
   for (const g of groups) for (const m of g.mentions) owner.set(m, g);
-  for (const [name, acronym] of bracketAcronyms(doc, [...owner.keys()])) {
-    const [into, from] = [owner.get(name)!, owner.get(acronym)!];
-    if (into === from || absorbed.has(into) || absorbed.has(from) || into.type === 'person' || !agreesOnPack(into, from)) continue;
+  const untyped = (doc.layers.mentions ?? []).filter((m) => m.evidence === 'explicit' && m.type === 'other');
+  for (const [name, acronym] of bracketAcronyms(doc, [...owner.keys(), ...untyped])) {
+    const into = owner.get(name)!;
+    const from = owner.get(acronym);
+    if (into.type === 'person' || absorbed.has(into)) continue;
+    if (!from) {
+      into.keys.add(canonicalKey(into.type, surface(doc, acronym)));
+      into.mentions.push(acronym);
+      into.merges.push({ reason: 'acronym defined in brackets after the name', a: surface(doc, acronym), b: into.name });
+      owner.set(acronym, into);
+      continue;
+    }
+    if (into === from || absorbed.has(from) || !agreesOnPack(into, from)) continue;
     join(from, into, 'acronym defined in brackets after the name');
     absorbed.add(from);
     for (const m of from.mentions) owner.set(m, into);
@@ -90,7 +103,8 @@ function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<L
 /**
  * An organisation's acronym or short form joins the one longer name in the same document it
  * abbreviates: "GM" → "General Motors", "Ford" → "Ford Motor Company" (never when two fit), but
- * not a regional branch ("Ford" → "Ford Australia"). A place joins only by its acronym ("EU").
+ * not a regional branch ("Ford" → "Ford Australia"); a name joins the one same name with a country
+ * before it ("Air Force" → "US Air Force"). A place joins only by its acronym ("EU").
  */
 function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
   const orgs = groups.filter((g) => g.type === 'organization' || g.type === 'outlet' || g.type === 'place');
@@ -102,10 +116,11 @@ function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>)
     const branch = (o: LocalGroup) => o.mentions.some((m) => regionalBranch(foldName(g.name).replace(/^the /, ''), foldName(surface(o.doc, m)).replace(/^the /, '')));
     const fits = orgs.filter(
       (o) => o !== g && (o.type === 'place') === (g.type === 'place') && !absorbed.has(o) && agreesOnPack(g, o) &&
-        [...o.keys].some((k) => (acronym && initials(k) === key) || (k.startsWith(`${key} `) && !acronym)) && !branch(o),
+        [...o.keys].some((k) => (acronym && (initials(k) === key || k === key)) || (!acronym && (k.startsWith(`${key} `) || countryQualified(key, k)))) && !branch(o),
     );
     if (fits.length === 1) {
-      join(g, fits[0], acronym ? 'acronym of a name in the same document' : 'short form of a name in the same document');
+      const reason = acronym ? 'acronym of a name in the same document' : [...fits[0].keys].some((k) => countryQualified(key, k)) ? 'the same name with its country in the same document' : 'short form of a name in the same document';
+      join(g, fits[0], reason);
       absorbed.add(g);
     }
   }

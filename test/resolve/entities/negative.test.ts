@@ -4,7 +4,9 @@ import { sameSurname } from '../../../src/annotate/mentions/similarity.js';
 import { translitWord } from '../../../src/annotate/mentions/key.js';
 import { compatibleNames, nameParts } from '../../../src/resolve/entities/names.js';
 import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
-import { canonicalKey, hasLegalSuffix } from '../../../src/resolve/entities/keys.js';
+import { canonicalKey, hasLegalSuffix, regionalBranch } from '../../../src/resolve/entities/keys.js';
+import { abbreviates } from '../../../src/resolve/entities/acronyms.js';
+import { transposed } from '../../../src/resolve/entities/typos.js';
 import { contextFor, corpusDocs, project } from './helpers.js';
 
 describe('entities: never merge', () => {
@@ -75,5 +77,30 @@ describe('entities: canonical keys of organisations and places', () => {
   for (const [type, name, key] of cases) it(`${name} → ${key}`, () => expect(canonicalKey(type, name)).toBe(key));
   it('a name with a legal form is never a short form', () => {
     expect([hasLegalSuffix('Apple Inc.'), hasLegalSuffix('Apple')]).toEqual([true, false]);
+  });
+});
+
+describe('entities: acronyms, branches and typos of organisations', () => {
+  it('an acronym abbreviates a name only when its letters occur in it in order, the first starting a word', () => {
+    expect(
+      [['SIA', 'Singapore Airlines'], ['EADS', 'European Aeronautic Defence and Space'], ['MIA', 'Marovia Airlines'], ['KLM', 'Marovia Airlines'], ['NATO', 'Kremlin'], ['IA', 'Marovia']].map(([s, l]) => abbreviates(s, l)),
+    ).toEqual([true, true, true, false, false, false]);
+  });
+  it('two swapped adjacent letters, and nothing else, make a typo', () => {
+    expect([transposed('chrilser', 'chrisler'), transposed('halvorsen', 'halvrosen'), transposed('kiev', 'kyiv'), transposed('abc', 'abc')]).toEqual([true, true, false, false]);
+  });
+  it('a name followed by a place is a regional branch', () => {
+    expect([regionalBranch('ford', 'ford australia'), regionalBranch('gm', 'gm europe'), regionalBranch('ford', 'ford motor')]).toEqual([true, true, false]);
+  });
+  const ctx = contextFor('none');
+  const names = (texts: string[]) => project(corpusDocs(texts.map((text) => ({ date: '2024-07-01', text })), ctx), ctx).map((e) => e.aliases.join('+'));
+  it('two spellings as common as each other stay apart (neither is known to be the typo)', () => {
+    expect(names(['The Halvorsen Group bought a mill.', 'The Halvrosen Group sold a mill.'])).toEqual(['Halvorsen Group', 'Halvrosen Group']);
+  });
+  it('a bracketed word that cannot abbreviate the name stays apart', () => {
+    expect(names(['Marovia Airlines (KLM) flew to Graz. KLM said it was late.'])).toEqual(['Graz', 'KLM', 'Marovia Airlines']);
+  });
+  it('a name without its country stays apart when two countries have it', () => {
+    expect(names(['The US Air Force and the UK Air Force trained together.\nThe Air Force said the drill went well.'])).toEqual(['Air Force', 'UK Air Force', 'US Air Force']);
   });
 });
