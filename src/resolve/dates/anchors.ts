@@ -8,6 +8,7 @@ import type { Candidate, Direction } from '../../annotate/times/types.js';
 import { formatYmd, isoWeekday, parseYmd, toDays, fromDays } from '../../annotate/times/calendar.js';
 import type { HintMatch } from './hints.js';
 import type { Span } from '../../model/doc.js';
+import { directionOf } from '../../annotate/times/direction.js';
 
 /** A day the text refers to, with the direction it is seen from the publication date. */
 export interface Anchor {
@@ -17,6 +18,15 @@ export interface Anchor {
   direction?: Direction;
   /** For an event: the sentence naming it; only weekdays inside it may land on it ("the first round concluded on Monday"). */
   near?: Span;
+  /** Where the text states it (the date expression, or the words naming the event). */
+  at?: Span;
+  /** For an event: where the text names it again. */
+  also?: Span[];
+  /**
+   * For an event: another known event matched by the same words comes earlier ("talks in Istanbul" in
+   * 2022 and in 2025), so this one neither bounds publication nor gives a year.
+   */
+  alternative?: boolean;
   /** The text gives the weekday with the date ("Monday, June 2"): news does so only within a week of publication. */
   weekdayWritten?: boolean;
   /** True when the year was chosen among several that fit (weekday–date agreement without a hint). */
@@ -42,7 +52,7 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
     if (r.kind !== 'date' || r.m === undefined || r.d === undefined) continue;
     if (r.y !== undefined) {
       const agrees = r.wd !== undefined && isoWeekday({ y: r.y, m: r.m, d: r.d }) === r.wd;
-      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), kind: 'written', direction: c.direction, weekdayWritten: agrees, evidence: `${quote(c)} is written in full` });
+      anchors.push({ date: formatYmd({ y: r.y, m: r.m, d: r.d }), kind: 'written', direction: c.direction, at: c.span, weekdayWritten: agrees, evidence: `${quote(c)} is written in full` });
       continue;
     }
     if (r.wd === undefined) continue;
@@ -53,17 +63,22 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
       date,
       kind: 'written',
       direction: c.direction,
+      at: c.span,
       weekdayWritten: true,
       ambiguous: years.length > 1,
       evidence: `${quote(c)}: the weekday agrees with the date in ${years.length > 1 ? years.slice(0, 3).join(', ') + '…' : years[0]}`,
     });
   }
   const seen = new Set<string>();
+  const earliestAt = new Map<number, string>();
+  for (const e of events) if (!earliestAt.has(e.span.start) || e.hint.from < earliestAt.get(e.span.start)!) earliestAt.set(e.span.start, e.hint.from);
   for (const e of events) {
     if ((window.from && (e.hint.to ?? e.hint.from) < window.from) || e.hint.from > window.to || seen.has(e.hint.what)) continue;
     seen.add(e.hint.what);
     const near = sentences.find((x) => x.start <= e.span.start && e.span.start < x.end) ?? { start: 0, end: text.length };
-    anchors.push({ date: e.hint.from, kind: 'event', near, evidence: `mentions ${e.hint.what} (${e.hint.from})` });
+    const direction = directionOf(text, near, e.span);
+    const alternative = e.hint.from > earliestAt.get(e.span.start)!;
+    anchors.push({ date: e.hint.from, kind: 'event', near, at: e.span, ...(e.also ? { also: e.also } : {}), ...(direction ? { direction } : {}), ...(alternative ? { alternative } : {}), evidence: `mentions ${e.hint.what} (${e.hint.from})${direction === 'behind' && !alternative ? ' as past' : ''}` });
   }
   return anchors;
 }
@@ -85,10 +100,14 @@ export function agreeingYears(m: number, d: number, wd: number, window: Window):
 /**
  * Month-day mentions without a year, once other evidence gives one: the year of a mentioned event on
  * the same month and day ("talks in Istanbul on March 29" + that event in 2022), else the one nearest
- * to the latest written anchor, else the window's when it spans a single year; otherwise left out.
+ * to the latest written anchor (or, with none, the latest mentioned event that no other event shares
+ * words with), else the window's when it spans a single year; otherwise left out. A year taken from an
+ * event is a weaker reading: only weekdays of the date's own sentence may land on it (on the pubdate
+ * bench, "on 26 April" read from an event drew every "Tuesday" of a later week onto itself).
  */
-export function fillYears(text: string, found: readonly Candidate[], anchors: readonly Anchor[], window: Window): Anchor[] {
+export function fillYears(text: string, found: readonly Candidate[], anchors: readonly Anchor[], window: Window, sentences: readonly Span[] = []): Anchor[] {
   const written = anchors.filter((a) => a.kind === 'written').map((a) => a.date).sort().pop();
+  const event = written ? undefined : anchors.filter((a) => a.kind === 'event' && !a.alternative).map((a) => a.date).sort().pop();
   const windowYear = window.from && window.from.slice(0, 4) === window.to.slice(0, 4) ? window.from : null;
   const out: Anchor[] = [];
   for (const c of found) {
@@ -96,17 +115,18 @@ export function fillYears(text: string, found: readonly Candidate[], anchors: re
     if (r.kind !== 'date' || r.y !== undefined || r.m === undefined || r.d === undefined || r.wd !== undefined) continue;
     const quoted = `"${text.slice(c.span.start, c.span.end)}"`;
     const md = `-${String(r.m).padStart(2, '0')}-${String(r.d).padStart(2, '0')}`;
-    const event = anchors.find((a) => a.kind === 'event' && a.date.endsWith(md));
-    if (event) {
-      out.push({ date: event.date, kind: 'written', direction: c.direction, evidence: `${quoted} is the day of a mentioned event (${event.date})` });
+    const same = anchors.find((a) => a.kind === 'event' && a.date.endsWith(md));
+    if (same) {
+      out.push({ date: same.date, kind: 'written', direction: c.direction, at: c.span, evidence: `${quoted} is the day of a mentioned event (${same.date})` });
       continue;
     }
-    const near = written ?? windowYear;
+    const near = written ?? event ?? windowYear;
     if (!near) continue;
+    const own = near === event ? sentences.find((x) => x.start <= c.span.start && c.span.start < x.end) : undefined;
     const base = parseYmd(near)!;
     const options = [base.y - 1, base.y, base.y + 1].map((y) => ({ y, m: r.m!, d: r.d! }));
     const best = options.reduce((a, b) => (Math.abs(toDays(b) - toDays(base)) < Math.abs(toDays(a) - toDays(base)) ? b : a));
-    out.push({ date: formatYmd(best), kind: 'written', direction: c.direction, evidence: `${quoted} read in ${best.y}` });
+    out.push({ date: formatYmd(best), kind: 'written', direction: c.direction, at: c.span, ...(own ? { near: own } : {}), evidence: `${quoted} read in ${best.y}` });
   }
   return out;
 }

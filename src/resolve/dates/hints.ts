@@ -28,7 +28,12 @@ export interface DateHint {
 export interface HintMatch {
   hint: DateHint;
   span: Span;
+  /** Later mentions of it (up to `MAX_MENTIONS` in all): a sentence naming it again may say when it was ("… found in Bucha earlier this month"). */
+  also?: Span[];
 }
+
+/** Mentions of one hint kept per text; a story names an event a few times, more add nothing. */
+const MAX_MENTIONS = 5;
 
 declare module '../../context.js' {
   interface Pack {
@@ -58,15 +63,21 @@ function regexOf(h: DateHint): { main: RegExp; with: RegExp | null } {
   return re;
 }
 
-/** Every hint of `hints` mentioned in `text` (first mention of each). */
+/** Every hint of `hints` mentioned in `text` (first mention of each, the next ones in `also`). */
 export function findHints(text: string, hints: readonly DateHint[]): HintMatch[] {
   const found: HintMatch[] = [];
   const lower = text.toLowerCase();
   for (const hint of hints) {
     if (hint.cue && !hint.cue.some((c) => lower.includes(c))) continue;
     const re = regexOf(hint);
-    const m = re.main.exec(text);
-    if (m && (!re.with || re.with.test(text))) found.push({ hint, span: { start: m.index, end: m.index + m[0].length } });
+    if (re.with && !re.with.test(text)) continue;
+    const all = new RegExp(re.main.source, 'giu');
+    const spans: Span[] = [];
+    for (let m = all.exec(text); m && spans.length < MAX_MENTIONS; m = all.exec(text)) {
+      spans.push({ start: m.index, end: m.index + m[0].length });
+      if (m[0].length === 0) all.lastIndex++;
+    }
+    if (spans.length > 0) found.push({ hint, span: spans[0], ...(spans.length > 1 ? { also: spans.slice(1) } : {}) });
   }
   return found;
 }

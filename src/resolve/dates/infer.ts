@@ -15,6 +15,7 @@ import { addDays, daysBetween } from '../../annotate/times/calendar.js';
 import { anchorsOf, fillYears, type Anchor, type Window } from './anchors.js';
 import type { HintMatch } from './hints.js';
 import type { PublicationInference } from './types.js';
+import { lowerBounds, monthConstraints, recentBound, RECENT_DAYS, type MonthConstraint } from './recency.js';
 
 /** Days before the earliest / after the latest anchor a publication day is searched in. */
 const SEARCH_BEFORE = 14;
@@ -35,6 +36,16 @@ const DRIFT_COST = 0.01;
 const UNDIRECTED_WEIGHT = 0.25;
 /** Days scoring within this of the best form the reported range (0.3 = one past weekday three days off its usual gap). */
 const RANGE_SLACK = 0.3;
+/**
+ * Confidence of a day chosen by recency alone (no weekday landing on an anchor): the first past
+ * weekday on or after the latest anchor the text calls recent; each agreeing month constraint adds
+ * `MONTH_BONUS`. Set at `MIN_CONFIDENCE` so that recency alone dates a text only with a range of at
+ * most two days (see `confidenceOf`).
+ */
+const RECENT_CONFIDENCE = 0.5;
+const MONTH_BONUS = 0.1;
+/** Highest confidence of a day that contradicts some of the evidence (`conflictsOf`): never trusted. */
+const CONFLICT_CAP = 0.4;
 /** Below this confidence no date is given (only the evidence and range). Chosen so confidently wrong stays ≤ 3% on GDELT. */
 export const MIN_CONFIDENCE = 0.5;
 
@@ -56,38 +67,45 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
     evidence.push(`mentions ${hint.what} (${hint.from}…${hint.to ?? 'now'})`);
   }
   let anchors = anchorsOf(text, found, hints.filter((h) => h.hint.kind === 'event'), window, sentences);
-  anchors = [...anchors, ...fillYears(text, found, anchors, window)];
+  anchors = [...anchors, ...fillYears(text, found, anchors, window, sentences)];
   if (anchors.length === 0) return { ...UNDATED, evidence: [...evidence, 'no dated anchor in the text'] };
   const weekdays = found.filter((c) => c.recipe.kind === 'weekday' && c.recipe.hh === undefined);
-  const written = anchors.filter((a) => a.kind === 'written');
+  const months = monthConstraints(text, found, anchors, sentences);
+  const written = [...anchors.filter((a) => a.kind === 'written'), ...lowerBounds(anchors).filter((a) => a.kind === 'event')];
   const dates = (written.length > 0 ? written : anchors).map((a) => a.date).sort();
   const start = maxDate(maxDate(addDays(dates[0], -SEARCH_BEFORE), addDays(dates[dates.length - 1], -MAX_SEARCH_DAYS)), window.from);
   const end = minDate(addDays(dates[dates.length - 1], SEARCH_AFTER), window.to);
   const scored: { day: string; score: number; coref: number }[] = [];
-  for (let day = start; day <= end; day = addDays(day, 1)) scored.push({ day, ...scoreDay(day, anchors, weekdays) });
+  for (let day = start; day <= end; day = addDays(day, 1)) scored.push({ day, ...scoreDay(day, anchors, weekdays, months) });
   if (scored.length === 0) return { ...UNDATED, evidence: [...evidence, `anchors ${dates.join(', ')} fall outside the possible window`] };
   const best = Math.max(...scored.map((s) => s.score));
   const top = scored.filter((s) => s.score >= best - 1e-9);
-  const tied = scored.filter((s) => s.score >= best - RANGE_SLACK);
   const pick = top[0];
+  const recentAt = (day: string) => recencyOf(day, text, anchors, weekdays, months, sentences);
+  const recent = recentAt(pick.day);
+  const tied = scored.filter((s) => s.score >= best - RANGE_SLACK && (!recent || recentAt(s.day) !== null));
   const range = { from: tied[0].day, to: tied[tied.length - 1].day };
   const width = daysBetween(range.from, range.to);
-  const confidence = confidenceOf(pick.coref, width, anchors.some((a) => a.ambiguous));
-  evidence.push(...anchors.map((a) => a.evidence));
+  const conflicts = conflictsOf(pick.day, anchors, months);
+  const confidence = Math.min(confidenceOf(pick.coref, width, anchors.some((a) => a.ambiguous), recent), conflicts.length > 0 ? CONFLICT_CAP : 1);
+  evidence.push(...anchors.map((a) => a.evidence), ...months.map((m) => m.evidence));
   if (pick.coref > 0) evidence.push(`${pick.coref} weekday mention(s) agree with dated anchors when published ${pick.day}`);
+  if (recent) evidence.push(recent.evidence);
+  if (conflicts.length > 0) evidence.push(`conflicts with ${conflicts.join(', ')} when published ${pick.day}`);
   evidence.push(`possible ${range.from}…${range.to}`);
   if (confidence < MIN_CONFIDENCE) return { date: null, source: 'none', confidence, evidence: [...evidence, `best guess ${pick.day} not trusted (confidence ${confidence})`], range };
   return { date: pick.day, source: 'content', confidence, evidence, range };
 }
 
-function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Candidate[]): { score: number; coref: number } {
+function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Candidate[], months: readonly MonthConstraint[]): { score: number; coref: number } {
   let score = 0;
   for (const a of anchors) {
-    if (a.kind !== 'written') continue;
+    if (a.alternative) continue;
     if (a.direction === 'behind' && a.date <= day) score += 1;
     if (a.direction === 'ahead' && a.date >= day) score += 1;
-    if (a.direction === undefined && a.date <= day) score += UNDIRECTED_WEIGHT;
+    if (a.kind === 'written' && a.direction === undefined && a.date <= day) score += UNDIRECTED_WEIGHT;
   }
+  for (const m of months) if (day.startsWith(m.month)) score += 1;
   /** Anchors a written weekday-date keeps within its week, and weekday mentions landing on an anchor (each counted once). */
   const landed = new Set<string>();
   const latest = anchors.map((a) => a.date).sort().pop()!;
@@ -106,16 +124,44 @@ function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Ca
 }
 
 /**
- * Confidence from how many weekdays corroborate, how wide the range is, and whether a year was
- * ambiguous. A written date alone only bounds publication (an anniversary piece quotes 24 February
- * 2022 for years), so without a weekday landing on an anchor the date stays below `MIN_CONFIDENCE`.
+ * Recency (see `recency.ts`): `day` is at most `RECENT_DAYS` after the latest past anchor the text
+ * calls recent, a past weekday read from `day` falls on or after that anchor, and every month
+ * constraint holds. Returns the number of agreeing month constraints and the evidence, or null.
+ * When it holds for the best day, the range keeps only the days it holds for.
  */
-function confidenceOf(coref: number, width: number, ambiguous: boolean): number {
+function recencyOf(day: string, text: string, anchors: readonly Anchor[], weekdays: readonly Candidate[], months: readonly MonthConstraint[], sentences: readonly Span[]): { months: number; evidence: string } | null {
+  const bound = recentBound(text, anchors, sentences);
+  if (!bound || day < bound.date || daysBetween(bound.date, day) > RECENT_DAYS || months.some((m) => !day.startsWith(m.month))) return null;
+  const after = weekdays.filter((w) => w.direction === 'behind' && valueOf(w.recipe, { publication: day, lastDay: null, direction: 'behind' }).slice(0, 10) >= bound.date);
+  if (after.length === 0) return null;
+  const said = after.map((w) => `"${text.slice(w.span.start, w.span.end)}"`).join(', ');
+  return { months: months.length, evidence: `recent news: ${said} read from ${day} falls on or after ${bound.date}, the latest past anchor, which the text calls recent` };
+}
+
+/**
+ * Confidence from how many weekdays corroborate (or recency with its month constraints), how wide the
+ * range is, and whether a year was ambiguous. A written date alone only bounds publication (an
+ * anniversary piece quotes 24 February 2022 for years), so without a weekday landing on an anchor or
+ * recency the date stays below `MIN_CONFIDENCE`.
+ */
+function confidenceOf(coref: number, width: number, ambiguous: boolean, recent: { months: number } | null): number {
   let c = coref === 0 ? 0.3 : Math.min(0.9, 0.6 + 0.1 * (coref - 1));
+  if (recent) c = Math.max(c, Math.min(0.9, RECENT_CONFIDENCE + MONTH_BONUS * recent.months));
   if (width > 7) c -= 0.3;
   else if (width > 2) c -= 0.1;
   if (ambiguous) c = Math.min(c, 0.4);
   return Math.round(c * 100) / 100;
+}
+
+/**
+ * What `day` contradicts: a known event the text tells as past that is after it, a month constraint
+ * it misses. (The tense of a written date is too often misread, "… on 3 July, she said", to veto.)
+ */
+function conflictsOf(day: string, anchors: readonly Anchor[], months: readonly MonthConstraint[]): string[] {
+  const out: string[] = [];
+  for (const a of lowerBounds(anchors)) if (a.kind === 'event' && a.date > day) out.push(`past ${a.date}`);
+  for (const m of months) if (!day.startsWith(m.month)) out.push(`month ${m.month}`);
+  return out;
 }
 
 const maxDate = (a: string, b: string | null) => (b && b > a ? b : a);

@@ -3,7 +3,8 @@
  * needs no separate hint file: a person named next to a title they held ("US Secretary of State
  * Antony Blinken", "Blinken, the Secretary of State") bounds the text to that tenure; an event is
  * mentioned when its ordinal ("second round") occurs with its place or the place's country anywhere
- * in the text, or a word of its kind ("talks", "summit") occurs within a sentence of its place itself. `pack.dateHints`, when a pack gives them, are used as well.
+ * in the text, or a word of its kind ("talks", "summit", "massacre", "attack") occurs within a sentence of its place itself
+ * (for a military event, with the title's own words: "attack at the Kramatorsk train station"). `pack.dateHints`, when a pack gives them, are used as well.
  */
 import type { Pack } from '../../context.js';
 import type { DateHint } from './hints.js';
@@ -16,7 +17,20 @@ const NOT_CURRENT = '(?<!\\b(?:former|ex|then|late|ex-|then-)\\s?)';
 const BETWEEN = "[,\\s]+(?:[\\p{L}.'’-]+\\s+){0,2}?";
 const ORDINAL = /\b(first|second|third|fourth|fifth|sixth)\s+round\b/i;
 /** Words naming an event of each pack event type, looked for near the event's own place. */
-const KIND_WORDS: Record<string, string> = { talks: 'talks|negotiations|round', meeting: 'summit|meeting|met|talks', agreement: 'deal|agreement|signed|initiative' };
+const KIND_WORDS: Record<string, string> = {
+  talks: 'talks|negotiations|round',
+  meeting: 'summit|meeting|met|talks',
+  agreement: 'deal|agreement|signed|initiative',
+  military: 'attack(?:ed|s)?|strikes?|struck|bomb(?:ing|ed)|missiles?|shell(?:ing|ed)|explosions?|blasts?|blew up|destroy(?:ed)?|destruction|breach(?:ed)?|captured?|seized?|seizure',
+  casualties: 'massacre|killings|murders?|bodies|mass graves?|atrocit(?:y|ies)|war crimes?',
+};
+/**
+ * Types whose places see many events (a city is shelled for months): the title's own words besides
+ * the place and the kind ("railway station" in "Missile strike on Kramatorsk railway station") must
+ * also be near the place, so only that event is taken, never an earlier one at the same place.
+ */
+const NEEDS_TITLE_WORDS = new Set(['military']);
+const STOP = new Set(['the', 'a', 'an', 'of', 'on', 'in', 'at', 'to', 'and', 'by', 'for', 'with', 'from']);
 /** Within one sentence and 80 characters: a kind word and a place that far apart still belong together. */
 const NEAR = '[^.!?\\n]{0,80}?';
 
@@ -26,6 +40,13 @@ function titleVariants(title: string): string[] {
   const of = /^(\w+) of (\w+)$/.exec(title);
   if (of) out.push(`${of[2]} ${of[1]}`);
   return out;
+}
+
+/** Words of `title` that name neither the place nor the kind of event, as an alternation ('' when none). */
+function titleWords(title: string, places: string[], kind: string): string {
+  const placeWords = new Set(places.flatMap((p) => p.toLowerCase().split(/\s+/)));
+  const kindRe = new RegExp(`^(?:${kind})$`, 'i');
+  return alt(title.split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !STOP.has(w.toLowerCase()) && !placeWords.has(w.toLowerCase()) && !kindRe.test(w)));
 }
 
 const cache = new WeakMap<Pack, DateHint[]>();
@@ -61,7 +82,13 @@ export function dateHintsOf(pack: Pack): DateHint[] {
       hints.push({ kind: 'event', what: ev.title, cue: [ordinal.toLowerCase()], pattern: ordinal.replace(/\s+/g, '\\s+'), with: where, from: ev.date, to: ev.end ?? ev.date });
     }
     const kind = KIND_WORDS[ev.type];
-    if (kind) hints.push({ kind: 'event', what: ev.title, cue: [place.name, ...place.aliases].map((n) => n.toLowerCase()), pattern: `(?:${kind})${NEAR}(?:${venue})|(?:${venue})${NEAR}(?:${kind})`, from: ev.date, to: ev.end ?? ev.date });
+    if (!kind) continue;
+    const cue = [place.name, ...place.aliases].map((n) => n.toLowerCase());
+    const own = NEEDS_TITLE_WORDS.has(ev.type) ? titleWords(ev.title, [place.name, ...place.aliases], kind) : '';
+    const pattern = own
+      ? [[kind, venue, own], [kind, own, venue], [venue, own, kind], [own, venue, kind]].map((p) => p.map((x) => `(?:${x})`).join(NEAR)).join('|')
+      : `(?:${kind})${NEAR}(?:${venue})|(?:${venue})${NEAR}(?:${kind})`;
+    hints.push({ kind: 'event', what: ev.title, cue, pattern, from: ev.date, to: ev.end ?? ev.date });
   }
   cache.set(pack, hints);
   return hints;

@@ -35,6 +35,23 @@ describe('publication date from content (table)', () => {
     ]);
   });
 
+  it('shows the evidence of recency and of a month constraint', () => {
+    const c = cases.find((x) => x.name.startsWith('recency:'))!;
+    expect(infer(c.text, c.referenceDate, true).evidence.slice(1)).toEqual([
+      'mentions Second round of Valdoria–Ostmark talks (2031-04-17) as past',
+      'mentions Killings of villagers in Dornau come to light (2031-04-20) as past',
+      'mentions Missile strike on Kessel railway station (2031-04-24) as past',
+      '"earlier this month" with 2031-04-24 in its sentence: published in 2031-04',
+      'recent news: "Monday" read from 2031-04-29 falls on or after 2031-04-24, the latest past anchor, which the text calls recent',
+      'possible 2031-04-28…2031-04-30',
+    ]);
+  });
+
+  it('lists what a best day contradicts', () => {
+    const c = cases.find((x) => x.name.startsWith('weekdays agreeing'))!;
+    expect(infer(c.text, c.referenceDate, true).evidence).toContain('conflicts with past 2031-04-20 when published 2031-04-11');
+  });
+
   it('keeps a metadata date as it is', () => {
     const doc = makeDoc('Talks resumed on Monday.', { published: { date: '2022-03-02', source: 'metadata', confidence: 0.9, evidence: ['json:published: 2022-03-02'] } });
     expect(publicationOf(doc, makeContext({ referenceDate: '2026-01-01' }))).toEqual({
@@ -54,6 +71,8 @@ describe('date hints from a pack', () => {
       ['event', 'First round of Valdoria–Ostmark talks', '2031-04-14', '2031-04-14'],
       ['event', 'Second round of Valdoria–Ostmark talks', '2031-04-17', '2031-04-17'],
       ['event', 'Second round of Valdoria–Ostmark talks', '2031-04-17', '2031-04-17'],
+      ['event', 'Killings of villagers in Dornau come to light', '2031-04-20', '2031-04-20'],
+      ['event', 'Missile strike on Kessel railway station', '2031-04-24', '2031-04-24'],
     ]);
     expect(() => checkHints(hints)).not.toThrow();
   });
@@ -66,6 +85,10 @@ describe('date hints from a pack', () => {
     ['Talks were held at Brenn Castle.', ['First round of Valdoria–Ostmark talks', 'Second round of Valdoria–Ostmark talks']],
     ['A second round was announced for Valdoria.', ['Second round of Valdoria–Ostmark talks']],
     ['A second round of voting was announced.', []],
+    ['Bodies were found in Dornau.', ['Killings of villagers in Dornau come to light']],
+    ['An attack on the Kessel railway station killed 30.', ['Missile strike on Kessel railway station']],
+    ['Ostmark shelled Kessel again.', []],
+    ['Ostmark shelled Kessel again. The station stayed open.', []],
   ])('%s', (text, expected) => {
     expect([...new Set(findHints(text, hints).map((m) => m.hint.what))]).toEqual(expected);
   });
