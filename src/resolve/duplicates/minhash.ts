@@ -72,6 +72,11 @@ export class LshIndex<Id> {
    * 40) a pair still qualifies with p ≈ 0.96, at 0.1 (0.04 expected) with p < 0.001.
    */
   add(id: Id, sig: Uint32Array, minHits = 1): Id[] {
+    return this.addRanked(id, sig, minHits).map(([other]) => other);
+  }
+
+  /** As `add`, with each earlier id's number of shared bands, most shared first (ties: latest first). */
+  addRanked(id: Id, sig: Uint32Array, minHits = 1): [Id, number][] {
     const hits = new Map<Id, number>();
     const r = this.rows;
     for (let b = 0; b < Math.floor(sig.length / r); b++) {
@@ -82,6 +87,6 @@ export class LshIndex<Id> {
         bucket.push(id);
       } else this.buckets.set(key, [id]);
     }
-    return [...hits].filter(([, n]) => n >= minHits).map(([other]) => other);
+    return [...hits].filter(([, n]) => n >= minHits).reverse().sort((a, b) => b[1] - a[1]);
   }
 }

@@ -4,7 +4,7 @@
  * compared only with the few documents that share an LSH band with it.
  */
 import type { NewsDoc } from '../../model/doc.js';
-import { LshIndex, signature } from './minhash.js';
+import { estimateJaccard, LshIndex, signature } from './minhash.js';
 import { jaccard, shingleSet, tokens } from './tokens.js';
 import { spinVote, WordFreq } from '../rewrites/direction.js';
 
@@ -22,6 +22,22 @@ export const MIN_BAND_HITS = 2;
 /** Documents with fewer shingles are too short to call copies (a one-line text matches too easily). */
 export const MIN_SHINGLES = 8;
 
+/**
+ * Estimated (MinHash) Jaccard below which a band candidate is dropped without the exact check. With
+ * 120 hashes the estimate's standard deviation at J = 0.5 is ≈ 0.046, so 0.3 lies more than four
+ * deviations below `DUPLICATE_JACCARD`: no true copy is lost, while the many weak candidates of a
+ * corpus full of shared boilerplate sentences are rejected in 120 comparisons instead of a merge of
+ * two shingle sets.
+ */
+export const PREFILTER_JACCARD = 0.3;
+
+/**
+ * Exact checks per existing group before giving up on it. Candidates are ranked by shared LSH bands
+ * (which grow with similarity), so when the three best-looking members of a group all fall short, the rest of it (less
+ * similar by estimate) almost surely does too.
+ */
+export const TRIES_PER_GROUP = 3;
+
 /** One copy and the document it copies. */
 export interface DuplicateLink {
   copy: string;
@@ -34,15 +50,28 @@ export interface DuplicateLink {
 export class NearDuplicateFinder {
   private readonly lsh = new LshIndex<string>();
   private readonly sets = new Map<string, Uint32Array>();
+  private readonly signatures = new Map<string, Uint32Array>();
 
-  /** Files `doc` and returns `[earlierId, jaccard]` for every verified near-duplicate. */
-  add(doc: Pick<NewsDoc, 'id' | 'text'>): [string, number][] {
+  /**
+   * Files `doc` and returns `[earlierId, jaccard]` for its verified near-duplicates. With `groupOf`
+   * (the group an earlier document already belongs to), one verified copy per group is enough: the
+   * candidates are tried most shared bands first, at most `TRIES_PER_GROUP` per group, so a document
+   * joining a group of hundreds of copies is checked against a few of them, not all.
+   */
+  add(doc: Pick<NewsDoc, 'id' | 'text'>, groupOf: (id: string) => string = (id) => id): [string, number][] {
     const set = shingleSet(tokens(doc.text).map((t) => t.norm));
     if (set.length < MIN_SHINGLES || this.sets.has(doc.id)) return [];
     this.sets.set(doc.id, set);
+    const sig = signature(set);
+    this.signatures.set(doc.id, sig);
+    const tries = new Map<string, number>();
     const out: [string, number][] = [];
-    for (const other of this.lsh.add(doc.id, signature(set), MIN_BAND_HITS)) {
+    for (const [other] of this.lsh.addRanked(doc.id, sig, MIN_BAND_HITS)) {
+      const group = groupOf(other);
+      const tried = tries.get(group) ?? 0;
+      if (tried >= TRIES_PER_GROUP || estimateJaccard(sig, this.signatures.get(other)!) < PREFILTER_JACCARD) continue;
       const j = jaccard(set, this.sets.get(other)!);
+      tries.set(group, j >= DUPLICATE_JACCARD ? TRIES_PER_GROUP : tried + 1);
       if (j >= DUPLICATE_JACCARD) out.push([other, j]);
     }
     return out;
@@ -82,7 +111,7 @@ export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
     return id;
   };
   for (const doc of docs) {
-    for (const [other] of finder.add(doc)) {
+    for (const [other] of finder.add(doc, root)) {
       const [ra, rb] = [root(doc.id), root(other)];
       if (ra === rb) continue;
       const keep = isOriginalOf(byId.get(ra)!, byId.get(rb)!, order, freq) ? ra : rb;

@@ -13,12 +13,28 @@ export interface Token {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** The words of `text` with their offsets, case-folded (`norm`). */
-export function tokens(text: string): Token[] {
+/**
+ * Texts whose tokens are remembered. The duplicate, rewrite and story resolvers each read every
+ * document's words, and deciding a copy's direction reads a pair's words again, so the same long text
+ * is tokenised many times per resolution; a small LRU memo makes that once.
+ */
+const MEMO_TEXTS = 4096;
+const memo = new Map<string, readonly Token[]>();
+
+/** The words of `text` with their offsets, case-folded (`norm`). The result is shared: do not mutate it. */
+export function tokens(text: string): readonly Token[] {
+  const hit = memo.get(text);
+  if (hit) {
+    memo.delete(text);
+    memo.set(text, hit);
+    return hit;
+  }
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     out.push({ norm: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
   }
+  memo.set(text, out);
+  if (memo.size > MEMO_TEXTS) memo.delete(memo.keys().next().value!);
   return out;
 }
 

@@ -3,14 +3,14 @@
  * with thesaurus alternatives, which are rarer in the corpus ("stated" for "said", "individuals" for
  * "people"). So the version whose own words (those the other lacks) are rarer is the rewrite.
  */
-import { contentTokens } from './content-words.js';
+import { contentSet } from './content-words.js';
 
 /** Document frequency of each content word, built incrementally. */
 export class WordFreq {
   private readonly df = new Map<string, number>();
 
   add(text: string): void {
-    for (const w of new Set(contentTokens(text).map((t) => t.norm))) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const w of contentSet(text)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 
   /** Mean ln(1 + df) of `words`, or null for none. */
@@ -33,8 +33,8 @@ export const SPIN_MARGIN = 0.5;
 
 /** −1 when `a` looks like the spun version of `b`, +1 for the reverse, 0 when undecided. */
 export function spinVote(a: string, b: string, freq: WordFreq): number {
-  const wa = new Set(contentTokens(a).map((t) => t.norm));
-  const wb = new Set(contentTokens(b).map((t) => t.norm));
+  const wa = contentSet(a);
+  const wb = contentSet(b);
   const ca = freq.commonness([...wa].filter((w) => !wb.has(w) && !/\d/.test(w)));
   const cb = freq.commonness([...wb].filter((w) => !wa.has(w) && !/\d/.test(w)));
   if (ca === null || cb === null || Math.abs(ca - cb) < SPIN_MARGIN) return 0;

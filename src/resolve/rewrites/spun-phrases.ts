@@ -2,7 +2,7 @@
  * Finds spun variants of fixed phrases (see `phrases.ts`) in a text: a token n-gram lookup, linear in
  * the text's length. Each distinct variant found is one piece of evidence with its weight.
  */
-import { tokens } from '../duplicates/tokens.js';
+import { tokens, type Token } from '../duplicates/tokens.js';
 import { FIXED_PHRASES, type FixedPhrase } from './phrases.js';
 
 /** Weight of an unidiomatic variant: one alone never flags a document (see `REWRITE_SCORE`). */
@@ -45,7 +45,7 @@ const MAX_WORDS = Math.max(...[...VARIANTS.keys()].map((k) => k.split(' ').lengt
  */
 function phraseTokens(text: string) {
   const toks = tokens(text);
-  const out: typeof toks = [];
+  const out: Token[] = [];
   for (const t of toks) {
     const prev = out[out.length - 1];
     if (prev && t.norm.length === 1 && /^[a-z.]+$/.test(prev.norm) && text.slice(prev.end, t.start) === '.' && prev.norm.replace(/\./g, '').length < 4) {
