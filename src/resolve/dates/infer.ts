@@ -1,12 +1,16 @@
 /**
  * Publication-date inference from a document's content: role hints bound a window; dated anchors
  * (full dates, weekday–date agreement, dated events) and the weekdays the text uses then score every
- * candidate day. A day scores for each anchor its tense allows (a past anchor on or before it, a
- * future one on or after), for each anchor a weekday lands on when read from that day ("talks
+ * candidate day. A day scores for each anchor its tense allows (a past date or known event on or
+ * before it, a future one on or after), for each month constraint it meets ("earlier this month"
+ * beside a dated anchor), for each anchor a weekday lands on when read from that day ("talks
  * Thursday" + the second round on 2022-03-03), and for a date written with its weekday ("Monday,
  * June 2") when within the week of it, as news writes weekdays only then; past weekdays prefer being
- * the day before (news reports yesterday). The result is the best day, the range of days scoring as well, a confidence
- * and the evidence — or null with source `none` when nothing dates the text.
+ * the day before (news reports yesterday). Confidence comes from weekdays landing on anchors, or from
+ * recency (the first past weekday after the latest anchor the text calls recent), and is capped when
+ * the best day contradicts a past known event or a month constraint. The result is the best day, the
+ * range of days scoring as well, a confidence and the evidence — or null with source `none` when
+ * nothing dates the text.
  */
 import type { Span } from '../../model/doc.js';
 import type { Candidate } from '../../annotate/times/types.js';
@@ -15,7 +19,7 @@ import { addDays, daysBetween } from '../../annotate/times/calendar.js';
 import { anchorsOf, fillYears, type Anchor, type Window } from './anchors.js';
 import type { HintMatch } from './hints.js';
 import type { PublicationInference } from './types.js';
-import { lowerBounds, monthConstraints, recentBound, RECENT_DAYS, type MonthConstraint } from './recency.js';
+import { conflictsOf, lowerBounds, monthConstraints, recencyOf, type MonthConstraint } from './recency.js';
 
 /** Days before the earliest / after the latest anchor a publication day is searched in. */
 const SEARCH_BEFORE = 14;
@@ -124,21 +128,6 @@ function scoreDay(day: string, anchors: readonly Anchor[], weekdays: readonly Ca
 }
 
 /**
- * Recency (see `recency.ts`): `day` is at most `RECENT_DAYS` after the latest past anchor the text
- * calls recent, a past weekday read from `day` falls on or after that anchor, and every month
- * constraint holds. Returns the number of agreeing month constraints and the evidence, or null.
- * When it holds for the best day, the range keeps only the days it holds for.
- */
-function recencyOf(day: string, text: string, anchors: readonly Anchor[], weekdays: readonly Candidate[], months: readonly MonthConstraint[], sentences: readonly Span[]): { months: number; evidence: string } | null {
-  const bound = recentBound(text, anchors, sentences);
-  if (!bound || day < bound.date || daysBetween(bound.date, day) > RECENT_DAYS || months.some((m) => !day.startsWith(m.month))) return null;
-  const after = weekdays.filter((w) => w.direction === 'behind' && valueOf(w.recipe, { publication: day, lastDay: null, direction: 'behind' }).slice(0, 10) >= bound.date);
-  if (after.length === 0) return null;
-  const said = after.map((w) => `"${text.slice(w.span.start, w.span.end)}"`).join(', ');
-  return { months: months.length, evidence: `recent news: ${said} read from ${day} falls on or after ${bound.date}, the latest past anchor, which the text calls recent` };
-}
-
-/**
  * Confidence from how many weekdays corroborate (or recency with its month constraints), how wide the
  * range is, and whether a year was ambiguous. A written date alone only bounds publication (an
  * anniversary piece quotes 24 February 2022 for years), so without a weekday landing on an anchor or
@@ -151,17 +140,6 @@ function confidenceOf(coref: number, width: number, ambiguous: boolean, recent: 
   else if (width > 2) c -= 0.1;
   if (ambiguous) c = Math.min(c, 0.4);
   return Math.round(c * 100) / 100;
-}
-
-/**
- * What `day` contradicts: a known event the text tells as past that is after it, a month constraint
- * it misses. (The tense of a written date is too often misread, "… on 3 July, she said", to veto.)
- */
-function conflictsOf(day: string, anchors: readonly Anchor[], months: readonly MonthConstraint[]): string[] {
-  const out: string[] = [];
-  for (const a of lowerBounds(anchors)) if (a.kind === 'event' && a.date > day) out.push(`past ${a.date}`);
-  for (const m of months) if (!day.startsWith(m.month)) out.push(`month ${m.month}`);
-  return out;
 }
 
 const maxDate = (a: string, b: string | null) => (b && b > a ? b : a);

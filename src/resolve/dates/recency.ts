@@ -12,6 +12,8 @@
  */
 import type { Span } from '../../model/doc.js';
 import type { Candidate } from '../../annotate/times/types.js';
+import { valueOf } from '../../annotate/times/value.js';
+import { daysBetween } from '../../annotate/times/calendar.js';
 import type { Anchor } from './anchors.js';
 
 /** Publication lies in `month` (`YYYY-MM`). */
@@ -71,4 +73,30 @@ export function recentBound(text: string, anchors: readonly Anchor[], sentences:
     return RECENT_CUE.test(text.slice(Math.max(s.start, a.at.start - CUE_REACH), Math.min(s.end, a.at.end + CUE_REACH)));
   });
   return recent ?? null;
+}
+
+/**
+ * Recency (see above): `day` is at most `RECENT_DAYS` after the latest past anchor the text
+ * calls recent, a past weekday read from `day` falls on or after that anchor, and every month
+ * constraint holds. Returns the number of agreeing month constraints and the evidence, or null.
+ * When it holds for the best day, the range keeps only the days it holds for.
+ */
+export function recencyOf(day: string, text: string, anchors: readonly Anchor[], weekdays: readonly Candidate[], months: readonly MonthConstraint[], sentences: readonly Span[]): { months: number; evidence: string } | null {
+  const bound = recentBound(text, anchors, sentences);
+  if (!bound || day < bound.date || daysBetween(bound.date, day) > RECENT_DAYS || months.some((m) => !day.startsWith(m.month))) return null;
+  const after = weekdays.filter((w) => w.direction === 'behind' && valueOf(w.recipe, { publication: day, lastDay: null, direction: 'behind' }).slice(0, 10) >= bound.date);
+  if (after.length === 0) return null;
+  const said = after.map((w) => `"${text.slice(w.span.start, w.span.end)}"`).join(', ');
+  return { months: months.length, evidence: `recent news: ${said} read from ${day} falls on or after ${bound.date}, the latest past anchor, which the text calls recent` };
+}
+
+/**
+ * What `day` contradicts: a known event the text tells as past that is after it, a month constraint
+ * it misses. (The tense of a written date is too often misread, "… on 3 July, she said", to veto.)
+ */
+export function conflictsOf(day: string, anchors: readonly Anchor[], months: readonly MonthConstraint[]): string[] {
+  const out: string[] = [];
+  for (const a of lowerBounds(anchors)) if (a.kind === 'event' && a.date > day) out.push(`past ${a.date}`);
+  for (const m of months) if (!day.startsWith(m.month)) out.push(`month ${m.month}`);
+  return out;
 }

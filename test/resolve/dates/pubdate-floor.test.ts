@@ -4,9 +4,9 @@ import { gdeltItems, nytGuardianItems, parleyShares } from '../../../bench/pubda
 /**
  * The floor CI enforces on publication-date inference with the true dates withheld (may only be
  * raised): at most 3% of documents confidently wrong (the issue's bound) and no fewer dated within
- * ±2 days than measured when set (GDELT 1.1%, NYT/Guardian 5.2%, russia-ukraine pack).
+ * ±2 days than measured when set (GDELT 1.1%, NYT/Guardian 5.4%, russia-ukraine pack).
  */
-const FLOOR = { wrong: 0.03, gdeltWithin2: 0.011, nytWithin2: 0.051 };
+const FLOOR = { wrong: 0.03, gdeltWithin2: 0.011, nytWithin2: 0.054 };
 
 const gdelt = gdeltItems();
 const nyt = nytGuardianItems();
