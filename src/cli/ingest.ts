@@ -8,6 +8,7 @@ import { DEFAULT_DB, positiveInt, storeFor, usage } from './options.js';
 import { ingestProgress } from './progress.js';
 import { enqueueAction } from './worker.js';
 import { loadPack } from '../packs/load.js';
+import { threadCount } from '../worker/threads.js';
 
 /** `parley ingest <inputs…>`: read, clean, annotate and store; prints read/new/duplicate/rejected. */
 export function ingestCommand(program: Command, io: Io, run: Runner): void {
@@ -22,16 +23,19 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     .option('--allow-private', 'allow fetching URLs on private, loopback and link-local addresses')
     .option('--json', 'print the summary as JSON')
     .option('--enqueue', 'only queue the articles for `parley worker` (PostgreSQL --db)')
+    .option('--threads <n>', 'annotation threads (default: one per core, or PARLEY_THREADS; 1 = none)', positiveInt)
     .action(
-      run(async (inputs: string[], opts: { db: string; pack: string; maxBytes?: number; json?: boolean; enqueue?: boolean } & ReadFlags) => {
+      run(async (inputs: string[], opts: { db: string; pack: string; maxBytes?: number; json?: boolean; enqueue?: boolean; threads?: number } & ReadFlags) => {
         if (opts.enqueue) return enqueueAction(inputs, opts, io, today());
         const read = usage(() => readOptionsFrom(opts));
         const pack = usage(() => loadPack(opts.pack));
+        const threads = usage(() => threadCount(opts.threads));
         const store = await storeFor(opts.db);
         const progress = ingestProgress();
         try {
           const summary = await ingest(inputs, store, makeContext({ referenceDate: today(), pack }), {
             read,
+            threads,
             onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
             onProgress: progress.update,
           });

@@ -5,6 +5,7 @@ import { loadPack } from '../packs/load.js';
 import { isJobQueue } from '../store/store.js';
 import { runWorker } from '../worker/run-worker.js';
 import { enqueueInputs } from '../worker/enqueue.js';
+import { threadCount } from '../worker/threads.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
 import { positiveInt, storeFor, usage } from './options.js';
@@ -22,13 +23,15 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
     .option('--pack <name>', 'domain pack (russia-ukraine|none); use the one `ingest --enqueue` would have used', 'russia-ukraine')
     .option('--exit-when-idle', 'stop once the queue is empty and the corpus is resolved')
     .option('--batch <n>', 'jobs claimed per transaction', positiveInt)
+    .option('--threads <n>', 'annotation threads (default: one per core, or PARLEY_THREADS; 1 = none)', positiveInt)
     .option('--json', 'print the summary as JSON')
     .action(
-      run(async (opts: { db: string; pack: string; exitWhenIdle?: boolean; batch?: number; json?: boolean }) => {
+      run(async (opts: { db: string; pack: string; exitWhenIdle?: boolean; batch?: number; threads?: number; json?: boolean }) => {
         if (!/^postgres(ql)?:\/\//.test(opts.db)) {
           throw new CliError(`--db ${opts.db}: workers need a PostgreSQL database (postgres://…), not a SQLite file`, EXIT.USAGE);
         }
         const pack = usage(() => loadPack(opts.pack));
+        const threads = usage(() => threadCount(opts.threads));
         const store = await storeFor(opts.db);
         const stop = new AbortController();
         const onSignal = () => stop.abort();
@@ -39,6 +42,7 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
           const summary = await runWorker(store, makeContext({ referenceDate: today(), pack }), {
             exitWhenIdle: opts.exitWhenIdle,
             batchSize: opts.batch,
+            threads,
             signal: stop.signal,
             onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
           });

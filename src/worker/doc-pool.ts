@@ -85,8 +85,8 @@ export class DocPool {
 
   /** Cleans and annotates `raw` (see `prepareHere`); resolves to the document or its rejection. */
   prepare(raw: RawArticle, referenceDate: string, lineCounts: LineCounts): Promise<NewsDoc | Rejected> {
-    if (this.closed) return Promise.reject(new Error('the annotation pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
+    if (this.closed) return Promise.reject(new Error('the annotation pool is closed'));
     if (++this.asked >= (this.opts.threadsAfter ?? THREADS_AFTER_DOCS) && this.opts.size > 1 && this.slots.size === 0) {
       for (let i = 0; i < this.opts.size; i++) this.spawn();
     }
@@ -159,7 +159,7 @@ export class DocPool {
     const workerData: ThreadData = { pack: this.opts.ctx.pack, options: this.opts.ctx.options, maxDocMs: this.maxDocMs };
     const worker = new Worker(launch.entry, {
       eval: launch.eval,
-      execArgv: launch.execArgv,
+      execArgv: [],
       workerData,
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });

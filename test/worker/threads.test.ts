@@ -14,7 +14,7 @@ import { loadPack } from '../../src/packs/load.js';
 import { DocPool } from '../../src/worker/doc-pool.js';
 import { prepareHere } from '../../src/worker/prepare.js';
 import { threadCount } from '../../src/worker/threads.js';
-import { threadLaunch, withoutTsx } from '../../src/worker/thread-launch.js';
+import { threadLaunch } from '../../src/worker/thread-launch.js';
 import { makeRaw, tempDir } from '../helpers.js';
 import { BACKENDS } from '../store/backends.js';
 import { snapshot } from '../store/snapshot.js';
@@ -48,23 +48,20 @@ describe('thread count', () => {
 });
 
 describe('starting a thread', () => {
-  it('from compiled JavaScript: the .js thread next to the module, with the parent\'s flags', () => {
-    const l = threadLaunch('file:///opt/parley/dist/worker/doc-pool.js', ['--enable-source-maps']);
-    expect(l).toEqual({ entry: new URL('file:///opt/parley/dist/worker/doc-thread.js'), eval: false, execArgv: ['--enable-source-maps'] });
+  it('from compiled JavaScript: the .js thread next to the module', () => {
+    expect(threadLaunch('file:///opt/parley/dist/worker/doc-pool.js')).toEqual({ entry: new URL('file:///opt/parley/dist/worker/doc-thread.js'), eval: false });
   });
 
   it('from TypeScript: registers tsx (found from the module, not the working directory), then imports the .ts thread', () => {
     const moduleUrl = new URL('../../src/worker/doc-pool.ts', import.meta.url).href;
-    const l = threadLaunch(moduleUrl, ['--import', 'tsx', '--enable-source-maps']);
+    const l = threadLaunch(moduleUrl);
     expect(l.eval).toBe(true);
-    expect(l.execArgv).toEqual(['--enable-source-maps']);
     expect(l.entry).toMatch(/^import\("file:\/\/\/[^"]*\/node_modules\/tsx\/dist\/esm\/api\/index\.mjs"\)/);
     expect(l.entry).toContain(JSON.stringify(new URL('../../src/worker/doc-thread.ts', import.meta.url).href));
   });
 
-  it('refuses a module that is neither, and drops only tsx loader flags', () => {
+  it('refuses a module that is neither', () => {
     expect(() => threadLaunch('file:///x/doc-pool.py')).toThrow('cannot start annotation threads from file:///x/doc-pool.py: expected a .js or .ts module');
-    expect(withoutTsx(['--import=tsx', '--loader', 'tsx/esm', '--import', './other.js', '--max-old-space-size=100'])).toEqual(['--import', './other.js', '--max-old-space-size=100']);
   });
 });
 
