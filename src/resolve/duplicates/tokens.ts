@@ -19,11 +19,13 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * is tokenised many times per resolution; a small LRU memo makes that once.
  */
 const MEMO_TEXTS = 4096;
+/** Only whole documents are worth remembering; sentences are tokenised once each anyway. */
+const MEMO_MIN_LENGTH = 1000;
 const memo = new Map<string, readonly Token[]>();
 
 /** The words of `text` with their offsets, case-folded (`norm`). The result is shared: do not mutate it. */
 export function tokens(text: string): readonly Token[] {
-  const hit = memo.get(text);
+  const hit = text.length >= MEMO_MIN_LENGTH ? memo.get(text) : undefined;
   if (hit) {
     memo.delete(text);
     memo.set(text, hit);
@@ -33,6 +35,7 @@ export function tokens(text: string): readonly Token[] {
   for (const m of text.matchAll(WORD)) {
     out.push({ norm: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
   }
+  if (text.length < MEMO_MIN_LENGTH) return out;
   memo.set(text, out);
   if (memo.size > MEMO_TEXTS) memo.delete(memo.keys().next().value!);
   return out;

@@ -36,6 +36,7 @@ export interface AlignedPair {
 }
 
 interface Sentence {
+  text: string;
   start: number;
   end: number;
   content: Set<string>;
@@ -43,8 +44,24 @@ interface Sentence {
   shingles: Uint32Array;
 }
 
+/**
+ * Documents whose alignable sentences are remembered (by text): the original of a group of copies is
+ * aligned with each of its copies in turn, and its sentences need splitting and hashing only once.
+ */
+const MEMO_DOCS = 512;
+const memo = new Map<string, Sentence[]>();
+
 /** The sentences of a document worth aligning, from its `sentences` layer or split on the spot. */
 export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
+  const hit = memo.get(doc.text);
+  if (hit) return hit;
+  const out = sentencesOf(doc);
+  memo.set(doc.text, out);
+  if (memo.size > MEMO_DOCS) memo.delete(memo.keys().next().value!);
+  return out;
+}
+
+function sentencesOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
   const spans = doc.layers.sentences ?? splitSentences(doc.text);
   return spans
     .map((s) => {
@@ -53,15 +70,24 @@ export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sente
       const anchors = new Set(
         toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(text[t.start]) && !sentenceInitial(text, t.start))).map((t) => t.norm),
       );
-      return { start: s.start, end: s.end, content: contentSet(text), anchors, shingles: shingleSet(toks.map((t) => t.norm)) };
+      return { text, start: s.start, end: s.end, content: contentSet(text), anchors, shingles: shingleSet(toks.map((t) => t.norm)) };
     })
     .filter((s) => s.content.size >= MIN_CONTENT_WORDS);
 }
 
-/** For each sentence of `copy`, its best partner in `original` when they align (greedy, O(n·m)). */
+/**
+ * For each sentence of `copy`, its best partner in `original` when they align (greedy, O(n·m)); a
+ * sentence found word for word in the original is paired with it at once (nothing scores higher).
+ */
 export function alignSentences(copy: Sentence[], original: Sentence[]): AlignedPair[] {
   const out: AlignedPair[] = [];
+  const exact = new Map(original.map((o) => [o.text, o]));
   for (const s of copy) {
+    const same = exact.get(s.text);
+    if (same) {
+      out.push({ copy: { start: s.start, end: s.end }, original: { start: same.start, end: same.end }, content: 1, shingles: 1 });
+      continue;
+    }
     let best: Sentence | null = null;
     let bestScore = ALIGN_CONTENT;
     for (const o of original) {
