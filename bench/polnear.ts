@@ -1,5 +1,8 @@
 /**
- * PolNeAR attribution benchmark (`npm run bench -- polnear`; `POLNEAR_SPLIT=dev` for development).
+ * PolNeAR attribution benchmark (`npm run bench -- polnear`). Reports the dev split (used, with train,
+ * for development and tuning) and the test split (held out: reported, never tuned on) separately;
+ * `POLNEAR_SPLIT=train,dev` picks other splits. `POLNEAR_ERRORS=file.jsonl` writes every speaker
+ * mismatch of the scored splits (for error analysis on train/dev).
  * Scores the `quotes` layer against PolNeAR's brat annotations (one annotator per article: the first
  * file in name order). Definitions, chosen so that both sides are measured the same way:
  * - direct: the words inside quotation marks within a gold content span; indirect: the words of a gold
@@ -17,7 +20,7 @@
  * Doubled apostrophes (''…'', as the NYT texts print quotes) count as quotation marks on both sides.
  * Baseline in the same run: compromise's `quotations()` for direct content (it names no speaker).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { findQuotes } from '../src/annotate/quotes/stage.js';
@@ -110,9 +113,19 @@ class Prf {
   toString() { return `P ${this.p.toFixed(3)}  R ${this.r.toFixed(3)}  F1 ${this.f1.toFixed(3)}`; }
 }
 
-/** Scores one split and prints the table. */
-export async function runPolnear(split = process.env.POLNEAR_SPLIT ?? 'test'): Promise<void> {
+/** Which splits are for development (tuning) and which are held out. */
+const DEVELOPMENT = new Set(['train', 'dev']);
+
+/** Scores the dev split and the test split (or those named in `POLNEAR_SPLIT`) and prints a table for each. */
+export async function runPolnear(splits = (process.env.POLNEAR_SPLIT ?? 'dev,test').split(',')): Promise<void> {
   if (!haveData('polnear')) return;
+  const errors = process.env.POLNEAR_ERRORS;
+  if (errors) writeFileSync(errors, '');
+  for (const split of splits) await scoreSplit(split, errors);
+}
+
+/** Scores one split and prints its table; appends speaker mismatches to `errors` when given. */
+async function scoreSplit(split: string, errors: string | undefined): Promise<void> {
   const dir = join(DATA, 'polnear', split);
   const seen = new Set<string>();
   const m = { dTok: new Prf(), dExact: new Prf(), iTok: new Prf(), iExact: new Prf(), baseTok: new Prf(), baseExact: new Prf() };
@@ -153,6 +166,11 @@ export async function runPolnear(split = process.env.POLNEAR_SPLIT ?? 'test'): P
         const heads = (s: string) => s !== '' && (wordSet(source).has(lastWord(s)) || wordSet(s).has(goldHead(source)));
         if (heads(ours)) tally.ok++;
         if (heads(ours) || heads(hit.speakerText ?? '')) tally.okNamed++;
+        if (errors && !heads(ours)) {
+          const at = parts[0].start;
+          const context = text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 400), Math.min(text.length, at + 300));
+          appendFileSync(errors, JSON.stringify({ split, article, kind, gold: source, ours, resolved: hit.speakerText, rule: hit.source, quote: text.slice(hit.span.start, hit.span.end).slice(0, 120), context }) + '\n');
+        }
       }
     }
     m.dTok.add(new Set(directs.flatMap((q) => words(text, q.span))), gD);
@@ -166,12 +184,13 @@ export async function runPolnear(split = process.env.POLNEAR_SPLIT ?? 'test'): P
   const acc = (t: { ok: number; okNamed: number; matched: number; all: number }) =>
     `${(t.ok / (t.matched || 1)).toFixed(3)} of ${t.matched} found (end to end ${(t.ok / (t.all || 1)).toFixed(3)} of ${t.all}); ` +
     `counting the resolved name too: ${(t.okNamed / (t.matched || 1)).toFixed(3)}`;
-  console.log(`PolNeAR ${split}: ${seen.size} articles, ${(chars / 1000).toFixed(0)}k chars, ${(chars / 1000 / (ms / 1000)).toFixed(0)}k chars/s\n`);
+  const role = DEVELOPMENT.has(split) ? 'development split (tuned on)' : 'held-out split (reported, never tuned on)';
+  console.log(`PolNeAR ${split}, ${role}: ${seen.size} articles, ${(chars / 1000).toFixed(0)}k chars, ${(chars / 1000 / (ms / 1000)).toFixed(0)}k chars/s\n`);
   console.log(`direct   content token F1   ours ${m.dTok}   | compromise ${m.baseTok}   | ratio ${(m.dTok.f1 / (m.baseTok.f1 || 1)).toFixed(2)}  (issue floor 0.90)`);
   console.log(`direct   exact-span F1      ours ${m.dExact}   | compromise ${m.baseExact}`);
   console.log(`direct   speaker accuracy   ${acc(spk.d)}   (issue floor 0.90; compromise names no speaker)`);
   console.log(`indirect content token F1   ours ${m.iTok}   (issue floor 0.60)`);
   console.log(`indirect exact-span F1      ours ${m.iExact}`);
   console.log(`indirect speaker accuracy   ${acc(spk.i)}`);
-  console.log(`\nanchors: human agreement (PolNeAR paper) token-wise α 0.754; BBC Citron on PARC 3.0 (other corpus): content exact F1 0.593, overlap 0.833, source exact F1 0.820`);
+  console.log(`anchors: human agreement (PolNeAR paper) token-wise α 0.754; BBC Citron on PARC 3.0 (other corpus): content exact F1 0.593, overlap 0.833, source exact F1 0.820\n`);
 }

@@ -6,7 +6,7 @@
  *   `…, saying that it was “very disappointing.”` (a participle takes the clause's subject),
  *   `according to the official, “…”`.
  */
-import { cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
+import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
 import { lacksSubject, npAfter, npBefore, subjectOf, type Range } from './np.js';
 import type { Tok } from './tokens.js';
 
@@ -53,7 +53,8 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
   if (cue.base === 'according to') return sourceAfter(toks, cue.to, to);
   if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
     // inverted after a clause: "…, said Lavrov, a decision was made"
-    const after = isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to);
+    // "Dever, who was on the slate, told POLITICO, “…”": the phrase after an addressee verb is its object
+    const after = isIngCue(toks, cue) || ADDRESSEE_VERBS.has(cue.base) ? null : npAfter(toks, cue.to, to);
     if (after && after[1] < to && /^[,.;]$/.test(toks[after[1]].text)) return after;
     // an appositive subject: "Igor Konashenkov, the spokesman, said"
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
@@ -147,6 +148,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
 /** A cue this close to an opening mark (in tokens: "said that “") introduces that quote itself. */
 const MAX_CUE_TO_MARK = 3;
 
+/** Time words that may follow a closing cue ("Vell said Tuesday"). */
+export const TIME_AFTER_CUE = /^(?:today|yesterday|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|last|this|earlier|later)$/i;
+
 /** How far into the sentence after a quote a closing attribution may stand, in tokens. */
 const MAX_LATE = 30;
 
@@ -164,7 +168,8 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
   for (let j = i + 1; j < to && j - i <= MAX_LATE; j++) {
     const cue = cueAt(toks, j);
     if (!cue || RELAY_VERBS.has(cue.base) || cue.base === 'according to') continue;
-    const closes = cue.to >= to || /^[,.;!?]$/.test(toks[cue.to].text);
+    // the cue closes the clause, perhaps before a place or time phrase ("said at a news conference")
+    const closes = cue.to >= to || /^[,.;!?]$/.test(toks[cue.to].text) || ['ADP', 'CCONJ'].includes(toks[cue.to].pos) || TIME_AFTER_CUE.test(toks[cue.to].text);
     if (named && toks[j - 1].text === ',' && closes) return { cue: [cue.from, cue.to], speaker: first, via: null, rule: 'after-appositive' };
     const np = npBefore(toks, cue.from, i);
     if (np && closes && np[1] - np[0] <= 4 && toks[np[0] - 1]?.text === ',' && (toks[np[0]].pos === 'PRON' || toks[np[1] - 1].pos === 'PROPN'))

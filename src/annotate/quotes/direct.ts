@@ -6,6 +6,8 @@
  * titles ("a “buffer zone”") and are dropped.
  */
 import type { Span } from '../../model/doc.js';
+import { attributeAfterClause } from './after-clause.js';
+import { previousSentenceAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, attributeLater, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
 import { npBefore, subjectOf } from './np.js';
@@ -50,6 +52,7 @@ export function directQuotes(
     const sBefore = sentenceOf(sentences, q.open);
     const nextOpen = quoted.find((o) => o.open > closeAt)?.open ?? text.length;
     let att: Attribution | null = null;
+    let afterClause: number | null = null; // where a bare attribution clause after a "…,” quote may end
     if (q.close !== null && sAfter) {
       // a sentence may end at the closing mark ("…?” Clinton said."): then the attribution is the next one
       let next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
@@ -61,12 +64,18 @@ export function directQuotes(
         const after = toks[Math.max(att.cue[1], att.speaker?.[1] ?? 0)];
         if (after && after.start < next.end && !/^[,.;!?]$/.test(after.text)) att = null;
       }
+      // a "…,” quote opening its sentence: whatever short clause follows is its attribution (after-clause.ts)
+      if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && sBefore && text.slice(sBefore.start, q.open).trim() === '') afterClause = end;
       if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
     if (TURN.test(text.slice(q.span.start, q.span.start + 60))) continue; // a transcript: see transcript.ts
     if (!att?.speaker && sBefore) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);
       if (before?.speaker) att = { ...before, via: before.via ?? att?.via ?? null };
+    }
+    if (!att?.speaker && q.close !== null && afterClause) {
+      // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
+      att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? att;
     }
     if (!att?.speaker) {
       // "Caddell continued:¶“…”": a sentence ending in a colon introduces the quote after it
@@ -84,6 +93,8 @@ export function directQuotes(
     if (!att?.speaker && prev?.att?.speaker && followsOn(text, prev.quoted, q, sBefore)) {
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
+    } else if (!att?.speaker) {
+      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }

@@ -1,0 +1,26 @@
+/**
+ * Attribution from the sentence before a quote: a quotation that makes up its own sentence, with no
+ * cue of its own, right after a sentence in the same paragraph that reports someone's words or
+ * thoughts ("Vell said he would sign. “We are ready.”", "Orsay distanced himself by saying he would
+ * help. “I will support him.”") continues that report, so its speaker is that sentence's speaker.
+ */
+import type { Span } from '../../model/doc.js';
+import { attributeBefore, type Attribution } from './attribute.js';
+import { tokenAt, type Tok } from './tokens.js';
+
+/** The attribution of the sentence before `sentence`, when `open` starts `sentence` and both share a paragraph. */
+export function previousSentenceAttribution(
+  text: string,
+  toks: readonly Tok[],
+  sentences: readonly Span[],
+  sentence: Span | undefined,
+  open: number,
+  skip: (i: number) => boolean,
+): Attribution | null {
+  if (!sentence || text.slice(sentence.start, open).trim() !== '') return null;
+  const k = sentences.indexOf(sentence);
+  const prev = k > 0 ? sentences[k - 1] : undefined;
+  if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
+  const att = attributeBefore(toks, tokenAt(toks, prev.start), tokenAt(toks, prev.end), skip);
+  return att?.speaker ? { ...att, rule: 'previous-sentence' } : null;
+}
