@@ -93,10 +93,21 @@ export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | nu
   return best ? { span: best.span, text: best.text } : null;
 }
 
-/** The actors: every name in the sentence but outlets and the place (an untyped name may well be a party). */
+/**
+ * A place named as where something is or happens ("in Dornach", "at the Virel station", "near Kessel",
+ * "the city of Brask"): a location of the sentence, not a party to its event.
+ */
+const LOCATION_CUE = /\b(?:in|at|near|outside|around|from|to)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:region|city|town|village|capital|province|district|resort)\s+of\s+)?$|\b(?:city|town|village|region|province|district)\s+of\s+$/u;
+
+/**
+ * The actors: every name in the sentence but outlets, the place, and other names the sentence gives
+ * as locations (an untyped name may well be a party; a typed person or organisation always is).
+ */
 export function findActors(doc: NewsDoc, sentence: Span, place: Arg | null): Arg[] {
+  const located = (n: Arg & { type: string }) =>
+    n.type !== 'person' && n.type !== 'organization' && LOCATION_CUE.test(doc.text.slice(Math.max(sentence.start, n.span.start - 60), n.span.start));
   return names(doc, sentence)
-    .filter((n) => n.type !== 'outlet' && !(place && n.span.start === place.span.start))
+    .filter((n) => n.type !== 'outlet' && !(place && n.span.start === place.span.start) && !located(n))
     .filter((n) => n.type === 'person' || n.type === 'organization' || n.type === 'place' || !ADJECTIVE.test(n.text))
     .map((n) => ({ span: n.span, text: n.text }));
 }

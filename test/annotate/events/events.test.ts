@@ -93,4 +93,20 @@ describe('eventMentions', () => {
     expect(m.place?.text).toBe('Kessel');
     expect(m.actors.map((a) => a.text)).toEqual(['Varnholm', 'Ostrava']);
   });
+
+  it('does not take a place the sentence gives as a location for an actor', () => {
+    const text = 'Varnholm accused Ostrava of shelling the station in Brask after the talks at the Dornach palace.';
+    const mention = (t: string, type: string) => ({ span: { start: text.indexOf(t), end: text.indexOf(t) + t.length }, type, key: t });
+    const d = makeDoc(text, {
+      layers: {
+        sentences: splitSentences(text),
+        mentions: [mention('Varnholm', 'place'), mention('Ostrava', 'place'), mention('Brask', 'place'), mention('Dornach', 'place')],
+      } as NewsDoc['layers'],
+    });
+    expect(findEventMentions(d).map((m) => [m.type, m.place?.text ?? null, m.actors.map((a) => a.text)])).toEqual([
+      ['statement', 'Brask', ['Varnholm', 'Ostrava']],
+      ['military', 'Brask', ['Varnholm', 'Ostrava']],
+      ['talks', 'Dornach', ['Varnholm', 'Ostrava']],
+    ]);
+  });
 });
