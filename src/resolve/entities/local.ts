@@ -9,6 +9,7 @@ import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
 import { canonicalKey, countryQualified, hasLegalSuffix, initials, regionalBranch, shortKeys } from './keys.js';
 import { bracketAcronyms } from './acronyms.js';
+import { adoptUntyped } from './untyped.js';
 import { foldName } from '../../annotate/mentions/key.js';
 
 /** Mentions of one thing in one document. */
@@ -28,11 +29,19 @@ export interface LocalGroup {
 
 const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
 
-/** Groups the explicit, typed mentions of `doc` (bare titles and `other` names are left out). */
+/**
+ * Groups the explicit mentions of `doc` (bare titles are left out); an untyped (`other`) name joins
+ * the typed group it spells or comes back in an `other` group (see `untyped.ts`).
+ */
 export function localGroups(doc: NewsDoc): LocalGroup[] {
   const byKey = new Map<string, LocalGroup>();
+  const untyped: Mention[] = [];
   for (const m of doc.layers.mentions ?? []) {
-    if (m.evidence !== 'explicit' || m.type === 'other') continue;
+    if (m.evidence !== 'explicit') continue;
+    if (m.type === 'other') {
+      untyped.push(m);
+      continue;
+    }
     const canonical = canonicalKey(m.type, surface(doc, m));
     const k = `${m.type}|${m.pack ?? canonical}`;
     let g = byKey.get(k);
@@ -69,28 +78,31 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
       absorbed.add(g);
     }
   }
-  joinBracketAcronyms(doc, groups, absorbed);
+  const bracketed = joinBracketAcronyms(doc, groups, absorbed);
   joinShortOrganisations(groups, absorbed);
-  return groups.filter((g) => !absorbed.has(g));
+  const kept = groups.filter((g) => !absorbed.has(g));
+  return [...kept, ...adoptUntyped(doc, kept, untyped.filter((m) => !bracketed.has(m)))];
 }
 
 /**
  * An acronym defined in brackets after a name ("Singapore Airlines (SIA)") joins that name's group;
  * an acronym the finder could not type (`other`) is taken into it with the name's type.
  */
-function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>): void {
+function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>): Set<Mention> {
+  const taken = new Set<Mention>();
   const owner = new Map<Mention, LocalGroup>();
   for (const g of groups) for (const m of g.mentions) owner.set(m, g);
   const untyped = (doc.layers.mentions ?? []).filter((m) => m.evidence === 'explicit' && m.type === 'other');
   for (const [name, acronym] of bracketAcronyms(doc, [...owner.keys(), ...untyped])) {
-    const into = owner.get(name)!;
+    const into = owner.get(name);
     const from = owner.get(acronym);
-    if (into.type === 'person' || absorbed.has(into)) continue;
+    if (!into || into.type === 'person' || absorbed.has(into)) continue;
     if (!from) {
       into.keys.add(canonicalKey(into.type, surface(doc, acronym)));
       into.mentions.push(acronym);
       into.merges.push({ reason: 'acronym defined in brackets after the name', a: surface(doc, acronym), b: into.name });
       owner.set(acronym, into);
+      taken.add(acronym);
       continue;
     }
     if (into === from || absorbed.has(from) || !agreesOnPack(into, from)) continue;
@@ -98,6 +110,7 @@ function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<L
     absorbed.add(from);
     for (const m of from.mentions) owner.set(m, into);
   }
+  return taken;
 }
 
 /**

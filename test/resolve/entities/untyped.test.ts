@@ -1,0 +1,57 @@
+/**
+ * Names the finder left untyped (`other`) take the type of the same name elsewhere — in the document,
+ * else in the corpus when exactly one type fits. Mentions are written by hand here so the cases do
+ * not depend on how the finder types them.
+ */
+import { describe, expect, it } from 'vitest';
+import { foldName } from '../../../src/annotate/mentions/key.js';
+import type { Mention, MentionType } from '../../../src/annotate/mentions/layer.js';
+import { makeContext } from '../../../src/context.js';
+import type { NewsDoc } from '../../../src/model/doc.js';
+import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
+import { makeDoc } from '../../helpers.js';
+
+/** A document whose mentions are the given (name, type) pairs, each at its n-th occurrence in order. */
+function doc(text: string, names: [string, MentionType][]): NewsDoc {
+  let from = 0;
+  const mentions: Mention[] = names.map(([name, type]) => {
+    const start = text.indexOf(name, from);
+    if (start < 0) throw new Error(`"${name}" not in "${text}"`);
+    from = start + name.length;
+    return { span: { start, end: start + name.length }, type, key: foldName(name), source: 'test', evidence: 'explicit' };
+  });
+  return makeDoc(text, { layers: { mentions } });
+}
+
+const entities = (docs: NewsDoc[]) =>
+  resolveEntities(docs, makeContext({ pack: { name: 'none' } }))
+    .map((e) => `${e.name}/${e.type}: ${e.mentions.map((m) => m.text).join(', ')}`)
+    .sort();
+
+describe('entities: untyped names', () => {
+  it('join the typed name they spell in the same document, a misspelt surname included', () => {
+    const d = doc('Marta Kovelenko met the Drelsk Council. Kovelenko said the Drelsk Council would vote. Kovelenka left.', [
+      ['Marta Kovelenko', 'person'], ['Drelsk Council', 'organization'], ['Kovelenko', 'other'], ['Drelsk Council', 'other'], ['Kovelenka', 'other'],
+    ]);
+    expect(entities([d])).toEqual([
+      'Drelsk Council/organization: Drelsk Council, Drelsk Council',
+      'Marta Kovelenko/person: Marta Kovelenko, Kovelenko, Kovelenka',
+    ]);
+    const marta = resolveEntities([d], makeContext({ pack: { name: 'none' } })).find((e) => e.type === 'person')!;
+    expect(marta.merges.map((m) => `${m.a} → ${m.b}: ${m.reason}`)).toContain('Kovelenka → Marta Kovelenko: untyped name spelling a person named in the same document');
+  });
+  it('take the one type the corpus gives the same name', () => {
+    const a = doc('Talvik was quiet on Monday.', [['Talvik', 'other']]);
+    const b = doc('Shelling hit Talvik again.', [['Talvik', 'place']]);
+    expect(entities([a, b])).toEqual(['Talvik/place: Talvik, Talvik']);
+  });
+  it('stay out of every entity when the corpus gives the name two types, or none', () => {
+    const a = doc('Jordan said nothing. Brask agreed.', [['Jordan', 'other'], ['Brask', 'other']]);
+    const b = doc('Mia Jordan flew to Jordan.', [['Mia Jordan', 'person'], ['Jordan', 'place']]);
+    expect(entities([a, b])).toEqual(['Jordan/place: Jordan', 'Mia Jordan/person: Mia Jordan']);
+  });
+  it('never join a different surname (Putin is not Pushkin)', () => {
+    const d = doc('Vladimir Putin spoke. Pushkin was quoted.', [['Vladimir Putin', 'person'], ['Pushkin', 'other']]);
+    expect(entities([d])).toEqual(['Vladimir Putin/person: Vladimir Putin']);
+  });
+});
