@@ -16,7 +16,11 @@ export interface Anchor {
   /** `written`: a date the text states (bounds publication by its tense); `event`: a known event it mentions (only a target for weekdays). */
   kind: 'written' | 'event';
   direction?: Direction;
-  /** For an event: the sentence naming it; only weekdays inside it may land on it ("the first round concluded on Monday"). */
+  /**
+   * For an event: the sentence naming it; only weekdays inside it may land on it ("the first round
+   * concluded on Monday"). Its direction is the tense read from the end of its words, so the verbs
+   * inside them count ("bodies were found in Bucha").
+   */
   near?: Span;
   /** Where the text states it (the date expression, or the words naming the event). */
   at?: Span;
@@ -76,7 +80,7 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
     if ((window.from && (e.hint.to ?? e.hint.from) < window.from) || e.hint.from > window.to || seen.has(e.hint.what)) continue;
     seen.add(e.hint.what);
     const near = sentences.find((x) => x.start <= e.span.start && e.span.start < x.end) ?? { start: 0, end: text.length };
-    const direction = directionOf(text, near, e.span);
+    const direction = directionOf(text, near, { start: e.span.end, end: e.span.end });
     const alternative = e.hint.from > earliestAt.get(e.span.start)!;
     anchors.push({ date: e.hint.from, kind: 'event', near, at: e.span, ...(e.also ? { also: e.also } : {}), ...(direction ? { direction } : {}), ...(alternative ? { alternative } : {}), evidence: `mentions ${e.hint.what} (${e.hint.from})${direction === 'behind' && !alternative ? ' as past' : ''}` });
   }
