@@ -16,31 +16,32 @@ import { nameParts } from './names.js';
 const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
 
 /**
- * Whether a typed group has `text` as one of its spellings: a person also by the bare surname, or a
- * misspelling of it when the group gives a full name ("Lavor" in a document naming Sergey Lavrov).
- */
-function spelling(g: LocalGroup, text: string): boolean {
-  if (g.type !== 'person') return g.keys.has(canonicalKey(g.type, text));
-  const key = translitKey(text);
-  if (g.keys.has(key)) return true;
-  return !key.includes(' ') && (g.parts.surname === key || (g.parts.given.length > 0 && sameSurname(key, g.parts.surname)));
-}
-
-/**
- * Puts each untyped mention of `doc` into the one typed group of the document it is a spelling of;
- * the rest are returned as `other` groups, one per spelling, for `typeAcrossCorpus`.
+ * Puts each untyped mention of `doc` into the one typed group of the document it is a spelling of —
+ * a person also by the bare surname, or a misspelling of it when the group gives a full name ("Lavor"
+ * in a document naming Sergey Lavrov); the rest are returned as `other` groups, one per spelling, for
+ * `typeAcrossCorpus`.
  */
 export function adoptUntyped(doc: NewsDoc, groups: LocalGroup[], untyped: readonly Mention[]): LocalGroup[] {
+  if (untyped.length === 0) return [];
+  const index = new Map<string, LocalGroup[]>();
+  const add = (k: string, g: LocalGroup) => (index.get(k) ?? index.set(k, []).get(k)!).push(g);
+  for (const g of groups) {
+    for (const k of g.keys) add(`${g.type}|${k}`, g);
+    if (g.type === 'person') add(`person|${g.parts.surname}`, g);
+  }
+  const full = groups.filter((g) => g.type === 'person' && g.parts.given.length > 0);
   const rest = new Map<string, LocalGroup>();
   for (const m of untyped) {
     const text = doc.text.slice(m.span.start, m.span.end);
-    const fits = groups.filter((g) => spelling(g, text));
-    if (fits.length === 1) {
-      fits[0].mentions.push(m);
-      fits[0].merges.push({ reason: `untyped name spelling a ${fits[0].type} named in the same document`, a: text, b: fits[0].name });
+    const key = translitKey(text);
+    const fits = new Set(TYPES.flatMap((t) => index.get(`${t}|${canonicalKey(t, text)}`) ?? []));
+    if (fits.size === 0 && !key.includes(' ')) for (const g of full) if (sameSurname(key, g.parts.surname)) fits.add(g);
+    if (fits.size === 1) {
+      const [g] = fits;
+      g.mentions.push(m);
+      g.merges.push({ reason: `untyped name spelling a ${g.type} named in the same document`, a: text, b: g.name });
       continue;
     }
-    const key = translitKey(text);
     const g = rest.get(key) ?? rest.set(key, { doc, type: 'other', mentions: [], pack: null, name: text, parts: nameParts(text), keys: new Set([key]), merges: [] }).get(key)!;
     g.mentions.push(m);
   }
