@@ -7,6 +7,7 @@
 import type { Candidate, Direction } from '../../annotate/times/types.js';
 import { formatYmd, isoWeekday, parseYmd, toDays, fromDays } from '../../annotate/times/calendar.js';
 import type { HintMatch } from './hints.js';
+import type { PastYear } from './past-year.js';
 import type { Span } from '../../model/doc.js';
 import { directionOf } from '../../annotate/times/direction.js';
 
@@ -47,8 +48,12 @@ export interface Window {
   to: string;
 }
 
-/** Absolute anchors from `found` (times of the text) and `events` (event hints mentioned). */
-export function anchorsOf(text: string, found: readonly Candidate[], events: readonly HintMatch[], window: Window, sentences: readonly Span[] = []): Anchor[] {
+/**
+ * Absolute anchors from `found` (times of the text) and `events` (event hints mentioned). `pastYear`,
+ * the latest year the text tells as past, settles a weekday–date agreement that fits several years
+ * when exactly one of them is that year or the next.
+ */
+export function anchorsOf(text: string, found: readonly Candidate[], events: readonly HintMatch[], window: Window, sentences: readonly Span[] = [], pastYear: PastYear | null = null): Anchor[] {
   const anchors: Anchor[] = [];
   const quote = (c: Candidate) => `"${text.slice(c.span.start, c.span.end)}"`;
   for (const c of found) {
@@ -60,7 +65,9 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
       continue;
     }
     if (r.wd === undefined) continue;
-    const years = agreeingYears(r.m, r.d, r.wd, window);
+    const all = agreeingYears(r.m, r.d, r.wd, window);
+    const settled = pastYear && all.length > 1 ? all.filter((y) => y === pastYear.y || y === pastYear.y + 1) : [];
+    const years = settled.length === 1 ? settled : all;
     if (years.length === 0) continue;
     const date = formatYmd({ y: years[0], m: r.m, d: r.d });
     anchors.push({
@@ -70,7 +77,7 @@ export function anchorsOf(text: string, found: readonly Candidate[], events: rea
       at: c.span,
       weekdayWritten: true,
       ambiguous: years.length > 1,
-      evidence: `${quote(c)}: the weekday agrees with the date in ${years.length > 1 ? years.slice(0, 3).join(', ') + '…' : years[0]}`,
+      evidence: `${quote(c)}: the weekday agrees with the date in ${years.length > 1 ? years.slice(0, 3).join(', ') + '…' : years[0]}${settled.length === 1 ? ` (of ${all.slice(0, 3).join(', ')}…: the one in or after ${pastYear!.y}, ${pastYear!.evidence})` : ''}`,
     });
   }
   const seen = new Set<string>();

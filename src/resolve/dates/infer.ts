@@ -19,6 +19,7 @@ import { addDays, daysBetween } from '../../annotate/times/calendar.js';
 import { anchorsOf, fillYears, type Anchor, type Window } from './anchors.js';
 import type { HintMatch } from './hints.js';
 import type { PublicationInference } from './types.js';
+import { latestPastYear } from './past-year.js';
 import { conflictsOf, lowerBounds, monthConstraints, recencyOf, type MonthConstraint } from './recency.js';
 
 /** Days before the earliest / after the latest anchor a publication day is searched in. */
@@ -70,7 +71,8 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
     Object.assign(window, { from, to });
     evidence.push(`mentions ${hint.what} (${hint.from}…${hint.to ?? 'now'})`);
   }
-  let anchors = anchorsOf(text, found, hints.filter((h) => h.hint.kind === 'event'), window, sentences);
+  const pastYear = latestPastYear(text, found, sentences, Number(window.to.slice(0, 4)));
+  let anchors = anchorsOf(text, found, hints.filter((h) => h.hint.kind === 'event'), window, sentences, pastYear);
   anchors = [...anchors, ...fillYears(text, found, anchors, window, sentences)];
   if (anchors.length === 0) return { ...UNDATED, evidence: [...evidence, 'no dated anchor in the text'] };
   const weekdays = found.filter((c) => c.recipe.kind === 'weekday' && c.recipe.hh === undefined);

@@ -47,6 +47,11 @@ describe('publication date from content (table)', () => {
     ]);
   });
 
+  it('says which year told as past settled a weekday–date agreement', () => {
+    const c = cases.find((x) => x.name.endsWith('year settled by the latest year told as past'))!;
+    expect(infer(c.text, c.referenceDate, false).evidence[0]).toBe('"Monday, June 2": the weekday agrees with the date in 2025 (of 2025, 2014, 2008…: the one in or after 2024, "2024" told as past)');
+  });
+
   it('lists what a best day contradicts', () => {
     const c = cases.find((x) => x.name.startsWith('weekdays agreeing'))!;
     expect(infer(c.text, c.referenceDate, true).evidence).toContain('conflicts with past 2031-04-20 when published 2031-04-11');
