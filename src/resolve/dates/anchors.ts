@@ -14,7 +14,7 @@ import { directionOf } from '../../annotate/times/direction.js';
 /** A day the text refers to, with the direction it is seen from the publication date. */
 export interface Anchor {
   date: string;
-  /** `written`: a date the text states (bounds publication by its tense); `event`: a known event it mentions (only a target for weekdays). */
+  /** `written`: a date the text states (bounds publication by its tense); `event`: a known event it mentions (a target for weekdays in its sentence and, told as past, a lower bound). */
   kind: 'written' | 'event';
   direction?: Direction;
   /**

@@ -77,8 +77,8 @@ export function inferPublication(text: string, found: readonly Candidate[], hint
   if (anchors.length === 0) return { ...UNDATED, evidence: [...evidence, 'no dated anchor in the text'] };
   const weekdays = found.filter((c) => c.recipe.kind === 'weekday' && c.recipe.hh === undefined);
   const months = monthConstraints(text, found, anchors, sentences);
-  const written = [...anchors.filter((a) => a.kind === 'written'), ...lowerBounds(anchors).filter((a) => a.kind === 'event')];
-  const dates = (written.length > 0 ? written : anchors).map((a) => a.date).sort();
+  const bounding = [...anchors.filter((a) => a.kind === 'written'), ...lowerBounds(anchors).filter((a) => a.kind === 'event')];
+  const dates = (bounding.length > 0 ? bounding : anchors).map((a) => a.date).sort();
   const start = maxDate(maxDate(addDays(dates[0], -SEARCH_BEFORE), addDays(dates[dates.length - 1], -MAX_SEARCH_DAYS)), window.from);
   const end = minDate(addDays(dates[dates.length - 1], SEARCH_AFTER), window.to);
   const scored: { day: string; score: number; coref: number }[] = [];
