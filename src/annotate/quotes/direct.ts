@@ -7,8 +7,8 @@
  */
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
-import { previousSentenceAttribution } from './previous.js';
-import { attributeAfter, attributeBefore, attributeLater, type Attribution } from './attribute.js';
+import { previousSentenceAttribution, subjectAttribution } from './previous.js';
+import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
 import type { Quoted } from './marks.js';
 import { npBefore, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
@@ -62,7 +62,7 @@ export function directQuotes(
       // not a new statement ("She says it underscores…")
       if (next && att?.cue && !/^\p{Ll}/u.test(text[next.start])) {
         const after = toks[Math.max(att.cue[1], att.speaker?.[1] ?? 0)];
-        if (after && after.start < next.end && !/^[,.;!?]$/.test(after.text)) att = null;
+        if (after && after.start < next.end && !/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && !TIME_AFTER_CUE.test(after.text)) att = null;
       }
       // a "…,” quote opening its sentence: whatever short clause follows is its attribution (after-clause.ts)
       if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && sBefore && text.slice(sBefore.start, q.open).trim() === '') afterClause = end;
@@ -94,13 +94,13 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
     } else if (!att?.speaker) {
-      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
+      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? subjectAttribution(toks, sBefore, q.open) ?? att;
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
-    if (!att?.speaker && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
+    if ((!att?.speaker || att.rule === 'subject') && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
     out.push({ quoted: q, att, continues });
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import type { Span } from '../../model/doc.js';
 import { attributeBefore, type Attribution } from './attribute.js';
+import { subjectOf } from './np.js';
 import { tokenAt, type Tok } from './tokens.js';
 
 /** The attribution of the sentence before `sentence`, when `open` starts `sentence` and both share a paragraph. */
@@ -23,4 +24,18 @@ export function previousSentenceAttribution(
   if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
   const att = attributeBefore(toks, tokenAt(toks, prev.start), tokenAt(toks, prev.end), skip);
   return att?.speaker ? { ...att, rule: 'previous-sentence' } : null;
+}
+
+/**
+ * A quotation inside a sentence with no reporting verb ("Jacobs credited Merkel with holding “…”",
+ * "Rubio bemoaned a climate in which people “literally hate each other”"): the words are the sentence
+ * subject's, as attribution corpora (PolNeAR, PARC) annotate them. Used only when no cue names a
+ * speaker, and not for short quoted stretches (the caller drops those as scare quotes).
+ */
+export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number): Attribution | null {
+  if (!sentence) return null;
+  const from = tokenAt(toks, sentence.start);
+  const to = tokenAt(toks, open);
+  const speaker = to > from ? subjectOf(toks, from, to) : null;
+  return speaker ? { cue: null, speaker, via: null, rule: 'subject' } : null;
 }
