@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { EVENT_TYPES } from '../annotate/events/types.js';
 import type { Event } from '../resolve/events/build.js';
+import { matchesEvent, type EventFilter } from '../resolve/events/filter.js';
 import type { Contradiction } from '../resolve/contradictions/resolver.js';
 import type { Store } from '../store/store.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -33,13 +34,8 @@ export async function timelineEvents(store: Store, f: TimelineFilter): Promise<E
     if (!story) throw new CliError(`no story with id "${f.story}"; see parley stories`, EXIT.NOT_FOUND);
     docs = new Set(story.docs);
   }
-  return (await store.corpus<Event>('events')).filter(
-    (e) =>
-      (!docs || e.mentions.some((m) => docs!.has(m.doc))) &&
-      (!f.type || e.type === f.type) &&
-      (!f.from || (e.date.end !== null && e.date.end >= f.from)) &&
-      (!f.to || (e.date.start !== null && e.date.start <= f.to)),
-  );
+  const filter: EventFilter = { docs, from: f.from, to: f.to, types: f.type ? [f.type] : undefined };
+  return (await store.corpus<Event>('events')).filter((e) => matchesEvent(e, filter));
 }
 
 function line(e: Event, disputed: Set<string>): string {

@@ -7,6 +7,7 @@ import { dateParam, EVENT_STATUSES, EVENT_TYPES, idParam, listParam, paging } fr
 import { notFound, page, route, type ApiRoute } from '../route.js';
 import type { Contradiction, Event, Snapshot } from '../snapshot.js';
 import { sentenceAround } from '../text.js';
+import { matchesEvent } from '../../resolve/events/filter.js';
 
 /** Mentions of one event returned with their sentences; the rest are counted. */
 export const MAX_EVIDENCE = 100;
@@ -92,15 +93,8 @@ export const corpusRoutes: ApiRoute[] = [
     }),
     handler: ({ query: q, snap }) => {
       const docs = storyDocs(snap, q.story);
-      const events = snap.timeline.filter(
-        (e) =>
-          (!docs || e.mentions.some((m) => docs.has(m.doc))) &&
-          (!q.from || (e.date.end ?? e.date.start ?? '') >= q.from) &&
-          (!q.to || (e.date.start !== null && e.date.start <= q.to)) &&
-          (!q.type || (q.type as string[]).includes(e.type)) &&
-          (!q.status || (q.status as string[]).includes(e.status)) &&
-          (!q.actor || e.actors.includes(q.actor) || e.place === q.actor),
-      );
+      const filter = { docs, from: q.from, to: q.to, types: q.type as string[] | undefined, statuses: q.status as string[] | undefined, actor: q.actor };
+      const events = snap.timeline.filter((e) => matchesEvent(e, filter));
       return page(events, q, (e) => eventSummary(snap, e));
     },
   }),
