@@ -40,6 +40,8 @@ class Union {
   full: Set<string>[];
   /** Every key of the organisations and outlets in each root (acronyms a document defined included). */
   keys: Set<string>[];
+  /** Roots holding a short form its own document left ambiguous: they join only the very same full name. */
+  strict: boolean[];
   log: Merge[][];
   constructor(nodes: Node[]) {
     this.parent = nodes.map((_, i) => i);
@@ -47,6 +49,7 @@ class Union {
     this.given = nodes.map((n) => new Set(n.type === 'person' && n.parts.given[0]?.length > 1 ? [n.parts.given[0]] : []));
     this.full = nodes.map((n) => new Set(n.type === 'organization' || n.type === 'outlet' ? [canonicalKey(n.type, n.name)] : []));
     this.keys = nodes.map((n) => new Set(n.type === 'organization' || n.type === 'outlet' ? n.keys : []));
+    this.strict = nodes.map((n) => n.group?.ambiguous === true);
     this.log = nodes.map(() => []);
   }
   find(i: number): number {
@@ -63,12 +66,14 @@ class Union {
     if (!both) for (const g of this.given[rb]) for (const h of this.given[ra]) if (!sameGiven(g, h)) return false;
     // nor two organisations whose full names differ ("Apple Corps" and "Apple Computer" via "Apple"),
     // unless one is a spelling the other's documents gave it ("SIA", defined as "Singapore Airlines (SIA)")
-    const known = (g: string, h: string) => sameOrganisation(g, h) || this.keys[ra].has(g) || this.keys[rb].has(h);
+    const strict = this.strict[ra] || this.strict[rb];
+    const known = (g: string, h: string) => g === h || (!strict && (sameOrganisation(g, h) || this.keys[ra].has(g) || this.keys[rb].has(h)));
     if (!both) for (const g of this.full[rb]) for (const h of this.full[ra]) if (!known(g, h)) return false;
     this.parent[rb] = ra;
     for (const g of this.given[rb]) this.given[ra].add(g);
     for (const g of this.full[rb]) this.full[ra].add(g);
     for (const g of this.keys[rb]) this.keys[ra].add(g);
+    this.strict[ra] ||= this.strict[rb];
     this.pack[ra] ??= this.pack[rb];
     this.log[ra].push(...this.log[rb], ...(log ? [merge] : []));
     return true;

@@ -80,9 +80,12 @@ export function regionalBranch(short: string, long: string): boolean {
 
 let countryKeys: Set<string> | null = null;
 
-/** Whether organisation key `long` is key `short` with a country before it ("united states senate", "senate"). */
+/**
+ * Whether organisation key `long` is key `short` with a country or its adjective before it
+ * ("united states senate" / "senate", "rusian defence ministri" / "defence ministri").
+ */
 export function countryQualified(short: string, long: string): boolean {
   if (!long.endsWith(` ${short}`)) return false;
-  countryKeys ??= new Set([...gazetteer().countryNames.values()].map(translitKey));
+  countryKeys ??= new Set([...gazetteer().countryNames.values(), ...gazetteer().demonyms.keys()].map(translitKey));
   return countryKeys.has(long.slice(0, -short.length - 1));
 }

@@ -25,6 +25,11 @@ export interface LocalGroup {
   keys: Set<string>;
   parts: NameParts;
   merges: Merge[];
+  /**
+   * Set when the group's name is a short form of two names in its document ("Defence Ministry" beside
+   * the Russian and the Ukrainian one): it then joins across documents only the very same name.
+   */
+  ambiguous?: boolean;
 }
 
 const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
@@ -135,7 +140,7 @@ function joinShortOrganisations(groups: LocalGroup[], absorbed: Set<LocalGroup>)
       const reason = acronym ? 'acronym of a name in the same document' : [...fits[0].keys].some((k) => countryQualified(key, k)) ? 'the same name with its country in the same document' : 'short form of a name in the same document';
       join(g, fits[0], reason);
       absorbed.add(g);
-    }
+    } else if (fits.length > 1) g.ambiguous = true;
   }
 }
 

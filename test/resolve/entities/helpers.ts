@@ -7,6 +7,8 @@ import type { NewsDoc } from '../../../src/model/doc.js';
 import { loadPack } from '../../../src/packs/load.js';
 import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
 import { makeDoc } from '../../helpers.js';
+import { foldName } from '../../../src/annotate/mentions/key.js';
+import type { Mention, MentionType } from '../../../src/annotate/mentions/layer.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'entities');
 
@@ -32,3 +34,18 @@ export function project(docs: NewsDoc[], ctx: Context) {
     .sort((a, b) => a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
 }
 
+
+/**
+ * A document whose mentions layer is written by hand: each (name, type) at its next occurrence in the
+ * text, in order. Cases built this way test the resolver whatever the mention finder does.
+ */
+export function docWith(text: string, names: [string, MentionType][], date: string | null = null): NewsDoc {
+  let from = 0;
+  const mentions: Mention[] = names.map(([name, type]) => {
+    const start = text.indexOf(name, from);
+    if (start < 0) throw new Error(`"${name}" not in "${text}"`);
+    from = start + name.length;
+    return { span: { start, end: start + name.length }, type, key: foldName(name), source: 'test', evidence: 'explicit' };
+  });
+  return makeDoc(text, { published: { date, source: date ? 'metadata' : 'none', confidence: 1, evidence: [] }, layers: { mentions } });
+}

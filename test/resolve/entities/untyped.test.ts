@@ -4,24 +4,12 @@
  * not depend on how the finder types them.
  */
 import { describe, expect, it } from 'vitest';
-import { foldName } from '../../../src/annotate/mentions/key.js';
-import type { Mention, MentionType } from '../../../src/annotate/mentions/layer.js';
 import { makeContext } from '../../../src/context.js';
 import type { NewsDoc } from '../../../src/model/doc.js';
 import { resolveEntities } from '../../../src/resolve/entities/resolver.js';
-import { makeDoc } from '../../helpers.js';
+import { docWith } from './helpers.js';
 
-/** A document whose mentions are the given (name, type) pairs, each at its n-th occurrence in order. */
-function doc(text: string, names: [string, MentionType][]): NewsDoc {
-  let from = 0;
-  const mentions: Mention[] = names.map(([name, type]) => {
-    const start = text.indexOf(name, from);
-    if (start < 0) throw new Error(`"${name}" not in "${text}"`);
-    from = start + name.length;
-    return { span: { start, end: start + name.length }, type, key: foldName(name), source: 'test', evidence: 'explicit' };
-  });
-  return makeDoc(text, { layers: { mentions } });
-}
+const doc = docWith;
 
 const entities = (docs: NewsDoc[]) =>
   resolveEntities(docs, makeContext({ pack: { name: 'none' } }))
