@@ -2,20 +2,24 @@
  * `npm run bench -- scale`: the cost curve. Synthetic corpora (`synthetic-corpus.ts`, ~600 words per
  * article) of `SCALE_DOCS` sizes (default 1000,10000; add 100000 for the long run) go through the
  * full pipeline into SQLite and PostgreSQL, each run in its own child process so peak memory is its
- * own; then PostgreSQL with 1, 2 and 3 `parley worker` processes (`SCALE_WORKERS`). Printed: docs/s,
- * words/s, peak RSS, database size, query latency, and the ratio to bare wink-nlp annotation of the
- * same articles measured in the same run. PostgreSQL parts need `PARLEY_TEST_PG` (a role that may
- * create databases) and are skipped with a message without it.
+ * own, with `SCALE_THREADS` annotation threads (default: one per core) and, for the first size, also
+ * with one thread (the ratio threads / one thread is printed); then PostgreSQL with 1, 2 and 3
+ * `parley worker` processes of one thread each (`SCALE_WORKERS`; the ratio to one worker shows how
+ * processes scale), and one worker with the default threads. Printed: docs/s, words/s, peak RSS,
+ * database size, query latency, and the ratio to bare wink-nlp annotation of the same articles measured
+ * in the same run. PostgreSQL parts need `PARLEY_TEST_PG` (a role that may create databases) and are
+ * skipped with a message without it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
+import { threadCount } from '../src/worker/threads.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'test', 'worker', 'child-cli.ts');
@@ -24,8 +28,8 @@ const ANCHORS = 'targets: full pipeline ≥ 150 docs/s with SQLite (≥ 1/3 of b
 
 interface RunResult { docs: number; words: number; secs: number; peakMB: number; dbMB: number; searchMs: number; listMs: number; error?: string }
 
-/** Child mode: ingest `dir` into `db` in this process and print the figures as JSON. */
-async function child(dir: string, db: string): Promise<void> {
+/** Child mode: ingest `dir` into `db` in this process with `threads` annotation threads and print the figures as JSON. */
+async function child(dir: string, db: string, threads: number): Promise<void> {
   const { makeContext } = await import('../src/context.js');
   const { ingest } = await import('../src/ingest-batch.js');
   const { openStore } = await import('../src/store/open.js');
@@ -35,7 +39,7 @@ async function child(dir: string, db: string): Promise<void> {
   let read = 0;
   let error: string | undefined;
   try {
-    read = (await ingest([dir], store, makeContext({ referenceDate: '2031-06-01' }), { onRejected: () => {} })).read;
+    read = (await ingest([dir], store, makeContext({ referenceDate: '2031-06-01' }), { threads, onRejected: () => {} })).read;
   } catch (err) {
     // a failure in corpus resolution (after every document was stored) is reported, not hidden
     error = (err as Error).message;
@@ -112,10 +116,11 @@ async function freshPg(base: string, name: string): Promise<string> {
   return url.toString();
 }
 
-async function workersRun(dir: string, url: string, k: number): Promise<number> {
+/** `k` workers of `threads` threads each over the queued corpus; seconds from their start to the last one's exit. */
+async function workersRun(dir: string, url: string, k: number, threads: number): Promise<number> {
   await run([CLI, 'ingest', dir, '--db', url, '--enqueue']);
   const t = performance.now();
-  await Promise.all(Array.from({ length: k }, () => run([CLI, 'worker', '--db', url, '--exit-when-idle'], true)));
+  await Promise.all(Array.from({ length: k }, () => run([CLI, 'worker', '--db', url, '--exit-when-idle', '--threads', String(threads)], true)));
   return (performance.now() - t) / 1000;
 }
 
@@ -126,31 +131,42 @@ export async function runScale(): Promise<void> {
   console.log(ANCHORS);
   const sizes = (process.env.SCALE_DOCS ?? '1000,10000').split(',').map(Number);
   const workerCounts = (process.env.SCALE_WORKERS ?? '1,2,3').split(',').map(Number);
+  const threads = threadCount(process.env.SCALE_THREADS ? Number(process.env.SCALE_THREADS) : undefined);
   const pgBase = process.env.PARLEY_TEST_PG;
   if (!pgBase) console.log('PostgreSQL parts skipped: PARLEY_TEST_PG is not set');
+  console.log(`annotation threads: ${threads} (SCALE_THREADS; ${availableParallelism()} cores available); load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const root = mkdtempSync(join(tmpdir(), 'parley-scale-'));
-  const rows: string[] = ['| backend | docs | docs/s | words/s | × bare wink-nlp | peak RSS MB | DB MB | search ms | list ms |', '|---|---|---|---|---|---|---|---|---|'];
+  const rows: string[] = ['| backend | threads | docs | docs/s | words/s | × bare wink-nlp | × one thread | peak RSS MB | DB MB | search ms | list ms |', '|---|---|---|---|---|---|---|---|---|---|---|'];
   try {
     for (const size of sizes) {
       const dir = join(root, `c${size}`);
       writeSyntheticCorpus(dir, { docs: size, seed: 1 });
       const wink = winkRate(dir, Math.min(size, 1000));
       console.log(`${size} docs: bare wink-nlp ${f1(wink)} docs/s (same articles, same run)`);
-      const targets: [string, string][] = [['sqlite', join(root, `s${size}.db`)]];
-      if (pgBase) targets.push(['postgres', await freshPg(pgBase, `parley_scale_${size}`)]);
-      for (const [name, db] of targets) {
-        const r = JSON.parse(await run([join(ROOT, 'bench', 'scale.ts'), '--child', dir, db])) as RunResult;
-        const rate = r.docs / r.secs;
-        rows.push(`| ${name} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${Math.round(r.peakMB)} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
-        console.log(rows.at(-1));
-        if (r.error) console.log(`  (${name}: corpus resolution failed after storing every document: ${r.error})`);
+      const targets: [string, string][] = [['sqlite', join(root, `s${size}`)]];
+      if (pgBase) targets.push(['postgres', `parley_scale_${size}`]);
+      for (const [name, base] of targets) {
+        // one thread first (the baseline of the ratio), for the first size only
+        const counts = size === sizes[0] && threads > 1 ? [1, threads] : [threads];
+        let oneRate = 0;
+        for (const n of counts) {
+          const db = name === 'sqlite' ? `${base}-t${n}.db` : await freshPg(pgBase!, `${base}_t${n}`);
+          const r = JSON.parse(await run([join(ROOT, 'bench', 'scale.ts'), '--child', dir, db, String(n)])) as RunResult;
+          const rate = r.docs / r.secs;
+          if (n === 1) oneRate = rate;
+          const vsOne = oneRate ? (rate / oneRate).toFixed(2) : '–';
+          rows.push(`| ${name} | ${n} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${vsOne} | ${Math.round(r.peakMB)} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
+          console.log(`${rows.at(-1)}  (load ${loadavg()[0].toFixed(2)})`);
+          if (r.error) console.log(`  (${name}: corpus resolution failed after storing every document: ${r.error})`);
+        }
       }
       if (!pgBase || size !== sizes[0]) continue;
       let one = 0;
-      for (const k of workerCounts) {
-        const secs = await workersRun(dir, await freshPg(pgBase, `parley_scale_w${k}`), k);
+      for (const [k, n] of [...workerCounts.map((k) => [k, 1]), [1, threads]]) {
+        if (k === 1 && n === threads && threads === 1) continue;
+        const secs = await workersRun(dir, await freshPg(pgBase, `parley_scale_w${k}_t${n}`), k, n);
         one ||= secs;
-        console.log(`postgres, ${k} worker(s), ${size} docs: ${f1(size / secs)} docs/s, ${(one / secs).toFixed(2)}× one worker (${f1(size / secs / wink)}× bare wink-nlp)`);
+        console.log(`postgres, ${k} worker(s) × ${n} thread(s), ${size} docs: ${f1(size / secs)} docs/s, ${(one / secs).toFixed(2)}× one worker of one thread (${(size / secs / wink).toFixed(2)}× bare wink-nlp; load ${loadavg()[0].toFixed(2)})`);
       }
     }
     console.log(`\n${rows.join('\n')}`);
@@ -161,5 +177,5 @@ export async function runScale(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--child') {
-  await child(process.argv[3], process.argv[4]);
+  await child(process.argv[3], process.argv[4], Number(process.argv[5] ?? 1));
 }

@@ -41,7 +41,7 @@ describe('a thread over its budget', () => {
     try {
       await pool.ready();
       const summary = await ingest([dir], store, ctx, { pool, onRejected: (r) => rejected.push(r) });
-      expect(rejected).toEqual([{ skipped: join(dir, 'b-long.txt'), reason: 'over budget: took more than 500 ms of CPU to clean and annotate; stopped' }]);
+      expect(rejected, JSON.stringify({ summary, stats: pool.stats })).toEqual([{ skipped: join(dir, 'b-long.txt'), reason: 'over budget: took more than 500 ms of CPU to clean and annotate; stopped' }]);
       expect(summary).toEqual({ read: 6, new: 5, duplicate: 0, unchanged: 0, rejected: 1 });
       expect(pool.stats).toEqual({ inThreads: 6, here: 0, stopped: 1 });
       // the replacement thread works
