@@ -9,7 +9,7 @@ import { compatibleNames, nameParts, type NameParts } from './names.js';
 import type { Merge } from './types.js';
 import { canonicalKey, countryQualified, hasLegalSuffix, initials, regionalBranch, shortKeys } from './keys.js';
 import { bracketAcronyms } from './acronyms.js';
-import { adoptUntyped } from './untyped.js';
+import { fullNameSurnames, typedSpellings, typeUntyped, type Spellings } from './untyped.js';
 import { foldName } from '../../annotate/mentions/key.js';
 
 /** Mentions of one thing in one document. */
@@ -35,27 +35,34 @@ export interface LocalGroup {
 const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
 
 /**
- * Groups the explicit mentions of `doc` (bare titles are left out); an untyped (`other`) name joins
- * the typed group it spells or comes back in an `other` group (see `untyped.ts`).
+ * Groups the explicit mentions of `doc` (bare titles are left out). An untyped (`other`) name takes
+ * the type its spelling has in the document or, failing that, in `corpus` (see `untyped.ts`); one
+ * that takes none is left out.
  */
-export function localGroups(doc: NewsDoc): LocalGroup[] {
+export function localGroups(doc: NewsDoc, corpus: Spellings | null = null): LocalGroup[] {
   const byKey = new Map<string, LocalGroup>();
   const untyped: Mention[] = [];
+  let inDoc: { spellings: Spellings; surnames: string[] } | null = null;
   for (const m of doc.layers.mentions ?? []) {
     if (m.evidence !== 'explicit') continue;
-    if (m.type === 'other') {
-      untyped.push(m);
-      continue;
+    let type = m.type;
+    if (type === 'other') {
+      inDoc ??= { spellings: typedSpellings(doc), surnames: fullNameSurnames(doc) };
+      type = typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, corpus) ?? 'other';
+      if (type === 'other') {
+        untyped.push(m);
+        continue;
+      }
     }
-    const canonical = canonicalKey(m.type, surface(doc, m));
-    const k = `${m.type}|${m.pack ?? canonical}`;
+    const canonical = canonicalKey(type, surface(doc, m));
+    const k = `${type}|${m.pack ?? canonical}`;
     let g = byKey.get(k);
     if (!g) {
-      g = { doc, type: m.type, mentions: [], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), keys: new Set(), merges: [] };
+      g = { doc, type, mentions: [], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), keys: new Set(), merges: [] };
       byKey.set(k, g);
     }
     g.keys.add(canonical);
-    for (const k of shortKeys(m.type, canonical)) g.keys.add(k);
+    for (const k of shortKeys(type, canonical)) g.keys.add(k);
     g.mentions.push(m);
     const text = surface(doc, m);
     if (text.split(/\s+/).length > g.name.split(/\s+/).length) {
@@ -83,21 +90,18 @@ export function localGroups(doc: NewsDoc): LocalGroup[] {
       absorbed.add(g);
     }
   }
-  const bracketed = joinBracketAcronyms(doc, groups, absorbed);
+  joinBracketAcronyms(doc, groups, absorbed, untyped);
   joinShortOrganisations(groups, absorbed);
-  const kept = groups.filter((g) => !absorbed.has(g));
-  return [...kept, ...adoptUntyped(doc, kept, untyped.filter((m) => !bracketed.has(m)))];
+  return groups.filter((g) => !absorbed.has(g));
 }
 
 /**
  * An acronym defined in brackets after a name ("Singapore Airlines (SIA)") joins that name's group;
  * an acronym the finder could not type (`other`) is taken into it with the name's type.
  */
-function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>): Set<Mention> {
-  const taken = new Set<Mention>();
+function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<LocalGroup>, untyped: readonly Mention[]): void {
   const owner = new Map<Mention, LocalGroup>();
   for (const g of groups) for (const m of g.mentions) owner.set(m, g);
-  const untyped = (doc.layers.mentions ?? []).filter((m) => m.evidence === 'explicit' && m.type === 'other');
   for (const [name, acronym] of bracketAcronyms(doc, [...owner.keys(), ...untyped])) {
     const into = owner.get(name);
     const from = owner.get(acronym);
@@ -107,7 +111,6 @@ function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<L
       into.mentions.push(acronym);
       into.merges.push({ reason: 'acronym defined in brackets after the name', a: surface(doc, acronym), b: into.name });
       owner.set(acronym, into);
-      taken.add(acronym);
       continue;
     }
     if (into === from || absorbed.has(from) || !agreesOnPack(into, from)) continue;
@@ -115,7 +118,6 @@ function joinBracketAcronyms(doc: NewsDoc, groups: LocalGroup[], absorbed: Set<L
     absorbed.add(from);
     for (const m of from.mentions) owner.set(m, into);
   }
-  return taken;
 }
 
 /**

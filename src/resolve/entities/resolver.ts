@@ -12,14 +12,16 @@ import type { Resolver } from '../resolve.js';
 import { packIndex } from '../../packs/pack-index.js';
 import { translitKey } from '../../annotate/mentions/key.js';
 import { localGroups } from './local.js';
-import { typeAcrossCorpus } from './untyped.js';
+import { typedSpellings } from './untyped.js';
 import { mergeAcross, packNodes, type Node } from './cross-doc.js';
 import { foldRoles, isOffice, linkBareTitle, textRole } from './roles.js';
 import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 
 /** Builds every entity of the corpus from the documents' `mentions` layers. */
 export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[] {
-  const groups = typeAcrossCorpus(docs.flatMap((d) => localGroups(d)));
+  const spellings = new Set<string>();
+  for (const d of docs) typedSpellings(d, spellings);
+  const groups = docs.flatMap((d) => localGroups(d, spellings));
   const nodes: Node[] = groups.map((g) => ({ type: g.type, name: g.name, parts: g.parts, pack: g.pack, keys: [...g.keys], group: g }));
   nodes.push(...packNodes(ctx.pack.entities ?? []));
   const { clusters, merges } = mergeAcross(nodes, ctx);

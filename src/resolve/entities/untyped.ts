@@ -3,73 +3,61 @@
  * the type the same name has elsewhere — label consistency, as in Krishnan & Manning (ACL 2006,
  * "An effective two-stage model for exploiting non-local dependencies in NER"): first in the same
  * document, then in the corpus; only when exactly one type fits, so an ambiguous name ("Jordan" a
- * person in one place and a country in another) stays untyped and out of every entity.
+ * person in one place and a country in another) stays untyped and out of every entity. Typing happens
+ * before grouping, so a typed name then goes through every in-document rule (short forms, surnames,
+ * ambiguity) like any other.
  */
 import { translitKey } from '../../annotate/mentions/key.js';
-import { sameSurname } from '../../annotate/mentions/similarity.js';
 import type { Mention, MentionType } from '../../annotate/mentions/layer.js';
+import { sameSurname } from '../../annotate/mentions/similarity.js';
 import type { NewsDoc } from '../../model/doc.js';
-import { canonicalKey, shortKeys } from './keys.js';
-import type { LocalGroup } from './local.js';
+import { canonicalKey } from './keys.js';
 import { nameParts } from './names.js';
 
 const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
 
-/**
- * Puts each untyped mention of `doc` into the one typed group of the document it is a spelling of —
- * a person also by the bare surname, or a misspelling of it when the group gives a full name ("Lavor"
- * in a document naming Sergey Lavrov); the rest are returned as `other` groups, one per spelling, for
- * `typeAcrossCorpus`.
- */
-export function adoptUntyped(doc: NewsDoc, groups: LocalGroup[], untyped: readonly Mention[]): LocalGroup[] {
-  if (untyped.length === 0) return [];
-  const index = new Map<string, LocalGroup[]>();
-  const add = (k: string, g: LocalGroup) => (index.get(k) ?? index.set(k, []).get(k)!).push(g);
-  for (const g of groups) {
-    for (const k of g.keys) add(`${g.type}|${k}`, g);
-    if (g.type === 'person') add(`person|${g.parts.surname}`, g);
-  }
-  const full = groups.filter((g) => g.type === 'person' && g.parts.given.length > 0);
-  const rest = new Map<string, LocalGroup>();
-  for (const m of untyped) {
+/** Typed spellings, as `type|key` (a person also under its bare surname). */
+export type Spellings = Set<string>;
+
+/** Adds the spellings of `doc`'s explicit, typed mentions to `into` (a new set when absent). */
+export function typedSpellings(doc: NewsDoc, into: Spellings = new Set()): Spellings {
+  for (const m of doc.layers.mentions ?? []) {
+    if (m.evidence !== 'explicit' || m.type === 'other') continue;
     const text = doc.text.slice(m.span.start, m.span.end);
-    const key = translitKey(text);
-    const fits = new Set(TYPES.flatMap((t) => index.get(`${t}|${canonicalKey(t, text)}`) ?? []));
-    if (fits.size === 0 && !key.includes(' ')) for (const g of full) if (sameSurname(key, g.parts.surname)) fits.add(g);
-    if (fits.size === 1) {
-      const [g] = fits;
-      g.mentions.push(m);
-      g.merges.push({ reason: `untyped name spelling a ${g.type} named in the same document`, a: text, b: g.name });
-      continue;
-    }
-    const g = rest.get(key) ?? rest.set(key, { doc, type: 'other', mentions: [], pack: null, name: text, parts: nameParts(text), keys: new Set([key]), merges: [] }).get(key)!;
-    g.mentions.push(m);
+    into.add(`${m.type}|${canonicalKey(m.type, text)}`);
+    if (m.type === 'person') into.add(`person|${nameParts(text).surname}`);
   }
-  return [...rest.values()];
+  return into;
+}
+
+/** The types under which `spellings` hold `text`. */
+function fitting(text: string, spellings: Spellings): MentionType[] {
+  return TYPES.filter((t) => spellings.has(`${t}|${canonicalKey(t, text)}`));
 }
 
 /**
- * Types each `other` group by the one type under which the corpus's typed groups spell its name, and
- * drops the `other` groups no type, or more than one, fits. Typed groups pass unchanged.
+ * The type an untyped mention of `doc` takes: the one type its spelling has in the document (a
+ * single word may also be a misspelt surname of a full name there: "Lavor" beside "Sergey Lavrov"),
+ * else the one type it has in the corpus; null when no type, or several, fit.
  */
-export function typeAcrossCorpus(groups: readonly LocalGroup[]): LocalGroup[] {
-  const known = new Set<string>();
-  for (const g of groups) {
-    if (g.type === 'other') continue;
-    for (const k of g.keys) known.add(`${g.type}|${k}`);
-    if (g.type === 'person') known.add(`person|${g.parts.surname}`);
+export function typeUntyped(doc: NewsDoc, m: Mention, inDoc: Spellings, fullSurnames: readonly string[], corpus: Spellings | null): MentionType | null {
+  const text = doc.text.slice(m.span.start, m.span.end);
+  const here = fitting(text, inDoc);
+  if (here.length === 1) return here[0];
+  if (here.length > 1) return null;
+  const key = translitKey(text);
+  if (!key.includes(' ') && fullSurnames.filter((s) => sameSurname(key, s)).length === 1) return 'person';
+  const there = corpus ? fitting(text, corpus) : [];
+  return there.length === 1 ? there[0] : null;
+}
+
+/** Transliteration keys of the surnames of the full person names (given name and surname) in `doc`, each once. */
+export function fullNameSurnames(doc: NewsDoc): string[] {
+  const out = new Set<string>();
+  for (const m of doc.layers.mentions ?? []) {
+    if (m.evidence !== 'explicit' || m.type !== 'person') continue;
+    const parts = nameParts(doc.text.slice(m.span.start, m.span.end));
+    if (parts.given.length > 0) out.add(parts.surname);
   }
-  const out: LocalGroup[] = [];
-  for (const g of groups) {
-    if (g.type !== 'other') {
-      out.push(g);
-      continue;
-    }
-    const fits = TYPES.filter((t) => known.has(`${t}|${canonicalKey(t, g.name)}`));
-    if (fits.length !== 1) continue;
-    const type = fits[0];
-    const key = canonicalKey(type, g.name);
-    out.push({ ...g, type, keys: new Set([key, ...shortKeys(type, key)]) });
-  }
-  return out;
+  return [...out];
 }

@@ -26,7 +26,7 @@ describe('entities: untyped names', () => {
       'Marta Kovelenko/person: Marta Kovelenko, Kovelenko, Kovelenka',
     ]);
     const marta = resolveEntities([d], makeContext({ pack: { name: 'none' } })).find((e) => e.type === 'person')!;
-    expect(marta.merges.map((m) => `${m.a} → ${m.b}: ${m.reason}`)).toContain('Kovelenka → Marta Kovelenko: untyped name spelling a person named in the same document');
+    expect(marta.merges.map((m) => `${m.a} → ${m.b}: ${m.reason}`)).toContain('Kovelenka → Marta Kovelenko: misspelt surname of a full name in the same document');
   });
   it('take the one type the corpus gives the same name', () => {
     const a = doc('Talvik was quiet on Monday.', [['Talvik', 'other']]);
@@ -37,6 +37,18 @@ describe('entities: untyped names', () => {
     const a = doc('Jordan said nothing. Brask agreed.', [['Jordan', 'other'], ['Brask', 'other']]);
     const b = doc('Mia Jordan flew to Jordan.', [['Mia Jordan', 'person'], ['Jordan', 'place']]);
     expect(entities([a, b])).toEqual(['Jordan/place: Jordan', 'Mia Jordan/person: Mia Jordan']);
+  });
+  it('typed by the corpus, still obey the in-document rules (a short form of two names stays ambiguous)', () => {
+    const org = 'organization' as const;
+    const a = doc('The Russian Defence Ministry said its forces had advanced. The Defence Ministry gave no details.', [['Russian Defence Ministry', org], ['Defence Ministry', org]]);
+    const b = doc('The Russian Defence Ministry and the Ukrainian Defence Ministry both claimed success. The Defence Ministry in Kyiv denied it.', [
+      ['Russian Defence Ministry', org], ['Ukrainian Defence Ministry', org], ['Defence Ministry', 'other'],
+    ]);
+    expect(entities([a, b])).toEqual([
+      'Defence Ministry/organization: Defence Ministry',
+      'Russian Defence Ministry/organization: Russian Defence Ministry, Russian Defence Ministry, Defence Ministry',
+      'Ukrainian Defence Ministry/organization: Ukrainian Defence Ministry',
+    ]);
   });
   it('never join a different surname (Putin is not Pushkin)', () => {
     const d = doc('Vladimir Putin spoke. Pushkin was quoted.', [['Vladimir Putin', 'person'], ['Pushkin', 'other']]);
