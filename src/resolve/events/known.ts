@@ -7,8 +7,10 @@
  * is scored on the evidence the text gives: the same ordinal (+2; a different one rules it out), the
  * same month and day when the text leaves out the year ("on March 29", +2; a different one rules it out), the
  * same venue (+2) or a place containing it (+1, "in Belarus" for a round in the Gomel region), and
- * a shared party (+1). A dated event needs a score of 1, an undated one 3 — and only a unique best
- * candidate is taken.
+ * a shared party (+1). An undated event that happened cannot be a known event later than the first
+ * report of it (ruled out), and one a few weeks before that report is what the news means by an
+ * undated "the attack at the station" (+1). A dated event needs a score of 1, an undated one 3 — and
+ * only a unique best candidate is taken.
  */
 import type { Context } from '../../context.js';
 import type { PackEvent } from '../../packs/schema.js';
@@ -19,18 +21,26 @@ const DATE_SLACK_DAYS = 1;
 const DAY = 86_400_000;
 const MIN_SCORE_DATED = 1;
 const MIN_SCORE_UNDATED = 3;
+/**
+ * Days before a report within which an undated past event it names counts as recent news: a month,
+ * the span in which articles mention an event without dating it ("the attack on the station").
+ */
+const RECENT_DAYS = 31;
 
 /** What linking needs to know about entities: their pack ids, and which place lies within which. */
 export interface PackView {
   packIdOf(entityId: string): string | null;
   /** The place and every place containing it, by pack id. */
   placeChain(packId: string): string[];
+  /** A document's publication date (`YYYY-MM-DD`), when known. */
+  published(docId: string): string | null;
 }
 
-export function packView(ctx: Context, entities: { id: string; pack?: string | null }[]): PackView {
+export function packView(ctx: Context, entities: { id: string; pack?: string | null }[], published: (docId: string) => string | null = () => null): PackView {
   const packOf = new Map(entities.map((e) => [e.id, e.pack ?? null]));
   const within = new Map((ctx.pack.entities ?? []).map((e) => [e.id, e.within ?? null]));
   return {
+    published,
     packIdOf: (id) => packOf.get(id) ?? null,
     placeChain(id) {
       const chain: string[] = [];
@@ -49,6 +59,11 @@ function score(event: Event, known: PackEvent & { ordinal?: number }, view: Pack
     if (event.date.end < from || event.date.start > to) return null;
   }
   let s = 0;
+  const reported = firstReport(event, view);
+  if (!event.date.start && event.status === 'happened' && reported) {
+    if (known.date > reported) return null;
+    if (Date.parse(reported) - Date.parse(known.date) <= RECENT_DAYS * DAY) s += 1;
+  }
   if (!event.date.start && event.monthDay) {
     if (event.monthDay !== known.date.slice(5)) return null;
     s += 2;
@@ -65,6 +80,12 @@ function score(event: Event, known: PackEvent & { ordinal?: number }, view: Pack
   const parties = event.actors.map((a) => view.packIdOf(a)).filter((p): p is string => p !== null);
   if (parties.some((p) => known.parties.includes(p))) s += 1;
   return s;
+}
+
+/** The earliest publication date of the documents that mention `event`, or null when none is dated. */
+function firstReport(event: Event, view: PackView): string | null {
+  const dates = event.mentions.map((m) => view.published(m.doc)).filter((d): d is string => d !== null);
+  return dates.length > 0 ? dates.reduce((a, b) => (a < b ? a : b)) : null;
 }
 
 /** The known event each event is, by event id, when the evidence picks exactly one. */

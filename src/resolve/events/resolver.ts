@@ -25,7 +25,8 @@ export const eventsResolver: Resolver = {
     const groups = mergeEventNodes(nodes).map((g) => g.map((i) => nodes[i]));
     // Reports the pack ties to one known event become one event, dated by the pack when no source dates it.
     const provisional = groups.map(buildEvent);
-    const known = matchKnownEvents(provisional, ctx, packView(ctx, entities));
+    const published = new Map(docs.map((d) => [d.id, d.published.date]));
+    const known = matchKnownEvents(provisional, ctx, packView(ctx, entities, (id) => published.get(id) ?? null));
     const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
     groups.forEach((group, i) => {
       const k = known.get(provisional[i].id) ?? null;

@@ -20,18 +20,20 @@ function entitiesFor(docs: NewsDoc[], names: Record<string, string>) {
 const pack = {
   name: 'test',
   entities: [
+    { id: 'brask', within: 'lornland' },
     { id: 'kessel-forest', within: 'lornland' },
     { id: 'lornland', within: null },
   ],
   events: [
     { id: 'round-1', type: 'talks', title: 'First round', date: '2031-02-28', place: 'kessel-forest', parties: ['varnholm', 'ostrava'], ordinal: 1 },
     { id: 'round-2', type: 'talks', title: 'Second round', date: '2031-03-03', place: 'kessel-forest', parties: ['varnholm', 'ostrava'], ordinal: 2 },
+    { id: 'strike-brask', type: 'military', title: 'Strike on the Brask station', date: '2031-04-08', place: 'brask', parties: ['varnholm', 'ostrava'] },
     { id: 'round-2b', type: 'talks', title: 'Second round, later process', date: '2034-06-02', place: 'dask', parties: ['varnholm', 'ostrava'], ordinal: 2 },
   ],
 } as unknown as Parameters<typeof makeContext>[0] extends infer C ? (C extends { pack?: infer P } ? P : never) : never;
 
 const run = (docs: NewsDoc[]) =>
-  (eventsResolver.run(docs, { entities: entitiesFor(docs, { Varnholm: 'varnholm', Ostrava: 'ostrava', Lornland: 'lornland', 'Kessel Forest': 'kessel-forest' }) }, makeContext({ pack })).items!.events ?? []).map(
+  (eventsResolver.run(docs, { entities: entitiesFor(docs, { Varnholm: 'varnholm', Ostrava: 'ostrava', Lornland: 'lornland', 'Kessel Forest': 'kessel-forest', Brask: 'brask' }) }, makeContext({ pack })).items!.events ?? []).map(
     (e) => e.data as Event,
   );
 
@@ -65,5 +67,24 @@ describe('known events: dates without a year', () => {
   it('dates a report that gives month and day but no year when the venue agrees', () => {
     const [event] = run([eventDoc('f', 'Varnholm and Ostrava held talks in Lornland on February 28.', [['February 28', 'XXXX-02-28']])]);
     expect([event.known, event.date.start, event.monthDay]).toEqual(['round-1', '2031-02-28', '02-28']);
+  });
+});
+
+describe('known events: undated reports of recent events', () => {
+  const report = (origin: string, published: string | null) => {
+    const doc = eventDoc(origin, 'Talks stalled after an attack at the Brask station killed 40 people.');
+    return { ...doc, published: { ...doc.published, date: published } };
+  };
+
+  it('takes an undated past event at the known venue, weeks before the report, for the known event', () => {
+    const military = run([report('g', '2031-04-12')]).find((e) => e.type === 'military')!;
+    expect([military.known, military.date.start, military.dateFrom]).toEqual(['strike-brask', '2031-04-08', 'pack']);
+  });
+
+  it('does not take it for a known event after the report, or long before it, or when the report is undated', () => {
+    for (const published of ['2031-04-01', '2031-09-30', null]) {
+      const military = run([report('h', published)]).find((e) => e.type === 'military')!;
+      expect([published, military.known, military.date.start]).toEqual([published, null, null]);
+    }
   });
 });
