@@ -48,6 +48,15 @@ describe.skipIf(!present)('seeds: events, timeline, contradictions, rewrites', (
     expect(kinds).toEqual(['denial', 'venue']);
   });
 
+  it('dates the actions told by the article that carries no date, from its inferred publication date', () => {
+    const doc = data.documents.find((d) => basename(d.origin).startsWith('001'))!;
+    const dated = events.filter((e) => docsOf(e).has(doc.id) && e.date.start !== null).map((e) => `${e.date.start}..${e.date.end ?? e.date.start}`);
+    expect(dated).toContain('2022-04-11..2022-04-11'); // "on Monday": the foreign minister's interview
+    expect(dated).toContain('2022-04-04..2022-04-10'); // "last week": the accusation against the negotiators
+    const strike = round('military-2022-04-08-kramatorsk');
+    expect(strike.map((e) => [e.date.start, docsOf(e).has(doc.id)])).toEqual([['2022-04-08', true]]);
+  });
+
   it('flags the two rewritten articles and not the two others', () => {
     const rewritten = data.documents.filter((d) => d.flags.some((f) => f.kind === 'rewritten')).map((d) => basename(d.origin).slice(0, 3));
     expect(rewritten.sort()).toEqual(['001', '003']);
