@@ -23,19 +23,36 @@ export function canonicalKey(type: MentionType, name: string): string {
   return translitKey(folded);
 }
 
+/** Heads of government bodies, which English names both ways ("Ministry of Defence", "Defence Ministry"). */
+const GOVERNMENT_HEADS = new Set(['ministry', 'department', 'office', 'bureau', 'agency', 'directorate', 'service', 'commission']);
+
 /**
- * An organisation name without its legal form, with a leading country spelt one way ("U.S. Air
- * Force", "US Air Force" → "united states air force") and plural words made singular ("Ford Motors
- * Co." and "Ford Motor Company" → "ford motor").
+ * An organisation name without its legal form, with its country spelt one way and put first ("U.S.
+ * Air Force", "US Air Force" → "united states air force"; "Russian Defence Ministry", "Russia's
+ * Defence Ministry", "Ministry of Defence of Russia" → "russia defence ministry"), a government body
+ * named head last ("Department of Labor" → "labor department", "Ministry of Foreign Affairs" →
+ * "foreign ministry") and plural words made singular ("Ford Motors Co." and "Ford Motor Company" →
+ * "ford motor").
  */
 function orgCore(folded: string): string {
   const core = folded.replace(LEGAL_SUFFIX, '') || folded;
-  const words = core.split(' ');
+  let words = core.split(' ');
   const g = gazetteer();
+  const government = words.some((w) => GOVERNMENT_HEADS.has(w));
   let country = '';
+  // "… of (the) Russia" at the end of a government body's name
+  for (let n = Math.min(4, words.length - 2); government && n >= 1 && !country; n--) {
+    const at = words.length - n - 1;
+    const of = words[at] === 'of' ? at : words[at] === 'the' && words[at - 1] === 'of' ? at - 1 : -1;
+    country = of > 0 ? g.countryNames.get(words.slice(-n).join(' ')) ?? '' : '';
+    if (country) words = words.slice(0, of);
+  }
   for (let n = Math.min(4, words.length - 1); n >= 1 && !country; n--) {
-    country = g.countryNames.get(words.slice(0, n).join(' ')) ?? '';
+    country = g.countryNames.get(words.slice(0, n).join(' ')) ?? (n === 1 ? g.demonyms.get(words[0]) : undefined) ?? '';
     if (country) words.splice(0, n);
+  }
+  if (words.length > 2 && GOVERNMENT_HEADS.has(words[0]) && words[1] === 'of') {
+    words = [...words.slice(2).filter((w, i, all) => w !== 'the' && !(w === 'affairs' && i === all.length - 1)), words[0]];
   }
   const rest = words.map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
   return [country, ...rest].filter(Boolean).join(' ');
