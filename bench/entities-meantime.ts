@@ -16,8 +16,11 @@
  *   segment ending in one ("Long Beach", "Ryanair"). A mention whose head is a common noun
  *   ("European aircraft manufacturer" for Airbus, "China Eastern's board of directors") has no name
  *   of its own and is left out: taking the modifier would score "European" as a name of Airbus.
- *   A person's name loses the titles before it ("President Vladimir Putin" → "Vladimir Putin"), as
- *   Parley's mention finder trims them in use.
+ *   A person's name loses the titles (and a title's country) before it ("President Vladimir Putin"
+ *   → "Vladimir Putin"), as Parley's mention finder trims them in use.
+ * - Homonyms stay scored as they are: one spelling that gold gives two entities (Washington the city
+ *   and the state; Chrysler before and after its 2009 bankruptcy) is a wrong merge for any resolver
+ *   that joins them, the exact-string baseline included.
  * - Pairs: all pairs of scored mentions (each unordered pair once), and separately only pairs from
  *   two different documents. Precision = correct same-entity pairs / predicted same-entity pairs;
  *   recall = correct / gold same-entity pairs.
@@ -33,6 +36,7 @@ import { join } from 'node:path';
 import { DATA } from './shared.js';
 import { pairwise, pairErrors, type PairItem } from './entities-score.js';
 import { foldName } from '../src/annotate/mentions/key.js';
+import { gazetteer } from '../src/annotate/mentions/gazetteer.js';
 import type { Mention } from '../src/annotate/mentions/layer.js';
 import { makeContext } from '../src/context.js';
 import type { NewsDoc } from '../src/model/doc.js';
@@ -150,7 +154,15 @@ export function headName(toks: readonly Token[], type: Mention['type']): { start
     if (type === 'person') {
       let title = words.length - 1;
       while (title >= 0 && !(TITLE_HEADS.has(words[title]) || TITLE_MODIFIERS.has(words[title]) || HONORIFICS.has(words[title]))) title--;
-      if (title >= 0 && title < words.length - 1) run.start = seg[first + title + 1].start;
+      let from = title >= 0 && title < words.length - 1 ? title + 1 : 0;
+      // "President of the United States Barack Obama": the title's country is not part of the name
+      for (let n = Math.min(4, words.length - from - 2); n >= 1; n--) {
+        if (gazetteer().countryNames.has(foldName(words.slice(from, from + n).join(' ')))) {
+          from += n;
+          break;
+        }
+      }
+      run.start = seg[first + from].start;
     }
     return run;
   }
