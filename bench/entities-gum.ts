@@ -86,7 +86,20 @@ function addGold(sent: Tok[], first: number, last: number, type: string, gold: G
   const inside = (i: number) => i >= first && i <= last;
   let head = -1;
   for (let i = first; i <= last; i++) if (!inside(sent[i - 1].head)) head = i;
-  if (head < 0 || sent[head - 1].upos !== 'PROPN') return;
+  if (head < 0) return;
+  if (sent[head - 1].upos !== 'PROPN') {
+    // a common-noun head with a name in apposition, "interviewee David Titley" (head "interviewee",
+    // "David Titley" flat under it): the name is that proper-noun run, as CoNLL-style NER reads it
+    const names: number[] = [];
+    for (let i = head + 1; i <= last; i++) {
+      const t = sent[i - 1];
+      if (t.upos !== 'PROPN' || !/^(?:flat|appos)/.test(t.deprel) || !(t.head === head || names.includes(t.head))) break;
+      names.push(i);
+    }
+    if (names.length === 0) return;
+    gold.push({ start: sent[names[0] - 1].start, end: sent[names[names.length - 1] - 1].end, type });
+    return;
+  }
   const keep = new Set([head]);
   let grew = true;
   while (grew) {

@@ -14,18 +14,24 @@ import { refine } from './refine.js';
 import { readTitle } from './titles.js';
 import { tokenize, type Token } from './tokens.js';
 import { typeSpan } from './typing.js';
+import { combine } from './combine.js';
+import { shippedTagger, tag } from './tagger.js';
+import { tokenFeatures } from './tagger-features.js';
 
 /** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
 const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
 
-/** Finds and types every mention in `doc.text`. */
-export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
+/** A rule-based mention with the token range it covers and the rule that typed it. */
+export type RuleMention = Mention & { rule: string; first: number; last: number };
+
+/** The rule-based phase: tokens, which of them open a sentence, and the typed names the rules find. */
+export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: Token[]; sentenceStart: boolean[]; mentions: RuleMention[] } {
   const text = doc.text;
   const tokens = tokenize(text);
   const starts = new Set((doc.layers.sentences ?? []).map((s) => s.start));
   if (starts.size === 0) starts.add(tokens[0]?.start ?? 0);
   const spans = refine(tokens, findCandidates(text, tokens, starts), ctx);
-  const mentions: (Mention & { rule: string; opener: boolean })[] = spans.map((s) => {
+  const mentions: (RuleMention & { opener: boolean })[] = spans.map((s) => {
     const typed = typeSpan(text, tokens, s, ctx);
     const span = { start: tokens[s.first].start, end: tokens[s.last].end };
     return {
@@ -35,6 +41,8 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
       source: `${s.source}/${typed.rule}`,
       evidence: 'explicit' as const,
       rule: typed.rule,
+      first: s.first,
+      last: s.last,
       opener: s.first === s.last && opensSentence(text, tokens, s.first, starts),
       ...(s.title ? { title: s.title } : {}),
       ...(typed.pack ? { pack: typed.pack } : {}),
@@ -44,7 +52,16 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   coordinate(text, mentions);
   // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several")
   const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none')));
-  const out: Mention[] = kept.map(({ rule: _rule, opener: _opener, ...m }) => m);
+  const sentenceStart = tokens.map((t) => starts.has(t.start));
+  return { tokens, sentenceStart, mentions: kept.map(({ opener: _opener, ...m }) => m) };
+}
+
+/** Finds and types every mention in `doc.text`: the rules, then the tagger where it is shipped, then bare titles. */
+export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
+  const { tokens, sentenceStart, mentions } = ruleMentions(doc, ctx);
+  const tagger = shippedTagger();
+  const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tag(tagger, tokenFeatures(tokens, sentenceStart, mentions), sentenceStart), ctx) : mentions;
+  const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }
@@ -73,6 +90,7 @@ function propagate(mentions: (Mention & { rule: string })[]): void {
     if (spelled) {
       m.type = spelled;
       m.source = m.source.replace(/\/[^/]+$/, '/initials');
+      m.rule = 'initials';
       continue;
     }
     if (!WEAK_RULES.has(m.rule)) continue;
@@ -80,9 +98,11 @@ function propagate(mentions: (Mention & { rule: string })[]): void {
     if (known && known !== m.type) {
       m.type = known;
       m.source = m.source.replace(/\/[^/]+$/, '/same-name');
+      m.rule = 'same-name';
     } else if (!known && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && m.type !== 'person') {
       m.type = 'person';
       m.source = m.source.replace(/\/[^/]+$/, '/surname');
+      m.rule = 'surname';
     }
   }
 }
@@ -100,6 +120,7 @@ function coordinate(text: string, mentions: (Mention & { rule: string })[]): voi
     if (near) {
       m.type = near.type;
       m.source = m.source.replace(/\/[^/]+$/, '/coordinated');
+      m.rule = 'coordinated';
     }
   }
 }

@@ -1,0 +1,142 @@
+/**
+ * Features of the name tagger (`tagger.ts`), shared by tagging and by training
+ * (`scripts/train-tagger.ts`) so the two can never drift apart. Each token gets a list of feature
+ * strings built once: its word, shape, affixes and wink POS; its neighbours; hits in the open
+ * gazetteers and the title/organisation/place word lists; and the rule-based reading of the same
+ * text (the span and type the rule finders gave it), so the tagger learns when to trust the rules.
+ */
+import { gazetteer } from './gazetteer.js';
+import { foldName } from './key.js';
+import { ORG_HEADS, OUTLET_HEADS, PLACE_HEADS, SAID, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/** A rule-based name over tokens `[first, last]` with its type and the rule that typed it. */
+export interface RuleSpan {
+  first: number;
+  last: number;
+  type: string;
+  rule: string;
+}
+
+/** Word shape with runs collapsed: "Kyiv" → "Xx", "NATO" → "X", "U.S." → "X.X.", "2022" → "d". */
+export function shape(word: string): string {
+  let out = '';
+  let prev = '';
+  for (const ch of word) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== prev) out += c;
+    prev = c;
+    if (out.length >= 6) break;
+  }
+  return out;
+}
+
+/** Lexicon and gazetteer classes of one word: `fn` given name, `pl` place, `co` country, … */
+function classes(word: string): string {
+  const g = gazetteer();
+  const low = word.toLowerCase().replace(/\.$/, '');
+  const key = foldName(word);
+  let c = '';
+  if (g.firstNames.has(key)) c += 'fn,';
+  if (g.countries.has(key)) c += 'co,';
+  else if (g.places.has(key)) c += 'pl,';
+  if (g.organizations.has(key)) c += 'or,';
+  if (g.demonyms.has(key) || g.demonyms.has(key.replace(/s$/, ''))) c += 'dm,';
+  if (TITLE_HEADS.has(low)) c += 'th,';
+  else if (TITLE_MODIFIERS.has(low)) c += 'tm,';
+  if (ORG_HEADS.has(low)) c += 'oh,';
+  if (PLACE_HEADS.has(low)) c += 'ph,';
+  if (OUTLET_HEADS.has(low)) c += 'nh,';
+  if (SAID.has(low)) c += 'sd,';
+  return c;
+}
+
+/** Per-token features of a document: `features[i]` lists the feature strings of token `i`. */
+export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[]): string[][] {
+  const n = tokens.length;
+  const low = tokens.map((t) => t.text.toLowerCase());
+  const shapes = tokens.map((t) => shape(t.text));
+  const cls = tokens.map((t) => (/^\p{L}/u.test(t.text) ? classes(t.text) : ''));
+  const rule: string[] = new Array(n).fill('O');
+  const ruleName: string[] = new Array(n).fill('O');
+  for (const r of rules) {
+    for (let i = r.first; i <= r.last; i++) {
+      const pos = r.first === r.last ? 'U' : i === r.first ? 'B' : i === r.last ? 'L' : 'I';
+      rule[i] = `${pos}-${r.type}`;
+      ruleName[i] = `${pos}-${r.rule}`;
+    }
+  }
+  const at = (a: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : a[i]);
+  const pos = tokens.map((t) => t.pos);
+  // document evidence: a capitalised word also written in lower case is a common word; one capitalised
+  // inside a sentence elsewhere is a name even where it opens a sentence
+  const lowerSeen = new Set<string>();
+  const capSeen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    if (/^\p{Ll}/u.test(tokens[i].text)) lowerSeen.add(low[i]);
+    else if (!sentenceStart[i] && /^\p{Lu}/u.test(tokens[i].text)) capSeen.add(low[i]);
+  }
+  const headline = titleCase(tokens, sentenceStart);
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = low[i];
+    const glued = i > 0 && tokens[i - 1].end === tokens[i].start ? 'g' : '';
+    const f = [
+      'b',
+      `w=${w}`,
+      `W=${tokens[i].text}`,
+      `s=${shapes[i]}`,
+      `p=${pos[i]}`,
+      `p3=${w.slice(0, 3)}`,
+      `s3=${w.slice(-3)}`,
+      `s2=${w.slice(-2)}`,
+      `w-1=${at(low, i - 1)}`,
+      `w+1=${at(low, i + 1)}`,
+      `w-2=${at(low, i - 2)}`,
+      `w+2=${at(low, i + 2)}`,
+      `s-1s=${at(shapes, i - 1)}|${shapes[i]}`,
+      `ss+1=${shapes[i]}|${at(shapes, i + 1)}`,
+      `s-1ss+1=${at(shapes, i - 1)}|${shapes[i]}|${at(shapes, i + 1)}`,
+      `p-1p=${at(pos, i - 1)}|${pos[i]}`,
+      `pp+1=${pos[i]}|${at(pos, i + 1)}`,
+      `w-1s=${at(low, i - 1)}|${shapes[i]}`,
+      `sw+1=${shapes[i]}|${at(low, i + 1)}`,
+      `c=${cls[i]}|${shapes[i]}`,
+      `c-1=${at(cls, i - 1)}`,
+      `c+1=${at(cls, i + 1)}`,
+      `r=${rule[i]}`,
+      `rn=${ruleName[i]}`,
+      `r-1r+1=${at(rule, i - 1)}|${at(rule, i + 1)}`,
+      `rs=${rule[i]}|${shapes[i]}`,
+      `g=${glued}`,
+      `s4=${w.slice(-4)}`,
+      `w-1w=${at(low, i - 1)}|${w}`,
+      `ww+1=${w}|${at(low, i + 1)}`,
+      `d=${lowerSeen.has(w) ? 'l' : ''}${capSeen.has(w) ? 'c' : ''}|${shapes[i]}`,
+    ];
+    if (sentenceStart[i]) f.push(`S=${shapes[i]}`, `Sw=${w}`);
+    if (headline[i]) f.push(`h=${shapes[i]}`, `hr=${rule[i]}`, `hrn=${ruleName[i]}`);
+    out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Tokens of title-case sentences (headlines, captions, lists of names), where capitals say little:
+ * at least `HEADLINE_SHARE` of the sentence's words (and at least 3) are capitalised.
+ */
+export function titleCase(tokens: Token[], sentenceStart: boolean[]): boolean[] {
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let a = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !sentenceStart[i]) continue;
+    const words = tokens.slice(a, i).filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3);
+    const caps = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+    if (words.length >= 3 && caps / words.length >= HEADLINE_SHARE) out.fill(true, a, i);
+    a = i;
+  }
+  return out;
+}
+
+/** Share of capitalised words (longer than 3 letters, so "of", "the", "and" do not count) that makes a sentence title case. */
+export const HEADLINE_SHARE = 0.75;

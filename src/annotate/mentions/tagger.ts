@@ -1,0 +1,141 @@
+/**
+ * A statistical name tagger: a linear model over the features of `tagger-features.ts`, decoded with
+ * Viterbi over BIO labels for person / organization / place. Its weights were learnt by an averaged
+ * structured perceptron (`scripts/train-tagger.ts`) on the open GUM corpus (CC BY 4.0; see
+ * `model/NOTICE.md`) and ship in `model/tagger.json`; nothing is downloaded. Written here rather than
+ * taken from npm: the NER packages there either ship their own fixed models (wink's and compromise's
+ * lexicon-based taggers, which miss unfamiliar surnames) or are training toolkits without Viterbi
+ * decoding over sparse string features at this speed; a perceptron tagger is ~100 lines.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The labels, in the order of each weight vector: O, then B-/I- for each type. */
+export const LABELS = ['O', 'B-person', 'I-person', 'B-organization', 'I-organization', 'B-place', 'I-place'] as const;
+export type TagType = 'person' | 'organization' | 'place';
+const L = LABELS.length;
+
+/** Where the model lives, the same path from `src/` and from the compiled `dist/`. */
+export const MODEL_FILE = resolve(import.meta.dirname, '..', '..', '..', 'src', 'annotate', 'mentions', 'model', 'tagger.json');
+
+/** The stored model: weights per feature (one number per label) and label-to-label transitions. */
+export interface TaggerModel {
+  labels: string[];
+  /** `transitions[from][to]`; row `L` is the start of a document. */
+  transitions: number[][];
+  weights: Record<string, number[]>;
+  meta: Record<string, unknown>;
+}
+
+/** A model ready for tagging. */
+export interface Tagger {
+  weights: Map<string, ArrayLike<number>>;
+  transitions: number[][];
+}
+
+/** Builds a tagger from a stored model; throws when its labels are not `LABELS`. */
+export function makeTagger(model: TaggerModel): Tagger {
+  if (model.labels.join() !== LABELS.join()) throw new Error(`tagger model labels ${model.labels.join()} ≠ ${LABELS.join()}`);
+  const weights = new Map<string, ArrayLike<number>>();
+  for (const [f, w] of Object.entries(model.weights)) weights.set(f, Float64Array.from(w));
+  return { weights, transitions: model.transitions };
+}
+
+let shipped: Tagger | null | undefined;
+
+/** The tagger in use (lazy singleton): the shipped one, or null when the model file is absent (the rules then work alone). */
+export function shippedTagger(): Tagger | null {
+  if (shipped === undefined) shipped = existsSync(MODEL_FILE) ? makeTagger(JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as TaggerModel) : null;
+  return shipped;
+}
+
+/** Replaces the tagger in use (null: the rules alone), for benchmarks comparing models in one run; returns the previous one. */
+export function useTagger(tagger: Tagger | null): Tagger | null {
+  const previous = shippedTagger();
+  shipped = tagger;
+  return previous;
+}
+
+/** Whether label `to` may follow label `from` (an I- label only continues its own type). */
+export function allowed(from: number, to: number): boolean {
+  if (LABELS[to][0] !== 'I') return true;
+  return from < L && from !== 0 && LABELS[from].slice(2) === LABELS[to].slice(2);
+}
+
+/** Emission scores: `scores[i * L + y]` for token `i` and label `y`. */
+export function emissions(weights: Map<string, ArrayLike<number>>, features: string[][]): Float64Array {
+  const scores = new Float64Array(features.length * L);
+  for (let i = 0; i < features.length; i++) {
+    for (const f of features[i]) {
+      const w = weights.get(f);
+      if (w) for (let y = 0; y < L; y++) scores[i * L + y] += w[y];
+    }
+  }
+  return scores;
+}
+
+/** The best label sequence (indices into `LABELS`) under the emission and transition scores. */
+export function viterbi(scores: Float64Array, n: number, transitions: number[][]): number[] {
+  if (n === 0) return [];
+  const best = new Float64Array(n * L);
+  const back = new Int8Array(n * L);
+  for (let y = 0; y < L; y++) best[y] = allowed(L, y) ? scores[y] + transitions[L][y] : -Infinity;
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let top = -Infinity;
+      let arg = 0;
+      for (let x = 0; x < L; x++) {
+        if (!allowed(x, y)) continue;
+        const s = best[(i - 1) * L + x] + transitions[x][y];
+        if (s > top) {
+          top = s;
+          arg = x;
+        }
+      }
+      best[i * L + y] = top + scores[i * L + y];
+      back[i * L + y] = arg;
+    }
+  }
+  let y = 0;
+  for (let k = 1; k < L; k++) if (best[(n - 1) * L + k] > best[(n - 1) * L + y]) y = k;
+  const path = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = y;
+    y = back[i * L + y];
+  }
+  return path;
+}
+
+/** Typed token spans `[first, last]` read off a label sequence. */
+export function spansOf(path: number[]): { first: number; last: number; type: TagType }[] {
+  const out: { first: number; last: number; type: TagType }[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const label = LABELS[path[i]];
+    if (label[0] === 'B') out.push({ first: i, last: i, type: label.slice(2) as TagType });
+    else if (label[0] === 'I' && out.length && out[out.length - 1].last === i - 1) out[out.length - 1].last = i;
+  }
+  return out;
+}
+
+/** Tags one document's tokens sentence by sentence (`sentenceStart[i]` opens a sentence at token `i`). */
+export function tag(tagger: Tagger, features: string[][], sentenceStart: boolean[]): { first: number; last: number; type: TagType }[] {
+  const scores = emissions(tagger.weights, features);
+  const out: { first: number; last: number; type: TagType }[] = [];
+  for (const [a, b] of sentenceRanges(sentenceStart)) {
+    for (const s of spansOf(viterbi(scores.subarray(a * L, b * L), b - a, tagger.transitions))) out.push({ first: s.first + a, last: s.last + a, type: s.type });
+  }
+  return out;
+}
+
+/** Token ranges `[start, end)` of the sentences. */
+export function sentenceRanges(sentenceStart: boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  let a = 0;
+  for (let i = 1; i <= sentenceStart.length; i++) {
+    if (i === sentenceStart.length || sentenceStart[i]) {
+      out.push([a, i]);
+      a = i;
+    }
+  }
+  return out;
+}
