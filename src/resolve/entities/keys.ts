@@ -11,8 +11,23 @@ import type { MentionType } from '../../annotate/mentions/layer.js';
 /** Legal-form and generic corporate suffixes that do not distinguish one organisation from another. */
 const LEGAL_SUFFIX = /(?: (?:inc|incorporated|corp|corporation|co|company|llc|ltd|limited|plc|group|sa|spa|ag|nv|n v|gmbh|holdings))+$/;
 
-/** The key of a name of `type` (persons: their transliteration key). */
+/** Canonical keys computed so far, by type and name; cleared at this size (names repeat across a corpus). */
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, string>();
+
+/** The key of a name of `type` (persons: their transliteration key). Memoised. */
 export function canonicalKey(type: MentionType, name: string): string {
+  const id = `${type}|${name}`;
+  let key = cache.get(id);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = computeKey(type, name);
+    cache.set(id, key);
+  }
+  return key;
+}
+
+function computeKey(type: MentionType, name: string): string {
   const folded = foldName(name).replace(/^the /, '');
   if (type === 'place') {
     const g = gazetteer();
