@@ -23,9 +23,9 @@ export type Spellings = Set<string>;
 export function typedSpellings(doc: NewsDoc, into: Spellings = new Set()): Spellings {
   for (const m of doc.layers.mentions ?? []) {
     if (m.evidence !== 'explicit' || m.type === 'other') continue;
-    const text = doc.text.slice(m.span.start, m.span.end);
-    into.add(`${m.type}|${canonicalKey(m.type, text)}`);
-    if (m.type === 'person') into.add(`person|${nameParts(text).surname}`);
+    const key = canonicalKey(m.type, doc.text.slice(m.span.start, m.span.end));
+    into.add(`${m.type}|${key}`);
+    if (m.type === 'person') into.add(`person|${key.slice(key.lastIndexOf(' ') + 1)}`);
   }
   return into;
 }
@@ -36,19 +36,20 @@ function fitting(text: string, spellings: Spellings): MentionType[] {
 }
 
 /**
- * The type an untyped mention of `doc` takes: the one type its spelling has in the document (a
- * single word may also be a misspelt surname of a full name there: "Lavor" beside "Sergey Lavrov"),
- * else the one type it has in the corpus; null when no type, or several, fit.
+ * The type an untyped mention of `doc` takes: the one type its spelling has in the document, else
+ * in the corpus, else — for a single word the corpus does not know — person when it is a misspelt
+ * surname of exactly one full name in the document ("Lavor" beside "Sergey Lavrov"); null when no
+ * type, or several, fit.
  */
 export function typeUntyped(doc: NewsDoc, m: Mention, inDoc: Spellings, fullSurnames: readonly string[], corpus: Spellings | null): MentionType | null {
   const text = doc.text.slice(m.span.start, m.span.end);
   const here = fitting(text, inDoc);
   if (here.length === 1) return here[0];
   if (here.length > 1) return null;
-  const key = translitKey(text);
-  if (!key.includes(' ') && fullSurnames.filter((s) => sameSurname(key, s)).length === 1) return 'person';
   const there = corpus ? fitting(text, corpus) : [];
-  return there.length === 1 ? there[0] : null;
+  if (there.length > 0) return there.length === 1 ? there[0] : null;
+  const key = translitKey(text);
+  return !key.includes(' ') && fullSurnames.filter((s) => sameSurname(key, s)).length === 1 ? 'person' : null;
 }
 
 /** Transliteration keys of the surnames of the full person names (given name and surname) in `doc`, each once. */
