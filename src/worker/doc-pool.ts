@@ -4,11 +4,14 @@
  * for line counts by message). Results come back in the order asked, and are the documents the main
  * thread itself would have made: the same function runs, on the same inputs.
  *
- * Threads start only once a run proves long (`THREADS_AFTER_DOCS`); until one is ready the main
- * thread does the work itself, one article at a time, so nothing waits for start-up. A watchdog reads
+ * Threads start only once a run proves long (`THREADS_AFTER_DOCS`); before that the main thread does
+ * the work itself, one article at a time. While they start (~1.5–2.5 s of CPU each: modules and lazy
+ * models) it keeps working only if a core is left over; otherwise it waits, since on a machine with
+ * no spare core it would only slow their start and pay the same start-up cost a third time. A watchdog reads
  * each busy thread's CPU time: a thread that passes the per-document budget (or its heap limit) is
  * terminated, its article rejected with the reason, and a fresh thread takes its place.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { makeContext, type Context } from '../context.js';
 import type { NewsDoc, RawArticle, Rejected } from '../model/doc.js';
@@ -76,11 +79,14 @@ export class DocPool {
   private watch: NodeJS.Timeout | null = null;
   private readonly maxDocMs: number;
   private readonly heapMb: number;
+  /** Whether the main thread keeps annotating while threads start: only with a core to spare. */
+  private readonly helpWhileStarting: boolean;
 
   constructor(private readonly opts: PoolOptions) {
     if (!Number.isInteger(opts.size) || opts.size < 1) throw new Error(`threads: ${opts.size} is not a whole number ≥ 1`);
     this.maxDocMs = opts.maxDocMs ?? MAX_DOC_MS;
     this.heapMb = opts.heapMb ?? THREAD_HEAP_MB;
+    this.helpWhileStarting = availableParallelism() > opts.size;
   }
 
   /** Cleans and annotates `raw` (see `prepareHere`); resolves to the document or its rejection. */
@@ -92,7 +98,8 @@ export class DocPool {
     }
     return new Promise((done, fail) => {
       this.queue.push({ raw, referenceDate, lineCounts, done, fail });
-      this.dispatch();
+      // after the caller has asked for the rest of its batch (which may start the threads)
+      queueMicrotask(() => this.dispatch());
     });
   }
 
@@ -122,7 +129,8 @@ export class DocPool {
         this.send(idle, this.queue.shift()!);
         continue;
       }
-      if (!this.hereBusy && ![...this.slots].some((s) => s.ready)) {
+      const here = this.slots.size === 0 || (this.helpWhileStarting && ![...this.slots].some((s) => s.ready));
+      if (here && !this.hereBusy) {
         this.runHere(this.queue.shift()!);
         continue;
       }
