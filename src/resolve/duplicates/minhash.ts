@@ -59,9 +59,12 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
  */
 export const MAX_BUCKET_READ = 100;
 
-/** Band buckets: band key → ids of the items filed under it. */
+/** Band buckets: band key → the items filed under it (as dense numbers, for cheap counting). */
 export class LshIndex<Id> {
-  private readonly buckets = new Map<string, Id[]>();
+  private readonly buckets = new Map<string, number[]>();
+  private readonly ids: Id[] = [];
+  /** Shared-band counts per item number, zeroed again after each `add` (only touched slots). */
+  private counts = new Int32Array(1024);
 
   /** `rows` per band; the bands are as many as the signature allows (`NUM_HASHES / rows`). */
   constructor(private readonly rows = ROWS) {}
@@ -77,16 +80,30 @@ export class LshIndex<Id> {
 
   /** As `add`, with each earlier id's number of shared bands, most shared first (ties: latest first). */
   addRanked(id: Id, sig: Uint32Array, minHits = 1): [Id, number][] {
-    const hits = new Map<Id, number>();
+    const self = this.ids.length;
+    this.ids.push(id);
+    if (self >= this.counts.length) {
+      const grown = new Int32Array(this.counts.length * 2);
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    const touched: number[] = [];
     const r = this.rows;
     for (let b = 0; b < Math.floor(sig.length / r); b++) {
       const key = `${b}:${sig.subarray(b * r, (b + 1) * r).join(',')}`;
       const bucket = this.buckets.get(key);
       if (bucket) {
-        for (let k = Math.max(0, bucket.length - MAX_BUCKET_READ); k < bucket.length; k++) hits.set(bucket[k], (hits.get(bucket[k]) ?? 0) + 1);
-        bucket.push(id);
-      } else this.buckets.set(key, [id]);
+        for (let k = Math.max(0, bucket.length - MAX_BUCKET_READ); k < bucket.length; k++) {
+          if (this.counts[bucket[k]]++ === 0) touched.push(bucket[k]);
+        }
+        bucket.push(self);
+      } else this.buckets.set(key, [self]);
     }
-    return [...hits].filter(([, n]) => n >= minHits).reverse().sort((a, b) => b[1] - a[1]);
+    const hits: [number, number][] = [];
+    for (const n of touched) {
+      if (this.counts[n] >= minHits) hits.push([n, this.counts[n]]);
+      this.counts[n] = 0;
+    }
+    return hits.sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([n, c]) => [this.ids[n], c]);
   }
 }

@@ -107,8 +107,15 @@ export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const parent = new Map<string, string>();
   const root = (id: string): string => {
-    while (parent.has(id) && parent.get(id) !== id) id = parent.get(id)!;
-    return id;
+    let r = id;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    // path compression: every document on the way now points at the root, so chains stay short
+    while (id !== r) {
+      const next = parent.get(id)!;
+      parent.set(id, r);
+      id = next;
+    }
+    return r;
   };
   for (const doc of docs) {
     for (const [other] of finder.add(doc, root)) {

@@ -7,7 +7,7 @@
 import { splitSentences } from '../../annotate/sentences/stage.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { jaccard, sentenceInitial, shingleSet, tokens } from '../duplicates/tokens.js';
-import { contentSet, setJaccard } from './content-words.js';
+import { contentOf, setJaccard } from './content-words.js';
 
 /**
  * Content-word Jaccard for two sentences to count as the same sentence. A spinner swaps a third to a
@@ -70,7 +70,7 @@ function sentencesOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
       const anchors = new Set(
         toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(text[t.start]) && !sentenceInitial(text, t.start))).map((t) => t.norm),
       );
-      return { text, start: s.start, end: s.end, content: contentSet(text), anchors, shingles: shingleSet(toks.map((t) => t.norm)) };
+      return { text, start: s.start, end: s.end, content: new Set(contentOf(toks).map((t) => t.norm)), anchors, shingles: shingleSet(toks.map((t) => t.norm)) };
     })
     .filter((s) => s.content.size >= MIN_CONTENT_WORDS);
 }

@@ -17,7 +17,12 @@ const STOP = new Set(
 
 /** Content-word tokens of `text` (case-folded, function words and one-letter words dropped). */
 export function contentTokens(text: string): Token[] {
-  return tokens(text).filter((t) => t.norm.length > 1 && !STOP.has(t.norm));
+  return contentOf(tokens(text));
+}
+
+/** The content-word tokens among `toks` (for a caller that has the text's tokens already). */
+export function contentOf(toks: readonly Token[]): Token[] {
+  return toks.filter((t) => t.norm.length > 1 && !STOP.has(t.norm));
 }
 
 /** The distinct content words of `text`. */

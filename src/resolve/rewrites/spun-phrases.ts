@@ -37,6 +37,8 @@ function buildVariants(phrases: FixedPhrase[]): Map<string, { phrase: string; we
 }
 
 const VARIANTS = buildVariants(FIXED_PHRASES);
+/** First words of the variants: a position whose word is not one of them cannot start a match. */
+const FIRST_WORDS = new Set([...VARIANTS.keys()].map((k) => k.split(' ')[0]));
 const MAX_WORDS = Math.max(...[...VARIANTS.keys()].map((k) => k.split(' ').length));
 
 /**
@@ -61,6 +63,7 @@ export function findSpunPhrases(text: string): SpunPhrase[] {
   const seen = new Set<string>();
   const found: SpunPhrase[] = [];
   for (let i = 0; i < toks.length; i++) {
+    if (!FIRST_WORDS.has(toks[i].norm)) continue;
     for (let n = MAX_WORDS; n >= 2; n--) {
       if (i + n > toks.length) continue;
       const key = toks.slice(i, i + n).map((t) => t.norm).join(' ');
