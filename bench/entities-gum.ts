@@ -32,6 +32,19 @@ interface Tok {
 
 const NAME_DEPRELS = /^(?:flat|flat:name|compound|amod)$/;
 
+/** GUM's split of each document (`train`, `dev`, `test`), from `splits.md`; documents in no list are train. */
+export function readSplits(path: string): (id: string) => string {
+  const out = new Map<string, string>();
+  let current = '';
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const head = /^## (\w+)/.exec(line);
+    if (head) current = head[1];
+    const item = /^\s*\* (\S+)/.exec(line);
+    if (item) out.set(item[1], current);
+  }
+  return (id) => out.get(id) ?? 'train';
+}
+
 /** Reads one GUM `.conllu` file (one document). */
 export function readGum(path: string): GumDoc {
   const lines = readFileSync(path, 'utf8').split('\n');

@@ -1,19 +1,19 @@
 /**
  * `npm run train:tagger`: trains the mentions tagger (`src/annotate/mentions/tagger.ts`) on GUM
  * (`../shared/data/gum`, CC BY 4.0 annotations) and writes `src/annotate/mentions/model/tagger.json`.
- * An averaged structured perceptron (Collins 2002) over sentences: train on GUM's train split, pick the
+ * An averaged structured perceptron (Collins 2002) over the segments the tagger reads: train on GUM's train split, pick the
  * number of epochs on the dev split, never read the test split. Deterministic (fixed shuffling seed).
  * Options: `--genres a,b` (default `TRAIN_GENRES`); `--out FILE`; `--epochs N` (maximum);
  * `--dropout P`, `--min-count N` (see their constants). Takes about a minute on one core.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readGum, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
+import { readGum, readSplits, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
 import { emptyScores, prf, score } from '../bench/entities-score.js';
 import { DATA } from '../bench/shared.js';
 import { ruleMentions } from '../src/annotate/mentions/stage.js';
-import { LABELS, MODEL_FILE, sentenceRanges, spansOf, viterbi, type TaggerModel } from '../src/annotate/mentions/tagger.js';
-import { tokenFeatures } from '../src/annotate/mentions/tagger-features.js';
+import { LABELS, MODEL_FILE, spansOf, viterbi, type TaggerModel } from '../src/annotate/mentions/tagger.js';
+import { segments, tokenFeatures } from '../src/annotate/mentions/tagger-features.js';
 import type { Token } from '../src/annotate/mentions/tokens.js';
 import { splitSentences } from '../src/annotate/sentences/stage.js';
 import { makeContext } from '../src/context.js';
@@ -22,8 +22,8 @@ const L = LABELS.length;
 /** Weights whose largest absolute value (over labels) is below this are dropped: 0.5 halves the file with no change in dev F1. */
 export const PRUNE_BELOW = 0.5;
 
-interface Instance { feats: Int32Array[]; plain: Int32Array[]; gold: number[] }
-interface Prepared { doc: GumDoc; tokens: Token[]; sentences: Instance[]; features: string[][]; sentenceStart: boolean[] }
+interface Instance { start: number; feats: Int32Array[]; plain: Int32Array[]; gold: number[] }
+interface Prepared { doc: GumDoc; tokens: Token[]; sentences: Instance[]; features: string[][]; segs: [number, number][] }
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -45,21 +45,9 @@ export const TRAIN_GENRES = ['academic', 'bio', 'court', 'interview', 'news', 'v
 export const WORD_DROPOUT = Number(opt('dropout') ?? 0.25);
 const LEXICAL = /^(?:w|W|p3|s3|s2|s4|w-1w|ww\+1|Sw|sw\+1|w-1s|c|d)=/;
 const counts = new Map<string, number>();
+let missedNameTokens = 0;
 /** Features seen fewer times than this in training are ignored (rare words overfit): tuned on dev. */
 export const MIN_COUNT = Number(opt('min-count') ?? 1);
-
-/** GUM's split of each document, from splits.md (documents in no list are train). */
-function splits(): Map<string, string> {
-  const out = new Map<string, string>();
-  let current = '';
-  for (const line of readFileSync(join(DATA, 'gum', 'splits.md'), 'utf8').split('\n')) {
-    const head = /^## (\w+)/.exec(line);
-    if (head) current = head[1];
-    const item = /^\s*\* (\S+)/.exec(line);
-    if (item) out.set(item[1], current);
-  }
-  return out;
-}
 
 /** Gold labels per token; nested gold names are flattened to the outermost. */
 function goldLabels(tokens: Token[], gold: GoldSpan[]): number[] {
@@ -82,8 +70,9 @@ function goldLabels(tokens: Token[], gold: GoldSpan[]): number[] {
 function prepare(doc: GumDoc): Prepared {
   const news = { id: doc.id, text: doc.text, removed: [], layers: { sentences: splitSentences(doc.text) } } as never;
   const { tokens, sentenceStart, mentions } = ruleMentions(news, ctx);
-  const features = tokenFeatures(tokens, sentenceStart, mentions);
-  return { doc, tokens, sentences: [], features, sentenceStart };
+  const segs = segments(tokens, sentenceStart, mentions);
+  const features = tokenFeatures(tokens, sentenceStart, mentions, segs);
+  return { doc, tokens, sentences: [], features, segs };
 }
 
 /** Numbers the features of prepared documents (new ones only when `grow`) and cuts them into sentences. */
@@ -97,7 +86,9 @@ function index(docs: Prepared[], grow: boolean): void {
     }).filter((x) => x >= 0)));
     const plain = d.features.map((fs) => Int32Array.from(fs.filter((f) => !LEXICAL.test(f)).map((f) => featureIds.get(f) ?? -1).filter((x) => x >= 0)));
     const gold = goldLabels(d.tokens, d.doc.gold);
-    d.sentences = sentenceRanges(d.sentenceStart).map(([a, b]) => ({ feats: ids.slice(a, b), plain: plain.slice(a, b), gold: gold.slice(a, b) }));
+    const inside = new Set(d.segs.flatMap(([a, b]) => Array.from({ length: b - a }, (_, k) => a + k)));
+    missedNameTokens += gold.filter((g, i) => g !== 0 && !inside.has(i)).length;
+    d.sentences = d.segs.map(([a, b]) => ({ start: a, feats: ids.slice(a, b), plain: plain.slice(a, b), gold: gold.slice(a, b) }));
   }
 }
 
@@ -113,12 +104,10 @@ function evaluate(docs: Prepared[], w: Float64Array, t: number[][]): number {
   const scores = emptyScores();
   for (const d of docs) {
     const predicted: GoldSpan[] = [];
-    let offset = 0;
     for (const s of d.sentences) {
       for (const span of spansOf(viterbi(scoresOf(w, s.feats), s.feats.length, t))) {
-        predicted.push({ start: d.tokens[span.first + offset].start, end: d.tokens[span.last + offset].end, type: span.type });
+        predicted.push({ start: d.tokens[span.first + s.start].start, end: d.tokens[span.last + s.start].end, type: span.type });
       }
-      offset += s.feats.length;
     }
     score(scores, d.doc.gold, predicted);
   }
@@ -136,17 +125,17 @@ function rng(seed: number): () => number {
 }
 
 function main(): void {
-  const split = splits();
+  const split = readSplits(join(DATA, 'gum', 'splits.md'));
   const genres = opt('genres')?.split(',') ?? TRAIN_GENRES;
   const dir = join(DATA, 'gum', 'dep');
   const all = readdirSync(dir).filter((f) => f.endsWith('.conllu') && !f.includes('reddit')).map((f) => readGum(join(dir, f)));
-  const inSplit = (d: GumDoc, s: string) => (split.get(d.id) ?? 'train') === s;
+  const inSplit = (d: GumDoc, s: string) => split(d.id) === s;
   const train = all.filter((d) => inSplit(d, 'train') && genres.includes(d.genre)).map((d) => prepare(d));
   const dev = all.filter((d) => inSplit(d, 'dev')).map((d) => prepare(d));
   index(train, true);
   index(dev, false);
   const instances = train.flatMap((d) => d.sentences);
-  console.log(`train: ${train.length} documents, ${instances.length} sentences, ${featureIds.size} features; dev: ${dev.length} documents`);
+  console.log(`train: ${train.length} documents, ${instances.length} segments, ${featureIds.size} features; dev: ${dev.length} documents; ${missedNameTokens} name tokens outside segments`);
   const nf = featureIds.size;
   const w = new Float64Array(nf * L), u = new Float64Array(nf * L);
   const t = Array.from({ length: L + 1 }, () => new Array<number>(L).fill(0));

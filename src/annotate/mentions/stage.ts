@@ -16,7 +16,7 @@ import { tokenize, type Token } from './tokens.js';
 import { typeSpan } from './typing.js';
 import { combine } from './combine.js';
 import { shippedTagger, tag } from './tagger.js';
-import { tokenFeatures } from './tagger-features.js';
+import { segments, tokenFeatures } from './tagger-features.js';
 
 /** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
 const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
@@ -60,7 +60,8 @@ export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: Token[]; sen
 export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   const { tokens, sentenceStart, mentions } = ruleMentions(doc, ctx);
   const tagger = shippedTagger();
-  const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tag(tagger, tokenFeatures(tokens, sentenceStart, mentions), sentenceStart), ctx) : mentions;
+  const segs = tagger ? segments(tokens, sentenceStart, mentions) : [];
+  const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tag(tagger, tokenFeatures(tokens, sentenceStart, mentions, segs), segs), ctx) : mentions;
   const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

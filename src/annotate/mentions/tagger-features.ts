@@ -51,12 +51,38 @@ function classes(word: string): string {
   return c;
 }
 
-/** Per-token features of a document: `features[i]` lists the feature strings of token `i`. */
-export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[]): string[][] {
+/**
+ * The stretches of a document the tagger reads: runs of tokens with a capital letter or inside a rule
+ * name, widened by one token each side ("University of Texas", "de Tocqueville"), never crossing a
+ * sentence start. Everything else is outside any name: the tagger skips it, which makes it ~3× cheaper
+ * (names without a capital are rare: none in GUM news). Half-open token ranges `[start, end)`.
+ */
+export function segments(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[]): [number, number][] {
+  const n = tokens.length;
+  const core = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (/\p{Lu}/u.test(tokens[i].text)) core[i] = 1;
+  for (const r of rules) core.fill(1, r.first, r.last + 1);
+  const active = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (core[i] || (i > 0 && core[i - 1] && !sentenceStart[i]) || (i + 1 < n && core[i + 1] && !sentenceStart[i + 1])) active[i] = 1;
+  const out: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!active[i]) continue;
+    let j = i + 1;
+    while (j < n && active[j] && !sentenceStart[j]) j++;
+    out.push([i, j]);
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Per-token features of the tokens inside `segs` (see `segments`); tokens outside get none. */
+export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
   const n = tokens.length;
   const low = tokens.map((t) => t.text.toLowerCase());
   const shapes = tokens.map((t) => shape(t.text));
   const cls = tokens.map((t) => (/^\p{L}/u.test(t.text) ? classes(t.text) : ''));
+  const inside = new Uint8Array(n);
+  for (const [a, b] of segs) inside.fill(1, a, b);
   const rule: string[] = new Array(n).fill('O');
   const ruleName: string[] = new Array(n).fill('O');
   for (const r of rules) {
@@ -79,6 +105,10 @@ export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: 
   const headline = titleCase(tokens, sentenceStart);
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
+    if (!inside[i]) {
+      out.push([]);
+      continue;
+    }
     const w = low[i];
     const glued = i > 0 && tokens[i - 1].end === tokens[i].start ? 'g' : '';
     const f = [

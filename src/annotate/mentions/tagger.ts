@@ -21,7 +21,7 @@ export const MODEL_FILE = resolve(import.meta.dirname, '..', '..', '..', 'src', 
 /** The stored model: weights per feature (one number per label) and label-to-label transitions. */
 export interface TaggerModel {
   labels: string[];
-  /** `transitions[from][to]`; row `L` is the start of a document. */
+  /** `transitions[from][to]`; row `L` is the start of a segment. */
   transitions: number[][];
   weights: Record<string, number[]>;
   meta: Record<string, unknown>;
@@ -56,11 +56,16 @@ export function useTagger(tagger: Tagger | null): Tagger | null {
   return previous;
 }
 
-/** Whether label `to` may follow label `from` (an I- label only continues its own type). */
+/** Whether label `to` may follow label `from` (an I- label only continues its own type); `from = L` is a sentence start. */
 export function allowed(from: number, to: number): boolean {
-  if (LABELS[to][0] !== 'I') return true;
-  return from < L && from !== 0 && LABELS[from].slice(2) === LABELS[to].slice(2);
+  return ALLOWED[from * L + to] === 1;
 }
+
+const ALLOWED = Uint8Array.from({ length: (L + 1) * L }, (_, k) => {
+  const [from, to] = [Math.floor(k / L), k % L];
+  if (LABELS[to][0] !== 'I') return 1;
+  return from < L && from !== 0 && LABELS[from].slice(2) === LABELS[to].slice(2) ? 1 : 0;
+});
 
 /** Emission scores: `scores[i * L + y]` for token `i` and label `y`. */
 export function emissions(weights: Map<string, ArrayLike<number>>, features: string[][]): Float64Array {
@@ -79,14 +84,15 @@ export function viterbi(scores: Float64Array, n: number, transitions: number[][]
   if (n === 0) return [];
   const best = new Float64Array(n * L);
   const back = new Int8Array(n * L);
-  for (let y = 0; y < L; y++) best[y] = allowed(L, y) ? scores[y] + transitions[L][y] : -Infinity;
+  for (let y = 0; y < L; y++) best[y] = ALLOWED[L * L + y] ? scores[y] + transitions[L][y] : -Infinity;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
       let top = -Infinity;
       let arg = 0;
       for (let x = 0; x < L; x++) {
-        if (!allowed(x, y)) continue;
-        const s = best[(i - 1) * L + x] + transitions[x][y];
+        if (!ALLOWED[x * L + y]) continue;
+        const s = best[prev + x] + transitions[x][y];
         if (s > top) {
           top = s;
           arg = x;
@@ -117,25 +123,12 @@ export function spansOf(path: number[]): { first: number; last: number; type: Ta
   return out;
 }
 
-/** Tags one document's tokens sentence by sentence (`sentenceStart[i]` opens a sentence at token `i`). */
-export function tag(tagger: Tagger, features: string[][], sentenceStart: boolean[]): { first: number; last: number; type: TagType }[] {
+/** Tags the segments `segs` (half-open token ranges, see `segments`) of one document's tokens. */
+export function tag(tagger: Tagger, features: string[][], segs: [number, number][]): { first: number; last: number; type: TagType }[] {
   const scores = emissions(tagger.weights, features);
   const out: { first: number; last: number; type: TagType }[] = [];
-  for (const [a, b] of sentenceRanges(sentenceStart)) {
+  for (const [a, b] of segs) {
     for (const s of spansOf(viterbi(scores.subarray(a * L, b * L), b - a, tagger.transitions))) out.push({ first: s.first + a, last: s.last + a, type: s.type });
-  }
-  return out;
-}
-
-/** Token ranges `[start, end)` of the sentences. */
-export function sentenceRanges(sentenceStart: boolean[]): [number, number][] {
-  const out: [number, number][] = [];
-  let a = 0;
-  for (let i = 1; i <= sentenceStart.length; i++) {
-    if (i === sentenceStart.length || sentenceStart[i]) {
-      out.push([a, i]);
-      a = i;
-    }
   }
   return out;
 }
