@@ -33,8 +33,8 @@ function relayAfter(toks: readonly Tok[], from: number, to: number): Range | nul
   return null;
 }
 
-/** The longest source an "according to" may name, in tokens. */
-const MAX_SOURCE = 12;
+/** The longest source an "according to" may name, in tokens ("early results of exit polls conducted for … by …"; 25 kept the long sources of PolNeAR train whole). */
+const MAX_SOURCE = 25;
 
 /**
  * The source after "according to": everything up to the next comma or the end of the sentence
@@ -55,7 +55,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     // inverted after a clause: "…, said Lavrov, a decision was made"
     // "Dever, who was on the slate, told POLITICO, “…”": the phrase after an addressee verb is its object
     const after = isIngCue(toks, cue) || ADDRESSEE_VERBS.has(cue.base) ? null : npAfter(toks, cue.to, to);
-    if (after && after[1] < to && /^[,.;]$/.test(toks[after[1]].text)) return after;
+    if (after && after[1] < to && (/^[,.;]$/.test(toks[after[1]].text) || RELATIVE.has(toks[after[1]].lower))) return after;
     // an appositive subject: "Igor Konashenkov, the spokesman, said"
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
     if (before) return before;
@@ -68,7 +68,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
     return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
   }
-  const inverted = cue.from === from || /^[,“”"«»:]$/.test(toks[cue.from - 1]?.text ?? '');
+  const inverted = cue.from === from || /^(?:[,“”"«»:']|'')$/.test(toks[cue.from - 1]?.text ?? '');
   return npBefore(toks, cue.from, from) ?? (inverted ? npAfter(toks, cue.to, to) : subjectOf(toks, from, cue.from));
 }
 

@@ -85,6 +85,20 @@ function markAhead(toks: readonly Tok[], from: number): boolean {
   return false;
 }
 
+/** Nouns naming research whose findings are reported like speech ("a new poll shows Vell ahead"). */
+const STUDY = new Set('poll polls polling survey surveys study studies report reports data analysis research inquiry investigation review audit figures numbers results census'.split(' '));
+/** How far back (in tokens) a study noun may stand before its verb ("a survey by the institute in March found"). */
+const MAX_STUDY_TO_VERB = 8;
+
+/** True when the subject of the verb at `i` names a study: then "shows"/"found" report without "that". */
+function studySubject(toks: readonly Tok[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - MAX_STUDY_TO_VERB; k--) {
+    if (STUDY.has(toks[k].lower)) return true;
+    if (toks[k].pos === 'VERB' || toks[k].pos === 'PUNCT') return false;
+  }
+  return false;
+}
+
 /** A cue found in the token stream: tokens `[from, to)`, and the verb's base form. */
 export interface Cue {
   from: number;
@@ -101,7 +115,7 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
   // "goes without saying", "failed as predicted": idioms, not reports
   if (['without', 'as'].includes(toks[i - 1]?.lower ?? '')) return null;
-  if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that')) return null;
+  if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that') && !studySubject(toks, i)) return null;
   if (QUOTE_ONLY.has(base) && !markAhead(toks, i + 1)) return null;
   // "point out": the particle belongs to the cue
   if (base === 'point') return toks[i + 1]?.lower === 'out' ? { from: i, to: i + 2, base } : null;

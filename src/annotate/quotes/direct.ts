@@ -9,7 +9,7 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { previousSentenceAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
-import type { Quoted } from './marks.js';
+import { quotedStretches, type Quoted } from './marks.js';
 import { npBefore, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
@@ -43,7 +43,7 @@ export function directQuotes(
   sentences: readonly Span[],
   quoted: readonly Quoted[],
 ): DirectCandidate[] {
-  const inside = quoted.map((q) => ({ start: q.open, end: (q.close ?? q.span.end) + 1 }));
+  const inside = quotedStretches(text, quoted);
   const skip = (i: number) => inside.some((r) => toks[i].start >= r.start && toks[i].start < r.end);
   const out: DirectCandidate[] = [];
   for (const q of quoted) {

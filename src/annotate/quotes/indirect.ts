@@ -76,15 +76,22 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     const cue = cueAt(toks, i);
     if (!cue) continue;
     const speaker = speakerOf(toks, cue, from, to, earlier);
-    if (!speaker) continue;
+    if (!speaker || skip(speaker[0])) continue; // a speaker inside a direct quote is a word of the quote
     earlier = speaker;
-    // the inverted attribution of a direct quote ("“…,” said Rep. Jan Dorn (D-Vel.), head of …")
-    if (speaker[0] >= cue.to && [cue.from - 1, cue.from - 2].some((k) => k >= from && skip(k))) continue;
+    // the attribution of a direct quote ("“…,” said Rep. Jan Dorn (D-Vel.), head of …", "“…,” Dorn said Saturday night at …")
+    const opening = Math.min(cue.from, speaker[0]);
+    // (a quote ending its own sentence, "“We won.” Dorn said the count…", leaves Dorn's words indirect)
+    // (a quote ending its own sentence, "“We won.” Dorn said the count…", or a that-clause leaves Dorn's words indirect)
+    const mark = [opening - 1, opening - 2].find((k) => k >= from && skip(k));
+    const adjacent = speaker[1] === cue.from || speaker[0] === cue.to;
+    if (mark !== undefined && adjacent && !/^[.!?]$/.test(toks[mark - 1]?.text ?? '') && !toks.slice(cue.to, cue.to + 4).some((t) => t.lower === 'that')) continue;
     const att: Attribution = { cue: [cue.from, cue.to], speaker, via: null, rule: '' };
     const inverted = speaker[0] >= cue.to; // "…, said Batchelder."
     let after = cue.base === 'according to' || inverted ? speaker[1] : contentStart(toks, cue, to);
     // "…, according to the conservative-leaning Tax Foundation." closes the sentence
     if (cue.base === 'according to' && toks[after]?.text !== ',' && !toks.slice(after, to).some((t) => t.text === ',')) after = to;
+    // "CLAUSE, according to an analysis by Crowdpac, a website.": the source closes the sentence
+    if (cue.base === 'according to' && cue.from - 1 > from && toks[cue.from - 1].text === ',') after = to;
     const endsSentence = after >= to || isEnd(toks[after]) || (toks[after].text === ',' && cue.base !== 'according to');
     if (endsSentence) {
       // CLAUSE, X said. — the content runs from the sentence start to the comma before the attribution
@@ -103,7 +110,8 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     // "added: the talks…" and "said that, if elected, he…": past the punctuation, unless a direct quote follows
     if ((toks[start]?.text === ':' || toks[start]?.text === ',') && !isMark(toks[start + 1]) && (toks[start].text === ':' || toks[start - 1]?.lower === 'that')) start++;
     if (isMark(toks[start]) || toks[start]?.text === ':' || toks[start]?.text === ',') continue; // a direct quote follows
-    if (start >= to || toks[start].pos === 'ADP' || toks[start].lower === 'to' || isEnd(toks[start])) continue; // not a clause
+    // not a clause ("said to them"), unless after "that" ("said that despite the rise, …")
+    if (start >= to || ((toks[start].pos === 'ADP' || toks[start].lower === 'to') && toks[start - 1]?.lower !== 'that') || isEnd(toks[start])) continue;
     const end = contentEnd(toks, start, to);
     if (end - start >= MIN_CONTENT) out.push({ content: [start, end], att: { ...att, rule: cue.base === 'according to' ? 'indirect:according-to' : 'indirect:after-cue' } });
   }

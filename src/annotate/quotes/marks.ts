@@ -144,3 +144,11 @@ export function findQuoted(original: string): Quoted[] {
   const outer = double.map((q) => ({ start: q.open, end: q.close ?? q.span.end }));
   return [...double, ...findSingle(text, outer)].sort((a, b) => a.span.start - b.span.start);
 }
+
+/** The stretches of text that quotes occupy, marks included (a doubled closing apostrophe '' is two characters). */
+export function quotedStretches(text: string, quoted: readonly Quoted[]): Span[] {
+  return quoted.map((q) => {
+    const close = q.close ?? q.span.end;
+    return { start: q.open, end: close + (text.startsWith("''", close) ? 2 : 1) };
+  });
+}

@@ -10,7 +10,7 @@ import { Antecedents } from './antecedent.js';
 import type { Attribution } from './attribute.js';
 import { directQuotes } from './direct.js';
 import { indirectQuotes } from './indirect.js';
-import { findQuoted } from './marks.js';
+import { findQuoted, quotedStretches } from './marks.js';
 import { transcriptTurns } from './transcript.js';
 import type { Range } from './np.js';
 import { tokenize, type Tok } from './tokens.js';
@@ -47,7 +47,7 @@ export function findQuotes(doc: NewsDoc): Quote[] {
 
   const directs = directQuotes(text, toks, sentences, quoted);
   const quotes = directs.map((d) => build(d.quoted.span, true, d.att, d.continues, `marks:${d.quoted.rule}+${d.att?.rule ?? 'none'}`));
-  const inside = quoted.map((q) => ({ start: q.open, end: (q.close ?? q.span.end) + 1 }));
+  const inside = quotedStretches(text, quoted);
   const skip = (i: number) => inside.some((r) => toks[i].start >= r.start && toks[i].start < r.end);
   for (const c of [...indirectQuotes(text, toks, sentences, skip), ...transcriptTurns(text, toks)]) {
     const span = toSpan(toks, c.content)!;
