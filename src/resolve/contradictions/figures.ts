@@ -28,7 +28,9 @@ export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] 
     for (const claim of claims) {
       if (!claim.what) continue;
       const key = `${whatKey(claim.what)}|${claim.asOf ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), { doc, claim }]);
+      const group = groups.get(key);
+      if (group) group.push({ doc, claim });
+      else groups.set(key, [{ doc, claim }]);
     }
   }
   const out: Contradiction[] = [];
@@ -48,13 +50,28 @@ export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] 
   return out;
 }
 
+/**
+ * Claims of one claimant a group keeps for comparison. Any two claims of a group are compared only
+ * when one of them is among the first few of a claimant, so a figure repeated by thousands of copies
+ * costs a pass, not all pairs; the first disagreement is found all the same.
+ */
+const MAX_REPRESENTATIVES = 8;
+
+/** The first two claims of a group, from different documents and claimants, whose values differ. */
 function findPair(group: { doc: NewsDoc; claim: ClaimLike }[]) {
-  for (let i = 0; i < group.length; i++)
-    for (let j = i + 1; j < group.length; j++) {
-      const [a, b] = [group[i], group[j]];
+  const reps: { doc: NewsDoc; claim: ClaimLike }[] = [];
+  const perClaimant = new Map<string, number>();
+  for (const b of group) {
+    const who = (b.claim.claimantText ?? '').toLowerCase();
+    for (const a of reps) {
       const differ = Math.abs(a.claim.value - b.claim.value) > ROUNDING * Math.max(a.claim.value, b.claim.value);
-      const others = (a.claim.claimantText ?? '').toLowerCase() !== (b.claim.claimantText ?? '').toLowerCase();
-      if (a.doc.id !== b.doc.id && differ && others) return [a, b] as const;
+      if (a.doc.id !== b.doc.id && differ && (a.claim.claimantText ?? '').toLowerCase() !== who) return [a, b] as const;
     }
+    const kept = perClaimant.get(who) ?? 0;
+    if (kept < MAX_REPRESENTATIVES) {
+      perClaimant.set(who, kept + 1);
+      reps.push(b);
+    }
+  }
   return null;
 }

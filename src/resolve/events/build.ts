@@ -47,12 +47,24 @@ function mode<T>(values: T[]): T | null {
   return best;
 }
 
-/** The range most dated mentions agree on, narrowed by every range that overlaps it. */
+/**
+ * The range most dated mentions agree on, narrowed by every range that overlaps it. Identical ranges
+ * are counted once with their number (an event reported a thousand times has a few distinct dates),
+ * so the pairwise comparison is over distinct ranges only.
+ */
 function agreedRange(ranges: DateRange[]): DateRange | null {
   if (ranges.length === 0) return null;
-  const supported = ranges.map((r) => ranges.filter((o) => overlaps(r, o)).length);
+  const distinct = new Map<string, { range: DateRange; n: number }>();
+  for (const r of ranges) {
+    const key = `${r.start}|${r.end}|${r.precision}`;
+    const slot = distinct.get(key);
+    if (slot) slot.n++;
+    else distinct.set(key, { range: r, n: 1 });
+  }
+  const kinds = [...distinct.values()];
+  const supported = kinds.map(({ range }) => kinds.reduce((sum, o) => sum + (overlaps(range, o.range) ? o.n : 0), 0));
   const top = Math.max(...supported);
-  return ranges.filter((_, i) => supported[i] === top).reduce(narrower);
+  return kinds.filter((_, i) => supported[i] === top).map((k) => k.range).reduce(narrower);
 }
 
 /**
