@@ -1,0 +1,114 @@
+/** The name tagger's decoding, its features' building blocks and how its spans combine with the rules. */
+import { describe, expect, it } from 'vitest';
+import { combine } from '../../../src/annotate/mentions/combine.js';
+import { ruleMentions } from '../../../src/annotate/mentions/stage.js';
+import { LABELS, makeTagger, shippedTagger, spansOf, tag, viterbi } from '../../../src/annotate/mentions/tagger.js';
+import { segments, shape, tokenFeatures } from '../../../src/annotate/mentions/tagger-features.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeContext } from '../../../src/context.js';
+import { makeDoc } from '../../helpers.js';
+
+const L = LABELS.length;
+const zeros = () => Array.from({ length: L + 1 }, () => new Array<number>(L).fill(0));
+const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
+
+function rules(text: string) {
+  const doc = makeDoc(text);
+  return ruleMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext());
+}
+
+describe('tagger: decoding', () => {
+  it('never starts a name with I- and never continues another type', () => {
+    // emissions favour I-person on the first token and I-place after B-person: both are forbidden
+    const scores = new Float64Array(2 * L);
+    scores[label('I-person')] = 10;
+    scores[label('B-person')] = 1;
+    scores[label('B-place')] = -20;
+    scores[L + label('I-place')] = 10;
+    scores[L + label('I-person')] = 1;
+    expect(viterbi(scores, 2, zeros()).map((y) => LABELS[y])).toEqual(['B-person', 'I-person']);
+  });
+  it('reads typed spans off BIO labels', () => {
+    const path = ['B-person', 'I-person', 'O', 'B-place', 'B-organization', 'I-organization'].map(label);
+    expect(spansOf(path)).toEqual([
+      { first: 0, last: 1, type: 'person' },
+      { first: 3, last: 3, type: 'place' },
+      { first: 4, last: 5, type: 'organization' },
+    ]);
+  });
+  it('tags with a hand-made model: a capitalised word after "in" is a place', () => {
+    const tagger = makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'w-1=in': [0, 0, 0, 0, 0, 5, 0], b: [1, 0, 0, 0, 0, 0, 0] }, meta: {} });
+    const { tokens, sentenceStart, mentions } = rules('Talks resumed in Drenvik today.');
+    const segs = segments(tokens, sentenceStart, mentions);
+    const spans = tag(tagger, tokenFeatures(tokens, sentenceStart, mentions, segs), segs);
+    expect(spans.map((s) => [tokens[s.first].text, s.type])).toEqual([['Drenvik', 'place']]);
+  });
+  it('refuses a model with other labels', () => {
+    expect(() => makeTagger({ labels: ['O', 'B-PER', 'I-PER'], transitions: [], weights: {}, meta: {} })).toThrow(/labels/);
+  });
+  it('ships a model', () => {
+    expect(shippedTagger()).not.toBeNull();
+  });
+});
+
+describe('tagger: features', () => {
+  it('collapses word shapes', () => {
+    expect(['Kyiv', 'NATO', 'U.S.', '2022', 'iPhone', 'al-Assad'].map(shape)).toEqual(['Xx', 'X', 'X.X.', 'd', 'xXx', 'x-Xx']);
+  });
+  it('reads only capitalised stretches widened by one token, within sentences', () => {
+    const { tokens, sentenceStart, mentions } = rules('the talks with Jan van der Berg ended. nothing else happened.');
+    const words = segments(tokens, sentenceStart, mentions).map(([a, b]) => tokens.slice(a, b).map((t) => t.text).join(' '));
+    expect(words).toEqual(['with Jan van der Berg ended']);
+  });
+  it('gives no features to tokens outside every stretch', () => {
+    const { tokens, sentenceStart, mentions } = rules('the talks ended in Drenvik.');
+    const segs = segments(tokens, sentenceStart, mentions);
+    expect(tokenFeatures(tokens, sentenceStart, mentions, segs).map((f) => f.length > 0)).toEqual([false, false, false, true, true, true]);
+  });
+});
+
+describe('tagger: combining with the rules', () => {
+  const ctx = makeContext();
+  function combined(text: string, tagged: [string, 'person' | 'organization' | 'place'][]) {
+    const { tokens, sentenceStart, mentions } = rules(text);
+    const spans = tagged.map(([words, type]) => {
+      const first = tokens.findIndex((t, i) => tokens.slice(i, i + words.split(' ').length).map((x) => x.text).join(' ') === words);
+      return { first, last: first + words.split(' ').length - 1, type };
+    });
+    return combine(text, tokens, sentenceStart, mentions, spans, ctx).map((m) => [text.slice(m.span.start, m.span.end), m.type, m.source]);
+  }
+  it('a strong rule keeps its span and type; an overlapping tagger span is dropped', () => {
+    expect(combined('Defence Minister Halvor Quistad left.', [['Minister Halvor Quistad', 'person']])).toEqual([['Halvor Quistad', 'person', 'propn-run/title']]);
+  });
+  it('the tagger retypes a weakly typed name and adds names the rules missed', () => {
+    expect(combined('Then the Vostrel Brenn sailed to Kalbo.', [['Vostrel Brenn', 'place'], ['Kalbo', 'place']])).toEqual([
+      ['Vostrel Brenn', 'place', 'propn-run/tagger'],
+      ['Kalbo', 'place', 'propn-run/place-cue'],
+    ]);
+  });
+  it('a weak rule name the tagger leaves out becomes other', () => {
+    expect(combined('Then the Vostrel Brenn sailed.', [])).toEqual([['Vostrel Brenn', 'other', 'propn-run/untagged']]);
+  });
+  it('an outlet stays an outlet when the tagger calls it an organisation', () => {
+    expect(combined('Gorlan Press reported the blast.', [['Gorlan Press', 'organization']])).toEqual([['Gorlan Press', 'outlet', 'propn-run/outlet-head']]);
+  });
+});
+
+describe('tagger: negative cases', () => {
+  const ctx = makeContext();
+  function added(text: string, words: string, type: 'person' | 'organization' | 'place') {
+    const { tokens, sentenceStart, mentions } = rules(text);
+    const first = tokens.findIndex((t) => t.text === words.split(' ')[0]);
+    const out = combine(text, tokens, sentenceStart, mentions, [{ first, last: first + words.split(' ').length - 1, type }], ctx);
+    return out.map((m) => text.slice(m.span.start, m.span.end));
+  }
+  it('a tagger span made only of title words is no name', () => {
+    expect(added('Vulpescu, Foreign Minister of Moldova, left.', 'Foreign Minister', 'person')).not.toContain('Foreign Minister');
+  });
+  it('a tagger span inside a shouting line is no name', () => {
+    expect(added('CLICK HERE TO READ MORE FROM THE WASHINGTON EXAMINER', 'WASHINGTON', 'place')).toEqual([]);
+  });
+  it('no tagger spans and no rule names: nothing', () => {
+    expect(added('the talks were postponed again.', 'talks', 'person').filter((w) => w !== 'talks')).toEqual([]);
+  });
+});
