@@ -85,8 +85,10 @@ export function buildEvent(group: EventNode[]): Event {
   const range = agreedRange(group.flatMap((n) => (n.range ? [n.range] : [])));
   const placeKey = mode(group.flatMap((n) => (n.placeKey ? [n.placeKey] : [])));
   const placeText = group.find((n) => n.placeKey === placeKey)?.mention.place?.text ?? null;
-  const actorKeys = [...new Set(group.flatMap((n) => n.actorKeys))];
-  const actorTexts = actorKeys.map((k) => group.find((n) => n.actorNames.has(k))!.actorNames.get(k)!);
+  const actorNames = new Map<string, string>();
+  for (const n of group) for (const k of n.actorKeys) if (!actorNames.has(k) && n.actorNames.has(k)) actorNames.set(k, n.actorNames.get(k)!);
+  const actorKeys = [...actorNames.keys()];
+  const actorTexts = [...actorNames.values()];
   const ordinal = mode(group.flatMap((n) => (n.mention.ordinal !== null ? [n.mention.ordinal] : [])));
   const status = eventStatus(group);
   const mentions = group.map((n) => ({

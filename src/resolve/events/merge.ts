@@ -37,7 +37,10 @@ function blocks(nodes: EventNode[], key: (n: EventNode) => string | null): numbe
   const out = new Map<string, number[]>();
   nodes.forEach((n, i) => {
     const k = key(n);
-    if (k !== null) out.set(k, [...(out.get(k) ?? []), i]);
+    if (k === null) return;
+    const block = out.get(k);
+    if (block) block.push(i);
+    else out.set(k, [i]);
   });
   return [...out.values()];
 }
