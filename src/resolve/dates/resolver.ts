@@ -25,8 +25,12 @@ export function storyKey(doc: NewsDoc): string | null {
 export function resolvePublication(docs: readonly NewsDoc[]): NewsDoc[] {
   const own = new Map<string, Published>();
   for (const d of docs) own.set(d.id, ownDate(d));
-  const lenders = new Map<string, NewsDoc[]>();
-  const lend = (key: string, d: NewsDoc) => lenders.set(key, [...(lenders.get(key) ?? []), d]);
+  // Per key only the most confident dated document is kept (the first of equals): it is the one lent.
+  const lenders = new Map<string, NewsDoc>();
+  const lend = (key: string, d: NewsDoc) => {
+    const best = lenders.get(key);
+    if (!best || own.get(d.id)!.confidence > own.get(best.id)!.confidence) lenders.set(key, d);
+  };
   for (const d of docs) {
     if (!own.get(d.id)!.date) continue;
     const key = storyKey(d);
@@ -39,8 +43,10 @@ export function resolvePublication(docs: readonly NewsDoc[]): NewsDoc[] {
     let published = own.get(d.id)!;
     if (!published.date) {
       const key = storyKey(d);
-      const candidates = [...(lenders.get(`d:${d.id}`) ?? []), ...(d.duplicateOf ? (lenders.get(`d:${d.duplicateOf}`) ?? []) : []), ...(key ? (lenders.get(`k:${key}`) ?? []) : [])];
-      const lender = candidates.filter((c) => c.id !== d.id).sort((a, b) => own.get(b.id)!.confidence - own.get(a.id)!.confidence)[0];
+      const candidates = [lenders.get(`d:${d.id}`), d.duplicateOf ? lenders.get(`d:${d.duplicateOf}`) : undefined, key ? lenders.get(`k:${key}`) : undefined];
+      const lender = candidates
+        .filter((c): c is NewsDoc => c !== undefined && c.id !== d.id)
+        .reduce<NewsDoc | undefined>((a, c) => (!a || own.get(c.id)!.confidence > own.get(a.id)!.confidence ? c : a), undefined);
       if (lender) {
         const p = own.get(lender.id)!;
         published = { date: p.date, source: 'corpus', confidence: Math.min(p.confidence, CORPUS_CONFIDENCE), evidence: [`same story as ${lender.id} dated ${p.date} (${p.source})`, ...published.evidence] };

@@ -20,7 +20,9 @@ export class UnionFind {
     const out = new Map<number, number[]>();
     this.parent.forEach((_, i) => {
       const r = this.find(i);
-      out.set(r, [...(out.get(r) ?? []), i]);
+      const group = out.get(r);
+      if (group) group.push(i);
+      else out.set(r, [i]);
     });
     return [...out.values()];
   }
