@@ -119,3 +119,40 @@ export function pairErrors(items: readonly PairItem[]): {
   }
   return { wrong: wrong.sort((a, b) => b.pairs - a.pairs), missed: missed.sort((a, b) => b.pairs - a.pairs) };
 }
+
+/** Errors of one system by class, to see where strict F1 is lost. */
+export interface ErrorClasses {
+  /** Same span, other type (`country` of them: a country name GUM types organisation, acting as an agent). */
+  type: number;
+  country: number;
+  /** Overlapping a gold name without the same span. */
+  boundary: number;
+  /** Gold names nothing overlaps. */
+  missed: number;
+  /** Predicted names overlapping no gold name. */
+  spurious: number;
+}
+
+export const emptyErrors = (): ErrorClasses => ({ type: 0, country: 0, boundary: 0, missed: 0, spurious: 0 });
+
+/** Adds one document's errors by class; `isCountry` tells whether a span's text is a country name. */
+export function classify(errors: ErrorClasses, gold: GoldSpan[], predicted: GoldSpan[], isCountry: (s: GoldSpan) => boolean): void {
+  const used = new Set<GoldSpan>();
+  for (const g of gold) {
+    const same = predicted.find((p) => p.start === g.start && p.end === g.end);
+    if (same) {
+      used.add(same);
+      if (same.type !== g.type) {
+        errors.type++;
+        if (g.type === 'organization' && same.type === 'place' && isCountry(g)) errors.country++;
+      }
+      continue;
+    }
+    const near = predicted.find((p) => !used.has(p) && p.start < g.end && g.start < p.end);
+    if (near) {
+      used.add(near);
+      errors.boundary++;
+    } else errors.missed++;
+  }
+  errors.spurious += predicted.filter((p) => !used.has(p) && !gold.some((g) => g.start < p.end && p.start < g.end)).length;
+}
