@@ -16,7 +16,7 @@ import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
 import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
-import { titleCase } from './tagger-features.js';
+import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
 
 /**

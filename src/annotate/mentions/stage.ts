@@ -1,6 +1,7 @@
 /**
  * The `mentions` stage: tokens (wink-nlp) → candidate runs → refined name spans → types → per-document
- * propagation, plus bare titles standing for an office holder ("the Russian Foreign Minister").
+ * propagation (the rules); then the statistical tagger's spans combined with them (`combine.ts`), plus
+ * bare titles standing for an office holder ("the Russian Foreign Minister").
  * Works from the clean text alone; boilerplate in `removed[]` is never read.
  */
 import type { Context } from '../../context.js';
@@ -16,7 +17,8 @@ import { tokenize, type Token } from './tokens.js';
 import { typeSpan } from './typing.js';
 import { combine } from './combine.js';
 import { shippedTagger, tag } from './tagger.js';
-import { segments, tokenFeatures } from './tagger-features.js';
+import { segments } from './stretches.js';
+import { tokenFeatures } from './tagger-features.js';
 
 /** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
 const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
