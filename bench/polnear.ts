@@ -17,6 +17,8 @@
  *   gold head (last word before a comma/"of"/"who") is a word of ours. Also given end to end (unfound = wrong),
  *   and leniently: our mention OR the name we resolved it to ("she" → "DuVernay") matches the gold mention
  *   (PolNeAR's Source is sometimes the name where the cue's subject is a pronoun, and vice versa).
+ *   PolNeAR's Source is the outermost source, so where we found a relay (`via`: "…, Walker said,
+ *   according to an AP account") the relay is what is compared.
  * Doubled apostrophes (''…'', as the NYT texts print quotes) count as quotation marks on both sides.
  * Baseline in the same run: compromise's `quotations()` for direct content (it names no speaker).
  */
@@ -161,11 +163,14 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
         const hit = quotes.find((q) => q.direct === (kind === 'd') && parts.some((p) => q.span.start < p.end && p.start < q.span.end));
         if (!hit) continue;
         tally.matched++;
-        const ours = hit.speakerSpan ? text.slice(hit.speakerSpan.start, hit.speakerSpan.end) : '';
+        // PolNeAR's Source is the outermost one ("…, Walker said, according to an AP account" → the AP
+        // account); ours is split into speaker and `via`, so the relay is compared when there is one
+        const outer = hit.via ?? hit.speakerSpan;
+        const ours = outer ? text.slice(outer.start, outer.end) : '';
         const source = g.source;
         const heads = (s: string) => s !== '' && (wordSet(source).has(lastWord(s)) || wordSet(s).has(goldHead(source)));
         if (heads(ours)) tally.ok++;
-        if (heads(ours) || heads(hit.speakerText ?? '')) tally.okNamed++;
+        if (heads(ours) || heads(hit.via ? ours : hit.speakerText ?? '')) tally.okNamed++;
         if (errors && !heads(ours)) {
           const at = parts[0].start;
           const context = text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 400), Math.min(text.length, at + 300));

@@ -172,8 +172,14 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
     const closes = cue.to >= to || /^[,.;!?]$/.test(toks[cue.to].text) || ['ADP', 'CCONJ'].includes(toks[cue.to].pos) || TIME_AFTER_CUE.test(toks[cue.to].text);
     if (named && toks[j - 1].text === ',' && closes) return { cue: [cue.from, cue.to], speaker: first, via: null, rule: 'after-appositive' };
     const np = npBefore(toks, cue.from, i);
-    if (np && closes && np[1] - np[0] <= 4 && toks[np[0] - 1]?.text === ',' && (toks[np[0]].pos === 'PRON' || toks[np[1] - 1].pos === 'PROPN'))
+    // ", she said." / ", the unsigned opinion said." / ", Vell said.": a short subject after a comma
+    const shortSubject = np && np[1] - np[0] <= 4 && toks[np[0] - 1]?.text === ',' && (['PRON', 'DET'].includes(toks[np[0]].pos) || toks[np[1] - 1].pos === 'PROPN');
+    if (np && closes && shortSubject)
       return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-late' };
+    // "“…” that Vell can win, said Orin Dace, a former aide.": inverted, closing the sentence
+    const after = toks[j - 1].text === ',' && !isIngCue(toks, cue) ? npAfter(toks, cue.to, to) : null;
+    if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text)) && toks[after[1] - 1].pos === 'PROPN')
+      return { cue: [cue.from, cue.to], speaker: after, via: null, rule: 'after-late' };
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { attributeAfterClause } from './after-clause.js';
 import { previousSentenceAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
 import { quotedStretches, type Quoted } from './marks.js';
-import { npBefore, subjectOf } from './np.js';
+import { npAfter, npBefore, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
 
@@ -84,7 +84,7 @@ export function directQuotes(
       const [from, to] = intro ? [tokenAt(toks, intro.start), tokenAt(toks, intro.end)] : [0, 0];
       const before = intro ? attributeBefore(toks, from, to, skip) : null;
       const short = intro && to - from <= MAX_ATTRIBUTION_SENTENCE;
-      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null) ?? (intro ? subjectOf(toks, from, to) : null);
+      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null) ?? (intro ? subjectOf(toks, from, to) ?? bareName(toks, from, to) : null);
       if (speaker) att = { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' };
     }
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
@@ -106,15 +106,27 @@ export function directQuotes(
   return out;
 }
 
+/** A hyphenated line after a quote names its speaker only when this short ("- Sen. Ilse Varga (D-Vel.)"). */
+const MAX_DASH_LINE_WORDS = 6;
+
 /** "…” ― Carla Sanchez": a name after a dash ending the paragraph is the speaker. */
 function dashAttribution(text: string, toks: readonly Tok[], at: number): Attribution | null {
-  const m = /^\s*[―—–]\s*([^\n]{2,60}?)\.?\s*(?:\n|$)/.exec(text.slice(at));
+  // a hyphen counts as the dash only at the start of the next line ("…”¶- Sanders.")
+  const m = /^(?:\s*[―—–]|\s*\n\s*-)\s*([^\n]{2,60}?)\.?\s*(?:\n|$)/.exec(text.slice(at));
   if (!m || !/^\p{Lu}/u.test(m[1])) return null;
+  if (!/^\s*[―—–]/.test(m[0]) && m[1].split(/\s+/).length > MAX_DASH_LINE_WORDS) return null; // a list item, not a name
   const start = at + m[0].indexOf(m[1]);
   const from = tokenAt(toks, start);
   let to = from;
   while (to < toks.length && toks[to].end <= start + m[1].length) to++;
   return to > from ? { cue: null, speaker: [from, to], via: null, rule: 'dash' } : null;
+}
+
+/** "Senator Ilse Varga: “…”": an intro that is only a name (ending in a proper noun) before the colon. */
+function bareName(toks: readonly Tok[], from: number, to: number): Attribution['speaker'] {
+  const colon = toks.slice(from, to).findIndex((t) => t.text === ':') + from;
+  const np = colon > from ? npAfter(toks, from, colon) : null;
+  return np && np[0] === from && np[1] === colon && toks[colon - 1].pos === 'PROPN' ? np : null;
 }
 
 /** A relay verb in an intro ("The New York Times reports:") names the speaker itself. */
