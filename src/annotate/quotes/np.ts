@@ -115,6 +115,12 @@ export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): 
 
 /** The subject of the first verb of the token range `[from, to)` that has one: the clause's subject. */
 export function subjectOf(toks: readonly Tok[], from: number, to: number): Range | null {
+  // "In a statement released Thursday, Rep. Jan Dorn reacted": an opening prepositional or participial
+  // phrase ends at its comma and holds no subject
+  if (toks[from] && (toks[from].pos === 'ADP' || /^\p{Lu}\p{Ll}+ing$/u.test(toks[from].text)) && toks[from].lower !== 'of') {
+    const comma = toks.slice(from, to).findIndex((t) => t.text === ',');
+    if (comma > 0 && comma < to - from - 1) from += comma + 1;
+  }
   for (let v = from; v < to; v++) {
     if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[v - 1]?.pos !== 'AUX')) continue;
     const np = npBefore(toks, v, from);
