@@ -19,21 +19,41 @@ export interface RuleSpan {
   rule: string;
 }
 
-/** Word shape with runs collapsed: "Kyiv" → "Xx", "NATO" → "X", "U.S." → "X.X.", "2022" → "d". */
+/** Word shape with runs collapsed: "Kyiv" → "Xx", "NATO" → "X", "U.S." → "X.X.", "2022" → "d". Memoised. */
 export function shape(word: string): string {
-  let out = '';
+  let out = shapeCache.get(word);
+  if (out !== undefined) return out;
+  out = '';
   let prev = '';
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    const code = ch.charCodeAt(0);
+    const c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch
+      : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (c !== prev) out += c;
     prev = c;
     if (out.length >= 6) break;
   }
+  if (shapeCache.size >= CACHE_LIMIT) shapeCache.clear();
+  shapeCache.set(word, out);
   return out;
 }
 
+/** Memo size bound for word shapes and classes (cleared when reached; a few MB at most). */
+const CACHE_LIMIT = 50_000;
+const shapeCache = new Map<string, string>();
+const classCache = new Map<string, string>();
+
 /** Lexicon and gazetteer classes of one word: `fn` given name, `pl` place, `co` country, … */
 function classes(word: string): string {
+  const known = classCache.get(word);
+  if (known !== undefined) return known;
+  if (classCache.size >= CACHE_LIMIT) classCache.clear();
+  const c = classesOf(word);
+  classCache.set(word, c);
+  return c;
+}
+
+function classesOf(word: string): string {
   const g = gazetteer();
   const low = word.toLowerCase().replace(/\.$/, '');
   const key = foldName(word);
@@ -55,11 +75,13 @@ function classes(word: string): string {
 /** Per-token features of the tokens inside `segs` (see `segments`); tokens outside get none. */
 export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
   const n = tokens.length;
-  const low = tokens.map((t) => t.text.toLowerCase());
-  const shapes = tokens.map((t) => shape(t.text));
-  const cls = tokens.map((t) => (/^\p{L}/u.test(t.text) ? classes(t.text) : ''));
   const inside = new Uint8Array(n);
   for (const [a, b] of segs) inside.fill(1, a, b);
+  // shapes and classes only where a feature reads them: inside a stretch or two tokens from one
+  const near = (i: number) => inside[i] === 1 || inside[i - 1] === 1 || inside[i + 1] === 1 || inside[i - 2] === 1 || inside[i + 2] === 1;
+  const low = tokens.map((t) => t.text.toLowerCase());
+  const shapes = tokens.map((t, i) => (near(i) ? shape(t.text) : ''));
+  const cls = tokens.map((t, i) => (near(i) && /^\p{L}/u.test(t.text) ? classes(t.text) : ''));
   const rule: string[] = new Array(n).fill('O');
   const ruleName: string[] = new Array(n).fill('O');
   for (const r of rules) {
