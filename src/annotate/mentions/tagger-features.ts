@@ -72,8 +72,21 @@ function classesOf(word: string): string {
   return c;
 }
 
-/** Per-token features of the tokens inside `segs` (see `segments`); tokens outside get none. */
+/**
+ * The feature templates, in the order of `tokenValues`. A feature is a template and a value, written
+ * `template=value` in the model file; the tagger looks values up per template, so that words shared by
+ * neighbouring tokens are hashed once.
+ */
+export const TEMPLATES = ['b', 'w', 'W', 's', 'p', 'p3', 's3', 's2', 'w-1', 'w+1', 'w-2', 'w+2', 's-1s', 'ss+1', 's-1ss+1', 'p-1p', 'pp+1',
+  'w-1s', 'sw+1', 'c', 'c-1', 'c+1', 'r', 'rn', 'r-1r+1', 'rs', 'g', 's4', 'w-1w', 'ww+1', 'd', 'S', 'Sw', 'h', 'hr', 'hrn'];
+
+/** Per-token features of the tokens inside `segs` as `template=value` strings (for training). */
 export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
+  return tokenValues(tokens, sentenceStart, rules, segs).map((values) => values.flatMap((v, k) => (v === null ? [] : [`${TEMPLATES[k]}=${v}`])));
+}
+
+/** Per-token feature values (one per template, null where it does not apply) inside `segs`; tokens outside get none. */
+export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): (string | null)[][] {
   const n = tokens.length;
   const inside = new Uint8Array(n);
   for (const [a, b] of segs) inside.fill(1, a, b);
@@ -102,7 +115,7 @@ export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: 
     else if (!sentenceStart[i] && /^\p{Lu}/u.test(tokens[i].text)) capSeen.add(low[i]);
   }
   const headline = titleCase(tokens, sentenceStart);
-  const out: string[][] = [];
+  const out: (string | null)[][] = [];
   for (let i = 0; i < n; i++) {
     if (!inside[i]) {
       out.push([]);
@@ -110,42 +123,18 @@ export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: 
     }
     const w = low[i];
     const glued = i > 0 && tokens[i - 1].end === tokens[i].start ? 'g' : '';
-    const f = [
-      'b',
-      `w=${w}`,
-      `W=${tokens[i].text}`,
-      `s=${shapes[i]}`,
-      `p=${pos[i]}`,
-      `p3=${w.slice(0, 3)}`,
-      `s3=${w.slice(-3)}`,
-      `s2=${w.slice(-2)}`,
-      `w-1=${at(low, i - 1)}`,
-      `w+1=${at(low, i + 1)}`,
-      `w-2=${at(low, i - 2)}`,
-      `w+2=${at(low, i + 2)}`,
-      `s-1s=${at(shapes, i - 1)}|${shapes[i]}`,
-      `ss+1=${shapes[i]}|${at(shapes, i + 1)}`,
-      `s-1ss+1=${at(shapes, i - 1)}|${shapes[i]}|${at(shapes, i + 1)}`,
-      `p-1p=${at(pos, i - 1)}|${pos[i]}`,
-      `pp+1=${pos[i]}|${at(pos, i + 1)}`,
-      `w-1s=${at(low, i - 1)}|${shapes[i]}`,
-      `sw+1=${shapes[i]}|${at(low, i + 1)}`,
-      `c=${cls[i]}|${shapes[i]}`,
-      `c-1=${at(cls, i - 1)}`,
-      `c+1=${at(cls, i + 1)}`,
-      `r=${rule[i]}`,
-      `rn=${ruleName[i]}`,
-      `r-1r+1=${at(rule, i - 1)}|${at(rule, i + 1)}`,
-      `rs=${rule[i]}|${shapes[i]}`,
-      `g=${glued}`,
-      `s4=${w.slice(-4)}`,
-      `w-1w=${at(low, i - 1)}|${w}`,
-      `ww+1=${w}|${at(low, i + 1)}`,
-      `d=${lowerSeen.has(w) ? 'l' : ''}${capSeen.has(w) ? 'c' : ''}|${shapes[i]}`,
-    ];
-    if (sentenceStart[i]) f.push(`S=${shapes[i]}`, `Sw=${w}`);
-    if (headline[i]) f.push(`h=${shapes[i]}`, `hr=${rule[i]}`, `hrn=${ruleName[i]}`);
-    out.push(f);
+    // one value per template of TEMPLATES, in its order; null where the template does not apply
+    out.push([
+      '', w, tokens[i].text, shapes[i], pos[i], w.slice(0, 3), w.slice(-3), w.slice(-2),
+      at(low, i - 1), at(low, i + 1), at(low, i - 2), at(low, i + 2),
+      `${at(shapes, i - 1)}|${shapes[i]}`, `${shapes[i]}|${at(shapes, i + 1)}`, `${at(shapes, i - 1)}|${shapes[i]}|${at(shapes, i + 1)}`,
+      `${at(pos, i - 1)}|${pos[i]}`, `${pos[i]}|${at(pos, i + 1)}`, `${at(low, i - 1)}|${shapes[i]}`, `${shapes[i]}|${at(low, i + 1)}`,
+      `${cls[i]}|${shapes[i]}`, at(cls, i - 1), at(cls, i + 1), rule[i], ruleName[i], `${at(rule, i - 1)}|${at(rule, i + 1)}`,
+      `${rule[i]}|${shapes[i]}`, glued, w.slice(-4), `${at(low, i - 1)}|${w}`, `${w}|${at(low, i + 1)}`,
+      `${lowerSeen.has(w) ? 'l' : ''}${capSeen.has(w) ? 'c' : ''}|${shapes[i]}`,
+      sentenceStart[i] ? shapes[i] : null, sentenceStart[i] ? w : null,
+      headline[i] ? shapes[i] : null, headline[i] ? rule[i] : null, headline[i] ? ruleName[i] : null,
+    ]);
   }
   return out;
 }

@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { TEMPLATES } from './tagger-features.js';
 
 /** The labels, in the order of each weight vector: O, then B-/I- for each type. */
 export const LABELS = ['O', 'B-person', 'I-person', 'B-organization', 'I-organization', 'B-place', 'I-place'] as const;
@@ -27,17 +28,22 @@ export interface TaggerModel {
   meta: Record<string, unknown>;
 }
 
-/** A model ready for tagging. */
+/** A model ready for tagging: per feature template (`TEMPLATES`), value → one weight per label. */
 export interface Tagger {
-  weights: Map<string, ArrayLike<number>>;
+  weights: Map<string, ArrayLike<number>>[];
   transitions: number[][];
 }
 
 /** Builds a tagger from a stored model; throws when its labels are not `LABELS`. */
 export function makeTagger(model: TaggerModel): Tagger {
   if (model.labels.join() !== LABELS.join()) throw new Error(`tagger model labels ${model.labels.join()} ≠ ${LABELS.join()}`);
-  const weights = new Map<string, ArrayLike<number>>();
-  for (const [f, w] of Object.entries(model.weights)) weights.set(f, Float64Array.from(w));
+  const weights = TEMPLATES.map(() => new Map<string, ArrayLike<number>>());
+  const index = new Map(TEMPLATES.map((t, k) => [t, k]));
+  for (const [f, w] of Object.entries(model.weights)) {
+    const k = index.get(f.slice(0, f.indexOf('=')));
+    if (k === undefined) throw new Error(`tagger model feature ${f} has no template in TEMPLATES: retrain it (npm run train:tagger)`);
+    weights[k].set(f.slice(f.indexOf('=') + 1), Float64Array.from(w));
+  }
   return { weights, transitions: model.transitions };
 }
 
@@ -67,12 +73,14 @@ const ALLOWED = Uint8Array.from({ length: (L + 1) * L }, (_, k) => {
   return from < L && from !== 0 && LABELS[from].slice(2) === LABELS[to].slice(2) ? 1 : 0;
 });
 
-/** Emission scores: `scores[i * L + y]` for token `i` and label `y`. */
-export function emissions(weights: Map<string, ArrayLike<number>>, features: string[][]): Float64Array {
-  const scores = new Float64Array(features.length * L);
-  for (let i = 0; i < features.length; i++) {
-    for (const f of features[i]) {
-      const w = weights.get(f);
+/** Emission scores: `scores[i * L + y]` for token `i` and label `y`, from per-token feature values (`tokenValues`). */
+export function emissions(weights: Map<string, ArrayLike<number>>[], values: (string | null)[][]): Float64Array {
+  const scores = new Float64Array(values.length * L);
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    for (let k = 0; k < row.length; k++) {
+      const v = row[k];
+      const w = v === null ? undefined : weights[k].get(v);
       if (w) for (let y = 0; y < L; y++) scores[i * L + y] += w[y];
     }
   }
@@ -123,9 +131,9 @@ export function spansOf(path: number[]): { first: number; last: number; type: Ta
   return out;
 }
 
-/** Tags the segments `segs` (half-open token ranges, see `segments`) of one document's tokens. */
-export function tag(tagger: Tagger, features: string[][], segs: [number, number][]): { first: number; last: number; type: TagType }[] {
-  const scores = emissions(tagger.weights, features);
+/** Tags the segments `segs` (half-open token ranges, see `segments`) of one document's tokens, given their feature values. */
+export function tag(tagger: Tagger, values: (string | null)[][], segs: [number, number][]): { first: number; last: number; type: TagType }[] {
+  const scores = emissions(tagger.weights, values);
   const out: { first: number; last: number; type: TagType }[] = [];
   for (const [a, b] of segs) {
     for (const s of spansOf(viterbi(scores.subarray(a * L, b * L), b - a, tagger.transitions))) out.push({ first: s.first + a, last: s.last + a, type: s.type });

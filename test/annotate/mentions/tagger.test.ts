@@ -4,7 +4,7 @@ import { combine } from '../../../src/annotate/mentions/combine.js';
 import { ruleMentions } from '../../../src/annotate/mentions/stage.js';
 import { LABELS, makeTagger, shippedTagger, spansOf, tag, viterbi } from '../../../src/annotate/mentions/tagger.js';
 import { segments } from '../../../src/annotate/mentions/stretches.js';
-import { shape, tokenFeatures } from '../../../src/annotate/mentions/tagger-features.js';
+import { shape, tokenFeatures, tokenValues } from '../../../src/annotate/mentions/tagger-features.js';
 import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
 import { makeDoc } from '../../helpers.js';
@@ -38,11 +38,14 @@ describe('tagger: decoding', () => {
     ]);
   });
   it('tags with a hand-made model: a capitalised word after "in" is a place', () => {
-    const tagger = makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'w-1=in': [0, 0, 0, 0, 0, 5, 0], b: [1, 0, 0, 0, 0, 0, 0] }, meta: {} });
+    const tagger = makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'w-1=in': [0, 0, 0, 0, 0, 5, 0], 'b=': [1, 0, 0, 0, 0, 0, 0] }, meta: {} });
     const { tokens, sentenceStart, mentions } = rules('Talks resumed in Drenvik today.');
     const segs = segments(tokens, sentenceStart, mentions);
-    const spans = tag(tagger, tokenFeatures(tokens, sentenceStart, mentions, segs), segs);
+    const spans = tag(tagger, tokenValues(tokens, sentenceStart, mentions, segs), segs);
     expect(spans.map((s) => [tokens[s.first].text, s.type])).toEqual([['Drenvik', 'place']]);
+  });
+  it('refuses a model whose features have no template', () => {
+    expect(() => makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'xyz=1': [0, 0, 0, 0, 0, 0, 0] }, meta: {} })).toThrow(/retrain/);
   });
   it('refuses a model with other labels', () => {
     expect(() => makeTagger({ labels: ['O', 'B-PER', 'I-PER'], transitions: [], weights: {}, meta: {} })).toThrow(/labels/);
