@@ -5,9 +5,9 @@
  * thread itself would have made: the same function runs, on the same inputs.
  *
  * Threads start only once a run proves long (`THREADS_AFTER_DOCS`); before that the main thread does
- * the work itself, one article at a time. While they start (~1.5–2.5 s of CPU each: modules and lazy
- * models) it keeps working only if a core is left over; otherwise it waits, since on a machine with
- * no spare core it would only slow their start and pay the same start-up cost a third time. A watchdog reads
+ * the work itself, one article at a time, and it goes on while they start. (Only when threads are
+ * started before it has done any, with `ready()`, does it wait for them unless a core is left over:
+ * it would pay the start-up cost of the models a third time.) A watchdog reads
  * each busy thread's CPU time: a thread that passes the per-document budget (or its heap limit) is
  * terminated, its article rejected with the reason, and a fresh thread takes its place.
  */
@@ -22,11 +22,12 @@ import { threadCpuMsOf } from './thread-cpu.js';
 import { threadLaunch } from './thread-launch.js';
 
 /**
- * Articles asked for before threads start: a thread costs ~1–3 s of CPU to start (module loading and
- * the lazy models), what ~200 articles cost to annotate, so runs this short (most tests, a handful of
- * files) never pay it; one ingest batch (50) is enough to show a run is long.
+ * Articles asked for before threads start. A thread costs ~1.5–2.5 s of CPU to start (module loading
+ * and the lazy models: measured 1.5 s compiled, 2.4 s under tsx), what ~200 articles cost to annotate
+ * (~9 ms each), so runs shorter than that (tests, a handful of files) never pay it (measured with
+ * `npm run bench -- scale`: at 100 articles two threads cost 87 ms of CPU per article against 32).
  */
-export const THREADS_AFTER_DOCS = 50;
+export const THREADS_AFTER_DOCS = 200;
 /**
  * Heap per thread. Measured: an article of 760k characters (near the budget's 1M) annotates within
  * 1 GB and runs out at 256 MB (the thread is then stopped and the article rejected, see `lost`), so
@@ -80,14 +81,14 @@ export class DocPool {
   private watch: NodeJS.Timeout | null = null;
   private readonly maxDocMs: number;
   private readonly heapMb: number;
-  /** Whether the main thread keeps annotating while threads start: only with a core to spare. */
-  private readonly helpWhileStarting: boolean;
+  /** More cores than threads: the main thread may annotate while threads start even before it is warm. */
+  private readonly spareCore: boolean;
 
   constructor(private readonly opts: PoolOptions) {
     if (!Number.isInteger(opts.size) || opts.size < 1) throw new Error(`threads: ${opts.size} is not a whole number ≥ 1`);
     this.maxDocMs = opts.maxDocMs ?? MAX_DOC_MS;
     this.heapMb = opts.heapMb ?? THREAD_HEAP_MB;
-    this.helpWhileStarting = availableParallelism() > opts.size;
+    this.spareCore = availableParallelism() > opts.size;
   }
 
   /** Cleans and annotates `raw` (see `prepareHere`); resolves to the document or its rejection. */
@@ -130,7 +131,8 @@ export class DocPool {
         this.send(idle, this.queue.shift()!);
         continue;
       }
-      const here = this.slots.size === 0 || (this.helpWhileStarting && ![...this.slots].some((s) => s.ready));
+      const starting = ![...this.slots].some((s) => s.ready) && (this.stats.here > 0 || this.spareCore);
+      const here = this.slots.size === 0 || starting;
       if (here && !this.hereBusy) {
         this.runHere(this.queue.shift()!);
         continue;
