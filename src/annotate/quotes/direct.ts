@@ -1,16 +1,19 @@
 /**
  * Direct quotations: each quoted stretch from `marks.ts`, attributed by `attribute.ts` — first a cue
- * right after the closing mark, then the last cue before the opening mark in the same sentence, then
- * (for a quote that opens its sentence with no cue of its own) the speaker of the quote just before it
- * in the same or the previous paragraph. Short quoted stretches with no speaker are scare quotes or
- * titles ("a “buffer zone”") and are dropped.
+ * right after the closing mark (or later in its sentence), then the last cue before the opening mark
+ * in the same sentence, then a short clause after a sentence-opening "…,” quote whatever its verb
+ * (`after-clause.ts`), a colon intro or dash line (`intro.ts`); for a quote that opens its sentence
+ * with no cue of its own, a sentence of its own just before it (`previous.ts`) or else the speaker of
+ * the quote just before it in the same or the previous paragraph; and last, for a quote inside a
+ * sentence without a cue, the sentence's subject. Short quoted stretches with no speaker (or only that
+ * subject) are scare quotes or titles ("a “buffer zone”") and are dropped.
  */
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
+import { colonAttribution, dashAttribution } from './intro.js';
 import { previousSentenceAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
 import { quotedStretches, type Quoted } from './marks.js';
-import { npAfter, npBefore, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
 
@@ -30,8 +33,6 @@ export const MIN_UNATTRIBUTED_WORDS = 4;
 
 /** A follow-on quote inherits its speaker only across this many characters (about one attribution clause). */
 const MAX_FOLLOW_GAP = 120;
-/** A colon intro of at most this many tokens names its speaker without a cue ("Caddell continued:"). */
-const MAX_ATTRIBUTION_SENTENCE = 6;
 
 const sentenceOf = (sentences: readonly Span[], at: number): Span | undefined => sentences.find((s) => s.start <= at && at < s.end);
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -77,20 +78,18 @@ export function directQuotes(
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
       att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? att;
     }
-    if (!att?.speaker) {
-      // "Caddell continued:¶“…”": a sentence ending in a colon introduces the quote after it
-      const inSentence = sBefore && /:$/.test(text.slice(sBefore.start, q.open).trimEnd()) ? { start: sBefore.start, end: q.open } : undefined;
-      const intro = inSentence ?? sentences.filter((x) => x.end <= q.open && /:$/.test(text.slice(x.start, q.open).trimEnd()) && text.slice(x.end, q.open).trim() === '').pop();
-      const [from, to] = intro ? [tokenAt(toks, intro.start), tokenAt(toks, intro.end)] : [0, 0];
-      const before = intro ? attributeBefore(toks, from, to, skip) : null;
-      const short = intro && to - from <= MAX_ATTRIBUTION_SENTENCE;
-      const speaker = before?.speaker ?? (intro && (short || RELAY_INTRO.test(text.slice(intro.start, intro.end))) ? relaySubject(toks, intro) : null) ?? (intro ? subjectOf(toks, from, to) ?? bareName(toks, from, to) : null);
-      if (speaker) att = { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' };
-    }
+    if (!att?.speaker) att = colonAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
     let continues: number | null = null;
     const prev = out.length > 0 ? out[out.length - 1] : null;
-    if (!att?.speaker && prev?.att?.speaker && followsOn(text, prev.quoted, q, sBefore)) {
+    // a sentence of its own between the previous quote and this one introduces this one ("Dace agreed. “…”")
+    const sentenceBefore = sBefore ? sentences[sentences.indexOf(sBefore) - 1] : undefined;
+    // (not the previous quote's own sentence, nor the one holding its attribution: "“…?” Fenn said. “…”")
+    const prevEnd = Math.max(prev?.quoted.open ?? -1, prev?.att?.speaker ? toks[prev.att.speaker[0]].start : -1);
+    const quoteless = sentenceBefore !== undefined && prevEnd < sentenceBefore.start;
+    const introduced = !att?.speaker && quoteless ? previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) : null;
+    if (introduced) att = introduced;
+    else if (!att?.speaker && prev?.att?.speaker && followsOn(text, prev.quoted, q, sBefore)) {
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
     } else if (!att?.speaker) {
@@ -104,41 +103,6 @@ export function directQuotes(
     out.push({ quoted: q, att, continues });
   }
   return out;
-}
-
-/** A hyphenated line after a quote names its speaker only when this short ("- Sen. Ilse Varga (D-Vel.)"). */
-const MAX_DASH_LINE_WORDS = 6;
-
-/** "…” ― Carla Sanchez": a name after a dash ending the paragraph is the speaker. */
-function dashAttribution(text: string, toks: readonly Tok[], at: number): Attribution | null {
-  // a hyphen counts as the dash only at the start of the next line ("…”¶- Sanders.")
-  const m = /^(?:\s*[―—–]|\s*\n\s*-)\s*([^\n]{2,60}?)\.?\s*(?:\n|$)/.exec(text.slice(at));
-  if (!m || !/^\p{Lu}/u.test(m[1])) return null;
-  if (!/^\s*[―—–]/.test(m[0]) && m[1].split(/\s+/).length > MAX_DASH_LINE_WORDS) return null; // a list item, not a name
-  const start = at + m[0].indexOf(m[1]);
-  const from = tokenAt(toks, start);
-  let to = from;
-  while (to < toks.length && toks[to].end <= start + m[1].length) to++;
-  return to > from ? { cue: null, speaker: [from, to], via: null, rule: 'dash' } : null;
-}
-
-/** "Senator Ilse Varga: “…”": an intro that is only a name (ending in a proper noun) before the colon. */
-function bareName(toks: readonly Tok[], from: number, to: number): Attribution['speaker'] {
-  const colon = toks.slice(from, to).findIndex((t) => t.text === ':') + from;
-  const np = colon > from ? npAfter(toks, from, colon) : null;
-  return np && np[0] === from && np[1] === colon && toks[colon - 1].pos === 'PROPN' ? np : null;
-}
-
-/** A relay verb in an intro ("The New York Times reports:") names the speaker itself. */
-const RELAY_INTRO = /\breport(?:s|ed)?\s*:\s*$/;
-function relaySubject(toks: readonly Tok[], sentence: Span): Attribution['speaker'] {
-  const from = tokenAt(toks, sentence.start);
-  let verb = tokenAt(toks, sentence.end);
-  while (verb > from && toks[verb - 1].pos === 'PUNCT') verb--;
-  verb--;
-  if (verb <= from || toks[verb].pos !== 'VERB') return null;
-  const np = npBefore(toks, verb, from);
-  return np && np[0] === from ? np : null;
 }
 
 /** True when `q` opens its sentence right after `prev`, in the same paragraph or the next one. */

@@ -5,9 +5,13 @@
  * help. “I will support him.”") continues that report, so its speaker is that sentence's speaker.
  */
 import type { Span } from '../../model/doc.js';
+import { attributeAfterClause } from './after-clause.js';
 import { attributeBefore, type Attribution } from './attribute.js';
 import { subjectOf } from './np.js';
 import { tokenAt, type Tok } from './tokens.js';
+
+/** A sentence of at most this many tokens may be a bare "subject verb." introduction ("Iowa's Dana Bryce agreed."). */
+const MAX_BARE_SENTENCE = 8;
 
 /** The attribution of the sentence before `sentence`, when `open` starts `sentence` and both share a paragraph. */
 export function previousSentenceAttribution(
@@ -22,7 +26,9 @@ export function previousSentenceAttribution(
   const k = sentences.indexOf(sentence);
   const prev = k > 0 ? sentences[k - 1] : undefined;
   if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
-  const att = attributeBefore(toks, tokenAt(toks, prev.start), tokenAt(toks, prev.end), skip);
+  const [from, to] = [tokenAt(toks, prev.start), tokenAt(toks, prev.end)];
+  // a bare "Vell agreed." (no cue in the lexicon) is as good as "Vell said."
+  const att = attributeBefore(toks, from, to, skip) ?? (to - from <= MAX_BARE_SENTENCE ? attributeAfterClause(toks, from, to) : null);
   return att?.speaker ? { ...att, rule: 'previous-sentence' } : null;
 }
 
