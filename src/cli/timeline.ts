@@ -8,6 +8,7 @@ import { Option } from 'commander';
 import { EVENT_TYPES } from '../annotate/events/types.js';
 import type { Event } from '../resolve/events/build.js';
 import { matchesEvent, type EventFilter } from '../resolve/events/filter.js';
+import { shownPrecision } from '../export/precision.js';
 import type { Contradiction } from '../resolve/contradictions/resolver.js';
 import type { Store } from '../store/store.js';
 import { CliError, EXIT } from './exit-codes.js';
@@ -42,7 +43,7 @@ function line(e: Event, disputed: Set<string>): string {
   const sources = new Set(e.mentions.map((m) => m.doc)).size;
   const when = e.date.start ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) : 'undated';
   const mark = disputed.has(e.id) ? ' ⚠ disputed' : '';
-  return `${when.padEnd(22)} ${e.date.precision.padEnd(7)} ${e.status.padEnd(8)} ${e.title}  [${sources} source${sources === 1 ? '' : 's'}]${mark}`;
+  return `${when.padEnd(22)} ${shownPrecision(e.date).padEnd(7)} ${e.status.padEnd(8)} ${e.title}  [${sources} source${sources === 1 ? '' : 's'}]${mark}`;
 }
 
 export function timelineCommand(program: Command, io: Io, run: Runner): void {

@@ -3,6 +3,7 @@
  * and sources, as Markdown or as a self-contained HTML page. Built from the v1 export so it shows
  * exactly what the contract carries. All article text is escaped: it is untrusted.
  */
+import { shownPrecision } from './precision.js';
 import type { ExportV1 } from '../model/export.js';
 
 export interface Report {
@@ -44,7 +45,7 @@ export function reportMarkdown(r: Report): string {
   const disputed = new Set(r.contradictions.map((c) => c.about));
   const out = [`# ${flat(r.title)}`, '', `## Timeline`, '', '| date | precision | status | event | sources |', '|---|---|---|---|---|'];
   for (const e of r.events)
-    out.push(`| ${when(e)} | ${e.date.precision} | ${e.status} | ${flat(e.title)}${disputed.has(e.id) ? ' ⚠' : ''} | ${new Set(e.mentions.map((m) => m.doc)).size} |`);
+    out.push(`| ${when(e)} | ${shownPrecision(e.date)} | ${e.status} | ${flat(e.title)}${disputed.has(e.id) ? ' ⚠' : ''} | ${new Set(e.mentions.map((m) => m.doc)).size} |`);
   out.push('', '## Where sources disagree', '');
   for (const c of r.contradictions) {
     out.push(`- **${c.kind}**: ${flat(c.summary)}`);
