@@ -10,9 +10,11 @@
 import { createRequire } from 'node:module';
 import type { NewsDoc, Span } from '../../model/doc.js';
 import { cueAt } from './cues.js';
-import { subjectOf, TITLE, type Range } from './np.js';
+import { npBefore, RELATIVE_PRONOUN, subjectOf, TITLE, type Range } from './np.js';
 import { tokenRange, type Tok } from './tokens.js';
 
+/** How far back (in tokens) a relative pronoun's antecedent may start ("Cass Beck, a former aide to the governor, who"). */
+const MAX_RELATIVE_REACH = 25;
 /** Singular personal pronouns that refer back to a person. */
 const PERSON_PRONOUN = new Set(['he', 'she']);
 /** Capitalised words that start a title rather than a name ("Foreign Minister", "Ms"). */
@@ -93,7 +95,7 @@ export class Antecedents {
   /** True when `range` is a pronoun or "the"+title that should be resolved to a name. */
   needsResolving(range: Range): boolean {
     const words = this.toks.slice(range[0], range[1]).map((t) => t.lower);
-    if (words.length === 1) return PERSON_PRONOUN.has(words[0]);
+    if (words.length === 1) return PERSON_PRONOUN.has(words[0]) || RELATIVE_PRONOUN.has(words[0]);
     return words[0] === 'the' && TITLE.has(words[words.length - 1]) && !this.toks.slice(range[0], range[1]).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.test(t.text) && !TITLE.has(t.lower));
   }
 
@@ -101,6 +103,11 @@ export class Antecedents {
   resolve(range: Range, sentences: readonly Span[]): Span | null {
     const at = this.toks[range[0]].start;
     const words = this.toks.slice(range[0], range[1]).map((t) => t.lower);
+    if (words.length === 1 && RELATIVE_PRONOUN.has(words[0])) {
+      // "Beck, who said": the phrase before the comma ("Cass Beck, a former aide, who said" → Cass Beck)
+      const np = npBefore(this.toks, range[0] - 1, Math.max(0, range[0] - MAX_RELATIVE_REACH));
+      return np ? { start: this.toks[np[0]].start, end: this.toks[np[1] - 1].end } : null;
+    }
     if (words.length > 1) {
       const head = words[words.length - 1];
       const titled = this.names.filter((n) => n.end <= at && n.title.includes(head));

@@ -11,6 +11,8 @@ import type { Tok } from './tokens.js';
 const NP_TAG = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 /** Subject pronouns that can name a speaker. */
 export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+/** Relative pronouns that stand for the noun phrase before their comma ("Beck, who said"). */
+export const RELATIVE_PRONOUN = new Set(['who', 'which']);
 /** The longest speaker phrase we accept, in tokens (a longer run is a clause, not a name). */
 const MAX_NP = 12;
 /** How far back an appositive's opening comma may be, in tokens. */
@@ -53,6 +55,8 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
   while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not' || CONTRACTED_AUX.test(toks[j].lower))) j--;
   if (j < floor) return null;
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
+  // "Beck, who said …": the relative pronoun is the in-text subject (resolved to "Beck" by antecedent.ts)
+  if (RELATIVE_PRONOUN.has(toks[j].lower) && toks[j - 1]?.text === ',' && j - 1 > floor) return [j, j + 1];
   if (toks[j].text === ')') {
     // "Sen. Claire McCaskill (D-Mo.) said": the parenthesis belongs to the name before it
     let k = j - 1;
