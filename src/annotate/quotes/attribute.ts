@@ -126,6 +126,11 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   let found: Cue | null = null;
   let earlier: Range | null = null;
   let first: { cue: Cue; speaker: Range } | null = null;
+  // "When Vell announced his bid, he called them “…”": a cue in an opening subordinate clause is not the quote's
+  if (SUBORDINATOR.has(toks[from]?.lower ?? '') || (toks[from]?.lower === 'ever' && toks[from + 1]?.lower === 'since')) {
+    const comma = toks.slice(from, to).findIndex((t) => t.text === ',');
+    if (comma > 0) from += comma + 1;
+  }
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const cue = cueAt(toks, i);
@@ -144,6 +149,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   if (first && !adjacent) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** Words opening a subordinate clause before the main one. */
+const SUBORDINATOR = new Set(['when', 'after', 'since', 'while', 'before', 'although', 'though', 'because', 'once', 'until']);
 
 /** A cue this close to an opening mark (in tokens: "said that “") introduces that quote itself. */
 const MAX_CUE_TO_MARK = 3;
