@@ -117,6 +117,8 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   if (['without', 'as'].includes(toks[i - 1]?.lower ?? '')) return null;
   if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that') && !studySubject(toks, i)) return null;
   if (QUOTE_ONLY.has(base) && !markAhead(toks, i + 1)) return null;
+  // "continued: “…”" reports; "would continue “to break barriers”" does not
+  if (base === 'continue' && !/^[:,.;]$/.test(toks[i + 1]?.text ?? '')) return null;
   // "point out": the particle belongs to the cue
   if (base === 'point') return toks[i + 1]?.lower === 'out' ? { from: i, to: i + 2, base } : null;
   return { from: i, to: i + 1, base };
