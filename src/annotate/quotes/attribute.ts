@@ -55,7 +55,7 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     // inverted after a clause: "…, said Lavrov, a decision was made"
     // "Dever, who was on the slate, told POLITICO, “…”": the phrase after an addressee verb is its object
     const after = isIngCue(toks, cue) || ADDRESSEE_VERBS.has(cue.base) ? null : npAfter(toks, cue.to, to);
-    if (after && after[1] < to && (/^[,.;]$/.test(toks[after[1]].text) || RELATIVE.has(toks[after[1]].lower))) return after;
+    if (after && after[1] < to && (/^[,.;]$/.test(toks[after[1]].text) || ['who', 'whose'].includes(toks[after[1]].lower))) return after;
     // an appositive subject: "Igor Konashenkov, the spokesman, said"
     const before = isIngCue(toks, cue) ? null : npBefore(toks, cue.from, from);
     if (before) return before;

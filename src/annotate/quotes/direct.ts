@@ -62,8 +62,10 @@ export function directQuotes(
       // in the next sentence, only a bare attribution counts ("Clinton said.", "Trump said, looking out…"),
       // not a new statement ("She says it underscores…")
       if (next && att?.cue && !/^\p{Ll}/u.test(text[next.start])) {
-        const after = toks[Math.max(att.cue[1], att.speaker?.[1] ?? 0)];
-        if (after && after.start < next.end && !/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && !TIME_AFTER_CUE.test(after.text)) att = null;
+        const at = Math.max(att.cue[1], att.speaker?.[1] ?? 0);
+        const after = toks[at];
+        const reports = toks.slice(at, at + 4).some((t) => t.lower === 'that' && t.start < next!.end); // "said Tuesday that …": a new report
+        if (after && after.start < next.end && ((!/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && !TIME_AFTER_CUE.test(after.text)) || reports)) att = null;
       }
       // a "…,” quote opening its sentence: whatever short clause follows is its attribution (after-clause.ts)
       if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && sBefore && text.slice(sBefore.start, q.open).trim() === '') afterClause = end;

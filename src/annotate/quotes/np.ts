@@ -11,6 +11,8 @@ import type { Tok } from './tokens.js';
 const NP_TAG = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
 /** Subject pronouns that can name a speaker. */
 export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+/** Time words that never name a speaker ("on Friday described", "Tuesday morning said"). */
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$/i;
 /** Relative pronouns that stand for the noun phrase before their comma ("Beck, who said"). */
 export const RELATIVE_PRONOUN = new Set(['who', 'which']);
 /** The longest speaker phrase we accept, in tokens (a longer run is a clause, not a name). */
@@ -52,7 +54,9 @@ function collectBack(toks: readonly Tok[], j: number, floor: number): Range | nu
 /** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
 export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
   let j = cue - 1;
-  while (j >= floor && (toks[j].pos === 'ADV' || toks[j].pos === 'AUX' || toks[j].lower === 'not' || CONTRACTED_AUX.test(toks[j].lower))) j--;
+  // "Dorn, who chaired the session, on Friday described": adverbs, auxiliaries and time phrases stand between
+  const skippable = (t: Tok) => t.pos === 'ADV' || t.pos === 'AUX' || t.lower === 'not' || CONTRACTED_AUX.test(t.lower) || TIME_WORD.test(t.text);
+  while (j >= floor && (skippable(toks[j]) || (['on', 'last', 'this'].includes(toks[j].lower) && TIME_WORD.test(toks[j + 1]?.text ?? '')))) j--;
   if (j < floor) return null;
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
   // "Beck, who said …": the relative pronoun is the in-text subject (resolved to "Beck" by antecedent.ts)
