@@ -69,6 +69,7 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     return name ? [name[0], j + 1] : null;
   }
   if (toks[j].text === ',') {
+    j = pastModifiers(toks, j, floor);
     // an appositive: "Rustem Umerov, the head of negotiations, said" → the name before it
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITIVE); k--) {
       if (toks[k].text !== ',') continue;
@@ -101,6 +102,25 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     if (before) return [before[0], np[1]];
   }
   return np;
+}
+
+/**
+ * Steps back from the comma at `j` over comma-separated modifiers that are never the speaker: an age
+ * ("22"), a home town ("of Port Avel") and a state abbreviation ("Velm."), as in "Cory Jaspen, 22, of
+ * Port Avel, Velm., said". Returns the comma before the first one.
+ */
+function pastModifiers(toks: readonly Tok[], j: number, floor: number): number {
+  for (;;) {
+    let k = j - 1;
+    while (k > floor && toks[k].text !== ',' && j - k <= MAX_PAREN) k--;
+    if (k <= floor || toks[k].text !== ',') return j;
+    const seg = toks.slice(k + 1, j);
+    const age = seg.length === 1 && seg[0].pos === 'NUM';
+    const place = seg.length > 0 && ['of', 'from'].includes(seg[0].lower);
+    const abbreviation = seg.length === 2 && seg[0].pos === 'PROPN' && seg[1].text === '.';
+    if (!age && !place && !abbreviation) return j;
+    j = k;
+  }
 }
 
 /** The speaker phrase starting at token `i` (after an inverted cue or "according to"), or null. */
