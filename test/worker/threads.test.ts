@@ -16,7 +16,10 @@ import { prepareHere } from '../../src/worker/prepare.js';
 import { threadCount } from '../../src/worker/threads.js';
 import { threadLaunch } from '../../src/worker/thread-launch.js';
 import { makeRaw, tempDir } from '../helpers.js';
-import { BACKENDS } from '../store/backends.js';
+import { BACKENDS, POSTGRES } from '../store/backends.js';
+import { isJobQueue } from '../../src/store/store.js';
+import { enqueueInputs } from '../../src/worker/enqueue.js';
+import { runWorker } from '../../src/worker/run-worker.js';
 import { snapshot } from '../store/snapshot.js';
 
 const PACK = loadPack('russia-ukraine');
@@ -103,5 +106,27 @@ describe.each(BACKENDS)('ingest on threads ($name)', (backend) => {
     }
     expect(await snapshot(two)).toEqual(await snapshot(one));
     await Promise.all([one.close(), two.close()]);
+  }, SLOW_MS);
+});
+
+describe('parley worker on threads (postgres)', () => {
+  it.skipIf(!POSTGRES.available)('gives the same database as ingest on the main thread', async () => {
+    const dir = join(tempDir(), 'in');
+    writeSyntheticCorpus(dir, { docs: 40, seed: 12, words: 150, copies: 0.1, rewrites: 0.2 });
+    const one = await POSTGRES.open(await POSTGRES.freshDb());
+    await ingest([dir], one, ctx, { threads: 1, batchSize: 20 });
+    const queue = await POSTGRES.open(await POSTGRES.freshDb());
+    if (!isJobQueue(queue)) throw new Error('no job queue');
+    await enqueueInputs([dir], queue, ctx.referenceDate);
+    const pool = new DocPool({ size: 2, ctx });
+    try {
+      await pool.ready();
+      const summary = await runWorker(queue, ctx, { pool, batchSize: 20, exitWhenIdle: true });
+      expect([summary.processed, summary.resolutions, pool.stats.inThreads]).toEqual([40, 1, 40]);
+    } finally {
+      await pool.close();
+    }
+    expect(await snapshot(queue)).toEqual(await snapshot(one));
+    await Promise.all([one.close(), queue.close()]);
   }, SLOW_MS);
 });
