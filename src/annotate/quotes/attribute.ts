@@ -180,8 +180,8 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
     const closes = cue.to >= to || /^[,.;!?]$/.test(toks[cue.to].text) || ['ADP', 'CCONJ'].includes(toks[cue.to].pos) || TIME_AFTER_CUE.test(toks[cue.to].text);
     if (named && toks[j - 1].text === ',' && closes) return { cue: [cue.from, cue.to], speaker: first, via: null, rule: 'after-appositive' };
     const np = npBefore(toks, cue.from, i);
-    // ", she said." / ", the unsigned opinion said." / ", Vell said.": a short subject after a comma
-    const shortSubject = np && np[1] - np[0] <= 4 && toks[np[0] - 1]?.text === ',' && (['PRON', 'DET'].includes(toks[np[0]].pos) || toks[np[1] - 1].pos === 'PROPN');
+    // ", she said." / ", the unsigned opinion said." / ", as a memo put it.": a short subject after a comma or "as"
+    const shortSubject = np && np[1] - np[0] <= 4 && [',', 'as'].includes(toks[np[0] - 1]?.lower ?? '') && (['PRON', 'DET'].includes(toks[np[0]].pos) || toks[np[1] - 1].pos === 'PROPN');
     if (np && closes && shortSubject)
       return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-late' };
     // "“…” that Vell can win, said Orin Dace, a former aide.": inverted, closing the sentence

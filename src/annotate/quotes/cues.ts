@@ -111,6 +111,8 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   const t = toks[i];
   if (!t) return null;
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { from: i, to: i + 2, base: 'according to' };
+  // "as a ministry memo put it, “…”"
+  if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it' && /^[,.;:]$/.test(toks[i + 2]?.text ?? '')) return { from: i, to: i + 2, base: 'put it' };
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
   // "goes without saying", "failed as predicted": idioms, not reports
