@@ -8,7 +8,8 @@
  * - a rule name the tagger does not tag becomes `other` (a proper name of no known kind) when no tagger
  *   span overlaps it, so resolution can still use it, and is dropped when a tagger span replaces it;
  * - an outlet stays an outlet when the tagger (which knows no outlets) calls it an organisation;
- * - a tagger span inside a shouting line, or made only of title words ("Foreign Minister"), is no name.
+ * - a tagger span inside a shouting line, made only of title words ("Foreign Minister") or only of a
+ *   demonym ("Norwegians"), is no name.
  * A tagger span the rules did not find gets its title (if any) and pack link read the rules' way.
  */
 import type { Context } from '../../context.js';
@@ -19,6 +20,7 @@ import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
 import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
 
@@ -51,7 +53,7 @@ export function combine(text: string, tokens: Token[], sentenceStart: boolean[],
       continue;
     }
     const span = { start: tokens[t.first].start, end: tokens[t.last].end };
-    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || bareTitle(tokens, t, ctx)) continue;
+    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || bareTitle(tokens, t, ctx) || isDemonymOnly(tokens, t.first, t.last, ctx)) continue;
     const name = text.slice(span.start, span.end);
     const hit = ctx.pack.entities ? lookupAlias(packIndex(ctx.pack), name) : null;
     const title = t.type === 'person' ? titleBefore(tokens, t.first, ctx) : null;

@@ -110,7 +110,7 @@ function splitPlaceFromPerson(tokens: Token[], first: number, last: number, ctx:
 }
 
 /** True for a run that is only a demonym or adjective of a country ("Russian", "Russian-Ukrainian"). */
-function isDemonymOnly(tokens: Token[], first: number, last: number, ctx: Context): boolean {
+export function isDemonymOnly(tokens: Token[], first: number, last: number, ctx: Context): boolean {
   const words = tokens.slice(first, last + 1).filter((t) => t.text !== '-');
   const g = gazetteer();
   const pack = ctx.pack.entities ? packIndex(ctx.pack) : null;

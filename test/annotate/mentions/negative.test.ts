@@ -17,6 +17,7 @@ describe('mentions: negative cases', () => {
     ['lower-case prose', 'the talks were postponed again after a long night.'],
     ['sentence openers and days', 'However, talks resumed on Thursday. Several delegates left in March.'],
     ['demonyms and nationality adjectives', 'Russian and Ukrainian officials met. The Belarussian region was calm.'],
+    ['plural demonyms naming peoples, wherever they stand', 'The Russians have rejected it. Thousands of Norwegians protested. Russians and Ukrainians met.'],
     ['all-capitals promotional line', 'CLICK HERE TO READ MORE FROM THE DAILY BUGLE'],
     ['a bare title with no owner is not linked', 'The minister said nothing.'],
     ['month before a number', 'It happened on Jan 5 and again in May.'],
