@@ -99,6 +99,10 @@ export function directQuotes(
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }
+    if (!att?.speaker && prev?.att?.speaker && opensParagraphAfter(text, prev.quoted, q)) {
+      att = { ...prev.att, rule: 'follow-on' }; // "“…,” Vell notes.¶“…”": the next quoted paragraph is still Vell's
+      continues = out.length - 1;
+    }
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
     if ((!att?.speaker || att.rule === 'subject') && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
@@ -112,6 +116,13 @@ function followsOn(text: string, prev: Quoted, q: Quoted, sentence: Span | undef
   if (!sentence || text.slice(sentence.start, q.open).trim() !== '') return false;
   const between = text.slice((prev.close ?? prev.span.end) + 1, q.open);
   return between.length <= MAX_FOLLOW_GAP && (between.match(/\n+/g)?.length ?? 0) <= 1 && !/[“”„«»"]/.test(between);
+}
+
+/** True when `q` opens the paragraph right after the one where `prev` ends, with no other quote between. */
+function opensParagraphAfter(text: string, prev: Quoted, q: Quoted): boolean {
+  const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
+  const between = text.slice((prev.close ?? prev.span.end) + 1, lineStart);
+  return text.slice(lineStart, q.open).trim() === '' && (between.match(/\n+/g)?.length ?? 0) === 1 && !/[“”„«»"]|''/.test(between);
 }
 
 const sameTokens = (toks: readonly Tok[], a: [number, number], b: [number, number]) =>
