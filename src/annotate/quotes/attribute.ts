@@ -142,7 +142,13 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     found = cue;
   }
   if (!found) return null;
-  const speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
+  let speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
+  if (speaker && skip(speaker[0])) {
+    // a subject is never inside an earlier quote ("“Promise you’ll keep…,” Blige sings before asking her, “…”")
+    let clauseFrom = from;
+    for (let i = from; i < found.from; i++) if (skip(i)) clauseFrom = i + 1;
+    speaker = speakerOf(toks, found, clauseFrom, to, null);
+  }
   // a cue right before the mark ("said: “", "stated that “") introduces the quote; otherwise the quote
   // sits inside what the first speaker of the sentence reports ("Clinton says she … what she calls “…”")
   const adjacent = to - found.to <= MAX_CUE_TO_MARK;
