@@ -20,14 +20,16 @@ const PARTICLE = new Set(['back', 'on', 'in', 'up', 'out', 'off', 'again']);
 const TAIL = new Set(['ADP', 'SCONJ', 'CCONJ', 'PUNCT']);
 
 /**
- * True for a verb-like word at `v`: tagged a verb, a reporting-verb form, or a word the tagger called a
- * noun that can only be a verb here: a past tense ("retaliated"), one before a particle ("shot back"),
+ * True for a verb-like word at `v`: tagged a verb, a reporting-verb form, a past participle the tagger
+ * called an adjective after its subject ("she elaborated"), or a word it called a noun that can only be
+ * a verb here: a past tense ("retaliated"), one before a particle ("shot back"),
  * or a third-person form right after a name or pronoun ("Vell notes").
  */
 function verbLike(toks: readonly Tok[], v: number): boolean {
   const t = toks[v];
   if (!/^\p{Ll}/u.test(t.text) || t.lower.endsWith('ing')) return false;
   if (t.pos === 'VERB' || VERB_FORMS.has(t.lower)) return true;
+  if (t.pos === 'ADJ') return /ed$/.test(t.lower) && ['PRON', 'PROPN', 'NOUN'].includes(toks[v - 1]?.pos ?? ''); // "she elaborated,"
   if (t.pos !== 'NOUN') return false;
   return /ed$/.test(t.lower) || PARTICLE.has(toks[v + 1]?.lower ?? '') || (/s$/.test(t.lower) && ['PROPN', 'PRON'].includes(toks[v - 1]?.pos ?? ''));
 }
@@ -60,6 +62,9 @@ export function attributeAfterClause(toks: readonly Tok[], from: number, to: num
     if (!verbLike(toks, v)) continue;
     let k = v + 1;
     if (k < to && PARTICLE.has(toks[k].lower) && closes(toks, k + 1, to)) k++;
+    // an adverb or the person addressed before the clause closes ("asked rhetorically", "assured Jones,")
+    if (k < to && !closes(toks, k, to) && toks[k].pos === 'ADV' && closes(toks, k + 1, to)) k++;
+    else if (k < to && !closes(toks, k, to) && ['PROPN', 'PRON'].includes(toks[k].pos) && toks[k + 1]?.text === ',') k++;
     if (!closes(toks, k, to)) continue; // "the leader shot a video": not a bare attribution
     const speaker = subject(toks, i, v);
     if (speaker) return { cue: [v, k], speaker, via: null, rule: 'after-clause' };

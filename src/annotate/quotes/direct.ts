@@ -95,9 +95,13 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
     } else if (!att?.speaker) {
-      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? subjectAttribution(toks, sBefore, q.open) ?? att;
+      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? subjectAttribution(toks, sBefore, q.open, skip) ?? att;
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
+    }
+    if (!att?.speaker && prev?.att?.speaker && splitBy(text, toks, prev, q)) {
+      att = { ...prev.att, rule: 'follow-on' }; // "“The way I see it,” she elaborated, “no one…”"
+      continues = out.length - 1;
     }
     if (!att?.speaker && prev?.att?.speaker && opensParagraphAfter(text, prev.quoted, q)) {
       att = { ...prev.att, rule: 'follow-on' }; // "“…,” Vell notes.¶“…”": the next quoted paragraph is still Vell's
@@ -116,6 +120,15 @@ function followsOn(text: string, prev: Quoted, q: Quoted, sentence: Span | undef
   if (!sentence || text.slice(sentence.start, q.open).trim() !== '') return false;
   const between = text.slice((prev.close ?? prev.span.end) + 1, q.open);
   return between.length <= MAX_FOLLOW_GAP && (between.match(/\n+/g)?.length ?? 0) <= 1 && !/[“”„«»"]/.test(between);
+}
+
+/** True when only `prev`'s attribution stands between `prev` and `q` in one sentence ("“…,” she elaborated, “…”"). */
+function splitBy(text: string, toks: readonly Tok[], prev: DirectCandidate, q: Quoted): boolean {
+  const close = prev.quoted.close;
+  const speaker = prev.att?.speaker;
+  if (close === null || !speaker || toks[speaker[0]].start < close) return false;
+  const between = text.slice(close + 1, q.open);
+  return /[,:]\s*$/.test(between) && !/[.!?;\n]/.test(between) && toks[speaker[1] - 1].end <= q.open;
 }
 
 /** True when `q` opens the paragraph right after the one where `prev` ends, with no other quote between. */

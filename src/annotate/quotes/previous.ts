@@ -38,10 +38,14 @@ export function previousSentenceAttribution(
  * subject's, as attribution corpora (PolNeAR, PARC) annotate them. Used only when no cue names a
  * speaker, and not for short quoted stretches (the caller drops those as scare quotes).
  */
-export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number): Attribution | null {
+export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number, skip: (i: number) => boolean): Attribution | null {
   if (!sentence) return null;
-  const from = tokenAt(toks, sentence.start);
+  let from = tokenAt(toks, sentence.start);
   const to = tokenAt(toks, open);
-  const speaker = to > from ? subjectOf(toks, from, to) : null;
+  let speaker = to > from ? subjectOf(toks, from, to) : null;
+  if (speaker && skip(speaker[0])) {
+    for (let i = from; i < to; i++) if (skip(i)) from = i + 1; // never a subject inside an earlier quote
+    speaker = to > from ? subjectOf(toks, from, to) : null;
+  }
   return speaker ? { cue: null, speaker, via: null, rule: 'subject' } : null;
 }
