@@ -13,7 +13,9 @@ import { attributeAfterClause } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
 import { previousSentenceAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
+import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
+import { npAfter } from './np.js';
 import { TURN } from './transcript.js';
 import { tokenAt, type Tok } from './tokens.js';
 
@@ -62,10 +64,11 @@ export function directQuotes(
       // in the next sentence, only a bare attribution counts ("Clinton said.", "Trump said, looking out…"),
       // not a new statement ("She says it underscores…")
       if (next && att?.cue && !/^\p{Ll}/u.test(text[next.start])) {
-        const at = Math.max(att.cue[1], att.speaker?.[1] ?? 0);
+        let at = Math.max(att.cue[1], att.speaker?.[1] ?? 0);
+        if (ADDRESSEE_VERBS.has(VERB_FORMS.get(toks[att.cue[0]].lower) ?? '')) at = npAfter(toks, at, toks.length)?.[1] ?? at; // "Vell told Velmar Radio."
         const after = toks[at];
         const reports = toks.slice(at, at + 4).some((t) => t.lower === 'that' && t.start < next!.end); // "said Tuesday that …": a new report
-        if (after && after.start < next.end && ((!/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && !TIME_AFTER_CUE.test(after.text)) || reports)) att = null;
+        if (after && after.start < next.end && ((!/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && after.lower !== 'to' && !TIME_AFTER_CUE.test(after.text)) || reports)) att = null;
       }
       // a "…,” quote opening its sentence: whatever short clause follows is its attribution (after-clause.ts)
       if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && sBefore && text.slice(sBefore.start, q.open).trim() === '') afterClause = end;
