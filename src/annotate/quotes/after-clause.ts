@@ -7,7 +7,8 @@
  * particle and a prepositional or time phrase, names the subject as the speaker; an inverted clause
  * (`“…,” wrote Vell.`) names the phrase after the verb.
  */
-import { TIME_AFTER_CUE, type Attribution } from './attribute.js';
+import type { Attribution } from './attribute.js';
+import { TIME_AFTER_CUE } from './later.js';
 import { VERB_FORMS } from './cues.js';
 import { npAfter, PRONOUN, type Range } from './np.js';
 import type { Tok } from './tokens.js';

@@ -12,11 +12,13 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
 import { previousSentenceAttribution, subjectAttribution } from './previous.js';
-import { attributeAfter, attributeBefore, attributeLater, TIME_AFTER_CUE, type Attribution } from './attribute.js';
+import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
+import { attributeLater, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
 import { npAfter } from './np.js';
 import { TURN } from './transcript.js';
+import { headlineLike, titleLike } from './titles.js';
 import { tokenAt, type Tok } from './tokens.js';
 
 /** A direct quote before speaker resolution: token ranges still to be turned into spans. */
@@ -143,24 +145,3 @@ function opensParagraphAfter(text: string, prev: Quoted, q: Quoted): boolean {
 
 const sameTokens = (toks: readonly Tok[], a: [number, number], b: [number, number]) =>
   toks.slice(a[0], a[1]).map((t) => t.lower).join(' ') === toks.slice(b[0], b[1]).map((t) => t.lower).join(' ');
-
-/** Titles of shows, books and events run to at most this many words ("Fox News Sunday", "Make Your Kid a Millionaire"). */
-const MAX_TITLE_WORDS = 8;
-
-/** Words a title leaves in lower case ("Special Report with Brett Baier"). */
-const TITLE_SMALL_WORDS = new Set('a an the of and or but in on at to for with from by into over as vs nor'.split(' '));
-
-/** True for a quoted title rather than a quotation: short, with every longer word capitalised. */
-export function titleLike(quoted: string): boolean {
-  const all = quoted.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  const content = all.filter((w) => !TITLE_SMALL_WORDS.has(w.replace(/\P{L}/gu, '').toLowerCase()));
-  return all.length <= MAX_TITLE_WORDS && content.length > 0 && content.every((w) => /^\P{L}*\p{Lu}/u.test(w));
-}
-
-/** True when the paragraph at `at` is a list item or a headline (no sentence-final punctuation): never a quote's home. */
-function headlineLike(text: string, at: number): boolean {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const endAt = text.indexOf('\n', at);
-  const para = text.slice(start, endAt < 0 ? text.length : endAt).trim();
-  return /^[-•*–—]\s/.test(para) || !/[.!?…]["”’»]?$/.test(para);
-}
