@@ -66,10 +66,17 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     if (np && toks[np[1] - 1].pos === 'PROPN') return np;
   }
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
-    return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? null : npAfter(toks, cue.to, to));
+    return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? openingName(toks, from, cue.from) : npAfter(toks, cue.to, to));
   }
   const inverted = cue.from === from || /^(?:[,“”"«»:']|'')$/.test(toks[cue.from - 1]?.text ?? '');
   return npBefore(toks, cue.from, from) ?? (inverted ? npAfter(toks, cue.to, to) : subjectOf(toks, from, cue.from));
+}
+
+/** "Vell shot back in a statement, saying …": a name opening the clause, when the tagger found no verb after it. */
+function openingName(toks: readonly Tok[], from: number, to: number): Range | null {
+  let j = from;
+  while (j < to && toks[j].pos === 'PROPN') j++;
+  return j > from ? [from, j] : null;
 }
 
 /** "I laughed and said": the subject of the verb just before the conjunction. */
