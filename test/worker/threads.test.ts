@@ -45,8 +45,10 @@ describe('thread count', () => {
     [1.5, {}, 'threads: 1.5 is not a whole number ≥ 1 (1 = no threads)'],
     [undefined, { PARLEY_THREADS: 'two' }, 'PARLEY_THREADS=two: expected a whole number ≥ 1 (1 = no threads)'],
     [undefined, { PARLEY_THREADS: '0' }, 'PARLEY_THREADS=0: expected a whole number ≥ 1 (1 = no threads)'],
+    [999, {}, "threads: 999 is more than 8 (4 per core on this machine's 2)"],
+    [undefined, { PARLEY_THREADS: '9' }, "PARLEY_THREADS=9: more than 8 (4 per core on this machine's 2)"],
   ])('refuses %s / %o', (n, env, message) => {
-    expect(() => threadCount(n, env)).toThrow(message);
+    expect(() => threadCount(n, env, 2)).toThrow(message);
   });
 });
 
