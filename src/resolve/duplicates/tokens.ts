@@ -2,6 +2,7 @@
  * Word tokens, 32-bit string hashes and word shingles: the shared vocabulary of the duplicate,
  * rewrite and story resolvers. Everything here is deterministic (no random seeds, no clock).
  */
+import { BoundedMemo } from '../../memo.js';
 
 /** A word token with its offsets in the text it came from. */
 export interface Token {
@@ -16,28 +17,22 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 /**
  * Texts whose tokens are remembered. The duplicate, rewrite and story resolvers each read every
  * document's words, and deciding a copy's direction reads a pair's words again, so the same long text
- * is tokenised many times per resolution; a small LRU memo makes that once.
+ * is tokenised many times per resolution; the memo makes that once. Only whole documents are worth
+ * remembering (`MEMO_MIN_LENGTH`); sentences are tokenised once each anyway.
  */
-const MEMO_TEXTS = 4096;
-/** Only whole documents are worth remembering; sentences are tokenised once each anyway. */
+const memo = new BoundedMemo<readonly Token[]>(4096);
 const MEMO_MIN_LENGTH = 1000;
-const memo = new Map<string, readonly Token[]>();
 
 /** The words of `text` with their offsets, case-folded (`norm`). The result is shared: do not mutate it. */
 export function tokens(text: string): readonly Token[] {
-  const hit = text.length >= MEMO_MIN_LENGTH ? memo.get(text) : undefined;
-  if (hit) {
-    memo.delete(text);
-    memo.set(text, hit);
-    return hit;
-  }
+  return text.length >= MEMO_MIN_LENGTH ? memo.get(text, () => tokenize(text)) : tokenize(text);
+}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
     out.push({ norm: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
   }
-  if (text.length < MEMO_MIN_LENGTH) return out;
-  memo.set(text, out);
-  if (memo.size > MEMO_TEXTS) memo.delete(memo.keys().next().value!);
   return out;
 }
 

@@ -7,24 +7,17 @@
 import { gazetteer } from '../../annotate/mentions/gazetteer.js';
 import { foldName, translitKey } from '../../annotate/mentions/key.js';
 import type { MentionType } from '../../annotate/mentions/layer.js';
+import { BoundedMemo } from '../../memo.js';
 
 /** Legal-form and generic corporate suffixes that do not distinguish one organisation from another. */
 const LEGAL_SUFFIX = /(?: (?:inc|incorporated|corp|corporation|co|company|llc|ltd|limited|plc|group|sa|spa|ag|nv|n v|gmbh|holdings))+$/;
 
-/** Canonical keys computed so far, by type and name; cleared at this size (names repeat across a corpus). */
-const CACHE_LIMIT = 50_000;
-const cache = new Map<string, string>();
+/** Canonical keys computed so far, by type and name (names repeat across a corpus). */
+const keys = new BoundedMemo<string>(50_000);
 
 /** The key of a name of `type` (persons: their transliteration key). Memoised. */
 export function canonicalKey(type: MentionType, name: string): string {
-  const id = `${type}|${name}`;
-  let key = cache.get(id);
-  if (key === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    key = computeKey(type, name);
-    cache.set(id, key);
-  }
-  return key;
+  return keys.get(`${type}|${name}`, () => computeKey(type, name));
 }
 
 function computeKey(type: MentionType, name: string): string {

@@ -6,6 +6,7 @@
  */
 import { splitSentences } from '../../annotate/sentences/stage.js';
 import type { NewsDoc } from '../../model/doc.js';
+import { BoundedMemo } from '../../memo.js';
 import { jaccard, sentenceInitial, shingleSet, tokens } from '../duplicates/tokens.js';
 import { contentOf, setJaccard } from './content-words.js';
 
@@ -48,17 +49,11 @@ interface Sentence {
  * Documents whose alignable sentences are remembered (by text): the original of a group of copies is
  * aligned with each of its copies in turn, and its sentences need splitting and hashing only once.
  */
-const MEMO_DOCS = 512;
-const memo = new Map<string, Sentence[]>();
+const memo = new BoundedMemo<Sentence[]>(512);
 
 /** The sentences of a document worth aligning, from its `sentences` layer or split on the spot. */
 export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
-  const hit = memo.get(doc.text);
-  if (hit) return hit;
-  const out = sentencesOf(doc);
-  memo.set(doc.text, out);
-  if (memo.size > MEMO_DOCS) memo.delete(memo.keys().next().value!);
-  return out;
+  return memo.get(doc.text, () => sentencesOf(doc));
 }
 
 function sentencesOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
