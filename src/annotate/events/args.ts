@@ -52,8 +52,10 @@ function midSentenceWords(doc: NewsDoc): Set<string> {
   for (const m of doc.text.matchAll(/[\p{Ll},;]\s+([A-Z][\p{L}'’-]+)/gu)) out.add(m[1]);
   return out;
 }
+/** "the western region of " before a name: the kind of place it is, after a preposition. */
+const KIND_OF = String.raw`(?:(?:[\p{L}-]+\s+){0,3}(?:region|city|town|village|capital|province|district|resort)\s+of\s+)?`;
 /** "in Kessel", "at the Lorn palace", "in the western region of Dask". */
-const PLACE_CUE = /\b(?:in|at|near)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:region|city|town|village|capital|province|district|resort)\s+of\s+)?$/u;
+const PLACE_CUE = new RegExp(String.raw`\b(?:in|at|near)\s+(?:the\s+)?${KIND_OF}$`, 'u');
 /** Demonyms and other adjectives that follow "in" without being places ("in Ukrainian territory"). */
 const ADJECTIVE = /(?:ian|ean|ish|ese|ic)$/;
 
@@ -97,7 +99,7 @@ export function findPlace(doc: NewsDoc, sentence: Span, trigger: Span): Arg | nu
  * A place named as where something is or happens ("in Dornach", "at the Virel station", "near Kessel",
  * "the city of Brask"): a location of the sentence, not a party to its event.
  */
-const LOCATION_CUE = /\b(?:in|at|near|outside|around|from|to)\s+(?:the\s+)?(?:(?:[\p{L}-]+\s+){0,3}(?:region|city|town|village|capital|province|district|resort)\s+of\s+)?$|\b(?:city|town|village|region|province|district)\s+of\s+$/u;
+const LOCATION_CUE = new RegExp(String.raw`\b(?:in|at|near|outside|around|from|to)\s+(?:the\s+)?${KIND_OF}$|\b(?:city|town|village|region|province|district)\s+of\s+$`, 'u');
 
 /**
  * The actors: every name in the sentence but outlets, the place, and other names the sentence gives
