@@ -16,9 +16,9 @@ import { readTitle } from './titles.js';
 import { tokenize, type Token } from './tokens.js';
 import { typeSpan } from './typing.js';
 import { combine } from './combine.js';
-import { shippedTagger, tag } from './tagger.js';
+import { shippedTagger, tagColumns } from './tagger.js';
 import { segments } from './stretches.js';
-import { tokenValues } from './tagger-features.js';
+import { featureColumns } from './tagger-features.js';
 
 /** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
 const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
@@ -63,7 +63,7 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   const { tokens, sentenceStart, mentions } = ruleMentions(doc, ctx);
   const tagger = shippedTagger();
   const segs = tagger ? segments(tokens, sentenceStart, mentions) : [];
-  const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tag(tagger, tokenValues(tokens, sentenceStart, mentions, segs), segs), ctx) : mentions;
+  const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tagColumns(tagger, featureColumns(tokens, sentenceStart, mentions, segs), segs), ctx) : mentions;
   const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

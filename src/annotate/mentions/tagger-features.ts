@@ -72,13 +72,69 @@ function classesOf(word: string): string {
   return c;
 }
 
+/** A per-token column a template reads (`none` is the empty string, for the bias). */
+export type Column = 'none' | 'low' | 'text' | 'shape' | 'pos' | 'p3' | 's3' | 's2' | 's4' | 'cls' | 'rule' | 'ruleName' | 'glued' | 'seen';
+
+/** A feature template: the columns it joins with `|`, each at an offset from the token, and when it applies. */
+export interface Template {
+  name: string;
+  parts: [Column, number][];
+  when?: 'start' | 'headline';
+}
+
 /**
- * The feature templates, in the order of `tokenValues`. A feature is a template and a value, written
- * `template=value` in the model file; the tagger looks values up per template, so that words shared by
- * neighbouring tokens are hashed once.
+ * The feature templates: name, then the columns joined (`low-1 shape` is the previous token's lower-case
+ * word, `|`, this token's shape), then when it applies (at a sentence start, in a title-case sentence).
+ * A feature is a template and a value, written `template=value` in the model file. The order is the
+ * order in which the tagger adds weights: keep it.
  */
-export const TEMPLATES = ['b', 'w', 'W', 's', 'p', 'p3', 's3', 's2', 'w-1', 'w+1', 'w-2', 'w+2', 's-1s', 'ss+1', 's-1ss+1', 'p-1p', 'pp+1',
-  'w-1s', 'sw+1', 'c', 'c-1', 'c+1', 'r', 'rn', 'r-1r+1', 'rs', 'g', 's4', 'w-1w', 'ww+1', 'd', 'S', 'Sw', 'h', 'hr', 'hrn'];
+const SPECS: [string, string, Template['when']?][] = [
+  ['b', 'none'], ['w', 'low'], ['W', 'text'], ['s', 'shape'], ['p', 'pos'], ['p3', 'p3'], ['s3', 's3'], ['s2', 's2'],
+  ['w-1', 'low-1'], ['w+1', 'low+1'], ['w-2', 'low-2'], ['w+2', 'low+2'],
+  ['s-1s', 'shape-1 shape'], ['ss+1', 'shape shape+1'], ['s-1ss+1', 'shape-1 shape shape+1'], ['p-1p', 'pos-1 pos'], ['pp+1', 'pos pos+1'],
+  ['w-1s', 'low-1 shape'], ['sw+1', 'shape low+1'], ['c', 'cls shape'], ['c-1', 'cls-1'], ['c+1', 'cls+1'], ['r', 'rule'], ['rn', 'ruleName'],
+  ['r-1r+1', 'rule-1 rule+1'], ['rs', 'rule shape'], ['g', 'glued'], ['s4', 's4'], ['w-1w', 'low-1 low'], ['ww+1', 'low low+1'], ['d', 'seen shape'],
+  ['S', 'shape', 'start'], ['Sw', 'low', 'start'], ['h', 'shape', 'headline'], ['hr', 'rule', 'headline'], ['hrn', 'ruleName', 'headline'],
+];
+
+/** The templates, parsed from `SPECS`. */
+export const TEMPLATE_DEFS: readonly Template[] = SPECS.map(([name, parts, when]) => ({
+  name,
+  parts: parts.split(' ').map((p): [Column, number] => {
+    const m = /^(\w+?)([+-]\d)?$/.exec(p)!;
+    return [m[1] as Column, Number(m[2] ?? 0)];
+  }),
+  ...(when ? { when } : {}),
+}));
+
+/** The template names, in the order of `tokenValues`. */
+export const TEMPLATES = TEMPLATE_DEFS.map((t) => t.name);
+
+/**
+ * What the templates read, per token: one string column each (`''` where a token is too far from
+ * any stretch for a feature to read it), the sentence-start and title-case flags, which tokens are
+ * inside a stretch, and `bar`: tokens near a column value holding `|`, where the joined value is
+ * ambiguous (`tagger-weights.ts` reads those tokens through the joined strings).
+ */
+export interface FeatureColumns {
+  n: number;
+  cols: Record<Column, string[]>;
+  start: boolean[];
+  headline: boolean[];
+  inside: Uint8Array;
+  bar: Uint8Array;
+}
+
+/** Column `col` at token `j`, with sentence-boundary markers outside the document. */
+export function columnAt(f: FeatureColumns, col: Column, j: number): string {
+  return j < 0 ? '<s>' : j >= f.n ? '</s>' : f.cols[col][j];
+}
+
+/** The value of template `t` at token `i` (its columns joined with `|`), or null where it does not apply. */
+export function valueAt(f: FeatureColumns, t: Template, i: number): string | null {
+  if (t.when && !f[t.when][i]) return null;
+  return t.parts.length === 1 ? columnAt(f, t.parts[0][0], i + t.parts[0][1]) : t.parts.map(([c, o]) => columnAt(f, c, i + o)).join('|');
+}
 
 /** Per-token features of the tokens inside `segs` as `template=value` strings (for training). */
 export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
@@ -87,6 +143,23 @@ export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: 
 
 /** Per-token feature values (one per template, null where it does not apply) inside `segs`; tokens outside get none. */
 export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): (string | null)[][] {
+  const f = featureColumns(tokens, sentenceStart, rules, segs);
+  return tokens.map((_, i) => (f.inside[i] ? TEMPLATE_DEFS.map((t) => valueAt(f, t, i)) : []));
+}
+
+/** Lower-case affixes of a word: its first 3 letters, last 3, last 2 and last 4. Memoised (the same words recur). */
+function affixes(w: string): [string, string, string, string] {
+  let a = affixCache.get(w);
+  if (a !== undefined) return a;
+  a = [w.slice(0, 3), w.slice(-3), w.slice(-2), w.slice(-4)];
+  if (affixCache.size >= CACHE_LIMIT) affixCache.clear();
+  affixCache.set(w, a);
+  return a;
+}
+const affixCache = new Map<string, [string, string, string, string]>();
+
+/** The columns of `FeatureColumns` for one document's tokens. */
+export function featureColumns(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): FeatureColumns {
   const n = tokens.length;
   const inside = new Uint8Array(n);
   for (const [a, b] of segs) inside.fill(1, a, b);
@@ -95,6 +168,7 @@ export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: Ru
   const low = tokens.map((t) => t.text.toLowerCase());
   const shapes = tokens.map((t, i) => (near(i) ? shape(t.text) : ''));
   const cls = tokens.map((t, i) => (near(i) && /^\p{L}/u.test(t.text) ? classes(t.text) : ''));
+  const hasBar = tokens.map((t) => t.text.includes('|'));
   const rule: string[] = new Array(n).fill('O');
   const ruleName: string[] = new Array(n).fill('O');
   for (const r of rules) {
@@ -102,10 +176,9 @@ export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: Ru
       const pos = r.first === r.last ? 'U' : i === r.first ? 'B' : i === r.last ? 'L' : 'I';
       rule[i] = `${pos}-${r.type}`;
       ruleName[i] = `${pos}-${r.rule}`;
+      if (r.type.includes('|') || r.rule.includes('|')) hasBar[i] = true;
     }
   }
-  const at = (a: string[], i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : a[i]);
-  const pos = tokens.map((t) => t.pos);
   // document evidence: a capitalised word also written in lower case is a common word; one capitalised
   // inside a sentence elsewhere is a name even where it opens a sentence
   const lowerSeen = new Set<string>();
@@ -114,28 +187,19 @@ export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: Ru
     if (/^\p{Ll}/u.test(tokens[i].text)) lowerSeen.add(low[i]);
     else if (!sentenceStart[i] && /^\p{Lu}/u.test(tokens[i].text)) capSeen.add(low[i]);
   }
-  const headline = titleCase(tokens, sentenceStart);
-  const out: (string | null)[][] = [];
+  const none = new Array<string>(n).fill('');
+  const [p3, s3, s2, s4] = [[...none], [...none], [...none], [...none]];
+  const seen = [...none];
+  const bar = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    if (!inside[i]) {
-      out.push([]);
-      continue;
-    }
-    const w = low[i];
-    const glued = i > 0 && tokens[i - 1].end === tokens[i].start ? 'g' : '';
-    // one value per template of TEMPLATES, in its order; null where the template does not apply
-    out.push([
-      '', w, tokens[i].text, shapes[i], pos[i], w.slice(0, 3), w.slice(-3), w.slice(-2),
-      at(low, i - 1), at(low, i + 1), at(low, i - 2), at(low, i + 2),
-      `${at(shapes, i - 1)}|${shapes[i]}`, `${shapes[i]}|${at(shapes, i + 1)}`, `${at(shapes, i - 1)}|${shapes[i]}|${at(shapes, i + 1)}`,
-      `${at(pos, i - 1)}|${pos[i]}`, `${pos[i]}|${at(pos, i + 1)}`, `${at(low, i - 1)}|${shapes[i]}`, `${shapes[i]}|${at(low, i + 1)}`,
-      `${cls[i]}|${shapes[i]}`, at(cls, i - 1), at(cls, i + 1), rule[i], ruleName[i], `${at(rule, i - 1)}|${at(rule, i + 1)}`,
-      `${rule[i]}|${shapes[i]}`, glued, w.slice(-4), `${at(low, i - 1)}|${w}`, `${w}|${at(low, i + 1)}`,
-      `${lowerSeen.has(w) ? 'l' : ''}${capSeen.has(w) ? 'c' : ''}|${shapes[i]}`,
-      sentenceStart[i] ? shapes[i] : null, sentenceStart[i] ? w : null,
-      headline[i] ? shapes[i] : null, headline[i] ? rule[i] : null, headline[i] ? ruleName[i] : null,
-    ]);
+    if (!inside[i]) continue;
+    [p3[i], s3[i], s2[i], s4[i]] = affixes(low[i]);
+    seen[i] = `${lowerSeen.has(low[i]) ? 'l' : ''}${capSeen.has(low[i]) ? 'c' : ''}`;
+    for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) if (hasBar[j]) bar[i] = 1;
   }
-  return out;
+  const glued = tokens.map((t, i) => (i > 0 && tokens[i - 1].end === t.start ? 'g' : ''));
+  const pos = tokens.map((t) => t.pos);
+  const text = tokens.map((t) => t.text);
+  const cols: Record<Column, string[]> = { none, low, text, shape: shapes, pos, p3, s3, s2, s4, cls, rule, ruleName, glued, seen };
+  return { n, cols, start: sentenceStart, headline: titleCase(tokens, sentenceStart), inside, bar };
 }
-
