@@ -10,6 +10,7 @@ import { foldName } from './key.js';
 import { ORG_HEADS, OUTLET_HEADS, PLACE_HEADS, SAID, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
+import { startsLower, startsUpper, startsWithLetter } from './chars.js';
 
 /** A rule-based name over tokens `[first, last]` with its type and the rule that typed it. */
 export interface RuleSpan {
@@ -113,7 +114,7 @@ export const TEMPLATES = TEMPLATE_DEFS.map((t) => t.name);
 /**
  * What the templates read, per token: one string column each (`''` where a token is too far from
  * any stretch for a feature to read it), the sentence-start and title-case flags, which tokens are
- * inside a stretch, and `bar`: tokens near a column value holding `|`, where the joined value is
+ * inside a stretch or near one, and `bar`: tokens near a column value holding `|`, where the joined value is
  * ambiguous (`tagger-weights.ts` reads those tokens through the joined strings).
  */
 export interface FeatureColumns {
@@ -122,6 +123,8 @@ export interface FeatureColumns {
   start: boolean[];
   headline: boolean[];
   inside: Uint8Array;
+  /** Tokens a feature may read: inside a stretch or two tokens from one. */
+  near: Uint8Array;
   bar: Uint8Array;
 }
 
@@ -164,11 +167,33 @@ export function featureColumns(tokens: Token[], sentenceStart: boolean[], rules:
   const inside = new Uint8Array(n);
   for (const [a, b] of segs) inside.fill(1, a, b);
   // shapes and classes only where a feature reads them: inside a stretch or two tokens from one
-  const near = (i: number) => inside[i] === 1 || inside[i - 1] === 1 || inside[i + 1] === 1 || inside[i - 2] === 1 || inside[i + 2] === 1;
-  const low = tokens.map((t) => t.text.toLowerCase());
-  const shapes = tokens.map((t, i) => (near(i) ? shape(t.text) : ''));
-  const cls = tokens.map((t, i) => (near(i) && /^\p{L}/u.test(t.text) ? classes(t.text) : ''));
-  const hasBar = tokens.map((t) => t.text.includes('|'));
+  const near = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (inside[i]) near.fill(1, Math.max(0, i - 2), Math.min(n, i + 3));
+  const low = new Array<string>(n);
+  const text = new Array<string>(n);
+  const pos = new Array<string>(n);
+  const shapes = new Array<string>(n).fill('');
+  const cls = new Array<string>(n).fill('');
+  const glued = new Array<string>(n).fill('');
+  const hasBar = new Uint8Array(n);
+  // document evidence: a capitalised word also written in lower case is a common word; one capitalised
+  // inside a sentence elsewhere is a name even where it opens a sentence
+  const lowerSeen = new Set<string>();
+  const capSeen = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    text[i] = t.text;
+    low[i] = t.text.toLowerCase();
+    pos[i] = t.pos;
+    if (i > 0 && tokens[i - 1].end === t.start) glued[i] = 'g';
+    if (near[i]) {
+      shapes[i] = shape(t.text);
+      if (startsWithLetter(t.text)) cls[i] = classes(t.text);
+      if (t.text.includes('|')) hasBar[i] = 1;
+    }
+    if (startsLower(t.text)) lowerSeen.add(low[i]);
+    else if (!sentenceStart[i] && startsUpper(t.text)) capSeen.add(low[i]);
+  }
   const rule: string[] = new Array(n).fill('O');
   const ruleName: string[] = new Array(n).fill('O');
   for (const r of rules) {
@@ -176,20 +201,11 @@ export function featureColumns(tokens: Token[], sentenceStart: boolean[], rules:
       const pos = r.first === r.last ? 'U' : i === r.first ? 'B' : i === r.last ? 'L' : 'I';
       rule[i] = `${pos}-${r.type}`;
       ruleName[i] = `${pos}-${r.rule}`;
-      if (r.type.includes('|') || r.rule.includes('|')) hasBar[i] = true;
+      if (r.type.includes('|') || r.rule.includes('|')) hasBar[i] = 1;
     }
   }
-  // document evidence: a capitalised word also written in lower case is a common word; one capitalised
-  // inside a sentence elsewhere is a name even where it opens a sentence
-  const lowerSeen = new Set<string>();
-  const capSeen = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    if (/^\p{Ll}/u.test(tokens[i].text)) lowerSeen.add(low[i]);
-    else if (!sentenceStart[i] && /^\p{Lu}/u.test(tokens[i].text)) capSeen.add(low[i]);
-  }
   const none = new Array<string>(n).fill('');
-  const [p3, s3, s2, s4] = [[...none], [...none], [...none], [...none]];
-  const seen = [...none];
+  const [p3, s3, s2, s4, seen] = [[...none], [...none], [...none], [...none], [...none]];
   const bar = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     if (!inside[i]) continue;
@@ -197,9 +213,6 @@ export function featureColumns(tokens: Token[], sentenceStart: boolean[], rules:
     seen[i] = `${lowerSeen.has(low[i]) ? 'l' : ''}${capSeen.has(low[i]) ? 'c' : ''}`;
     for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) if (hasBar[j]) bar[i] = 1;
   }
-  const glued = tokens.map((t, i) => (i > 0 && tokens[i - 1].end === t.start ? 'g' : ''));
-  const pos = tokens.map((t) => t.pos);
-  const text = tokens.map((t) => t.text);
   const cols: Record<Column, string[]> = { none, low, text, shape: shapes, pos, p3, s3, s2, s4, cls, rule, ruleName, glued, seen };
-  return { n, cols, start: sentenceStart, headline: titleCase(tokens, sentenceStart), inside, bar };
+  return { n, cols, start: sentenceStart, headline: titleCase(tokens, sentenceStart), inside, near, bar };
 }

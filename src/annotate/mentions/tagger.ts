@@ -10,7 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { TEMPLATES, type FeatureColumns } from './tagger-features.js';
-import { buildTries, emissionScores, type Trie } from './tagger-weights.js';
+import { emissionScores, indexWeights, type WeightIndex } from './tagger-weights.js';
 
 /** The labels, in the order of each weight vector: O, then B-/I- for each type. */
 export const LABELS = ['O', 'B-person', 'I-person', 'B-organization', 'I-organization', 'B-place', 'I-place'] as const;
@@ -32,8 +32,8 @@ export interface TaggerModel {
 /** A model ready for tagging: per feature template (`TEMPLATES`), value → one weight per label. */
 export interface Tagger {
   weights: Map<string, ArrayLike<number>>[];
-  /** The same weights indexed per template by column values (`tagger-weights.ts`). */
-  tries: Trie[];
+  /** The same weights by integer feature value (`tagger-weights.ts`). */
+  index: WeightIndex;
   transitions: number[][];
 }
 
@@ -47,7 +47,7 @@ export function makeTagger(model: TaggerModel): Tagger {
     if (k === undefined) throw new Error(`tagger model feature ${f} has no template in TEMPLATES: retrain it (npm run train:tagger)`);
     weights[k].set(f.slice(f.indexOf('=') + 1), Float64Array.from(w));
   }
-  return { weights, tries: buildTries(weights), transitions: model.transitions };
+  return { weights, index: indexWeights(weights), transitions: model.transitions };
 }
 
 let shipped: Tagger | null | undefined;
@@ -141,7 +141,7 @@ export function tag(tagger: Tagger, values: (string | null)[][], segs: [number, 
 
 /** `tag` from the feature columns (`featureColumns`): the same spans, without building feature strings. */
 export function tagColumns(tagger: Tagger, f: FeatureColumns, segs: [number, number][]): { first: number; last: number; type: TagType }[] {
-  return decode(tagger, emissionScores(tagger.tries, tagger.weights, f, L), segs);
+  return decode(tagger, emissionScores(tagger.index, tagger.weights, f, L), segs);
 }
 
 function decode(tagger: Tagger, scores: Float64Array, segs: [number, number][]): { first: number; last: number; type: TagType }[] {

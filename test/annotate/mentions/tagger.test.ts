@@ -57,11 +57,11 @@ describe('tagger: decoding', () => {
 });
 
 describe('tagger: features', () => {
-  it('scores from the weight tries exactly as from the joined feature strings, "|" tokens included', () => {
+  it('scores from the integer-keyed weights exactly as from the joined feature strings, "|" tokens included', () => {
     const tagger = makeTagger({
       labels: [...LABELS],
       transitions: zeros(),
-      // a two-column feature whose first column holds "|" ("||Xx") has no trie path: it is read joined
+      // a two-column feature whose first column holds "|" ("||Xx") has no key: it is read joined
       weights: { 'b=': [1, 0, 0, 0, 0, 0, 0], 'w-1s=in|Xx': [0, 0, 0, 0, 0, 2.5, 0], 'w-1s=||Xx': [0, 0.25, 0, 0, 0, 0, 0], 's-1ss+1=x|Xx|.': [0, 0, 0, 0, 0, 0.5, 0], 'w=drenvik': [0, 0, 0, 0, 0, 1, 0] },
       meta: {},
     });
@@ -69,7 +69,7 @@ describe('tagger: features', () => {
       const { tokens, sentenceStart, mentions } = rules(text);
       const segs = segments(tokens, sentenceStart, mentions);
       const slow = emissions(tagger.weights, tokenValues(tokens, sentenceStart, mentions, segs));
-      const fast = emissionScores(tagger.tries, tagger.weights, featureColumns(tokens, sentenceStart, mentions, segs), L);
+      const fast = emissionScores(tagger.index, tagger.weights, featureColumns(tokens, sentenceStart, mentions, segs), L);
       expect([...fast]).toEqual([...slow]);
       expect(fast.some((x, k) => x !== 0 && k % L !== 0)).toBe(text.includes('Drenvik'));
     }
@@ -77,7 +77,7 @@ describe('tagger: features', () => {
     const shipped = shippedTagger()!;
     const { tokens, sentenceStart, mentions } = rules('Foreign Minister Ilse Marren of Valdoria met Arvid Solen in Kessel | Dornach on Tuesday. THE TALKS ENDED.');
     const segs = segments(tokens, sentenceStart, mentions);
-    expect([...emissionScores(shipped.tries, shipped.weights, featureColumns(tokens, sentenceStart, mentions, segs), L)]).toEqual([...emissions(shipped.weights, tokenValues(tokens, sentenceStart, mentions, segs))]);
+    expect([...emissionScores(shipped.index, shipped.weights, featureColumns(tokens, sentenceStart, mentions, segs), L)]).toEqual([...emissions(shipped.weights, tokenValues(tokens, sentenceStart, mentions, segs))]);
   });
   it('collapses word shapes', () => {
     expect(['Kyiv', 'NATO', 'U.S.', '2022', 'iPhone', 'al-Assad'].map(shape)).toEqual(['Xx', 'X', 'X.X.', 'd', 'xXx', 'x-Xx']);
