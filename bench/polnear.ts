@@ -173,7 +173,8 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
         if (heads(ours) || heads(hit.via ? ours : hit.speakerText ?? '')) tally.okNamed++;
         if (errors && !heads(ours)) {
           const at = parts[0].start;
-          const context = text.slice(Math.max(0, text.lastIndexOf('\n', at - 1) + 1, at - 400), Math.min(text.length, at + 300));
+          // the paragraphs before count too (a speaker named there, a continued quote); ⟦ marks the quote
+          const context = `${text.slice(Math.max(0, at - 600), at)}⟦${text.slice(at, Math.min(text.length, at + 300))}`;
           appendFileSync(errors, JSON.stringify({ split, article, kind, gold: source, ours, resolved: hit.speakerText, rule: hit.source, quote: text.slice(hit.span.start, hit.span.end).slice(0, 120), context }) + '\n');
         }
       }

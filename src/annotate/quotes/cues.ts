@@ -116,7 +116,8 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
   // "goes without saying", "failed as predicted": idioms, not reports
-  if (['without', 'as'].includes(toks[i - 1]?.lower ?? '')) return null;
+  // ("was quoted as saying" is a report)
+  if (['without', 'as'].includes(toks[i - 1]?.lower ?? '') && !(toks[i - 2]?.lower === 'quoted' && toks[i - 1].lower === 'as')) return null;
   if (THAT_ONLY.has(base) && !toks.slice(i + 1, i + 1 + MAX_TO_THAT).some((x) => x.lower === 'that') && !studySubject(toks, i)) return null;
   if (QUOTE_ONLY.has(base) && !markAhead(toks, i + 1)) return null;
   // "continued: “…”" reports; "would continue “to break barriers”" does not

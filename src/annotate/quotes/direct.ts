@@ -11,15 +11,15 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
-import { previousSentenceAttribution, subjectAttribution } from './previous.js';
+import { paragraphIntroAttribution, previousSentenceAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
-import { attributeLater, TIME_AFTER_CUE } from './later.js';
+import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
 import { npAfter } from './np.js';
 import { TURN } from './transcript.js';
 import { headlineLike, titleLike } from './titles.js';
-import { tokenAt, type Tok } from './tokens.js';
+import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
 /** A direct quote before speaker resolution: token ranges still to be turned into spans. */
 export interface DirectCandidate {
@@ -37,6 +37,11 @@ export const MIN_UNATTRIBUTED_WORDS = 4;
 
 /** A follow-on quote inherits its speaker only across this many characters (about one attribution clause). */
 const MAX_FOLLOW_GAP = 120;
+
+/** A cue this close (in tokens) to an opening mark introduces the quote ("said, “", "said that “"). */
+const MAX_CUE_TO_MARK = 3;
+/** True for a speaker that is "he" or "she" alone. */
+const personPronoun = (toks: readonly Tok[], r: [number, number]) => r[1] - r[0] === 1 && ['he', 'she'].includes(toks[r[0]].lower);
 
 const sentenceOf = (sentences: readonly Span[], at: number): Span | undefined => sentences.find((s) => s.start <= at && at < s.end);
 const words = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -58,9 +63,14 @@ export function directQuotes(
     const nextOpen = quoted.find((o) => o.open > closeAt)?.open ?? text.length;
     let att: Attribution | null = null;
     let afterClause: number | null = null; // where a bare attribution clause after a "…,” quote may end
+    let sentenceEnd = 0; // where the sentence after such a quote ends (past any quote nested in it)
     if (q.close !== null && sAfter) {
       // a sentence may end at the closing mark ("…?” Clinton said."): then the attribution is the next one
-      let next = sAfter.end <= q.close + 1 ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
+      // (a doubled-apostrophe mark, ''…'', is two characters wide)
+      const closeEnd = q.close + (text.startsWith("''", q.close) ? 2 : 1);
+      // (only for a quote opening its sentence: "Vell said it was “…” But, Orsay said, “…”" is not Orsay's)
+      const opensSentence = sBefore !== undefined && blankBefore(text, sBefore.start, q.open);
+      let next = sAfter.end <= closeEnd && opensSentence ? sentences.find((x) => x.start > sAfter.end && !text.slice(sAfter.end, x.start).includes('\n')) : undefined;
       const end = Math.min((next ?? sAfter).end, nextOpen);
       att = attributeAfter(toks, tokenAt(toks, q.close + 1), tokenAt(toks, end)) ?? dashAttribution(text, toks, q.close + 1);
       // in the next sentence, only a bare attribution counts ("Clinton said.", "Trump said, looking out…"),
@@ -73,17 +83,19 @@ export function directQuotes(
         if (after && after.start < next.end && ((!/^[,.;!?]$/.test(after.text) && after.pos !== 'ADP' && after.lower !== 'to' && !TIME_AFTER_CUE.test(after.text)) || reports)) att = null;
       }
       // a "…,” quote opening its sentence: whatever short clause follows is its attribution (after-clause.ts)
-      if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && sBefore && text.slice(sBefore.start, q.open).trim() === '') afterClause = end;
+      if (/[,?!]$/.test(text.slice(q.open + 1, q.close).trimEnd()) && opensSentence) [afterClause, sentenceEnd] = [end, (next ?? sAfter).end];
       if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
     if (TURN.test(text.slice(q.span.start, q.span.start + 60))) continue; // a transcript: see transcript.ts
-    if (!att?.speaker && sBefore) {
+    if (sBefore && (!att?.speaker || personPronoun(toks, att.speaker))) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);
-      if (before?.speaker) att = { ...before, via: before.via ?? att?.via ?? null };
+      // "Feinstein said “…,” she said": the name of a cue right before the mark beats the pronoun after it
+      const named = before?.speaker && before.cue && tokenAt(toks, q.open) - before.cue[1] <= MAX_CUE_TO_MARK && toks[before.speaker[1] - 1].pos === 'PROPN';
+      if (before?.speaker && (!att?.speaker || named)) att = { ...before, via: before.via ?? att?.via ?? null };
     }
     if (!att?.speaker && q.close !== null && afterClause) {
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
-      att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? att;
+      att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? attributeFirstSubject(toks, tokenAt(toks, q.close + 1), tokenAt(toks, sentenceEnd), skip) ?? att;
     }
     if (!att?.speaker) att = colonAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
@@ -112,9 +124,10 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' }; // "“…,” Vell notes.¶“…”": the next quoted paragraph is still Vell's
       continues = out.length - 1;
     }
+    if (!att?.speaker) att = paragraphIntroAttribution(text, toks, sentences, q.open, skip) ?? att;
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
-    if ((!att?.speaker || att.rule === 'subject') && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
+    if ((!att?.speaker || att.rule === 'subject' || att.rule === 'paragraph-intro') && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
     out.push({ quoted: q, att, continues });
   }
   return out;
@@ -122,7 +135,7 @@ export function directQuotes(
 
 /** True when `q` opens its sentence right after `prev`, in the same paragraph or the next one. */
 function followsOn(text: string, prev: Quoted, q: Quoted, sentence: Span | undefined): boolean {
-  if (!sentence || text.slice(sentence.start, q.open).trim() !== '') return false;
+  if (!sentence || !blankBefore(text, sentence.start, q.open)) return false;
   const between = text.slice((prev.close ?? prev.span.end) + 1, q.open);
   return between.length <= MAX_FOLLOW_GAP && (between.match(/\n+/g)?.length ?? 0) <= 1 && !/[“”„«»"]/.test(between);
 }
@@ -140,7 +153,7 @@ function splitBy(text: string, toks: readonly Tok[], prev: DirectCandidate, q: Q
 function opensParagraphAfter(text: string, prev: Quoted, q: Quoted): boolean {
   const lineStart = text.lastIndexOf('\n', q.open - 1) + 1;
   const between = text.slice((prev.close ?? prev.span.end) + 1, lineStart);
-  return text.slice(lineStart, q.open).trim() === '' && (between.match(/\n+/g)?.length ?? 0) === 1 && !/[“”„«»"]|''/.test(between);
+  return blankBefore(text, lineStart, q.open) && (between.match(/\n+/g)?.length ?? 0) === 1 && !/[“”„«»"]|''/.test(between);
 }
 
 const sameTokens = (toks: readonly Tok[], a: [number, number], b: [number, number]) =>

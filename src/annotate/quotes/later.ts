@@ -3,7 +3,7 @@
  * (`“…” to drive up the price, she said.`, `“…,” Scott Pruitt, the attorney general, said at a news
  * conference`, `“…” that Vell can win, said Orin Dace.`, `“…,” as a memo put it.`).
  */
-import { cueAt, isIngCue, RELAY_VERBS } from './cues.js';
+import { cueAt, isIngCue, RELAY_VERBS, VERB_FORMS, type Cue } from './cues.js';
 import type { Attribution } from './attribute.js';
 import { npAfter, npBefore } from './np.js';
 import type { Tok } from './tokens.js';
@@ -40,6 +40,39 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
     const after = toks[j - 1].text === ',' && !isIngCue(toks, cue) ? npAfter(toks, cue.to, to) : null;
     if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text)) && toks[after[1] - 1].pos === 'PROPN')
       return { cue: [cue.from, cue.to], speaker: after, via: null, rule: 'after-late' };
+  }
+  return null;
+}
+
+/** How far (in tokens) past the speaker phrase its cue may stand, over appositives and relative clauses. */
+const MAX_FAR = 40;
+
+/** A reporting verb the tagger took for a name because it is capitalised ("Murphy Tweeted on Friday"). */
+function capitalisedCue(toks: readonly Tok[], j: number): Cue | null {
+  const base = VERB_FORMS.get(toks[j].lower);
+  return base && j > 0 && /^\p{Lu}\p{Ll}+ed$/u.test(toks[j].text) && toks[j].pos !== 'VERB' ? { from: j, to: j + 1, base } : null;
+}
+
+/**
+ * After a quote opening its sentence and ending in `,` `?` or `!`, a speaker phrase followed, however
+ * far, by its cue: `“…,” Orin Dace, the envoy who led the talks in Velmar last spring, said on Friday`,
+ * `“…,” Lina Voss and Ed Marr of the Velmar institute wrote`, `“…,” Dace is quoted as saying`. The
+ * speaker phrase must start right after the mark and be followed by a comma, "and", an auxiliary or
+ * adverb, or the cue itself; quoted tokens (`skip`) inside the sentence are passed over.
+ */
+export function attributeFirstSubject(toks: readonly Tok[], from: number, to: number, skip: (i: number) => boolean): Attribution | null {
+  let i = from;
+  while (i < to && /^(?:[,—–-]|['’"”»]+)$/.test(toks[i].text)) i++;
+  const np = npAfter(toks, i, to);
+  if (!np || np[0] !== i || np[1] >= to) return null;
+  const next = toks[np[1]];
+  if (!(next.text === ',' || next.lower === 'and' || next.pos === 'AUX' || next.pos === 'ADV' || VERB_FORMS.has(next.lower))) return null;
+  for (let j = np[1]; j < to && j - np[1] <= MAX_FAR; j++) {
+    if (skip(j)) continue;
+    if (/^[;:]$/.test(toks[j].text)) return null; // (the sentence's end is `to`: "fivethirtyeight.com" is no stop)
+    const cue = cueAt(toks, j) ?? capitalisedCue(toks, j);
+    if (!cue || RELAY_VERBS.has(cue.base) || cue.base === 'according to' || (isIngCue(toks, cue) && toks[j - 1].lower !== 'as')) continue;
+    return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-subject' };
   }
   return null;
 }

@@ -8,7 +8,7 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { attributeBefore, type Attribution } from './attribute.js';
 import { subjectOf } from './np.js';
-import { tokenAt, type Tok } from './tokens.js';
+import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
 /** A sentence of at most this many tokens may be a bare "subject verb." introduction ("Iowa's Dana Bryce agreed."). */
 const MAX_BARE_SENTENCE = 8;
@@ -22,7 +22,7 @@ export function previousSentenceAttribution(
   open: number,
   skip: (i: number) => boolean,
 ): Attribution | null {
-  if (!sentence || text.slice(sentence.start, open).trim() !== '') return null;
+  if (!sentence || !blankBefore(text, sentence.start, open)) return null;
   const k = sentences.indexOf(sentence);
   const prev = k > 0 ? sentences[k - 1] : undefined;
   if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
@@ -48,4 +48,30 @@ export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefi
     speaker = to > from ? subjectOf(toks, from, to) : null;
   }
   return speaker ? { cue: null, speaker, via: null, rule: 'subject' } : null;
+}
+
+/** A paragraph before a quote introduces it only when its last sentence is at most this long, in tokens (a report, not an essay). */
+const MAX_INTRO_SENTENCE = 60;
+
+/**
+ * A quotation opening its paragraph with no attribution of its own, after a paragraph whose last
+ * sentence introduces someone ("Valastro praised the governor's record.¶“We need someone…”",
+ * "The Velmar Council issued a statement on Friday.¶“On behalf of…”"): the words are that sentence's
+ * speaker's when it has a cue, else its subject's when that is a name or a personal pronoun. PolNeAR annotates such quotes with that subject.
+ * Not used when that paragraph holds a quotation mark (then the quote before it decides: `direct.ts`).
+ */
+export function paragraphIntroAttribution(text: string, toks: readonly Tok[], sentences: readonly Span[], open: number, skip: (i: number) => boolean): Attribution | null {
+  const lineStart = text.lastIndexOf('\n', open - 1) + 1;
+  if (!blankBefore(text, lineStart, open)) return null;
+  const prev = sentences.filter((x) => x.end <= lineStart && text.slice(x.start, x.end).trim() !== '').pop();
+  const paragraph = prev ? text.slice(text.lastIndexOf('\n', prev.start - 1) + 1, prev.end) : '';
+  if (!prev || /[“”"«»„]|''/.test(paragraph) || (text.slice(prev.end, lineStart).match(/\n/g)?.length ?? 0) > 3) return null;
+  const [from, to] = [tokenAt(toks, prev.start), tokenAt(toks, prev.end)];
+  if (to - from > MAX_INTRO_SENTENCE) return null;
+  const att = attributeBefore(toks, from, to, skip);
+  // without a cue, only a subject that can speak: a name or a personal pronoun ("The debate opened late." is not)
+  const subject = subjectOf(toks, from, to);
+  const speaks = subject && (toks[subject[1] - 1].pos === 'PROPN' || (subject[1] - subject[0] === 1 && ['he', 'she', 'they'].includes(toks[subject[0]].lower)));
+  const speaker = att?.speaker ?? (speaks ? subject : null);
+  return speaker ? { cue: att?.speaker ? att.cue : null, speaker, via: null, rule: 'paragraph-intro' } : null;
 }

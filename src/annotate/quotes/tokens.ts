@@ -60,3 +60,11 @@ export function tokenRange(toks: readonly Tok[], span: Span): [number, number] {
   while (to < toks.length && toks[to].end <= span.end) to++;
   return [from, to];
 }
+
+/**
+ * True when only white space stands in `text` between `from` and the opening mark at `open`. A
+ * doubled-apostrophe mark (''…'') is two characters and `open` is its second one, so its first is allowed too.
+ */
+export function blankBefore(text: string, from: number, open: number): boolean {
+  return text.slice(from, open).replace(/['`]$/, '').trim() === '';
+}
