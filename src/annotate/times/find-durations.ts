@@ -21,13 +21,18 @@ export function durationValue(count: number | null, unitWord: string): string {
   return `P${unit.clock ? 'T' : ''}${n}${code}`;
 }
 
+/** The counted-duration and set patterns, built once (their sources are long); each run resets `lastIndex`. */
+const COUNTED = new RegExp(`\\b(${LEAD})(${COUNT})(?:\\s+(?:more|additional|straight|consecutive|full|long))?[\\s-]+${UNIT}\\b(?!\\s+(?:ago|from now|hence)\\b)`, 'gi');
+const SETS = new RegExp(`\\b(?:(every|each)\\s+(other\\s+)?(day|week|month|year|quarter|morning|afternoon|evening|night|${WEEKDAY_NAMES})|(daily|weekly|monthly|annually|yearly|hourly|nightly))\\b`, 'gi');
+
 /** Finds durations and sets in `text`. */
 export function findDurations(text: string): Candidate[] {
   const found: Candidate[] = [];
   const add = (start: number, end: number, type: 'DURATION' | 'SET', value: string, source: string, mod?: string) =>
     found.push({ span: { start, end }, type, recipe: { kind: 'fixed', value }, source, ...(mod ? { mod } : {}) });
 
-  const counted = new RegExp(`\\b(${LEAD})(${COUNT})(?:\\s+(?:more|additional|straight|consecutive|full|long))?[\\s-]+${UNIT}\\b(?!\\s+(?:ago|from now|hence)\\b)`, 'gi');
+  const counted = COUNTED;
+  counted.lastIndex = 0;
   for (let m = counted.exec(text); m; m = counted.exec(text)) {
     const unit = m[3];
     if (/^second$/i.test(unit)) continue;
@@ -49,7 +54,8 @@ export function findDurations(text: string): Candidate[] {
   for (let m = clock.exec(text); m; m = clock.exec(text))
     add(m.index, m.index + m[0].length, 'DURATION', `PT${+m[1]}H${+m[2]}M${+m[3]}S`, 'duration:clock');
 
-  const sets = new RegExp(`\\b(?:(every|each)\\s+(other\\s+)?(day|week|month|year|quarter|morning|afternoon|evening|night|${WEEKDAY_NAMES})|(daily|weekly|monthly|annually|yearly|hourly|nightly))\\b`, 'gi');
+  const sets = SETS;
+  sets.lastIndex = 0;
   for (let m = sets.exec(text); m; m = sets.exec(text)) add(m.index, m.index + m[0].length, 'SET', setValue(m[3] ?? m[4], !!m[2]), 'set');
   return found;
 }

@@ -18,11 +18,11 @@ export interface Rule {
 export function runRules(text: string, rules: readonly Rule[], prefix: string): Candidate[] {
   const found: Candidate[] = [];
   for (const rule of rules) {
-    const re = new RegExp(rule.re.source, rule.re.flags.includes('d') ? rule.re.flags : rule.re.flags + 'd');
+    const re = patternOf(rule);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const made = rule.make(m);
       if (!made) continue;
-      const [from, to] = m.indices![rule.group ?? 0]!;
+      const [from, to] = rule.group === undefined ? [m.index, m.index + m[0].length] : m.indices![rule.group]!;
       const raw = text.slice(from, to);
       const start = from + raw.length - raw.trimStart().length;
       const end = from + raw.trimEnd().length;
@@ -30,4 +30,21 @@ export function runRules(text: string, rules: readonly Rule[], prefix: string): 
     }
   }
   return found;
+}
+
+/**
+ * Each rule's own copy of its pattern, made once (not per document), with the `d` flag (match
+ * indices, which slow every match down) only where the extent is a capture group. Reset before each
+ * run, so a run always starts at the beginning of the text.
+ */
+const patterns = new WeakMap<Rule, RegExp>();
+
+function patternOf(rule: Rule): RegExp {
+  let re = patterns.get(rule);
+  if (!re) {
+    const flags = rule.group === undefined || rule.re.flags.includes('d') ? rule.re.flags : rule.re.flags + 'd';
+    patterns.set(rule, (re = new RegExp(rule.re.source, flags)));
+  }
+  re.lastIndex = 0;
+  return re;
 }
