@@ -156,12 +156,21 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     for (let i = from; i < found.from; i++) if (skip(i)) clauseFrom = i + 1;
     speaker = speakerOf(toks, found, clauseFrom, to, null);
   }
+  // "Vell condemned what he called a “…”": a naming clause with a pronoun subject quotes for the sentence's subject
+  // (a name there is the speaker itself: "Dace welcomed what Lina Voss called “…”")
+  if (speaker && speaker[1] - speaker[0] === 1 && NAMING_PRONOUN.has(toks[speaker[0]].lower) && toks[speaker[0] - 1]?.lower === 'what' && speaker[0] - 1 > from) {
+    const outer = subjectOf(toks, from, speaker[0] - 1);
+    if (outer) return { cue: [found.from, found.to], speaker: outer, via: relayAfter(toks, found.to, to), rule: 'before-what' };
+  }
   // a cue right before the mark ("said: “", "stated that “") introduces the quote; otherwise the quote
   // sits inside what the first speaker of the sentence reports ("Clinton says she … what she calls “…”")
   const adjacent = to - found.to <= MAX_CUE_TO_MARK;
   if (first && !adjacent) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** Pronouns that, as the subject of "what he called", stand for the sentence's subject. */
+const NAMING_PRONOUN = new Set(['he', 'she', 'they']);
 
 /** Words opening a subordinate clause before the main one. */
 const SUBORDINATOR = new Set(['when', 'after', 'since', 'while', 'before', 'although', 'though', 'because', 'once', 'until']);

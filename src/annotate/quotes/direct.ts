@@ -11,7 +11,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
-import { paragraphIntroAttribution, previousSentenceAttribution, subjectAttribution } from './previous.js';
+import { paragraphIntroAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
 import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
@@ -124,10 +124,10 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' }; // "“…,” Vell notes.¶“…”": the next quoted paragraph is still Vell's
       continues = out.length - 1;
     }
-    if (!att?.speaker) att = paragraphIntroAttribution(text, toks, sentences, q.open, skip) ?? att;
+    if (!att?.speaker) att = paragraphIntroAttribution(text, toks, sentences, q.open, skip) ?? previousSubjectAttribution(text, toks, sentences, sBefore, q.open) ?? att;
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
-    if ((!att?.speaker || att.rule === 'subject' || att.rule === 'paragraph-intro') && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
+    if ((!att?.speaker || ['subject', 'paragraph-intro', 'previous-subject'].includes(att.rule)) && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
     out.push({ quoted: q, att, continues });
   }
   return out;

@@ -47,10 +47,15 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
 /** How far (in tokens) past the speaker phrase its cue may stand, over appositives and relative clauses. */
 const MAX_FAR = 40;
 
-/** A reporting verb the tagger took for a name because it is capitalised ("Murphy Tweeted on Friday"). */
-function capitalisedCue(toks: readonly Tok[], j: number): Cue | null {
+/**
+ * A reporting verb after a quote whatever follows it ("…!” Dace shouted to the crowd", though "shout"
+ * needs a quote after it elsewhere), or one the tagger took for a name because it is capitalised
+ * ("Murphy Tweeted on Friday").
+ */
+function looseCue(toks: readonly Tok[], j: number): Cue | null {
   const base = VERB_FORMS.get(toks[j].lower);
-  return base && j > 0 && /^\p{Lu}\p{Ll}+ed$/u.test(toks[j].text) && toks[j].pos !== 'VERB' ? { from: j, to: j + 1, base } : null;
+  const verb = toks[j].pos === 'VERB' ? /^\p{Ll}/u.test(toks[j].text) : /^\p{Lu}\p{Ll}+ed$/u.test(toks[j].text);
+  return base && base !== 'continue' && verb ? { from: j, to: j + 1, base } : null;
 }
 
 /**
@@ -70,7 +75,7 @@ export function attributeFirstSubject(toks: readonly Tok[], from: number, to: nu
   for (let j = np[1]; j < to && j - np[1] <= MAX_FAR; j++) {
     if (skip(j)) continue;
     if (/^[;:]$/.test(toks[j].text)) return null; // (the sentence's end is `to`: "fivethirtyeight.com" is no stop)
-    const cue = cueAt(toks, j) ?? capitalisedCue(toks, j);
+    const cue = cueAt(toks, j) ?? looseCue(toks, j);
     if (!cue || RELAY_VERBS.has(cue.base) || cue.base === 'according to' || (isIngCue(toks, cue) && toks[j - 1].lower !== 'as')) continue;
     return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-subject' };
   }

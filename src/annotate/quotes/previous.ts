@@ -7,7 +7,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { attributeBefore, type Attribution } from './attribute.js';
-import { subjectOf } from './np.js';
+import { subjectOf, type Range } from './np.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
 /** A sentence of at most this many tokens may be a bare "subject verb." introduction ("Iowa's Dana Bryce agreed."). */
@@ -69,9 +69,26 @@ export function paragraphIntroAttribution(text: string, toks: readonly Tok[], se
   const [from, to] = [tokenAt(toks, prev.start), tokenAt(toks, prev.end)];
   if (to - from > MAX_INTRO_SENTENCE) return null;
   const att = attributeBefore(toks, from, to, skip);
-  // without a cue, only a subject that can speak: a name or a personal pronoun ("The debate opened late." is not)
+  const speaker = att?.speaker ?? speakingSubject(toks, from, to);
+  return speaker ? { cue: att?.speaker ? att.cue : null, speaker, via: null, rule: 'paragraph-intro' } : null;
+}
+
+/** The subject of `[from, to)` when it can speak: a name or a personal pronoun ("The debate opened late." has none). */
+function speakingSubject(toks: readonly Tok[], from: number, to: number): Range | null {
   const subject = subjectOf(toks, from, to);
   const speaks = subject && (toks[subject[1] - 1].pos === 'PROPN' || (subject[1] - subject[0] === 1 && ['he', 'she', 'they'].includes(toks[subject[0]].lower)));
-  const speaker = att?.speaker ?? (speaks ? subject : null);
-  return speaker ? { cue: att?.speaker ? att.cue : null, speaker, via: null, rule: 'paragraph-intro' } : null;
+  return speaks ? subject : null;
+}
+
+/**
+ * Last resort for a quotation that makes up its own sentence: the name (or personal pronoun) that is
+ * the subject of the sentence just before it in the same paragraph, whatever its verb
+ * ("Sen. Ilse Varga identified fatigue as the reason. “The younger people are sick of it.”").
+ */
+export function previousSubjectAttribution(text: string, toks: readonly Tok[], sentences: readonly Span[], sentence: Span | undefined, open: number): Attribution | null {
+  if (!sentence || !blankBefore(text, sentence.start, open)) return null;
+  const prev = sentences[sentences.indexOf(sentence) - 1];
+  if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
+  const speaker = speakingSubject(toks, tokenAt(toks, prev.start), tokenAt(toks, prev.end));
+  return speaker ? { cue: null, speaker, via: null, rule: 'previous-subject' } : null;
 }
