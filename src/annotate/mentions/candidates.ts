@@ -9,6 +9,7 @@
  */
 import type { Span } from '../../model/doc.js';
 import type { Token } from './tokens.js';
+import { startsUpper } from './chars.js';
 import { NAME_JOINERS, NOT_NAMES, TIME_WORDS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS } from './lexicon.js';
 
 /** A run of tokens `[first, last]` (inclusive) that may be a name, and the finder that found it. */
@@ -28,7 +29,8 @@ export function isAcronym(word: string): boolean {
   return /^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$/.test(word);
 }
 
-const capitalised = (w: string) => /^\p{Lu}/u.test(w) && /\p{L}/u.test(w);
+/** Starts with a capital letter (which is a letter: `/\p{L}/` needs no second test). */
+const capitalised = startsUpper;
 
 /** Whether the token can be part of a name, given whether it opens its sentence. */
 function nameLike(t: Token, sentenceStart: boolean): boolean {
@@ -87,7 +89,8 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (blocked(t) || !nameLike(t, opens(i)) || isTimeWord(tokens, i) || letterCompound(tokens, i)) {
+    // `capitalised` first: most tokens fail it, and whether a token opens a sentence costs more to find
+    if (blocked(t) || !capitalised(t.text) || !nameLike(t, opens(i)) || isTimeWord(tokens, i) || letterCompound(tokens, i)) {
       i++;
       continue;
     }

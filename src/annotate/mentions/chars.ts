@@ -21,3 +21,13 @@ export function startsLower(s: string): boolean {
   const c = s.charCodeAt(0);
   return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(s);
 }
+
+/** `/\p{Lu}/u.test(s)`: a capital letter anywhere. */
+export function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return /\p{Lu}/u.test(s);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}

@@ -4,6 +4,7 @@
  */
 import type { RuleSpan } from './tagger-features.js';
 import type { Token } from './tokens.js';
+import { hasUpper, startsUpper, startsWithLetter } from './chars.js';
 
 /**
  * The stretches of a document the tagger reads: runs of tokens with a capital letter or inside a rule
@@ -14,7 +15,7 @@ import type { Token } from './tokens.js';
 export function segments(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[]): [number, number][] {
   const n = tokens.length;
   const core = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (/\p{Lu}/u.test(tokens[i].text)) core[i] = 1;
+  for (let i = 0; i < n; i++) if (hasUpper(tokens[i].text)) core[i] = 1;
   for (const r of rules) core.fill(1, r.first, r.last + 1);
   const active = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (core[i] || (i > 0 && core[i - 1] && !sentenceStart[i]) || (i + 1 < n && core[i + 1] && !sentenceStart[i + 1])) active[i] = 1;
@@ -36,13 +37,23 @@ export function segments(tokens: Token[], sentenceStart: boolean[], rules: RuleS
 export function titleCase(tokens: Token[], sentenceStart: boolean[]): boolean[] {
   const out = new Array<boolean>(tokens.length).fill(false);
   let a = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && !sentenceStart[i]) continue;
-    const words = tokens.slice(a, i).filter((t) => /^\p{L}/u.test(t.text) && t.text.length > 3);
-    const caps = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-    if (words.length >= 3 && caps / words.length >= HEADLINE_SHARE) out.fill(true, a, i);
-    a = i;
+  let words = 0;
+  let caps = 0;
+  const close = (end: number) => {
+    if (words >= 3 && caps / words >= HEADLINE_SHARE) out.fill(true, a, end);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && sentenceStart[i]) {
+      close(i);
+      [a, words, caps] = [i, 0, 0];
+    }
+    const t = tokens[i].text;
+    if (t.length > 3 && startsWithLetter(t)) {
+      words++;
+      if (startsUpper(t)) caps++;
+    }
   }
+  close(tokens.length);
   return out;
 }
 

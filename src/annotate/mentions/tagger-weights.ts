@@ -1,37 +1,40 @@
 /**
- * The tagger's weights indexed for tagging without building feature strings. Looking up
+ * The tagger's weights laid out for tagging without building feature strings. Looking up
  * `w-1s=in|Xx` as a string means joining two strings into a new one and hashing it, for 36 templates
- * of every token. Here every column value the model knows gets a number (per column: the model knows
- * ~4k words, 84 shapes, 20 POS tags), a template's value becomes one integer made of its columns'
- * numbers, and a value with an unknown column is skipped without any lookup. The weights found and the
- * order in which they are added are those of the joined strings, so the scores are the same to the
- * last bit (the tagger test compares the two).
+ * of every token, in a map of 30k entries whose weight vectors lie all over the heap (in the pipeline,
+ * between documents, each lookup was a cache miss). Here every column value the model knows gets a
+ * number (per column: ~4k words, 84 shapes, 20 POS tags), a template's value is one integer made of
+ * its columns' numbers (a value with an unknown column is skipped without a lookup), small templates
+ * find their row in a dense table and large ones in an integer map, and the rows are one contiguous
+ * array. The weights found and the order in which they are added are those of the joined strings,
+ * so the scores are the same to the last bit (the tagger test compares the two).
  */
 import { TEMPLATE_DEFS, valueAt, type Column, type FeatureColumns } from './tagger-features.js';
 
-/** The weights by integer feature value: per column, its values' numbers (from 1; 0 is unknown); per template, the weights by key. */
+/** The weights by integer feature value. */
 export interface WeightIndex {
+  /** Per column, its values' numbers (from 1; 0 is a value the model never saw). */
   ids: Map<Column, Map<string, number>>;
-  byKey: Map<number, ArrayLike<number>>[];
+  /** Per template, each column's radix (its vocabulary size + 1): a key is the mixed-radix number of its columns' numbers. */
+  radices: number[][];
+  /** Per template, row + 1 by key: a dense table where the keys are few, else a map. */
+  rows: (Int32Array | Map<number, number>)[];
+  /** The weight vectors, `labels` numbers per row. */
+  vectors: Float64Array;
 }
 
-/** The most columns a template joins. */
-const MAX_PARTS = 3;
-
-/** Key of a template's value from its columns' numbers: mixed-radix digits, each column's radix its vocabulary size + 1. */
-function keyOf(digits: number[], radices: number[]): number {
-  let key = 0;
-  for (let p = 0; p < digits.length; p++) key = key * radices[p] + digits[p];
-  return key;
-}
+/** Templates with at most this many possible keys get a dense table (≤ 256 kB each); measured: all but the word-pair ones. */
+const DENSE_KEYS = 65_536;
 
 /**
  * Indexes the weights by joined value. A value that does not split into one piece per column (a column
  * held a `|`) gets no key: tokens near a `|` are read through the joined strings (`FeatureColumns.bar`).
  */
-export function indexWeights(weights: Map<string, ArrayLike<number>>[]): WeightIndex {
+export function indexWeights(weights: Map<string, ArrayLike<number>>[], labels: number): WeightIndex {
   const ids = new Map<Column, Map<string, number>>();
-  const split = TEMPLATE_DEFS.map((t, k) => [...weights[k]].map(([value, w]) => ({ pieces: t.parts.length === 1 ? [value] : value.split('|'), w })).filter((e) => e.pieces.length === t.parts.length));
+  const split = TEMPLATE_DEFS.map((t, k) =>
+    [...weights[k]].map(([value, w]) => ({ pieces: t.parts.length === 1 ? [value] : value.split('|'), w })).filter((e) => e.pieces.length === t.parts.length),
+  );
   TEMPLATE_DEFS.forEach((t, k) => {
     for (const { pieces } of split[k]) {
       t.parts.forEach(([c], p) => {
@@ -41,10 +44,29 @@ export function indexWeights(weights: Map<string, ArrayLike<number>>[]): WeightI
     }
   });
   const radices = TEMPLATE_DEFS.map((t) => t.parts.map(([c]) => (ids.get(c)?.size ?? 0) + 1));
-  // keys stay exact integers up to 2^53 (and small integers, the fastest keys, up to 2^30: today's ≤ 2^25)
-  for (const [k, r] of radices.entries()) if (r.reduce((a, b) => a * b, 1) > Number.MAX_SAFE_INTEGER) throw new Error(`tagger template ${TEMPLATE_DEFS[k].name}: too many values to index`);
-  const byKey = TEMPLATE_DEFS.map((t, k) => new Map(split[k].map(({ pieces, w }) => [keyOf(pieces.map((s, p) => ids.get(t.parts[p][0])!.get(s)!), radices[k]), w])));
-  return { ids, byKey };
+  const vectors = new Float64Array(split.reduce((s, e) => s + e.length, 0) * labels);
+  let row = 0;
+  const rows = TEMPLATE_DEFS.map((t, k) => {
+    const size = radices[k].reduce((a, b) => a * b, 1);
+    if (size > Number.MAX_SAFE_INTEGER) throw new Error(`tagger template ${t.name}: too many values to index`);
+    const table = size <= DENSE_KEYS ? new Int32Array(size) : new Map<number, number>();
+    for (const { pieces, w } of split[k]) {
+      const key = pieces.reduce((acc, s, p) => acc * radices[k][p] + ids.get(t.parts[p][0])!.get(s)!, 0);
+      for (let y = 0; y < labels; y++) vectors[row * labels + y] = w[y];
+      row++;
+      if (table instanceof Map) table.set(key, row);
+      else table[key] = row;
+    }
+    return table;
+  });
+  return { ids, radices, rows, vectors };
+}
+
+/** A column's numbers at each token a feature reads, and the numbers of the sentence-boundary markers. */
+interface Numbered {
+  at: Int32Array;
+  before: number;
+  after: number;
 }
 
 /**
@@ -54,63 +76,49 @@ export function indexWeights(weights: Map<string, ArrayLike<number>>[]): WeightI
 export function emissionScores(index: WeightIndex, weights: Map<string, ArrayLike<number>>[], f: FeatureColumns, labels: number): Float64Array {
   const n = f.n;
   const scores = new Float64Array(n * labels);
-  // each column's numbers, for the tokens a feature reads (two either side of a stretch), and of the
-  // sentence-boundary markers; then each template's columns, offsets, radices and gate
-  const numbers = new Map<Column, { at: Int32Array; before: number; after: number }>();
+  const numbers = new Map<Column, Numbered>();
   for (const [c, vocab] of index.ids) {
     const at = new Int32Array(n);
     const values = f.cols[c];
     for (let j = 0; j < n; j++) if (f.near[j]) at[j] = vocab.get(values[j]) ?? 0;
     numbers.set(c, { at, before: vocab.get('<s>') ?? 0, after: vocab.get('</s>') ?? 0 });
   }
-  // flat per (template, column): the column's numbers, its markers, offset and radix (at most MAX_PARTS columns)
-  const K = TEMPLATE_DEFS.length;
-  const colAt: Int32Array[] = [];
-  const meta = new Int32Array(K * MAX_PARTS * 4); // before, after, offset, radix
-  const width = new Int32Array(K);
-  const gates: (boolean[] | null)[] = [];
-  const empty = new Int32Array(n);
-  for (let k = 0; k < K; k++) {
-    const t = TEMPLATE_DEFS[k];
-    width[k] = t.parts.length;
-    gates.push(t.when ? f[t.when] : null);
-    for (let p = 0; p < t.parts.length; p++) {
-      const [c, o] = t.parts[p];
-      const col = numbers.get(c);
-      colAt.push(col?.at ?? empty);
-      const m = (k * MAX_PARTS + p) * 4;
-      meta[m] = col?.before ?? 0;
-      meta[m + 1] = col?.after ?? 0;
-      meta[m + 2] = o;
-      meta[m + 3] = (index.ids.get(c)?.size ?? 0) + 1;
-    }
-    for (let p = t.parts.length; p < MAX_PARTS; p++) colAt.push(empty);
-  }
+  const unknown: Numbered = { at: new Int32Array(n), before: 0, after: 0 };
+  const plans = TEMPLATE_DEFS.map((t, k) => ({
+    cols: t.parts.map(([c]) => numbers.get(c) ?? unknown),
+    offsets: t.parts.map(([, o]) => o),
+    radices: index.radices[k],
+    gate: t.when ? f[t.when] : null,
+    rows: index.rows[k],
+  }));
+  const vectors = index.vectors;
   for (let i = 0; i < n; i++) {
     if (!f.inside[i]) continue;
-    for (let k = 0; k < K; k++) {
-      let w: ArrayLike<number> | undefined;
-      if (f.bar[i]) {
-        const v = valueAt(f, TEMPLATE_DEFS[k], i);
-        w = v === null ? undefined : weights[k].get(v);
-      } else {
-        const gate = gates[k];
-        if (gate !== null && !gate[i]) continue;
-        let key = 0;
-        for (let p = 0; p < width[k]; p++) {
-          const m = (k * MAX_PARTS + p) * 4;
-          const j = i + meta[m + 2];
-          const id = j < 0 ? meta[m] : j >= n ? meta[m + 1] : colAt[k * MAX_PARTS + p][j];
-          if (id === 0) {
-            key = -1; // a value the model never saw: no weights
-            break;
-          }
-          key = key * meta[m + 3] + id;
-        }
-        w = key < 0 ? undefined : index.byKey[k].get(key);
+    if (f.bar[i]) {
+      addJoined(scores, i, labels, weights, f);
+      continue;
+    }
+    for (const { cols, offsets, radices, gate, rows } of plans) {
+      if (gate && !gate[i]) continue;
+      let key = 0;
+      for (let p = 0; p < cols.length && key >= 0; p++) {
+        const j = i + offsets[p];
+        const id = j < 0 ? cols[p].before : j >= n ? cols[p].after : cols[p].at[j];
+        key = id === 0 ? -1 : key * radices[p] + id; // -1: a value the model never saw, no weights
       }
-      if (w !== undefined) for (let y = 0; y < labels; y++) scores[i * labels + y] += w[y];
+      if (key < 0) continue;
+      const row = (rows instanceof Map ? (rows.get(key) ?? 0) : rows[key]) - 1;
+      if (row >= 0) for (let y = 0; y < labels; y++) scores[i * labels + y] += vectors[row * labels + y];
     }
   }
   return scores;
+}
+
+/** Token `i`'s scores through the joined feature strings (a column near it holds a `|`). */
+function addJoined(scores: Float64Array, i: number, labels: number, weights: Map<string, ArrayLike<number>>[], f: FeatureColumns): void {
+  TEMPLATE_DEFS.forEach((t, k) => {
+    const v = valueAt(f, t, i);
+    const w = v === null ? undefined : weights[k].get(v);
+    if (w) for (let y = 0; y < labels; y++) scores[i * labels + y] += w[y];
+  });
 }

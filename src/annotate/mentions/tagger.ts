@@ -47,7 +47,7 @@ export function makeTagger(model: TaggerModel): Tagger {
     if (k === undefined) throw new Error(`tagger model feature ${f} has no template in TEMPLATES: retrain it (npm run train:tagger)`);
     weights[k].set(f.slice(f.indexOf('=') + 1), Float64Array.from(w));
   }
-  return { weights, index: indexWeights(weights), transitions: model.transitions };
+  return { weights, index: indexWeights(weights, L), transitions: model.transitions };
 }
 
 let shipped: Tagger | null | undefined;
