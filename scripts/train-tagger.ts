@@ -25,7 +25,7 @@ const L = LABELS.length;
 export const PRUNE_BELOW = 0.5;
 
 interface Instance { start: number; feats: Int32Array[]; plain: Int32Array[]; gold: number[] }
-interface Prepared { doc: GumDoc; tokens: Token[]; sentences: Instance[]; features: string[][]; segs: [number, number][] }
+interface Prepared { doc: GumDoc; tokens: readonly Token[]; sentences: Instance[]; features: string[][]; segs: [number, number][] }
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -54,7 +54,7 @@ let missedNameTokens = 0;
 export const MIN_COUNT = Number(opt('min-count') ?? 1);
 
 /** Gold labels per token; nested gold names are flattened to the outermost. */
-function goldLabels(tokens: Token[], gold: GoldSpan[]): number[] {
+function goldLabels(tokens: readonly Token[], gold: GoldSpan[]): number[] {
   const labels = new Array<number>(tokens.length).fill(0);
   const flat = [...gold].sort((a, b) => b.end - b.start - (a.end - a.start));
   const taken: GoldSpan[] = [];

@@ -75,13 +75,13 @@ function letterCounts(line: string): [number, number] {
 }
 
 /** Whether "of"/"the" after token `i` continues an organisation or place name ("Ministry of Defence"). */
-function ofContinues(tokens: Token[], runFirst: number, i: number): boolean {
+function ofContinues(tokens: readonly Token[], runFirst: number, i: number): boolean {
   const words = tokens.slice(runFirst, i + 1).map((t) => t.text.toLowerCase());
   return words.some((w) => ORG_HEADS.has(w) || ORG_OPENERS.has(w) || PLACE_HEADS.has(w));
 }
 
 /** Finds candidate runs in `tokens`; `sentenceStarts` holds the offsets where sentences begin. */
-export function findCandidates(text: string, tokens: Token[], sentenceStarts: ReadonlySet<number>): Candidate[] {
+export function findCandidates(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>): Candidate[] {
   const shouting = shoutingLines(text);
   const blocked = (t: Token) => shouting.some((s) => t.start >= s.start && t.end <= s.end);
   const out: Candidate[] = [];
@@ -133,7 +133,7 @@ export function findCandidates(text: string, tokens: Token[], sentenceStarts: Re
 }
 
 /** A token opens a sentence when it starts one of `starts`, or only quotes or brackets stand between it and ". ! ? :" or a line start. */
-export function opensSentence(text: string, tokens: Token[], i: number, starts?: ReadonlySet<number>): boolean {
+export function opensSentence(text: string, tokens: readonly Token[], i: number, starts?: ReadonlySet<number>): boolean {
   if (starts?.has(tokens[i].start)) return true;
   let j = i - 1;
   while (j >= 0 && /^["“”‘’'(\[«»—–-]$/.test(tokens[j].text)) j--;
@@ -145,7 +145,7 @@ export function opensSentence(text: string, tokens: Token[], i: number, starts?:
 const HYPHEN_WORDS = new Set(['led', 'run', 'era', 'born', 'wide', 'like', 'free', 'based', 'owned', 'made', 'style', 'shirt', 'bound', 'linked', 'backed', 'held', 'type', 'class', 'level', 'year', 'old']);
 
 /** Whether the word after a hyphen continues the name: capitalised, or a short syllable of a romanised name. */
-function hyphenPart(tokens: Token[], first: number, hyphen: number, after: Token): boolean {
+function hyphenPart(tokens: readonly Token[], first: number, hyphen: number, after: Token): boolean {
   if (/^\p{Lu}\p{Ll}*$/u.test(after.text)) return true;
   const before = tokens[hyphen - 1].text;
   return hyphen - 1 > first && /^\p{Lu}\p{Ll}+$/u.test(before) && /^\p{Ll}{2,6}$/u.test(after.text) && !HYPHEN_WORDS.has(after.text);
@@ -157,7 +157,7 @@ const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
  * Days are never names; a month (or its abbreviation) is a date unless a capitalised word follows it
  * and no number does ("Jan van der Berg", "May Jones" are names; "Jan 5", "in May" are dates).
  */
-function isTimeWord(tokens: Token[], i: number): boolean {
+function isTimeWord(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i].text.toLowerCase().replace(/\.$/, '');
   if (!TIME_WORDS.has(word)) return false;
   if (WEEKDAY.test(word)) return true;
@@ -166,6 +166,6 @@ function isTimeWord(tokens: Token[], i: number): boolean {
 }
 
 /** A capital letter hyphenated to a lower-case word is a common noun: "T-shirt", "U-turn", "X-ray". */
-function letterCompound(tokens: Token[], i: number): boolean {
+function letterCompound(tokens: readonly Token[], i: number): boolean {
   return /^\p{Lu}$/u.test(tokens[i].text) && tokens[i + 1]?.text === '-' && /^\p{Ll}/u.test(tokens[i + 2]?.text ?? '');
 }

@@ -36,7 +36,7 @@ export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', '
 export const BODY_RULES = new Set(['name-shape']);
 
 /** The names of a document: rule mentions re-spanned and re-typed by the tagger's spans. */
-export function combine(text: string, tokens: Token[], sentenceStart: boolean[], rules: RuleMention[], tagged: { first: number; last: number; type: TagType }[], ctx: Context): RuleMention[] {
+export function combine(text: string, tokens: readonly Token[], sentenceStart: boolean[], rules: RuleMention[], tagged: { first: number; last: number; type: TagType }[], ctx: Context): RuleMention[] {
   const headline = titleCase(tokens, sentenceStart);
   const isStrong = (r: RuleMention) => STRONG_RULES.has(r.rule) || (BODY_RULES.has(r.rule) && !headline[r.first]);
   const strong = rules.filter(isStrong);
@@ -78,7 +78,7 @@ export function combine(text: string, tokens: Token[], sentenceStart: boolean[],
 }
 
 /** A span made only of title words and owners ("Foreign Minister", "US President") names no one: titles are read elsewhere. */
-function bareTitle(tokens: Token[], t: { first: number; last: number }, ctx: Context): boolean {
+function bareTitle(tokens: readonly Token[], t: { first: number; last: number }, ctx: Context): boolean {
   const words = tokens.slice(t.first, t.last + 1);
   const lower = (w: Token) => w.text.toLowerCase().replace(/\.$/, '');
   return words.some((w) => TITLE_HEADS.has(lower(w))) && words.every((w) => TITLE_HEADS.has(lower(w)) || TITLE_MODIFIERS.has(lower(w)) || whose(w.text, ctx) !== null);

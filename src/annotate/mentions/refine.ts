@@ -28,7 +28,7 @@ const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
 const isTitleWord = (t: Token) => TITLE_HEADS.has(lower(t)) || TITLE_MODIFIERS.has(lower(t));
 
 /** Refines candidate runs into name spans (several per run when a run is split). */
-export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): NameSpan[] {
+export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: Context): NameSpan[] {
   const out: NameSpan[] = [];
   const g = gazetteer();
   for (const c of candidates) {
@@ -76,7 +76,7 @@ export function refine(tokens: Token[], candidates: Candidate[], ctx: Context): 
  * Splits runs that glue two names: a country before a given name ("Ukraine Volodymyr Zelskyy"), a
  * place before its country ("Bucha Ukraine"), two countries joined by a hyphen ("Belarus-Poland").
  */
-function splitPlaceFromPerson(tokens: Token[], first: number, last: number, ctx: Context): { first: number; last: number }[] {
+function splitPlaceFromPerson(tokens: readonly Token[], first: number, last: number, ctx: Context): { first: number; last: number }[] {
   const g = gazetteer();
   const isPlace = (a: number, b: number) => {
     const key = foldName(tokens.slice(a, b + 1).map((t) => t.text).join(' '));
@@ -110,7 +110,7 @@ function splitPlaceFromPerson(tokens: Token[], first: number, last: number, ctx:
 }
 
 /** True for a run that is only a demonym or adjective of a country ("Russian", "Russian-Ukrainian"). */
-export function isDemonymOnly(tokens: Token[], first: number, last: number, ctx: Context): boolean {
+export function isDemonymOnly(tokens: readonly Token[], first: number, last: number, ctx: Context): boolean {
   const words = tokens.slice(first, last + 1).filter((t) => t.text !== '-');
   const g = gazetteer();
   const pack = ctx.pack.entities ? packIndex(ctx.pack) : null;
@@ -121,7 +121,7 @@ export function isDemonymOnly(tokens: Token[], first: number, last: number, ctx:
 }
 
 /** A single word shaped like a nationality adjective and used as one ("Belarussian region"). */
-function isAdjective(tokens: Token[], first: number, last: number): boolean {
+function isAdjective(tokens: readonly Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
   return (
     first === last &&
@@ -133,7 +133,7 @@ function isAdjective(tokens: Token[], first: number, last: number): boolean {
 }
 
 /** Whether tokens [a, b] are a gazetteer place or organisation, or a pack entity of those types. */
-function isKnownPlaceOrOrg(tokens: Token[], a: number, b: number, ctx: Context): boolean {
+function isKnownPlaceOrOrg(tokens: readonly Token[], a: number, b: number, ctx: Context): boolean {
   const key = foldName(tokens.slice(a, b + 1).map((t) => t.text).join(' '));
   const g = gazetteer();
   const pack = ctx.pack.entities ? packIndex(ctx.pack).byAlias.get(key) : undefined;

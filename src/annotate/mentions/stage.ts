@@ -27,7 +27,7 @@ const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-
 export type RuleMention = Mention & { rule: string; first: number; last: number };
 
 /** The rule-based phase: tokens, which of them open a sentence, and the typed names the rules find. */
-export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: Token[]; sentenceStart: boolean[]; mentions: RuleMention[] } {
+export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: readonly Token[]; sentenceStart: boolean[]; mentions: RuleMention[] } {
   const text = doc.text;
   const tokens = tokenize(text);
   const starts = new Set((doc.layers.sentences ?? []).map((s) => s.start));
@@ -129,7 +129,7 @@ function coordinate(text: string, mentions: (Mention & { rule: string })[]): voi
 }
 
 /** Office titles with an owner and no name ("the Russian Foreign Minister", "the Kremlin leader"). */
-function bareTitles(tokens: Token[], names: Mention[], ctx: Context): Mention[] {
+function bareTitles(tokens: readonly Token[], names: Mention[], ctx: Context): Mention[] {
   const covered = (t: Token) => names.some((m) => (t.start >= m.span.start && t.end <= m.span.end) || m.title && t.start >= m.title.span.start && t.end <= m.title.span.end);
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {

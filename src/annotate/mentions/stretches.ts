@@ -12,7 +12,7 @@ import { hasUpper, startsUpper, startsWithLetter } from './chars.js';
  * sentence start. Everything else is outside any name: the tagger skips it, which makes it ~3× cheaper
  * (names without a capital are rare: 71 name tokens of GUM's training documents fall outside). Half-open token ranges `[start, end)`.
  */
-export function segments(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[]): [number, number][] {
+export function segments(tokens: readonly Token[], sentenceStart: boolean[], rules: RuleSpan[]): [number, number][] {
   const n = tokens.length;
   const core = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (hasUpper(tokens[i].text)) core[i] = 1;
@@ -34,7 +34,7 @@ export function segments(tokens: Token[], sentenceStart: boolean[], rules: RuleS
  * Tokens of title-case sentences (headlines, captions, lists of names), where capitals say little:
  * at least `HEADLINE_SHARE` of the sentence's words (and at least 3) are capitalised.
  */
-export function titleCase(tokens: Token[], sentenceStart: boolean[]): boolean[] {
+export function titleCase(tokens: readonly Token[], sentenceStart: boolean[]): boolean[] {
   const out = new Array<boolean>(tokens.length).fill(false);
   let a = 0;
   let words = 0;

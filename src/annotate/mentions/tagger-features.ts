@@ -140,12 +140,12 @@ export function valueAt(f: FeatureColumns, t: Template, i: number): string | nul
 }
 
 /** Per-token features of the tokens inside `segs` as `template=value` strings (for training). */
-export function tokenFeatures(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
+export function tokenFeatures(tokens: readonly Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): string[][] {
   return tokenValues(tokens, sentenceStart, rules, segs).map((values) => values.flatMap((v, k) => (v === null ? [] : [`${TEMPLATES[k]}=${v}`])));
 }
 
 /** Per-token feature values (one per template, null where it does not apply) inside `segs`; tokens outside get none. */
-export function tokenValues(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): (string | null)[][] {
+export function tokenValues(tokens: readonly Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): (string | null)[][] {
   const f = featureColumns(tokens, sentenceStart, rules, segs);
   return tokens.map((_, i) => (f.inside[i] ? TEMPLATE_DEFS.map((t) => valueAt(f, t, i)) : []));
 }
@@ -162,7 +162,7 @@ function affixes(w: string): [string, string, string, string] {
 const affixCache = new Map<string, [string, string, string, string]>();
 
 /** The columns of `FeatureColumns` for one document's tokens. */
-export function featureColumns(tokens: Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): FeatureColumns {
+export function featureColumns(tokens: readonly Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): FeatureColumns {
   const n = tokens.length;
   const inside = new Uint8Array(n);
   for (const [a, b] of segs) inside.fill(1, a, b);

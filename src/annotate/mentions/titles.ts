@@ -33,7 +33,7 @@ export function whose(word: string, ctx: Context): string | null {
 const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
 
 /** The title written just before token `at` (the first token of a name), if any. */
-export function titleBefore(tokens: Token[], at: number, ctx: Context): TitleCue | null {
+export function titleBefore(tokens: readonly Token[], at: number, ctx: Context): TitleCue | null {
   let i = at - 1;
   if (i >= 0 && tokens[i].text === ',') i--;
   if (i >= 2 && tokens[i - 1].text === 'of' && TITLE_HEADS.has(lower(tokens[i - 2])) && /^\p{Lu}/u.test(tokens[i].text)) {
@@ -44,7 +44,7 @@ export function titleBefore(tokens: Token[], at: number, ctx: Context): TitleCue
 }
 
 /** Reads a title whose head is token `head` (ending at token `end`), walking left over modifiers and an owner word. */
-export function readTitle(tokens: Token[], head: number, ctx: Context, end = head): TitleCue {
+export function readTitle(tokens: readonly Token[], head: number, ctx: Context, end = head): TitleCue {
   let first = head;
   let of: string | null = null;
   for (let j = head - 1; j >= 0 && head - j < MAX_TITLE_WORDS; j--) {
@@ -77,7 +77,7 @@ export function readTitle(tokens: Token[], head: number, ctx: Context, end = hea
 }
 
 /** The apposition after a name ending at token `last`: ", the head of …", ", a spokesman for …". */
-export function titleAfter(tokens: Token[], last: number, ctx: Context): TitleCue | null {
+export function titleAfter(tokens: readonly Token[], last: number, ctx: Context): TitleCue | null {
   let i = last + 1;
   if (tokens[i]?.text !== ',') return null;
   i++;
@@ -97,7 +97,7 @@ export function titleAfter(tokens: Token[], last: number, ctx: Context): TitleCu
 }
 
 /** The pack's reading of a title phrase ending at token `end` ("Kremlin leader" → President of Russia), if any. */
-function packTitle(tokens: Token[], first: number, end: number, ctx: Context): TitleCue | null {
+function packTitle(tokens: readonly Token[], first: number, end: number, ctx: Context): TitleCue | null {
   if (!ctx.pack.titles?.length) return null;
   const titles = packIndex(ctx.pack).titles;
   for (let f = first; f <= end; f++) {

@@ -6,18 +6,18 @@
  */
 import { tokenize as tokenizeShared } from '../quotes/tokens.js';
 
-/** One token: its offsets in the text, its surface form and wink's universal POS tag. */
+/**
+ * One token: its offsets in the text, its surface form and wink's universal POS tag. Read-only: the
+ * tokens are the quote finders' own objects (not copied: ~700 a document), so nothing here may change them.
+ */
 export interface Token {
-  start: number;
-  end: number;
-  text: string;
-  pos: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly pos: string;
 }
 
-/**
- * Tokenises `text` and tags every token; offsets are exact (a token wink normalised is skipped rather
- * than misplaced). Fresh objects, so nothing done here can touch the tokens the quote finders read.
- */
-export function tokenize(text: string): Token[] {
-  return tokenizeShared(text).map((t) => ({ start: t.start, end: t.end, text: t.text, pos: t.pos }));
+/** Tokenises `text` and tags every token; offsets are exact (a token wink normalised is skipped rather than misplaced). */
+export function tokenize(text: string): readonly Token[] {
+  return tokenizeShared(text);
 }

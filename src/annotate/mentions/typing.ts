@@ -31,7 +31,7 @@ const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview
 const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:region|oblast|province|district|city|border|area|station|airport|village|town)\b/;
 
 /** Types one span. `text` is the document text, `tokens` its tokens. */
-export function typeSpan(text: string, tokens: Token[], s: NameSpan, ctx: Context): Typed {
+export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ctx: Context): Typed {
   // words of the name, hyphenated parts rejoined ("Chi-wai")
   const words = text.slice(tokens[s.first].start, tokens[s.last].end).split(/\s+/);
   const name = text.slice(tokens[s.first].start, tokens[s.last].end);
