@@ -69,6 +69,8 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     return name ? [name[0], j + 1] : null;
   }
   if (toks[j].text === ',') {
+    const relative = beforeRelative(toks, j, floor);
+    if (relative) return relative;
     j = pastModifiers(toks, j, floor);
     // an appositive: "Rustem Umerov, the head of negotiations, said" → the name before it
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITIVE); k--) {
@@ -102,6 +104,26 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     if (before) return [before[0], np[1]];
   }
   return np;
+}
+
+/** How far back (in tokens) the ", who" opening a relative clause before a cue may stand. */
+const MAX_RELATIVE_CLAUSE = 40;
+
+/**
+ * "Lina Voss, whose firm, Paradata, sells data, said" / "Orin Dace, meanwhile, who lost the vote,
+ * said" / "The port authority, which runs the docks, said": with a relative clause ending at the comma
+ * `j` before the cue, the subject is the phrase before the clause's ", who" (", whose", ", which"),
+ * past any adverb set off by commas. Null when there is none.
+ */
+function beforeRelative(toks: readonly Tok[], j: number, floor: number): Range | null {
+  for (let k = j - 1; k > floor && k >= j - MAX_RELATIVE_CLAUSE; k--) {
+    if (/^(?:[.;:!?“”"«»]|'')$/.test(toks[k].text)) return null;
+    if (!(['who', 'whose', 'which'].includes(toks[k].lower) && toks[k - 1]?.text === ',')) continue;
+    let e = k - 2;
+    while (e > floor && (toks[e].pos === 'ADV' || toks[e].text === ',')) e--;
+    return collectBack(toks, e, floor);
+  }
+  return null;
 }
 
 /**
