@@ -25,7 +25,7 @@ export function splitSentences(text: string): Span[] {
       if (trimmed.length === 0) continue;
       const start = p.index + seg.index + (seg.segment.length - seg.segment.trimStart().length);
       const span = { start, end: start + trimmed.length };
-      if (open && (ABBREVIATION.test(text.slice(open.start, open.end)) || /^[a-z0-9]/.test(trimmed))) {
+      if (open && (endsWithAbbreviation(text, open) || /^[a-z0-9]/.test(trimmed))) {
         open.end = span.end;
       } else {
         if (open) spans.push(open);
@@ -36,6 +36,18 @@ export function splitSentences(text: string): Span[] {
   }
   return spans;
 }
+
+/**
+ * `ABBREVIATION` tested on the last word of `span` only: a match is a white space or "(" (or the
+ * start) followed by letters and dots up to the end, so it can only start at the last such character.
+ * Testing the whole span scanned it from every position, for every break: quadratic in a long line.
+ */
+function endsWithAbbreviation(text: string, span: Span): boolean {
+  let from = span.end - 1;
+  while (from > span.start && !SPACE_OR_PAREN.test(text[from])) from--;
+  return ABBREVIATION.test(text.slice(from, span.end));
+}
+const SPACE_OR_PAREN = /[\s(]/;
 
 export const sentencesStage: Stage<'sentences'> = {
   name: 'sentences',
