@@ -5,10 +5,8 @@
  * gazetteers and the title/organisation/place word lists; and the rule-based reading of the same
  * text (the span and type the rule finders gave it), so the tagger learns when to trust the rules.
  */
-import { gazetteer } from './gazetteer.js';
-import { foldName } from './key.js';
-import { ORG_HEADS, OUTLET_HEADS, PLACE_HEADS, SAID, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { titleCase } from './stretches.js';
+import { affixes, classes, shape } from './tagger-words.js';
 import type { Token } from './tokens.js';
 import { startsLower, startsUpper, startsWithLetter } from './chars.js';
 
@@ -20,58 +18,7 @@ export interface RuleSpan {
   rule: string;
 }
 
-/** Word shape with runs collapsed: "Kyiv" → "Xx", "NATO" → "X", "U.S." → "X.X.", "2022" → "d". Memoised. */
-export function shape(word: string): string {
-  let out = shapeCache.get(word);
-  if (out !== undefined) return out;
-  out = '';
-  let prev = '';
-  for (const ch of word) {
-    const code = ch.charCodeAt(0);
-    const c = code >= 65 && code <= 90 ? 'X' : code >= 97 && code <= 122 ? 'x' : code >= 48 && code <= 57 ? 'd' : code < 128 ? ch
-      : /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
-    if (c !== prev) out += c;
-    prev = c;
-    if (out.length >= 6) break;
-  }
-  if (shapeCache.size >= CACHE_LIMIT) shapeCache.clear();
-  shapeCache.set(word, out);
-  return out;
-}
-
-/** Memo size bound for word shapes and classes (cleared when reached; a few MB at most). */
-const CACHE_LIMIT = 50_000;
-const shapeCache = new Map<string, string>();
-const classCache = new Map<string, string>();
-
-/** Lexicon and gazetteer classes of one word: `fn` given name, `pl` place, `co` country, … */
-function classes(word: string): string {
-  const known = classCache.get(word);
-  if (known !== undefined) return known;
-  if (classCache.size >= CACHE_LIMIT) classCache.clear();
-  const c = classesOf(word);
-  classCache.set(word, c);
-  return c;
-}
-
-function classesOf(word: string): string {
-  const g = gazetteer();
-  const low = word.toLowerCase().replace(/\.$/, '');
-  const key = foldName(word);
-  let c = '';
-  if (g.firstNames.has(key)) c += 'fn,';
-  if (g.countries.has(key)) c += 'co,';
-  else if (g.places.has(key)) c += 'pl,';
-  if (g.organizations.has(key)) c += 'or,';
-  if (g.demonyms.has(key) || g.demonyms.has(key.replace(/s$/, ''))) c += 'dm,';
-  if (TITLE_HEADS.has(low)) c += 'th,';
-  else if (TITLE_MODIFIERS.has(low)) c += 'tm,';
-  if (ORG_HEADS.has(low)) c += 'oh,';
-  if (PLACE_HEADS.has(low)) c += 'ph,';
-  if (OUTLET_HEADS.has(low)) c += 'nh,';
-  if (SAID.has(low)) c += 'sd,';
-  return c;
-}
+export { shape };
 
 /** A per-token column a template reads (`none` is the empty string, for the bias). */
 export type Column = 'none' | 'low' | 'text' | 'shape' | 'pos' | 'p3' | 's3' | 's2' | 's4' | 'cls' | 'rule' | 'ruleName' | 'glued' | 'seen';
@@ -149,17 +96,6 @@ export function tokenValues(tokens: readonly Token[], sentenceStart: boolean[], 
   const f = featureColumns(tokens, sentenceStart, rules, segs);
   return tokens.map((_, i) => (f.inside[i] ? TEMPLATE_DEFS.map((t) => valueAt(f, t, i)) : []));
 }
-
-/** Lower-case affixes of a word: its first 3 letters, last 3, last 2 and last 4. Memoised (the same words recur). */
-function affixes(w: string): [string, string, string, string] {
-  let a = affixCache.get(w);
-  if (a !== undefined) return a;
-  a = [w.slice(0, 3), w.slice(-3), w.slice(-2), w.slice(-4)];
-  if (affixCache.size >= CACHE_LIMIT) affixCache.clear();
-  affixCache.set(w, a);
-  return a;
-}
-const affixCache = new Map<string, [string, string, string, string]>();
 
 /** The columns of `FeatureColumns` for one document's tokens. */
 export function featureColumns(tokens: readonly Token[], sentenceStart: boolean[], rules: RuleSpan[], segs: [number, number][]): FeatureColumns {
