@@ -63,6 +63,7 @@ function readDoc(path: string): GoldMention[] {
     const node: EventNode = {
       doc,
       mention: { span: { start: i, end: i + 1 }, trigger: { start: i, end: i + 1 }, type: e.pred, plover: null, status, ordinal: null, time: null, place: null, actors: [], source: 'meantime' } as unknown as EventNode['mention'],
+      index: i,
       range: value ? timexRange(value) : null,
       placeKey: null,
       actorKeys: [...new Set(actors.get(e.m_id) ?? [])],

@@ -20,7 +20,7 @@
  */
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
-import type { CorpusKind, Store } from '../store/store.js';
+import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
 import { storiesResolver } from './stories/resolver.js';
@@ -30,7 +30,38 @@ import { entityResolver } from './entities/resolver.js';
 import { contradictionsResolver } from './contradictions/resolver.js';
 
 /** What resolvers have built so far, by kind. */
-export type Corpus = Partial<Record<CorpusKind, { id: string; data: unknown }[]>>;
+export type Corpus = Partial<Record<CorpusKind, CorpusItem[]>>;
+
+/** What an incremental resolver is given: the corpus now, and what is new or changed since its last run. */
+export interface IncrementalInput {
+  /** Every stored document as earlier resolvers of this run left it. */
+  docs: ReadonlyMap<string, NewsDoc>;
+  /** Documents no earlier resolution covered, in ingest order. */
+  added: NewsDoc[];
+  /** Older documents an earlier resolver of this run changed (a publication date, a copy link). */
+  changed: NewsDoc[];
+  /** Reads this resolver's state (see `IncrementalResolver.state`). */
+  state(keys: string[]): Promise<Map<string, unknown>>;
+  /** Items earlier incremental resolvers of this run updated or removed, by kind. */
+  delta: { upsert: Corpus; remove: Partial<Record<CorpusKind, string[]>> };
+}
+
+/** What an incremental resolver changes: items of its kinds, and its state (`null` deletes a key). */
+export interface IncrementalOutput {
+  upsert: Corpus;
+  remove: Partial<Record<CorpusKind, string[]>>;
+  state: [string, unknown][];
+}
+
+/**
+ * A resolver that can take new documents into what it built before, at a cost independent of the
+ * corpus's size: it keeps its indexes as key → value state in the store. `state` builds that state
+ * from a full run's items; `add` takes the new documents in.
+ */
+export interface IncrementalResolver {
+  state(docs: readonly NewsDoc[], items: Corpus, ctx: Context): [string, unknown][];
+  add(input: IncrementalInput, corpus: Corpus, ctx: Context): Promise<IncrementalOutput>;
+}
 
 export interface Resolver {
   name: string;
@@ -38,28 +69,76 @@ export interface Resolver {
   requires: CorpusKind[];
   /** Returns the documents it changed (same ids) and the corpus items it built. */
   run(docs: readonly NewsDoc[], corpus: Corpus, ctx: Context): { docs?: NewsDoc[]; items?: Corpus };
+  /** Present when the resolver can also work incrementally. */
+  incremental?: IncrementalResolver;
 }
 
 /** The resolvers, in order. */
 export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publicationResolver, storiesResolver, entityResolver, eventsResolver, contradictionsResolver];
 
-/** Runs every resolver over the stored corpus and writes back what they produced. */
-export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<void> {
-  if (resolvers.length === 0) return;
+/**
+ * Corpora with fewer resolved documents than this are resolved in full every time (exact, and cheap
+ * at that size: about 7 ms a document, measured at 10k); from this size on, resolvers that can work
+ * incrementally take in only the new documents. `ctx.options.incrementalFrom` overrides it.
+ */
+export const INCREMENTAL_FROM = 1000;
+/** Version of the incremental state's layout: state written by another version is rebuilt. */
+const STATE_VERSION = 1;
+
+/**
+ * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.
+ * In incremental mode (state from an earlier complete run of the same resolvers, and a corpus past
+ * `INCREMENTAL_FROM`), resolvers with an `incremental` form take in only the documents no resolution
+ * covered yet; the others run in full. A full run rebuilds every incremental resolver's state.
+ */
+export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<'full' | 'incremental' | 'none'> {
+  if (resolvers.length === 0) return 'none';
   const byId = new Map<string, NewsDoc>();
   for await (const doc of store.allDocs()) byId.set(doc.id, doc);
+  const stored = new Map(byId);
+  const unresolved = (await store.unresolvedDocIds()).filter((id) => byId.has(id));
+  const version = `${STATE_VERSION}:${resolvers.map((r) => r.name).join(',')}`;
+  const built = (await store.readState('resolve', ['version'])).get('version') === version;
+  const from = typeof ctx.options.incrementalFrom === 'number' ? ctx.options.incrementalFrom : INCREMENTAL_FROM;
+  const incremental = built && byId.size - unresolved.length >= from;
   const corpus: Corpus = {};
+  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: incremental ? unresolved : [...byId.keys()] };
   const changed = new Set<string>();
+  const added = new Set(unresolved);
   for (const resolver of resolvers) {
-    const missing = resolver.requires.filter((k) => !(k in corpus));
+    const adds = incremental && resolver.incremental !== undefined;
+    // An incremental resolver may read the items an earlier one updated; a full one needs every item.
+    const missing = resolver.requires.filter((k) => !(k in corpus) && !(adds && (k in write.upsert || k in write.remove)));
     if (missing.length > 0) throw new Error(`resolver "${resolver.name}" requires ${missing.join(', ')}, built by no earlier resolver`);
+    if (adds) {
+      const out = await resolver.incremental!.add(
+        {
+          docs: byId,
+          added: unresolved.map((id) => byId.get(id)!),
+          changed: [...changed].filter((id) => !added.has(id)).map((id) => byId.get(id)!),
+          state: (keys) => store.readState(resolver.name, keys),
+          delta: { upsert: write.upsert, remove: write.remove },
+        },
+        corpus,
+        ctx,
+      );
+      Object.assign(write.upsert, out.upsert);
+      Object.assign(write.remove, out.remove);
+      write.state.push({ ns: resolver.name, put: out.state });
+      continue;
+    }
     const out = resolver.run([...byId.values()], corpus, ctx);
     for (const doc of out.docs ?? []) {
       byId.set(doc.id, doc);
       changed.add(doc.id);
     }
     Object.assign(corpus, out.items ?? {});
+    Object.assign(write.replace, out.items ?? {});
+    if (resolver.incremental) write.state.push({ ns: resolver.name, clear: true, put: resolver.incremental.state([...byId.values()], out.items ?? {}, ctx) });
   }
-  await store.updateDocs([...changed].map((id) => byId.get(id)!));
-  for (const [kind, items] of Object.entries(corpus)) await store.replaceCorpus(kind as CorpusKind, items!);
+  // Only documents whose resolved form differs from the stored one are written back.
+  write.docs = [...changed].map((id) => byId.get(id)!).filter((d) => JSON.stringify(d) !== JSON.stringify(stored.get(d.id)));
+  if (!incremental) write.state.push({ ns: 'resolve', clear: true, put: [['version', version]] });
+  await store.applyResolution(write);
+  return incremental ? 'incremental' : 'full';
 }

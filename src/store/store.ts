@@ -42,6 +42,32 @@ export interface Original {
 /** Kinds of corpus-level items, built by `resolve/` across all documents. */
 export type CorpusKind = 'entities' | 'events' | 'stories' | 'duplicates' | 'contradictions';
 
+/**
+ * One corpus item as stored. Items of a kind are listed by `sortKey` (then by when they were first
+ * stored), so a resolver that updates a few items in place keeps the kind in its order.
+ */
+export interface CorpusItem {
+  id: string;
+  data: unknown;
+  sortKey?: string;
+}
+
+/**
+ * Everything one corpus resolution writes, applied in one transaction (so a crash leaves either the
+ * previous resolution or this one, never half): updated documents; per kind, either every item
+ * (`replace`) or the items that changed (`upsert`, `remove`); resolver state (string key → JSON
+ * value, `null` deletes; `clear` empties a namespace first); and the documents this resolution
+ * covered, which are no longer `unresolvedDocIds`.
+ */
+export interface ResolutionWrite {
+  docs: NewsDoc[];
+  replace: Partial<Record<CorpusKind, CorpusItem[]>>;
+  upsert: Partial<Record<CorpusKind, CorpusItem[]>>;
+  remove: Partial<Record<CorpusKind, string[]>>;
+  state: { ns: string; clear?: boolean; put: [string, unknown][] }[];
+  resolved: string[];
+}
+
 export interface SearchHit {
   id: string;
   title: string | null;
@@ -69,9 +95,15 @@ export interface Store {
    */
   updateDocs(docs: NewsDoc[]): Promise<void>;
   /** Replaces every corpus-level item of one kind (entities, events, stories, …) in one transaction. */
-  replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void>;
-  /** The corpus-level items of one kind, in the order they were stored. */
+  replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void>;
+  /** The corpus-level items of one kind, by sort key, then in the order they were first stored. */
   corpus<T>(kind: CorpusKind): Promise<T[]>;
+  /** Writes a corpus resolution in one transaction (see `ResolutionWrite`). */
+  applyResolution(w: ResolutionWrite): Promise<void>;
+  /** Ids of the documents no complete resolution has covered yet, in ingest order. */
+  unresolvedDocIds(): Promise<string[]>;
+  /** Values of resolver state namespace `ns` for those of `keys` that are set. */
+  readState(ns: string, keys: string[]): Promise<Map<string, unknown>>;
   /** How many stored documents of `outlet` contain each of `lineKeys` (see `lineKey`). */
   lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>>;
   /**

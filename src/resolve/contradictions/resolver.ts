@@ -14,7 +14,7 @@ import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
 import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
 import { EntityLookup } from '../entities/entity-at.js';
-import type { Resolver } from '../resolve.js';
+import type { Corpus, IncrementalResolver, Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 
 export interface Statement {
@@ -110,23 +110,64 @@ export function eventContradictions(event: Event, found: Found[], speakerOf: Spe
   return out;
 }
 
+/** The contradictions of one event: its mentions read back from their documents' `eventMentions`. */
+function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, speakerOf: SpeakerOf): Contradiction[] {
+  const found: Found[] = event.mentions.flatMap((m) => {
+    const doc = docs.get(m.doc);
+    const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
+    return doc && mention ? [{ doc, mention }] : [];
+  });
+  return eventContradictions(event, found, speakerOf);
+}
+
+const speakersOf = (corpus: Corpus) => quoteSpeakers(new EntityLookup((corpus.entities ?? []).map((e) => e.data as EntityLike)));
+
+/**
+ * Incremental form: the contradictions of the events an earlier resolver of this run changed or
+ * removed are replaced; figure contradictions (across every document's claims) are found again.
+ * State (resolver `contradictions`): `a:<event>` the ids of its contradictions; `figures` theirs.
+ */
+const incremental: IncrementalResolver = {
+  state(_docs, items) {
+    const about = new Map<string, string[]>();
+    const figures: string[] = [];
+    for (const { id, data } of items.contradictions ?? []) {
+      const c = data as Contradiction;
+      if (c.about === null) figures.push(id);
+      else (about.get(c.about) ?? about.set(c.about, []).get(c.about)!).push(id);
+    }
+    return [...[...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids]), ['figures', figures]];
+  },
+  async add(input, corpus) {
+    const events = (input.delta.upsert.events ?? []).map((i) => i.data as Event);
+    const gone = [...events.map((e) => e.id), ...(input.delta.remove.events ?? [])];
+    const st = await input.state([...gone.map((id) => `a:${id}`), 'figures']);
+    const speakerOf = speakersOf(corpus);
+    const found = [...events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf)), ...figureContradictions([...input.docs.values()])];
+    const kept = new Set(found.map((c) => c.id));
+    const before = [...st.values()].flatMap((ids) => ids as string[]);
+    const about = new Map<string, string[]>(gone.map((id) => [id, []]));
+    for (const c of found) if (c.about !== null) about.get(c.about)!.push(c.id);
+    return {
+      upsert: { contradictions: found.map((c) => ({ id: c.id, data: c })) },
+      remove: { contradictions: before.filter((id) => !kept.has(id)) },
+      state: [
+        ...[...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]),
+        ['figures', found.filter((c) => c.about === null).map((c) => c.id)],
+      ],
+    };
+  },
+};
+
 export const contradictionsResolver: Resolver = {
   name: 'contradictions',
   requires: ['events'],
   run(docs, corpus) {
     const byId = new Map(docs.map((d) => [d.id, d]));
-    const speakerOf = quoteSpeakers(new EntityLookup((corpus.entities ?? []).map((e) => e.data as EntityLike)));
-    const out: Contradiction[] = [];
-    for (const { data } of corpus.events ?? []) {
-      const event = data as Event;
-      const found: Found[] = event.mentions.flatMap((m) => {
-        const doc = byId.get(m.doc);
-        const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
-        return doc && mention ? [{ doc, mention }] : [];
-      });
-      out.push(...eventContradictions(event, found, speakerOf));
-    }
+    const speakerOf = speakersOf(corpus);
+    const out = (corpus.events ?? []).flatMap(({ data }) => contradictionsOf(data as Event, byId, speakerOf));
     out.push(...figureContradictions(docs));
     return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
   },
+  incremental,
 };

@@ -58,6 +58,14 @@ class Merger {
     if (a === b) return;
     const [ra, rb] = [this.range.get(a), this.range.get(b)];
     if (ra && rb && !overlaps(ra, rb) && !(allowDispute && near(ra, rb))) return;
+    this.unite(a, b, ra, rb);
+  }
+  /** Joins two nodes' groups whatever their dates (they were found to be one event before). */
+  force(i: number, j: number): void {
+    const [a, b] = [this.uf.find(i), this.uf.find(j)];
+    if (a !== b) this.unite(a, b, this.range.get(a), this.range.get(b));
+  }
+  private unite(a: number, b: number, ra: DateRange | undefined, rb: DateRange | undefined): void {
     this.uf.union(a, b);
     const merged = ra && rb ? (overlaps(ra, rb) ? narrower(ra, rb) : ra) : ra ?? rb;
     if (merged) this.range.set(this.uf.find(a), merged);
@@ -76,20 +84,37 @@ class Merger {
   }
 }
 
-/** Groups of node indices, each group one real event. */
-export function mergeEventNodes(nodes: EventNode[]): number[][] {
+/** The blocks a node is compared in: by ordinal, by day, by resolved actors, and by venue (for denials). */
+const ordinalKey = (n: EventNode) => (n.mention.ordinal !== null ? `${n.mention.type}#${n.mention.ordinal}` : null);
+const dayKey = (n: EventNode) => (n.range?.precision === 'day' ? `${n.mention.type}@${n.range.start}` : null);
+const actorsKey = (n: EventNode) => {
+  const known = n.actorKeys.filter((k) => !k.startsWith('~')).sort();
+  return known.length > 0 ? `${n.mention.type}|${known.join('|')}` : null;
+};
+const venueKey = (n: EventNode) => (n.placeKey ? `${n.mention.type}@${n.placeKey}` : null);
+
+/** Every blocking key of a node, prefixed by block kind: the keys an incremental run looks up. */
+export function blockKeys(n: EventNode): string[] {
+  return [
+    ['o', ordinalKey(n)],
+    ['d', dayKey(n)],
+    ['a', actorsKey(n)],
+    ['v', venueKey(n)],
+  ].flatMap(([kind, key]) => (key === null ? [] : [`${kind}:${key}`]));
+}
+
+/**
+ * Groups of node indices, each group one real event. `given` lists groups already known to be one
+ * event each (an incremental run's stored events): they are joined first, without the date guard.
+ */
+export function mergeEventNodes(nodes: EventNode[], given: number[][] = []): number[][] {
   const m = new Merger(nodes);
-  const byOrdinal = blocks(nodes, (n) => (n.mention.ordinal !== null ? `${n.mention.type}#${n.mention.ordinal}` : null));
+  for (const group of given) for (const i of group.slice(1)) m.force(group[0], i);
   // Dated mentions first, so undated ones meet groups that already carry their dates.
-  for (const members of byOrdinal) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
-  const byDay = blocks(nodes, (n) => (n.range?.precision === 'day' ? `${n.mention.type}@${n.range.start}` : null));
-  for (const members of byDay)
+  for (const members of blocks(nodes, ordinalKey)) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
+  for (const members of blocks(nodes, dayKey))
     m.pairs(members, (a, b) => (a.placeKey !== null && a.placeKey === b.placeKey) || (a.actorKeys.length > 0 && b.actorKeys.some((k) => a.actorKeys.includes(k))));
-  const byActors = blocks(nodes, (n) => {
-    const known = n.actorKeys.filter((k) => !k.startsWith('~')).sort();
-    return known.length > 0 ? `${n.mention.type}|${known.join('|')}` : null;
-  });
-  for (const members of byActors) m.pairs(members, (a, b) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal);
+  for (const members of blocks(nodes, actorsKey)) m.pairs(members, (a, b) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal);
   attachWithinDocuments(nodes, m);
   attachDenials(nodes, m);
   return m.groups();
@@ -100,7 +125,7 @@ export function mergeEventNodes(nodes: EventNode[]): number[][] {
  * event reported at that venue: it joins the one group of that type anchored there, wherever reported.
  */
 function attachDenials(nodes: EventNode[], m: Merger): void {
-  const byVenue = blocks(nodes, (n) => (n.placeKey ? `${n.mention.type}@${n.placeKey}` : null));
+  const byVenue = blocks(nodes, venueKey);
   for (const members of byVenue) {
     const anchors = members.filter((i) => nodes[i].range || nodes[i].mention.ordinal !== null);
     const groups = new Set(anchors.map((i) => m.root(i)));

@@ -17,6 +17,8 @@ export interface EntityLike {
 export interface EventNode {
   doc: NewsDoc;
   mention: EventMention;
+  /** The mention's place in its document's `eventMentions` layer: with `doc`, the node's identity. */
+  index: number;
   range: DateRange | null;
   placeKey: string | null;
   actorKeys: string[];
@@ -48,7 +50,7 @@ export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): Ev
   const lookup = new EntityLookup(entities);
   const key = (doc: NewsDoc, span: Span) => lookup.at(doc.id, span)?.id ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
   return docs.flatMap((doc) =>
-    (doc.layers.eventMentions ?? []).map((mention) => {
+    (doc.layers.eventMentions ?? []).map((mention, index) => {
       const actorNames = new Map<string, string>();
       for (const a of mention.actors) {
         const k = key(doc, a.span);
@@ -57,6 +59,7 @@ export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): Ev
       return {
         doc,
         mention,
+        index,
         range: mention.time ? timexRange(currentValue(doc, mention.time)) : null,
         placeKey: mention.place ? key(doc, mention.place.span) : null,
         actorKeys: [...actorNames.keys()],

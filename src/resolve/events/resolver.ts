@@ -1,14 +1,24 @@
 /**
  * The event resolver: merges every document's event mentions into corpus events (corpus kind
  * `events`). Reads `entities` when an earlier resolver built them, so that spellings of one actor
- * or place agree; works on folded text without them.
+ * or place agree; works on folded text without them. Incremental form: `incremental.ts`.
  */
-import type { Resolver } from '../resolve.js';
+import type { Context } from '../../context.js';
+import type { NewsDoc } from '../../model/doc.js';
+import type { Corpus, Resolver } from '../resolve.js';
 import { buildEvent, type Event } from './build.js';
 import { mergeEventNodes } from './merge.js';
 import { eventNodes, type EntityLike, type EventNode } from './nodes.js';
 import { matchKnownEvents, packView } from './known.js';
 import type { PackEvent } from '../../packs/schema.js';
+import { addEvents, eventState } from './incremental.js';
+
+/** One event with the mentions it was built from and the known event it is, if any. */
+export interface ResolvedEvent {
+  event: Event;
+  group: EventNode[];
+  known: PackEvent | null;
+}
 
 /** Dated events first, by date, then undated ones, each group in first-mention order. */
 function byDate(a: Event, b: Event): number {
@@ -16,27 +26,58 @@ function byDate(a: Event, b: Event): number {
   return a.date.start ? -1 : b.date.start ? 1 : 0;
 }
 
+/** The entities an earlier resolver built, as event merging reads them. */
+export function corpusEntities(corpus: Corpus): (EntityLike & { pack?: string | null })[] {
+  return (corpus.entities ?? []).map((e) => e.data as EntityLike & { pack?: string | null });
+}
+
+/**
+ * Groups of mentions → events: reports the pack ties to one known event become one event, dated by
+ * the pack when no source dates it.
+ */
+export function eventsOf(groups: EventNode[][], docs: ReadonlyMap<string, NewsDoc>, entities: EntityLike[], ctx: Context): ResolvedEvent[] {
+  const provisional = groups.map(buildEvent);
+  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities, (id) => docs.get(id)?.published.date ?? null));
+  const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
+  groups.forEach((group, i) => {
+    const k = known.get(provisional[i].id) ?? null;
+    const key = k ? `known:${k.id}` : `group:${i}`;
+    const slot = byKnown.get(key);
+    if (slot) slot.group.push(...group);
+    else byKnown.set(key, { group: [...group], known: k });
+  });
+  return [...byKnown.values()].map(({ group, known }) => ({ event: withKnown(buildEvent(group), known), group, known }));
+}
+
+/** Dated events by date, then undated ones: the order events are listed in (`order` breaks ties). */
+export function eventSortKey(event: Event, order: number): string {
+  const n = String(order).padStart(10, '0');
+  return event.date.start ? `0|${event.date.start}|${n}` : `1|${n}`;
+}
+
+/** A full run's events, by the items it returned, for the state that follows it (not computed twice). */
+const resolvedRuns = new WeakMap<object, ResolvedEvent[]>();
+
 export const eventsResolver: Resolver = {
   name: 'events',
   requires: [],
   run(docs, corpus, ctx) {
-    const entities = (corpus.entities ?? []).map((e) => e.data as EntityLike & { pack?: string | null });
+    const entities = corpusEntities(corpus);
     const nodes = eventNodes(docs, entities);
     const groups = mergeEventNodes(nodes).map((g) => g.map((i) => nodes[i]));
-    // Reports the pack ties to one known event become one event, dated by the pack when no source dates it.
-    const provisional = groups.map(buildEvent);
-    const published = new Map(docs.map((d) => [d.id, d.published.date]));
-    const known = matchKnownEvents(provisional, ctx, packView(ctx, entities, (id) => published.get(id) ?? null));
-    const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
-    groups.forEach((group, i) => {
-      const k = known.get(provisional[i].id) ?? null;
-      const key = k ? `known:${k.id}` : `group:${i}`;
-      const slot = byKnown.get(key);
-      if (slot) slot.group.push(...group);
-      else byKnown.set(key, { group: [...group], known: k });
-    });
-    const events = [...byKnown.values()].map(({ group, known }) => withKnown(buildEvent(group), known)).sort(byDate);
-    return { items: { events: events.map((e) => ({ id: e.id, data: e })) } };
+    const resolved = eventsOf(groups, new Map(docs.map((d) => [d.id, d])), entities, ctx);
+    const sorted = resolved.map((r, i) => ({ r, i })).sort((a, b) => byDate(a.r.event, b.r.event) || a.i - b.i).map(({ r }) => r);
+    const items = { events: sorted.map((r, i) => ({ id: r.event.id, data: r.event, sortKey: eventSortKey(r.event, i) })) };
+    resolvedRuns.set(items, sorted);
+    return { items };
+  },
+  incremental: {
+    state(docs, items) {
+      const resolved = resolvedRuns.get(items);
+      if (!resolved) throw new Error('events: state asked for items this resolver did not build');
+      return eventState(resolved, docs);
+    },
+    add: (input, corpus, ctx) => addEvents(input, corpus, ctx),
   },
 };
 

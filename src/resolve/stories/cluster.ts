@@ -36,14 +36,20 @@ export interface StoryState {
   indexed: Set<string>;
   first: number | null;
   last: number | null;
+  /** Founding order (0 for the first story ever founded): breaks ties when listing stories. */
+  order: number;
 }
 
 const DAY = 86_400_000;
 
 /** Incremental clusterer. */
 export class StoryClusterer {
+  /** The stories, in founding order (an incremental run holds only the ones it loaded). */
   readonly stories = new Map<string, StoryState>();
-  private readonly index = new Map<string, string[]>();
+  /** Index term → ids of the stories filed under it, oldest first. */
+  readonly index = new Map<string, string[]>();
+  /** Founding order the next new story gets. */
+  founded = 0;
 
   /** `similarity` and `minShared` default to the tuned constants; benchmarks sweep them. */
   constructor(
@@ -54,7 +60,7 @@ export class StoryClusterer {
   /** Files document `id` (unit vector, `YYYY-MM-DD` date or null) and returns its story's id. */
   add(id: string, vector: Map<string, number>, date: string | null, into?: string): string {
     const day = date ? Date.parse(date) / DAY : null;
-    const story = into ? this.stories.get(into) : this.best(vector, day);
+    const story = into ? this.stories.get(into) : this.choose(this.candidates(vector), vector, day);
     const target = story ?? this.found(id);
     target.docs.push(id);
     for (const t of topTerms(vector)) {
@@ -76,22 +82,29 @@ export class StoryClusterer {
   }
 
   private found(id: string): StoryState {
-    const s: StoryState = { id: `story-${id}`, docs: [], centroid: new Map(), norm: 0, norm2: 0, indexed: new Set(), first: null, last: null };
+    const s: StoryState = { id: `story-${id}`, docs: [], centroid: new Map(), norm: 0, norm2: 0, indexed: new Set(), first: null, last: null, order: this.founded++ };
     this.stories.set(s.id, s);
     return s;
   }
 
-  /** The best story to join, or undefined. */
-  private best(vector: Map<string, number>, day: number | null): StoryState | undefined {
+  /**
+   * Ids of the stories worth scoring: those sharing at least `minShared` of the vector's index terms
+   * (reading only each term's `MAX_POSTINGS` most recent stories), the `MAX_CANDIDATES` sharing most.
+   */
+  candidates(vector: Map<string, number>): string[] {
     const shared = new Map<string, number>();
     for (const t of topTerms(vector)) {
       const posting = this.index.get(t) ?? [];
       for (let k = Math.max(0, posting.length - MAX_POSTINGS); k < posting.length; k++) shared.set(posting[k], (shared.get(posting[k]) ?? 0) + 1);
     }
+    return [...shared].filter(([, n]) => n >= this.minShared).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([sid]) => sid);
+  }
+
+  /** The candidate most similar to the vector (time-scaled), if it is similar enough. */
+  choose(candidates: string[], vector: Map<string, number>, day: number | null): StoryState | undefined {
     let best: StoryState | undefined;
     let bestScore = this.similarity;
-    const ranked = [...shared].filter(([, n]) => n >= this.minShared).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
-    for (const [sid] of ranked) {
+    for (const sid of candidates) {
       const s = this.stories.get(sid)!;
       const score = cosine(vector, s.centroid, s.norm) * timeFactor(day, s);
       if (score >= bestScore) [best, bestScore] = [s, score];
@@ -101,7 +114,7 @@ export class StoryClusterer {
 }
 
 /** The `INDEX_TERMS` strongest terms of a vector (vectors list their terms strongest first). */
-function topTerms(vector: Map<string, number>): string[] {
+export function topTerms(vector: Map<string, number>): string[] {
   return [...vector.keys()].slice(0, INDEX_TERMS);
 }
 

@@ -5,14 +5,15 @@
  * original's story without being compared.
  *
  * Ordering: after `duplicates` and `rewrites` (reads `duplicateOf`). Reads the `mentions` layer when
- * present. Incremental version: keep `DocFreq` and the `StoryClusterer` (index and centroids) between
- * ingests and `add` only new documents; titles are recomputed only for the stories that changed.
+ * present. Incremental form (`incremental.ts`): the clusterer's index, centroids and document
+ * frequencies are kept as resolver state, and new documents are filed into them.
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { Resolver } from '../resolve.js';
-import { StoryClusterer } from './cluster.js';
+import { StoryClusterer, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
+import { addStories, storyState } from './incremental.js';
 
 /** A story as stored and exported. */
 export interface Story {
@@ -24,14 +25,31 @@ export interface Story {
 /** Longest title taken from a document's first line when it has no title. */
 const MAX_TITLE = 120;
 
-/** Clusters `docs` into stories, biggest first (ties: earliest founded first). */
-export function clusterStories(docs: readonly NewsDoc[], clusterer = new StoryClusterer()): Story[] {
+/** A clustering with what an incremental run continues from: the clusterer, frequencies and each story's central document. */
+export interface Clustering {
+  stories: Story[];
+  clusterer: StoryClusterer;
+  df: DocFreq;
+  central: Map<string, string>;
+}
+
+/** Publication order: dated documents by date, then undated ones; ties in the given order. */
+export function publicationOrder(docs: readonly NewsDoc[]): NewsDoc[] {
   const order = new Map(docs.map((d, i) => [d.id, i]));
-  const sorted = [...docs].sort((a, b) => {
+  return [...docs].sort((a, b) => {
     const [da, db] = [a.published.date, b.published.date];
     if (da !== db) return da === null ? 1 : db === null ? -1 : da < db ? -1 : 1;
     return order.get(a.id)! - order.get(b.id)!;
   });
+}
+
+/** Clusters `docs` into stories, biggest first (ties: earliest founded first). */
+export function clusterStories(docs: readonly NewsDoc[], clusterer = new StoryClusterer()): Story[] {
+  return cluster(docs, clusterer).stories;
+}
+
+function cluster(docs: readonly NewsDoc[], clusterer = new StoryClusterer()): Clustering {
+  const sorted = publicationOrder(docs);
   const counts = new Map(sorted.map((d) => [d.id, termCounts(d)]));
   const df = new DocFreq();
   for (const c of counts.values()) df.add(c.keys());
@@ -44,11 +62,23 @@ export function clusterStories(docs: readonly NewsDoc[], clusterer = new StoryCl
     storyOf.set(d.id, clusterer.add(d.id, v, d.published.date, into));
   }
   const byId = new Map(docs.map((d) => [d.id, d]));
+  const central = new Map<string, string>();
   const stories = [...clusterer.stories.values()].map((s) => {
-    const central = s.docs.reduce((a, b) => (cosine(vectors.get(b)!, s.centroid, s.norm) > cosine(vectors.get(a)!, s.centroid, s.norm) ? b : a));
-    return { id: s.id, title: titleOf(byId.get(central)!, s.centroid), docs: s.docs };
+    const c = s.docs.reduce((a, b) => (cosine(vectors.get(b)!, s.centroid, s.norm) > cosine(vectors.get(a)!, s.centroid, s.norm) ? b : a));
+    central.set(s.id, c);
+    return storyItem(s, byId.get(c)!);
   });
-  return stories.map((s, i) => ({ s, i })).sort((a, b) => b.s.docs.length - a.s.docs.length || a.i - b.i).map(({ s }) => s);
+  return { stories: stories.sort((a, b) => sortKey(clusterer.stories.get(a.id)!).localeCompare(sortKey(clusterer.stories.get(b.id)!))), clusterer, df, central };
+}
+
+/** A story as stored, titled from its central document. */
+export function storyItem(s: StoryState, central: NewsDoc): Story {
+  return { id: s.id, title: titleOf(central, s.centroid), docs: s.docs };
+}
+
+/** Biggest first, ties by founding order: the order stories are listed in. */
+export function sortKey(s: StoryState): string {
+  return `${String(1e9 - s.docs.length).padStart(10, '0')}|${String(s.order).padStart(10, '0')}`;
 }
 
 /** The central document's title, else its first line, else the story's top three terms. */
@@ -59,11 +89,21 @@ function titleOf(doc: NewsDoc, centroid: Map<string, number>): string {
   return [...centroid].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t.replace(/^\w+:/, '')).join(' / ');
 }
 
+/** A full run's clustering, by the items it returned, for the state that follows it (not computed twice). */
+const clusterings = new WeakMap<object, Clustering>();
+
 /** The story resolver: stores `clusterStories` under corpus kind `stories`. */
 export const storiesResolver: Resolver = {
   name: 'stories',
   requires: [],
   run(docs) {
-    return { items: { stories: clusterStories(docs).map((s) => ({ id: s.id, data: s })) } };
+    const c = cluster(docs);
+    const items = { stories: c.stories.map((s) => ({ id: s.id, data: s, sortKey: sortKey(c.clusterer.stories.get(s.id)!) })) };
+    clusterings.set(items, c);
+    return { items };
+  },
+  incremental: {
+    state: (docs, items) => storyState(clusterings.get(items) ?? cluster(docs)),
+    add: (input) => addStories(input),
   },
 };

@@ -75,4 +75,16 @@ export const PG_MIGRATIONS: string[] = [
      UNIQUE (origin, bytes_hash)
    );
    CREATE INDEX jobs_pending ON jobs (ord) WHERE state = 'pending';`,
+  // Incremental resolution (as in the SQLite schema): item order by a resolver-given key, documents
+  // that a resolution covered, resolvers' indexes kept between runs.
+  `ALTER TABLE corpus_items ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+   CREATE INDEX corpus_items_sorted ON corpus_items (kind, sort_key COLLATE "C", seq);
+   ALTER TABLE documents ADD COLUMN resolved BOOLEAN NOT NULL DEFAULT false;
+   CREATE INDEX documents_unresolved ON documents (ord) WHERE NOT resolved;
+   CREATE TABLE resolver_state (
+     ns TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (ns, key)
+   );`,
 ];

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, type CorpusKind, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
@@ -107,40 +107,61 @@ export class PostgresStore implements Store, JobQueue {
 
   async updateDocs(docs: NewsDoc[]): Promise<void> {
     if (docs.length === 0) return;
-    // `origin` guards against a stale write: a document taken over by an earlier-read copy meanwhile
-    // is left alone (its generation was bumped, so it is resolved again).
-    await inTransaction(this.pool, (client) =>
-      client.query(
-        `UPDATE documents d SET published = u.published, doc_json = u.doc_json, removed_count = u.removed
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(id, origin, published, doc_json, removed)
-         WHERE d.id = u.id AND d.origin = u.origin`,
-        [
-          docs.map((d) => d.id),
-          docs.map((d) => d.origin),
-          docs.map((d) => d.published.date),
-          docs.map((d) => JSON.stringify(d)),
-          docs.map((d) => d.removed.length),
-        ],
-      ),
-    );
+    await inTransaction(this.pool, (client) => writeDocs(client, docs));
   }
 
-  async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+  async replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void> {
     assertDistinctIds(kind, items);
-    await inTransaction(this.pool, async (client) => {
-      await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
-      if (items.length === 0) return;
-      await client.query(
-        `INSERT INTO corpus_items (kind, seq, id, data)
-         SELECT $1, n - 1, id, data FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u(id, data, n)`,
-        [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data))],
-      );
-    });
+    await inTransaction(this.pool, (client) => writeCorpus(client, kind, items));
   }
 
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
-    const { rows } = await this.pool.query('SELECT data FROM corpus_items WHERE kind = $1 ORDER BY seq', [kind]);
+    const { rows } = await this.pool.query('SELECT data FROM corpus_items WHERE kind = $1 ORDER BY sort_key COLLATE "C", seq', [kind]);
     return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  async applyResolution(w: ResolutionWrite): Promise<void> {
+    for (const [kind, items] of Object.entries(w.replace)) assertDistinctIds(kind as CorpusKind, items);
+    for (const [kind, items] of Object.entries(w.upsert)) assertDistinctIds(kind as CorpusKind, items);
+    await inTransaction(this.pool, async (client) => {
+      await writeDocs(client, w.docs);
+      for (const [kind, items] of Object.entries(w.replace)) await writeCorpus(client, kind as CorpusKind, items);
+      for (const [kind, ids] of Object.entries(w.remove)) await client.query('DELETE FROM corpus_items WHERE kind = $1 AND id = ANY($2)', [kind, ids]);
+      for (const [kind, items] of Object.entries(w.upsert)) {
+        if (items.length === 0) continue;
+        await client.query(
+          `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
+           SELECT $1, (SELECT coalesce(max(seq), -1) FROM corpus_items WHERE kind = $1) + n, id, data, sort_key
+           FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)
+           ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, sort_key = excluded.sort_key`,
+          [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? '')],
+        );
+      }
+      for (const { ns, clear, put } of w.state) {
+        if (clear) await client.query('DELETE FROM resolver_state WHERE ns = $1', [ns]);
+        // The last value given for a key wins, as it would written one by one.
+        const last = [...new Map(put)];
+        const [unset, set] = [last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
+        if (unset.length > 0) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, unset.map(([k]) => k)]);
+        if (set.length > 0)
+          await client.query(
+            `INSERT INTO resolver_state (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::text[]) AS u(k, v)
+             ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
+            [ns, set.map(([k]) => k), set.map(([, v]) => JSON.stringify(v))],
+          );
+      }
+      if (w.resolved.length > 0) await client.query('UPDATE documents SET resolved = true WHERE id = ANY($1) AND NOT resolved', [w.resolved]);
+    });
+  }
+
+  async unresolvedDocIds(): Promise<string[]> {
+    const { rows } = await this.pool.query('SELECT id FROM documents WHERE NOT resolved ORDER BY ord');
+    return rows.map((r) => r.id as string);
+  }
+
+  async readState(ns: string, keys: string[]): Promise<Map<string, unknown>> {
+    const { rows } = await this.pool.query('SELECT key, value FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, [...new Set(keys)]]);
+    return new Map(rows.map((r) => [r.key as string, JSON.parse(r.value)]));
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
@@ -200,4 +221,28 @@ async function migrate(pool: pg.Pool): Promise<void> {
       await client.query('INSERT INTO schema_version (version) VALUES ($1)', [v + 1]);
     }
   }, 0);
+}
+
+/**
+ * Replaces stored documents' derived fields. `origin` guards against a stale write: a document taken
+ * over by an earlier-read copy meanwhile is left alone (its generation was bumped, so it is resolved again).
+ */
+async function writeDocs(client: pg.PoolClient, docs: NewsDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  await client.query(
+    `UPDATE documents d SET published = u.published, doc_json = u.doc_json, removed_count = u.removed
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(id, origin, published, doc_json, removed)
+     WHERE d.id = u.id AND d.origin = u.origin`,
+    [docs.map((d) => d.id), docs.map((d) => d.origin), docs.map((d) => d.published.date), docs.map((d) => JSON.stringify(d)), docs.map((d) => d.removed.length)],
+  );
+}
+
+async function writeCorpus(client: pg.PoolClient, kind: CorpusKind, items: CorpusItem[]): Promise<void> {
+  await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
+  if (items.length === 0) return;
+  await client.query(
+    `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
+     SELECT $1, n - 1, id, data, sort_key FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)`,
+    [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? '')],
+  );
 }

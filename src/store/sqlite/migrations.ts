@@ -48,4 +48,16 @@ export const MIGRATIONS: string[] = [
    );
    INSERT INTO corpus_state (singleton, changed, resolved)
      SELECT 1, count(*), CASE WHEN count(*) = 0 THEN 0 ELSE -1 END FROM documents;`,
+  // Incremental resolution: items keep their order by a resolver-given key when updated in place;
+  // documents record whether a resolution covered them; resolvers keep their indexes between runs.
+  `ALTER TABLE corpus_items ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+   CREATE INDEX corpus_items_sorted ON corpus_items(kind, sort_key, seq);
+   ALTER TABLE documents ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX documents_unresolved ON documents(seq) WHERE resolved = 0;
+   CREATE TABLE resolver_state (
+     ns TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (ns, key)
+   ) WITHOUT ROWID;`,
 ];

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, type CorpusKind, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -124,24 +124,71 @@ export class SqliteStore implements Store {
   }
 
   async updateDocs(docs: NewsDoc[]): Promise<void> {
-    const update = this.db.prepare('UPDATE documents SET published = ?, doc_json = ? WHERE id = ?');
-    this.db.transaction(() => {
-      for (const doc of docs) update.run(doc.published.date, JSON.stringify(doc), doc.id);
-    })();
+    this.db.transaction(() => this.writeDocs(docs))();
   }
 
-  async replaceCorpus(kind: CorpusKind, items: { id: string; data: unknown }[]): Promise<void> {
+  async replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void> {
     assertDistinctIds(kind, items);
-    const insert = this.db.prepare('INSERT INTO corpus_items (kind, seq, id, data) VALUES (?, ?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
-      items.forEach((item, i) => insert.run(kind, i, item.id, JSON.stringify(item.data)));
-    })();
+    this.db.transaction(() => this.writeCorpus(kind, items))();
   }
 
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
-    const rows = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? ORDER BY seq').all(kind) as { data: string }[];
+    const rows = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? ORDER BY sort_key, seq').all(kind) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  async applyResolution(w: ResolutionWrite): Promise<void> {
+    for (const [kind, items] of Object.entries(w.replace)) assertDistinctIds(kind as CorpusKind, items);
+    for (const [kind, items] of Object.entries(w.upsert)) assertDistinctIds(kind as CorpusKind, items);
+    const upsert = this.db.prepare(
+      `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
+       VALUES (?, (SELECT coalesce(max(seq), -1) + 1 FROM corpus_items WHERE kind = ?), ?, ?, ?)
+       ON CONFLICT(kind, id) DO UPDATE SET data = excluded.data, sort_key = excluded.sort_key`,
+    );
+    const remove = this.db.prepare('DELETE FROM corpus_items WHERE kind = ? AND id = ?');
+    const clear = this.db.prepare('DELETE FROM resolver_state WHERE ns = ?');
+    const put = this.db.prepare('INSERT INTO resolver_state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT(ns, key) DO UPDATE SET value = excluded.value');
+    const unset = this.db.prepare('DELETE FROM resolver_state WHERE ns = ? AND key = ?');
+    const covered = this.db.prepare('UPDATE documents SET resolved = 1 WHERE id = ? AND resolved = 0');
+    this.db.transaction(() => {
+      this.writeDocs(w.docs);
+      for (const [kind, items] of Object.entries(w.replace)) this.writeCorpus(kind as CorpusKind, items);
+      for (const [kind, ids] of Object.entries(w.remove)) for (const id of ids) remove.run(kind, id);
+      for (const [kind, items] of Object.entries(w.upsert)) for (const i of items) upsert.run(kind, kind, i.id, JSON.stringify(i.data), i.sortKey ?? '');
+      for (const { ns, clear: empty, put: entries } of w.state) {
+        if (empty) clear.run(ns);
+        for (const [key, value] of entries) {
+          if (value === null) unset.run(ns, key);
+          else put.run(ns, key, JSON.stringify(value));
+        }
+      }
+      for (const id of w.resolved) covered.run(id);
+    })();
+  }
+
+  async unresolvedDocIds(): Promise<string[]> {
+    return (this.db.prepare('SELECT id FROM documents WHERE resolved = 0 ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  async readState(ns: string, keys: string[]): Promise<Map<string, unknown>> {
+    const get = this.db.prepare('SELECT value FROM resolver_state WHERE ns = ? AND key = ?');
+    const out = new Map<string, unknown>();
+    for (const key of new Set(keys)) {
+      const row = get.get(ns, key) as { value: string } | undefined;
+      if (row) out.set(key, JSON.parse(row.value));
+    }
+    return out;
+  }
+
+  private writeDocs(docs: NewsDoc[]): void {
+    const update = this.db.prepare('UPDATE documents SET published = ?, doc_json = ? WHERE id = ?');
+    for (const doc of docs) update.run(doc.published.date, JSON.stringify(doc), doc.id);
+  }
+
+  private writeCorpus(kind: CorpusKind, items: CorpusItem[]): void {
+    const insert = this.db.prepare('INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES (?, ?, ?, ?, ?)');
+    this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
+    items.forEach((item, i) => insert.run(kind, i, item.id, JSON.stringify(item.data), item.sortKey ?? ''));
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {

@@ -1,0 +1,132 @@
+/**
+ * Stories, incrementally: new documents are filed into the stories built before, reading only the
+ * state their own terms and candidate stories need, so adding a document costs the same in a corpus
+ * of a thousand documents or of a million. A document's place is decided when it arrives, as in any
+ * online clustering: an older document is not moved when a later one changes the picture (a full
+ * resolution re-clusters everything in publication order).
+ *
+ * State (resolver `stories`): `n` documents counted and `next` founding order; `df:<term>` document
+ * frequencies; `t:<term>` an index posting (its `MAX_POSTINGS` most recent story ids, all `candidates`
+ * reads); `s:<story>` a story's centroid, dates, index terms and central document; `d:<doc>` the
+ * story of a document (a copy joins its original's).
+ */
+import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
+import type { NewsDoc } from '../../model/doc.js';
+import { MAX_POSTINGS, StoryClusterer, topTerms, type StoryState } from './cluster.js';
+import { termCounts } from './key-terms.js';
+import { cosine, DocFreq, tfidf } from './tfidf.js';
+import { publicationOrder, sortKey, storyItem, type Clustering } from './resolver.js';
+
+/** A story's clustering state as stored. */
+interface StoredStory {
+  docs: string[];
+  centroid: [string, number][];
+  norm2: number;
+  indexed: string[];
+  first: number | null;
+  last: number | null;
+  order: number;
+  central: string;
+}
+
+function toStored(s: StoryState, central: string): StoredStory {
+  return { docs: s.docs, centroid: [...s.centroid], norm2: s.norm2, indexed: [...s.indexed], first: s.first, last: s.last, order: s.order, central };
+}
+
+function fromStored(id: string, s: StoredStory): StoryState {
+  return { id, docs: s.docs, centroid: new Map(s.centroid), norm: Math.sqrt(s.norm2), norm2: s.norm2, indexed: new Set(s.indexed), first: s.first, last: s.last, order: s.order };
+}
+
+/** The state a full run leaves, for the next incremental run to continue from. */
+export function storyState(c: Clustering): [string, unknown][] {
+  const out: [string, unknown][] = [
+    ['n', c.df.n],
+    ['next', c.clusterer.founded],
+  ];
+  for (const [t, n] of c.df.df) out.push([`df:${t}`, n]);
+  for (const [t, ids] of c.clusterer.index) out.push([`t:${t}`, ids.slice(-MAX_POSTINGS)]);
+  for (const s of c.clusterer.stories.values()) {
+    out.push([`s:${s.id}`, toStored(s, c.central.get(s.id)!)]);
+    for (const d of s.docs) out.push([`d:${d}`, s.id]);
+  }
+  return out;
+}
+
+/** Files the new documents (in publication order) into the stored stories; returns the stories that changed. */
+export async function addStories(input: IncrementalInput): Promise<IncrementalOutput> {
+  const docs = publicationOrder(input.added);
+  if (docs.length === 0) return { upsert: { stories: [] }, remove: { stories: [] }, state: [] };
+  const counts = new Map(docs.map((d) => [d.id, termCounts(d)]));
+  const df = new DocFreq();
+  const clusterer = new StoryClusterer();
+  const central = new Map<string, string>();
+  const loadDf = async (terms: Iterable<string>) => {
+    const need = [...new Set(terms)].filter((t) => !df.df.has(t));
+    for (const [k, n] of await input.state(need.map((t) => `df:${t}`))) df.df.set(k.slice(3), n as number);
+  };
+  const meta = await input.state(['n', 'next']);
+  df.n = (meta.get('n') as number | undefined) ?? 0;
+  clusterer.founded = (meta.get('next') as number | undefined) ?? 0;
+  await loadDf([...counts.values()].flatMap((c) => [...c.keys()]));
+  for (const c of counts.values()) df.add(c.keys());
+
+  const loadStories = async (ids: string[]) => {
+    const need = ids.filter((id) => !clusterer.stories.has(id));
+    for (const [k, s] of await input.state(need.map((id) => `s:${id}`))) {
+      clusterer.stories.set(k.slice(2), fromStored(k.slice(2), s as StoredStory));
+      central.set(k.slice(2), (s as StoredStory).central);
+    }
+  };
+  const storyOf = new Map<string, string>();
+  const vectors = new Map<string, Map<string, number>>();
+  const touched = new Set<string>();
+  for (const d of docs) {
+    const v = tfidf(counts.get(d.id)!, df);
+    vectors.set(d.id, v);
+    const terms = topTerms(v).filter((t) => !clusterer.index.has(t));
+    const postings = await input.state(terms.map((t) => `t:${t}`));
+    for (const t of terms) clusterer.index.set(t, [...((postings.get(`t:${t}`) as string[] | undefined) ?? [])]);
+    const dup = d.duplicateOf;
+    const into = dup ? (storyOf.get(dup) ?? ((await input.state([`d:${dup}`])).get(`d:${dup}`) as string | undefined)) : undefined;
+    await loadStories(into ? [into] : clusterer.candidates(v));
+    const sid = clusterer.add(d.id, v, d.published.date, into);
+    storyOf.set(d.id, sid);
+    touched.add(sid);
+  }
+  const changed = [...touched].map((id) => clusterer.stories.get(id)!);
+  await centralDocs(changed, central, vectors, df, input.docs, loadDf);
+  return {
+    upsert: { stories: changed.map((s) => ({ id: s.id, data: storyItem(s, input.docs.get(central.get(s.id)!)!), sortKey: sortKey(s) })) },
+    remove: {},
+    state: [
+      ['n', df.n],
+      ['next', clusterer.founded],
+      ...[...counts.values()].flatMap((c) => [...c.keys()]).map((t): [string, unknown] => [`df:${t}`, df.df.get(t)]),
+      ...[...clusterer.index].map(([t, ids]): [string, unknown] => [`t:${t}`, ids.slice(-MAX_POSTINGS)]),
+      ...changed.map((s): [string, unknown] => [`s:${s.id}`, toStored(s, central.get(s.id)!)]),
+      ...[...storyOf].map(([d, s]): [string, unknown] => [`d:${d}`, s]),
+    ],
+  };
+}
+
+/**
+ * Each changed story's central document: the one of its previous central document and its new
+ * documents closest to the centroid now (the previous one first, so it keeps a tie).
+ */
+async function centralDocs(
+  stories: StoryState[],
+  central: Map<string, string>,
+  vectors: Map<string, Map<string, number>>,
+  df: DocFreq,
+  docs: ReadonlyMap<string, NewsDoc>,
+  loadDf: (terms: Iterable<string>) => Promise<void>,
+): Promise<void> {
+  const previous = stories.flatMap((s) => (central.has(s.id) && !vectors.has(central.get(s.id)!) ? [docs.get(central.get(s.id)!)!] : []));
+  const counts = new Map(previous.map((d) => [d.id, termCounts(d)]));
+  await loadDf([...counts.values()].flatMap((c) => [...c.keys()]));
+  for (const [id, c] of counts) vectors.set(id, tfidf(c, df));
+  for (const s of stories) {
+    const options = [...(central.has(s.id) ? [central.get(s.id)!] : []), ...s.docs.filter((d) => vectors.has(d) && d !== central.get(s.id))];
+    central.set(s.id, options.reduce((a, b) => (cosine(vectors.get(b)!, s.centroid, s.norm) > cosine(vectors.get(a)!, s.centroid, s.norm) ? b : a)));
+  }
+}

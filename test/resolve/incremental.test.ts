@@ -1,0 +1,89 @@
+/**
+ * Incremental corpus resolution: once a corpus is past `incrementalFrom` documents, stories, events
+ * and contradictions take in only the new documents, from the state the previous run left.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeContext } from '../../src/context.js';
+import { ingest } from '../../src/ingest-batch.js';
+import { resolveCorpus } from '../../src/resolve/resolve.js';
+import type { Event } from '../../src/resolve/events/build.js';
+import type { Story } from '../../src/resolve/stories/resolver.js';
+import { BACKENDS } from '../store/backends.js';
+import { snapshot } from '../store/snapshot.js';
+import { makeDoc, makeRaw } from '../helpers.js';
+import { annotate } from '../../src/pipeline.js';
+
+const F = join(import.meta.dirname, '..', 'fixtures');
+/** Two dated reports of Varnholm–Ostrava talks, then three stories, then a story with copies and rewrites. */
+const FILES = [
+  join(F, 'timeline', 'kessel-daily.json'),
+  join(F, 'timeline', 'lorn-herald.json'),
+  ...['flood-1', 'strike-1', 'strike-2', 'talks-1', 'talks-2', 'talks-3'].map((f) => join(F, 'stories', 'basic', `${f}.txt`)),
+  ...['original', 'same-event-other-report', 'short', 'unrelated', 'updated-copy'].map((f) => join(F, 'duplicates', 'talks', `${f}.txt`)),
+];
+const ctx = (incrementalFrom: number) => makeContext({ referenceDate: '2031-06-01', options: { incrementalFrom } });
+
+describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
+  it('gives the corpus that resolving everything at once gives, when documents arrive in publication order', async () => {
+    const once = await backend.open(await backend.freshDb());
+    const twice = await backend.open(await backend.freshDb());
+    try {
+      await ingest(FILES, once, ctx(0), { threads: 1 });
+      await ingest(FILES.slice(0, 8), twice, ctx(0), { threads: 1 });
+      expect(await twice.readState('resolve', ['version'])).toEqual(new Map([['version', '1:duplicates,rewrites,publication-dates,stories,entities,events,contradictions']]));
+      expect(await twice.unresolvedDocIds()).toEqual([]);
+      await ingest(FILES.slice(8), twice, ctx(0), { threads: 1 });
+      expect(await snapshot(twice)).toEqual(await snapshot(once));
+    } finally {
+      await Promise.all([once.close(), twice.close()]);
+    }
+  }, 60_000);
+
+  it('files a new report into its story and event, and a new story apart, changing nothing else', async () => {
+    const store = await backend.open(await backend.freshDb());
+    try {
+      await ingest(FILES.slice(0, 8), store, ctx(0), { threads: 1 });
+      const [storiesBefore, eventsBefore] = [await store.corpus<Story>('stories'), await store.corpus<Event>('events')];
+      const text = 'Envoys of Varnholm and Ostrava met for a second round of talks in Kessel on Thursday, the Lorn Herald reported.';
+      const later = annotate(makeDoc(text, { published: { date: '2031-04-11', source: 'metadata', confidence: 1, evidence: [] } }), ctx(0));
+      const apart = annotate(makeDoc('A wildfire burned pine forests near the Dalmark border for a third day, firefighters said.'), ctx(0));
+      await store.putBatch([
+        { doc: later, raw: makeRaw('later.txt', later.text) },
+        { doc: apart, raw: makeRaw('apart.txt', apart.text) },
+      ]);
+      expect(await resolveCorpus(store, ctx(0))).toBe('incremental');
+      const stories = await store.corpus<Story>('stories');
+      const events = await store.corpus<Event>('events');
+      // The Varnholm–Ostrava story gained the report; the others are as they were.
+      const grown = stories.find((s) => s.docs.includes(later.id))!;
+      expect(storiesBefore.find((s) => s.id === grown.id)!.docs).toEqual(grown.docs.filter((d) => d !== later.id));
+      expect(stories.filter((s) => s !== grown && s.id !== `story-${apart.id}`)).toEqual(storiesBefore.filter((s) => s.id !== grown.id));
+      expect(stories.find((s) => s.docs.includes(apart.id))).toEqual({ id: `story-${apart.id}`, title: apart.text, docs: [apart.id] });
+      // The second round now has one more source; no other event changed.
+      const round = events.find((e) => e.ordinal === 2 && e.mentions.some((m) => m.doc === later.id))!;
+      const before = eventsBefore.find((e) => e.ordinal === 2 && e.title.includes('Kessel'))!;
+      expect(round.mentions.map((m) => m.doc)).toEqual([...before.mentions.map((m) => m.doc), later.id]);
+      expect(round.date).toEqual(before.date);
+      const others = events.filter((e) => e !== round && !e.mentions.some((m) => m.doc === apart.id));
+      expect(others.map((e) => e.id)).toEqual(eventsBefore.filter((e) => e.id !== before.id).map((e) => e.id));
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  it('resolves in full below the threshold, and after a crash that left documents unresolved', async () => {
+    const store = await backend.open(await backend.freshDb());
+    try {
+      await ingest(FILES.slice(0, 4), store, ctx(100), { threads: 1 });
+      const doc = annotate(makeDoc('Floods closed the Osmark rail line again on Friday.'), ctx(0));
+      await store.putBatch([{ doc, raw: makeRaw('again.txt', doc.text) }]);
+      expect(await store.unresolvedDocIds()).toEqual([doc.id]);
+      expect(await resolveCorpus(store, ctx(100))).toBe('full');
+      expect(await store.unresolvedDocIds()).toEqual([]);
+      expect(await resolveCorpus(store, ctx(0))).toBe('incremental');
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
