@@ -13,7 +13,8 @@ import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
 import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
-import { EntityLookup } from '../entities/entity-at.js';
+import type { EntityLookup } from '../entities/entity-at.js';
+import { entityIndex } from '../entities/index-cache.js';
 import type { Corpus, IncrementalResolver, Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 
@@ -120,7 +121,7 @@ function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, spea
   return eventContradictions(event, found, speakerOf);
 }
 
-const speakersOf = (corpus: Corpus) => quoteSpeakers(new EntityLookup((corpus.entities ?? []).map((e) => e.data as EntityLike)));
+const speakersOf = (corpus: Corpus) => quoteSpeakers(entityIndex(corpus.entities).lookup);
 
 /**
  * Incremental form: the contradictions of the events an earlier resolver of this run changed or

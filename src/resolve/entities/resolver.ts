@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import type { Mention } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { Resolver } from '../resolve.js';
+import { entityIndex } from './index-cache.js';
 import { packIndex } from '../../packs/pack-index.js';
 import { translitKey } from '../../annotate/mentions/key.js';
 import { localGroups } from './local.js';
@@ -128,5 +129,9 @@ function canonicalName(mentions: EntityMention[]): string {
 export const entityResolver: Resolver = {
   name: 'entities',
   requires: [],
-  run: (docs, _corpus, ctx) => ({ items: { entities: resolveEntities(docs, ctx).map((e) => ({ id: e.id, data: e })) } }),
+  run(docs, _corpus, ctx) {
+    const entities = resolveEntities(docs, ctx).map((e) => ({ id: e.id, data: e }));
+    entityIndex(entities); // the look-ups later resolvers share, built as part of this pass
+    return { items: { entities } };
+  },
 };

@@ -17,7 +17,8 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { Corpus, IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { blockKeys, mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
-import { corpusEntities, eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
+import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
+import { entityIndex } from '../entities/index-cache.js';
 
 /** Mentions kept per block: the comparison window of a block in a full run. */
 const MAX_BLOCK = 200;
@@ -56,8 +57,8 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
 export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Context): Promise<IncrementalOutput> {
   const fresh = [...input.added, ...input.changed];
   if (fresh.length === 0) return { upsert: { events: [] }, remove: { events: [] }, state: [] };
-  const entities = corpusEntities(corpus);
-  const freshNodes = eventNodes(fresh, entities);
+  const entities = entityIndex(corpus.entities);
+  const freshNodes = eventNodes(fresh, entities.lookup);
   const freshIds = new Set(fresh.map((d) => d.id));
 
   // The stored events the new mentions may join: those of the mentions in their blocks, and those the changed documents were in.
@@ -73,7 +74,7 @@ export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Co
 
   // Nodes: the stored events' mentions (those of changed documents left out), then the new ones.
   const nodeCache = new Map<string, EventNode[]>();
-  const nodesOf = (doc: string) => nodeCache.get(doc) ?? nodeCache.set(doc, eventNodes([input.docs.get(doc)!], entities)).get(doc)!;
+  const nodesOf = (doc: string) => nodeCache.get(doc) ?? nodeCache.set(doc, eventNodes([input.docs.get(doc)!], entities.lookup)).get(doc)!;
   const nodes: EventNode[] = [];
   const given: number[][] = [];
   const ownerOf = new Map<number, string>();

@@ -36,12 +36,11 @@ export interface PackView {
   published(docId: string): string | null;
 }
 
-export function packView(ctx: Context, entities: { id: string; pack?: string | null }[], published: (docId: string) => string | null = () => null): PackView {
-  const packOf = new Map(entities.map((e) => [e.id, e.pack ?? null]));
+export function packView(ctx: Context, packOf: (entityId: string) => string | null, published: (docId: string) => string | null = () => null): PackView {
   const within = new Map((ctx.pack.entities ?? []).map((e) => [e.id, e.within ?? null]));
   return {
     published,
-    packIdOf: (id) => packOf.get(id) ?? null,
+    packIdOf: packOf,
     placeChain(id) {
       const chain: string[] = [];
       for (let p: string | null | undefined = id; p && !chain.includes(p); p = within.get(p)) chain.push(p);

@@ -6,13 +6,10 @@
 import type { NewsDoc, Span } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import { timexRange, type DateRange } from './date-range.js';
-import { EntityLookup } from '../entities/entity-at.js';
+import type { EntityLookup } from '../entities/entity-at.js';
 
-/** What event merging reads of a corpus entity: its id and where it is mentioned. */
-export interface EntityLike {
-  id: string;
-  mentions: { doc: string; start: number; end: number }[];
-}
+import type { EntityLike } from '../entities/index-cache.js';
+export type { EntityLike };
 
 export interface EventNode {
   doc: NewsDoc;
@@ -46,8 +43,8 @@ export function currentValue(doc: NewsDoc, time: { span: Span; value: string }):
   return doc.layers.times?.find((t) => t.span.start === time.span.start && t.span.end === time.span.end)?.value ?? time.value;
 }
 
-export function eventNodes(docs: readonly NewsDoc[], entities: EntityLike[]): EventNode[] {
-  const lookup = new EntityLookup(entities);
+/** The nodes of every event mention of `docs`; `lookup` finds the entity at a span (see `entityIndex`). */
+export function eventNodes(docs: readonly NewsDoc[], lookup: EntityLookup<EntityLike>): EventNode[] {
   const key = (doc: NewsDoc, span: Span) => lookup.at(doc.id, span)?.id ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
   return docs.flatMap((doc) =>
     (doc.layers.eventMentions ?? []).map((mention, index) => {

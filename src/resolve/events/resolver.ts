@@ -5,10 +5,11 @@
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
-import type { Corpus, Resolver } from '../resolve.js';
+import type { Resolver } from '../resolve.js';
 import { buildEvent, type Event } from './build.js';
 import { mergeEventNodes } from './merge.js';
-import { eventNodes, type EntityLike, type EventNode } from './nodes.js';
+import { eventNodes, type EventNode } from './nodes.js';
+import { entityIndex, type EntityIndex } from '../entities/index-cache.js';
 import { matchKnownEvents, packView } from './known.js';
 import type { PackEvent } from '../../packs/schema.js';
 import { addEvents, eventState } from './incremental.js';
@@ -26,18 +27,13 @@ function byDate(a: Event, b: Event): number {
   return a.date.start ? -1 : b.date.start ? 1 : 0;
 }
 
-/** The entities an earlier resolver built, as event merging reads them. */
-export function corpusEntities(corpus: Corpus): (EntityLike & { pack?: string | null })[] {
-  return (corpus.entities ?? []).map((e) => e.data as EntityLike & { pack?: string | null });
-}
-
 /**
  * Groups of mentions → events: reports the pack ties to one known event become one event, dated by
  * the pack when no source dates it.
  */
-export function eventsOf(groups: EventNode[][], docs: ReadonlyMap<string, NewsDoc>, entities: EntityLike[], ctx: Context): ResolvedEvent[] {
+export function eventsOf(groups: EventNode[][], docs: ReadonlyMap<string, NewsDoc>, entities: EntityIndex, ctx: Context): ResolvedEvent[] {
   const provisional = groups.map(buildEvent);
-  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities, (id) => docs.get(id)?.published.date ?? null));
+  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => docs.get(id)?.published.date ?? null));
   const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
   groups.forEach((group, i) => {
     const k = known.get(provisional[i].id) ?? null;
@@ -62,8 +58,8 @@ export const eventsResolver: Resolver = {
   name: 'events',
   requires: [],
   run(docs, corpus, ctx) {
-    const entities = corpusEntities(corpus);
-    const nodes = eventNodes(docs, entities);
+    const entities = entityIndex(corpus.entities);
+    const nodes = eventNodes(docs, entities.lookup);
     const groups = mergeEventNodes(nodes).map((g) => g.map((i) => nodes[i]));
     const resolved = eventsOf(groups, new Map(docs.map((d) => [d.id, d])), entities, ctx);
     const sorted = resolved.map((r, i) => ({ r, i })).sort((a, b) => byDate(a.r.event, b.r.event) || a.i - b.i).map(({ r }) => r);

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench -- incremental`: what adding one article costs once a corpus is resolved, at 1k and
+ * 10k documents (`INCREMENTAL_SIZES`, default 1000,10000). Synthetic articles (`synthetic-corpus.ts`)
+ * are annotated once (on every core), stored into a SQLite database per size and resolved in full
+ * (the baseline: what every ingest cost before incremental resolution); then one more article is
+ * stored and the corpus resolved again, incrementally. Printed per resolver: its time for the added
+ * article, and for the incremental ones the resolver-state keys it read (a measure of its work that no
+ * other load on the machine can disturb). The ratio 10k / 1k shows which parts grow with the corpus.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeContext } from '../src/context.js';
+import type { NewsDoc } from '../src/model/doc.js';
+import { resolveCorpus, RESOLVERS, type Resolver } from '../src/resolve/resolve.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { DocPool } from '../src/worker/doc-pool.js';
+import { syntheticArticles } from './synthetic-corpus.js';
+import { makeRaw } from '../test/helpers.js';
+
+const ANCHOR = 'target (issue #6): adding one article to stories and events costs time independent of corpus size (1k vs 10k)';
+const ctx = makeContext({ referenceDate: '2031-06-01', options: { incrementalFrom: 0 } });
+
+interface Timed {
+  ms: Map<string, number>;
+  keys: Map<string, number>;
+}
+
+/** The resolvers with their time (and state keys read) recorded by name. */
+function timed(t: Timed): Resolver[] {
+  const clock = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+    const a = performance.now();
+    const out = await f();
+    t.ms.set(name, (t.ms.get(name) ?? 0) + performance.now() - a);
+    return out;
+  };
+  return RESOLVERS.map((r) => ({
+    ...r,
+    run(docs, corpus, c) {
+      const a = performance.now();
+      const out = r.run(docs, corpus, c);
+      t.ms.set(r.name, (t.ms.get(r.name) ?? 0) + performance.now() - a);
+      return out;
+    },
+    incremental: r.incremental && {
+      state: r.incremental.state,
+      add: (input, corpus, c) =>
+        clock(r.name, () =>
+          r.incremental!.add(
+            { ...input, state: (keys) => (t.keys.set(r.name, (t.keys.get(r.name) ?? 0) + keys.length), input.state(keys)) },
+            corpus,
+            c,
+          ),
+        ),
+    },
+  }));
+}
+
+async function resolveTimed(store: Store): Promise<{ mode: string; total: number; t: Timed }> {
+  const t: Timed = { ms: new Map(), keys: new Map() };
+  const a = performance.now();
+  const mode = await resolveCorpus(store, ctx, timed(t));
+  return { mode, total: performance.now() - a, t };
+}
+
+export async function runIncremental(): Promise<void> {
+  const sizes = (process.env.INCREMENTAL_SIZES ?? '1000,10000').split(',').map(Number);
+  const max = Math.max(...sizes);
+  const articles = [...syntheticArticles({ docs: max + 1, seed: 11 })];
+  const pool = new DocPool({ size: availableParallelism(), ctx });
+  const none = async () => new Map<string, number>();
+  const a = performance.now();
+  const docs = (await Promise.all(articles.map((x) => pool.prepare(makeRaw(x.name, x.text), ctx.referenceDate, none)))) as NewsDoc[];
+  await pool.close();
+  console.log(`annotated ${docs.length} synthetic articles in ${((performance.now() - a) / 1000).toFixed(0)} s (load ${loadavg()[0].toFixed(1)})`);
+  const extra = docs.pop()!;
+  const rows: { size: number; full: number; add: { mode: string; total: number; t: Timed } }[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-inc-'));
+    const store = await SqliteStore.open(join(dir, 'p.db'));
+    for (let i = 0; i < size; i += 500) await store.putBatch(docs.slice(i, Math.min(size, i + 500)).map((d, j) => ({ doc: d, raw: makeRaw(articles[i + j].name, articles[i + j].text) })));
+    const full = await resolveTimed(store);
+    await store.putBatch([{ doc: extra, raw: makeRaw(articles[max].name, articles[max].text) }]);
+    const add = await resolveTimed(store);
+    rows.push({ size, full: full.total, add });
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    console.log(`${size} documents: full resolution ${(full.total / 1000).toFixed(1)} s; one more article resolved (${add.mode}) in ${(add.total / 1000).toFixed(1)} s`);
+  }
+  console.log(`\n${ANCHOR}\n`);
+  const first = rows[0];
+  console.log(`| resolver (one article added) | ${rows.map((r) => `${r.size} docs`).join(' | ')} | ratio ${rows.at(-1)!.size}/${first.size} |`);
+  console.log(`|---|${rows.map(() => '---|').join('')}---|`);
+  for (const r of RESOLVERS) {
+    const how = r.incremental ? 'incremental' : 'full pass';
+    const cell = (x: (typeof rows)[number]) => `${x.add.t.ms.get(r.name)!.toFixed(1)} ms${r.incremental ? `, ${x.add.t.keys.get(r.name) ?? 0} keys read` : ''}`;
+    console.log(`| ${r.name} (${how}) | ${rows.map(cell).join(' | ')} | ${(rows.at(-1)!.add.t.ms.get(r.name)! / first.add.t.ms.get(r.name)!).toFixed(2)} |`);
+  }
+  const inc = (x: (typeof rows)[number]) => RESOLVERS.filter((r) => r.incremental).reduce((s, r) => s + x.add.t.ms.get(r.name)!, 0);
+  console.log(`| stories + events + contradictions | ${rows.map((x) => `${inc(x).toFixed(1)} ms`).join(' | ')} | ${(inc(rows.at(-1)!) / inc(first)).toFixed(2)} |`);
+  console.log(`| whole resolution, one article added | ${rows.map((x) => `${(x.add.total / 1000).toFixed(2)} s`).join(' | ')} | ${(rows.at(-1)!.add.total / first.add.total).toFixed(2)} |`);
+  console.log(`| baseline: full resolution | ${rows.map((x) => `${(x.full / 1000).toFixed(2)} s`).join(' | ')} | ${(rows.at(-1)!.full / first.full).toFixed(2)} |`);
+}
