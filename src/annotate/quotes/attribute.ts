@@ -40,7 +40,7 @@ const MAX_SOURCE = 25;
  * The source after "according to": everything up to the next comma or the end of the sentence
  * ("the conservative-leaning Tax Foundation", "exit polls"), which taggers often split oddly.
  */
-function sourceAfter(toks: readonly Tok[], from: number, to: number): Range | null {
+export function sourceAfter(toks: readonly Tok[], from: number, to: number): Range | null {
   let j = from;
   while (j < to && j - from < MAX_SOURCE && !/^(?:[,.;:!?—–"“”]|'')$/.test(toks[j].text)) j++;
   if (j - from >= MAX_SOURCE) return npAfter(toks, from, to);

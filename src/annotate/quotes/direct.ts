@@ -16,6 +16,7 @@ import { attributeAfter, attributeBefore, type Attribution } from './attribute.j
 import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
+import { sentenceRelay } from './relay.js';
 import { npAfter } from './np.js';
 import { TURN } from './transcript.js';
 import { headlineLike, titleLike } from './titles.js';
@@ -87,11 +88,13 @@ export function directQuotes(
       if (!att?.speaker) att = attributeLater(toks, tokenAt(toks, q.close + 1), tokenAt(toks, Math.min(sAfter.end, nextOpen))) ?? att;
     }
     if (TURN.test(text.slice(q.span.start, q.span.start + 60))) continue; // a transcript: see transcript.ts
-    if (sBefore && (!att?.speaker || personPronoun(toks, att.speaker))) {
+    // "Dace said he was “…,” according to the Star": the source after the quote relays the speaker before it
+    const according = att?.speaker && att.cue && toks[att.cue[0]].lower === 'according' ? att.speaker : null;
+    if (sBefore && (!att?.speaker || personPronoun(toks, att.speaker) || according)) {
       const before = attributeBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open), skip);
       // "Feinstein said “…,” she said": the name of a cue right before the mark beats the pronoun after it
       const named = before?.speaker && before.cue && tokenAt(toks, q.open) - before.cue[1] <= MAX_CUE_TO_MARK && toks[before.speaker[1] - 1].pos === 'PROPN';
-      if (before?.speaker && (!att?.speaker || named)) att = { ...before, via: before.via ?? att?.via ?? null };
+      if (before?.speaker && (!att?.speaker || named || according)) att = { ...before, via: before.via ?? according ?? att?.via ?? null };
     }
     if (!att?.speaker && q.close !== null && afterClause) {
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
@@ -99,6 +102,10 @@ export function directQuotes(
     }
     if (!att?.speaker) att = colonAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
+    if (att?.speaker && !att.via && sBefore && !(att.cue && toks[att.cue[0]].lower === 'according')) {
+      const via = sentenceRelay(toks, tokenAt(toks, sBefore.start), tokenAt(toks, (sAfter ?? sBefore).end), att, skip);
+      if (via) att = { ...att, via };
+    }
     let continues: number | null = null;
     const prev = out.length > 0 ? out[out.length - 1] : null;
     // a sentence of its own between the previous quote and this one introduces this one ("Dace agreed. “…”")

@@ -29,6 +29,9 @@ export const TITLE = new Set(
     'prosecutor judge lawmaker congressman congresswoman candidate nominee').split(' '),
 );
 
+/** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
+const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
+
 /** Contracted auxiliaries ("He’s claiming", "they're saying"). */
 const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
 
@@ -92,10 +95,18 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
       return appositive ?? name;
     }
     // no opening comma: the phrase before is a subject only if it opens the clause ("Konashenkov, said")
+    // (or after capitalised words the tagger left out of it: "De/X Blasio, speaking on the radio, called")
     const np = collectBack(toks, j - 1, floor);
-    return np && np[0] === floor ? np : null;
+    // (or a subordinator opening the clause: "While Mr. Vell, representing the party, laid out …")
+    const lead = np ? toks.slice(floor, np[0]) : [];
+    return np && lead.every((t, k) => (/^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos)) || (k === 0 && t.pos === 'SCONJ')) ? np : null;
   }
   const np = collectBack(toks, j, floor);
+  // "A source speaking to Velmar Radio said", "A letter obtained by the Post warns": a participle's object is not the subject
+  if (np && np[0] - 2 > floor && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 2].pos === 'VERB' && /(?:ing|ed|en)$/.test(toks[np[0] - 2].lower)) {
+    const before = collectBack(toks, np[0] - 3, floor);
+    if (before) return before;
+  }
   // "Lavrov on Monday said": step over a prepositional phrase to the name before it
   if (np && np[0] - 1 > floor && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 1].lower !== 'of') {
     const before = collectBack(toks, np[0] - 2, floor);
@@ -129,7 +140,8 @@ function beforeRelative(toks: readonly Tok[], j: number, floor: number): Range |
 /**
  * Steps back from the comma at `j` over comma-separated modifiers that are never the speaker: an age
  * ("22"), a home town ("of Port Avel") and a state abbreviation ("Velm."), as in "Cory Jaspen, 22, of
- * Port Avel, Velm., said". Returns the comma before the first one.
+ * Port Avel, Velm., said"; a prepositional or participial phrase ("Vell, during a rally in Port Avel,
+ * said", "Vell, also campaigning in Dorn, said"). Returns the comma before the first one.
  */
 function pastModifiers(toks: readonly Tok[], j: number, floor: number): number {
   for (;;) {
@@ -140,7 +152,11 @@ function pastModifiers(toks: readonly Tok[], j: number, floor: number): number {
     const age = seg.length === 1 && seg[0].pos === 'NUM';
     const place = seg.length > 0 && ['of', 'from'].includes(seg[0].lower);
     const abbreviation = seg.length === 2 && seg[0].pos === 'PROPN' && seg[1].text === '.';
-    if (!age && !place && !abbreviation) return j;
+    // "during a town hall in Velmar", "also campaigning in Dornwall"
+    const phrase = seg.length > 0 && seg[0].pos === 'ADP';
+    const first = seg.find((t) => t.pos !== 'ADV');
+    const participle = first !== undefined && first.pos === 'VERB' && first.lower.endsWith('ing');
+    if (!age && !place && !abbreviation && !phrase && !participle) return j;
     j = k;
   }
 }
