@@ -165,9 +165,14 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   // a cue right before the mark ("said: “", "stated that “") introduces the quote; otherwise the quote
   // sits inside what the first speaker of the sentence reports ("Clinton says she … what she calls “…”")
   const adjacent = to - found.to <= MAX_CUE_TO_MARK;
-  if (first && !adjacent) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
+  // "Vell told reporters he thought Orsay had “…”": a thought reported by a pronoun inside someone's report is that report
+  const thought = THOUGHT.has(found.base) && speaker !== null && speaker[1] - speaker[0] === 1 && NAMING_PRONOUN.has(toks[speaker[0]].lower);
+  if (first && (!adjacent || thought)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** Verbs of thinking: nested in a report ("said he thinks"), their pronoun subject is the reporter (PolNeAR's outer source). */
+const THOUGHT = new Set('think believe feel hope know expect fear worry suspect realize realise wonder'.split(' '));
 
 /** Pronouns that, as the subject of "what he called", stand for the sentence's subject. */
 const NAMING_PRONOUN = new Set(['he', 'she', 'they']);

@@ -102,6 +102,8 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     return np && lead.every((t, k) => (/^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos)) || (k === 0 && t.pos === 'SCONJ')) ? np : null;
   }
   const np = collectBack(toks, j, floor);
+  const restricted = np ? restrictiveRelative(toks, np[0], floor) : null;
+  if (restricted) return restricted;
   // "A source speaking to Velmar Radio said", "A letter obtained by the Post warns": a participle's object is not the subject
   if (np && np[0] - 2 > floor && toks[np[0] - 1].pos === 'ADP' && toks[np[0] - 2].pos === 'VERB' && /(?:ing|ed|en)$/.test(toks[np[0] - 2].lower)) {
     const before = collectBack(toks, np[0] - 3, floor);
@@ -115,6 +117,20 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     if (before) return [before[0], np[1]];
   }
   return np;
+}
+
+/**
+ * "A Velmar official who spoke on condition of anonymity said": the phrase before a relative "who"
+ * (with no comma: a restrictive clause) whose clause runs up to the cue's subject position at `at`.
+ */
+function restrictiveRelative(toks: readonly Tok[], at: number, floor: number): Range | null {
+  for (let k = at - 1; k > floor && k >= at - MAX_RELATIVE_CLAUSE; k--) {
+    if (toks[k].pos === 'PUNCT') return null;
+    if (toks[k].lower !== 'who') continue;
+    const np = collectBack(toks, k - 1, floor);
+    return np && toks[np[1] - 1].pos !== 'PROPN' ? np : null;
+  }
+  return null;
 }
 
 /** How far back (in tokens) the ", who" opening a relative clause before a cue may stand. */
