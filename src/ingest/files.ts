@@ -2,7 +2,8 @@
  * Local inputs: folders walked recursively in sorted order (dotfiles skipped, each real folder read
  * once, so symlink loops end), and files read whole after a size check.
  */
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Rejected } from '../model/doc.js';
 import { reject } from './types.js';
@@ -44,13 +45,25 @@ export async function* walk(path: string, visited = new Set<string>()): AsyncGen
   }
 }
 
-/** A file's bytes, or why not: too large (checked before reading) or unreadable. */
+/**
+ * A file's bytes, or why not: too large (checked before reading) or unreadable. One descriptor, read
+ * synchronously: the size comes from it (no second look-up by name), and a news article is read in
+ * microseconds, where each asynchronous step cost a round trip through libuv's thread pool (~25 µs of
+ * CPU, four of them per file, on the thread that also stores).
+ */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array | Rejected> {
+  let fd: number | null = null;
   try {
-    const { size } = await stat(path);
+    // non-blocking: a FIFO swapped in since `walk` looked would otherwise block the thread in open()
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
+    if (!info.isFile()) return reject(path, 'cannot read: not a regular file or folder (a FIFO, socket or device)');
+    const size = info.size;
     if (size > maxBytes) return reject(path, `too large: ${size} bytes (limit ${maxBytes}; see --max-bytes)`);
-    return new Uint8Array(await readFile(path));
+    return new Uint8Array(readFileSync(fd));
   } catch (err) {
     return reject(path, `cannot read: ${code(err)}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
