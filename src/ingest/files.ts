@@ -3,6 +3,7 @@
  * once, so symlink loops end), and files read whole after a size check.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Rejected } from '../model/doc.js';
@@ -33,15 +34,18 @@ export async function* walk(path: string, visited = new Set<string>()): AsyncGen
     return;
   }
   visited.add(real);
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = (await readdir(path)).sort();
+    entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (err) {
     yield reject(path, `cannot list folder: ${code(err)}`);
     return;
   }
-  for (const name of names) {
-    if (!name.startsWith('.')) yield* walk(join(path, name), visited);
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    // a plain file needs no second look (a corpus folder is thousands of them); links and folders do
+    if (entry.isFile()) yield { file: join(path, entry.name) };
+    else yield* walk(join(path, entry.name), visited);
   }
 }
 
