@@ -115,7 +115,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
         {
           docs: byId,
           added: unresolved.map((id) => byId.get(id)!),
-          changed: [...changed].filter((id) => !added.has(id)).map((id) => byId.get(id)!),
+          changed: [...changed].filter((id) => !added.has(id) && differs(byId.get(id)!, stored.get(id)!)).map((id) => byId.get(id)!),
           state: (keys) => store.readState(resolver.name, keys),
           delta: { upsert: write.upsert, remove: write.remove },
         },
@@ -137,8 +137,13 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
     if (resolver.incremental) write.state.push({ ns: resolver.name, clear: true, put: resolver.incremental.state([...byId.values()], out.items ?? {}, ctx) });
   }
   // Only documents whose resolved form differs from the stored one are written back.
-  write.docs = [...changed].map((id) => byId.get(id)!).filter((d) => JSON.stringify(d) !== JSON.stringify(stored.get(d.id)));
+  write.docs = [...changed].map((id) => byId.get(id)!).filter((d) => differs(d, stored.get(d.id)!));
   if (!incremental) write.state.push({ ns: 'resolve', clear: true, put: [['version', version]] });
   await store.applyResolution(write);
   return incremental ? 'incremental' : 'full';
+}
+
+/** True when a resolver left a document other than it was stored (one may undo what another did). */
+function differs(now: NewsDoc, before: NewsDoc): boolean {
+  return now !== before && JSON.stringify(now) !== JSON.stringify(before);
 }

@@ -9,13 +9,14 @@
  *
  * State (resolver `events`): `e:<event>` its mentions as [document, index in `eventMentions`], known
  * event and listing order; `m:<doc>` the event of each of a document's mentions; `b:<block>` the
- * `MAX_BLOCK` most recent mentions filed under a blocking key; `k:<known>` the event a pack's known
+ * `MAX_BLOCK` most recent mentions filed under a blocking key, with what deciding a join reads; `k:<known>` the event a pack's known
  * event became; `next` the next listing order.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { Corpus, IncrementalInput, IncrementalOutput } from '../resolve.js';
-import { blockKeys, mergeEventNodes } from './merge.js';
+import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
+import type { EventMention } from '../../annotate/events/types.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
 import { entityIndex } from '../entities/index-cache.js';
@@ -24,6 +25,24 @@ import { entityIndex } from '../entities/index-cache.js';
 const MAX_BLOCK = 200;
 
 type Ref = [doc: string, index: number];
+
+/** A mention as filed in a block: its identity and what `mayJoin` compares. */
+type Posted = [doc: string, index: number, ordinal: number | null, range: [string, string, string] | null, placeKey: string | null, actorKeys: string[], status: string, timed: 0 | 1];
+
+const post = (n: EventNode): Posted => [n.doc.id, n.index, n.mention.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.mention.status, n.mention.time ? 1 : 0];
+
+/** A stand-in node with just what `mayJoin` reads. */
+function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, status, timed]: Posted): EventNode {
+  return {
+    doc: { id: doc } as NewsDoc,
+    index,
+    mention: { ordinal, status, time: timed ? {} : null } as unknown as EventMention,
+    range: range && { start: range[0], end: range[1], precision: range[2] as 'day' },
+    placeKey,
+    actorKeys,
+    actorNames: new Map(),
+  };
+}
 
 interface StoredEvent {
   nodes: Ref[];
@@ -37,13 +56,13 @@ const refOf = (n: EventNode): Ref => [n.doc.id, n.index];
 export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]): [string, unknown][] {
   const out: [string, unknown][] = [['next', resolved.length]];
   const eventOf = new Map<string, string[]>();
-  const blocks = new Map<string, Ref[]>();
+  const blocks = new Map<string, Posted[]>();
   resolved.forEach(({ event, group, known }, order) => {
     out.push([`e:${event.id}`, { nodes: group.map(refOf), known: known?.id ?? null, order } satisfies StoredEvent]);
     if (known) out.push([`k:${known.id}`, event.id]);
     for (const n of group) {
       (eventOf.get(n.doc.id) ?? eventOf.set(n.doc.id, []).get(n.doc.id)!)[n.index] = event.id;
-      for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(refOf(n));
+      for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(post(n));
     }
   });
   // Blocks list mentions in corpus order, as a full run compares them.
@@ -61,14 +80,18 @@ export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Co
   const freshNodes = eventNodes(fresh, entities.lookup);
   const freshIds = new Set(fresh.map((d) => d.id));
 
-  // The stored events the new mentions may join: those of the mentions in their blocks, and those the changed documents were in.
+  // The stored events the new mentions may join: those of the mentions in their blocks that a block's
+  // rule could join to one of them, and those the changed documents were in.
   const keys = [...new Set(freshNodes.flatMap(blockKeys))];
   const blocks = await input.state(keys.map((k) => `b:${k}`));
-  const docsSeen = new Set<string>([...input.changed.map((d) => d.id)]);
-  for (const refs of blocks.values()) for (const [doc] of refs as Ref[]) docsSeen.add(doc);
+  const joinable: Ref[] = [];
+  for (const n of freshNodes)
+    for (const key of blockKeys(n))
+      for (const p of (blocks.get(`b:${key}`) as Posted[] | undefined) ?? []) if (!freshIds.has(p[0]) && mayJoin(key[0], n, fromPosted(p))) joinable.push([p[0], p[1]]);
+  const docsSeen = new Set<string>([...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
   const eventOf = new Map([...(await input.state([...docsSeen].map((d) => `m:${d}`)))].map(([k, v]) => [k.slice(2), v as (string | null)[]]));
   const wanted = new Set<string>();
-  for (const refs of blocks.values()) for (const [doc, i] of refs as Ref[]) if (eventOf.get(doc)?.[i]) wanted.add(eventOf.get(doc)![i]!);
+  for (const [doc, i] of joinable) if (eventOf.get(doc)?.[i]) wanted.add(eventOf.get(doc)![i]!);
   for (const d of input.changed) for (const id of eventOf.get(d.id) ?? []) if (id) wanted.add(id);
   const stored = new Map([...(await input.state([...wanted].map((id) => `e:${id}`)))].map(([k, v]) => [k.slice(2), v as StoredEvent]));
 
@@ -138,6 +161,7 @@ function write(
   // Events that lost mentions to a changed document are replaced, even when nothing of them is left.
   const replaced = new Set<string>(lost);
   const state: [string, unknown][] = [];
+  const freshIds = new Set(freshNodes.map((n) => n.doc.id));
   const upsert = resolved.map(({ event, group, known }) => {
     const before = [...new Set(group.flatMap((n) => (owner.has(n) ? [owner.get(n)!] : [])))];
     for (const id of before) replaced.add(id);
@@ -158,12 +182,10 @@ function write(
   }
   const docsTouched = new Set(upsert.flatMap((u) => u.group.map((n) => n.doc.id)));
   for (const doc of docsTouched) state.push([`m:${doc}`, eventOf.get(doc)]);
-  for (const key of keys) {
-    const refs = [...((blocks.get(`b:${key}`) as Ref[] | undefined) ?? [])];
-    const have = new Set(refs.map((r) => r.join(':')));
-    for (const n of freshNodes) if (blockKeys(n).includes(key) && !have.has(refOf(n).join(':'))) refs.push(refOf(n));
-    state.push([`b:${key}`, refs.slice(-MAX_BLOCK)]);
-  }
+  // A changed document's mentions are filed again with what they say now.
+  const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !freshIds.has(p[0]))]));
+  for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n));
+  for (const [key, posted] of filed) state.push([`b:${key}`, posted.slice(-MAX_BLOCK)]);
   state.push(['next', next]);
   return { upsert: { events: upsert.map(({ id, data, sortKey }) => ({ id, data, sortKey })) }, remove: { events: removed }, state };
 }

@@ -93,6 +93,27 @@ const actorsKey = (n: EventNode) => {
 };
 const venueKey = (n: EventNode) => (n.placeKey ? `${n.mention.type}@${n.placeKey}` : null);
 
+/** Same type and day: one event when they share the place or an actor. */
+const sameDayRule = (a: EventNode, b: EventNode) =>
+  (a.placeKey !== null && a.placeKey === b.placeKey) || (a.actorKeys.length > 0 && b.actorKeys.some((k) => a.actorKeys.includes(k)));
+/** Same type and resolved actors: one event when the statuses agree and the ordinals are the same. */
+const sameActorsRule = (a: EventNode, b: EventNode) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal;
+const isDenial = (n: EventNode) => n.mention.status === 'denied' && !n.mention.time;
+const isAnchor = (n: EventNode) => n.range !== null || n.mention.ordinal !== null;
+
+/**
+ * Whether two mentions filed under one block (its `blockKeys` prefix) could be joined by that
+ * block's rule, their dates allowing: an incremental run loads only the stored events of mentions
+ * that pass, instead of every event in the block.
+ */
+export function mayJoin(kind: string, a: EventNode, b: EventNode): boolean {
+  if (a.range && b.range && !overlaps(a.range, b.range) && !(kind === 'o' && near(a.range, b.range))) return false;
+  if (kind === 'o') return sharesActor(a, b);
+  if (kind === 'd') return sameDayRule(a, b);
+  if (kind === 'a') return sameActorsRule(a, b);
+  return (isDenial(a) && isAnchor(b)) || (isDenial(b) && isAnchor(a));
+}
+
 /** Every blocking key of a node, prefixed by block kind: the keys an incremental run looks up. */
 export function blockKeys(n: EventNode): string[] {
   return [
@@ -112,9 +133,8 @@ export function mergeEventNodes(nodes: EventNode[], given: number[][] = []): num
   for (const group of given) for (const i of group.slice(1)) m.force(group[0], i);
   // Dated mentions first, so undated ones meet groups that already carry their dates.
   for (const members of blocks(nodes, ordinalKey)) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
-  for (const members of blocks(nodes, dayKey))
-    m.pairs(members, (a, b) => (a.placeKey !== null && a.placeKey === b.placeKey) || (a.actorKeys.length > 0 && b.actorKeys.some((k) => a.actorKeys.includes(k))));
-  for (const members of blocks(nodes, actorsKey)) m.pairs(members, (a, b) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal);
+  for (const members of blocks(nodes, dayKey)) m.pairs(members, sameDayRule);
+  for (const members of blocks(nodes, actorsKey)) m.pairs(members, sameActorsRule);
   attachWithinDocuments(nodes, m);
   attachDenials(nodes, m);
   return m.groups();
