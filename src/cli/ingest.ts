@@ -4,7 +4,7 @@ import { ingest } from '../ingest-batch.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { readOptionsFrom, type ReadFlags } from '../ingest/options.js';
 import type { Io, Runner } from './main.js';
-import { DEFAULT_DB, positiveInt, storeFor, usage } from './options.js';
+import { DEFAULT_DB, positiveInt, storeFor, today, usage } from './options.js';
 import { ingestProgress } from './progress.js';
 import { enqueueAction } from './worker.js';
 import { loadPack } from '../packs/load.js';
@@ -55,7 +55,3 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
     );
 }
 
-/** The one place the CLI reads the clock: the reference date passed to stages through the context. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}

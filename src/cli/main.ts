@@ -14,6 +14,7 @@ import { serveCommand } from './serve.js';
 import { quotesCommand } from './quotes.js';
 import { claimsCommand } from './claims.js';
 import { entitiesCommand } from './entities.js';
+import { resolveCommand } from './resolve.js';
 
 /** Where a command writes; tests pass their own. */
 export interface Io {
@@ -46,6 +47,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   quotesCommand(program, io, run);
   claimsCommand(program, io, run);
   entitiesCommand(program, io, run);
+  resolveCommand(program, io, run);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {

@@ -46,3 +46,8 @@ export function usage<T>(fn: () => T): T {
     throw new CliError((err as Error).message, EXIT.USAGE);
   }
 }
+
+/** The one place the CLI reads the clock: the reference date passed to stages through the context. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -8,7 +8,7 @@ import { enqueueInputs } from '../worker/enqueue.js';
 import { threadCount } from '../worker/threads.js';
 import { CliError, EXIT } from './exit-codes.js';
 import type { Io, Runner } from './main.js';
-import { positiveInt, storeFor, usage } from './options.js';
+import { positiveInt, storeFor, today, usage } from './options.js';
 
 /**
  * `parley worker --db postgres://… [--exit-when-idle]`: processes the articles `parley ingest
@@ -62,10 +62,6 @@ export function workerCommand(program: Command, io: Io, run: Runner): void {
     );
 }
 
-/** The one place the worker reads the clock: the reference date for resolution (jobs carry their own). */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** `parley ingest --enqueue`: reads and queues the inputs; prints read/queued/unchanged/rejected. */
 export async function enqueueAction(

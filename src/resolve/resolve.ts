@@ -89,9 +89,10 @@ const STATE_VERSION = 1;
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.
  * In incremental mode (state from an earlier complete run of the same resolvers, and a corpus past
  * `INCREMENTAL_FROM`), resolvers with an `incremental` form take in only the documents no resolution
- * covered yet; the others run in full. A full run rebuilds every incremental resolver's state.
+ * covered yet; the others run in full. A full run (also asked for with `opts.full`) rebuilds every
+ * incremental resolver's state.
  */
-export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<'full' | 'incremental' | 'none'> {
+export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { full?: boolean } = {}): Promise<'full' | 'incremental' | 'none'> {
   if (resolvers.length === 0) return 'none';
   const byId = new Map<string, NewsDoc>();
   for await (const doc of store.allDocs()) byId.set(doc.id, doc);
@@ -100,7 +101,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
   const version = `${STATE_VERSION}:${resolvers.map((r) => r.name).join(',')}`;
   const built = (await store.readState('resolve', ['version'])).get('version') === version;
   const from = typeof ctx.options.incrementalFrom === 'number' ? ctx.options.incrementalFrom : INCREMENTAL_FROM;
-  const incremental = built && byId.size - unresolved.length >= from;
+  const incremental = !opts.full && built && byId.size - unresolved.length >= from;
   const corpus: Corpus = {};
   const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: incremental ? unresolved : [...byId.keys()] };
   const changed = new Set<string>();
