@@ -28,3 +28,17 @@ describe('eventMentions: negative cases', () => {
     expect([m.type, m.status]).toEqual(['talks', 'planned']);
   });
 });
+
+describe('trigger scan shortcut', () => {
+  it('finds the same hits with rules whose flags differ (no shared pre-scan) and none in a sentence without triggers', async () => {
+    const { findTriggers } = await import('../../../src/annotate/events/triggers.js');
+    const { TRIGGERS } = await import('../../../src/annotate/events/lexicon.js');
+    const text = 'The weather was mild. Envoys met in Kessel and agreed to a truce.';
+    const [quiet, busy] = [{ start: 0, end: 21 }, { start: 22, end: text.length }];
+    const mixed = [...TRIGGERS.slice(0, 3), { ...TRIGGERS[3], pattern: new RegExp(TRIGGERS[3].pattern.source, 'g') }, ...TRIGGERS.slice(4)];
+    const words = (rules?: typeof TRIGGERS) => findTriggers(text, busy, rules).map((h) => text.slice(h.span.start, h.span.end));
+    expect(words()).toEqual(['met', 'agreed', 'truce']);
+    expect(words(mixed)).toEqual(words());
+    expect(findTriggers(text, quiet)).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+/** The first-character tests answer exactly as the Unicode regular expressions they stand for. */
+import { describe, expect, it } from 'vitest';
+import { hasUpper, startsLower, startsUpper, startsWithLetter } from '../../../src/annotate/mentions/chars.js';
+
+const WORDS = ['', 'Kyiv', 'kyiv', 'NATO', '2022', '-', '"Hello', 'Éric', 'éric', 'Ωmega', 'ωmega', 'ǅemal', '𝐀lpha', '𐐨x', 'ß', 'aB', 'abc', 'abcÉ', 'x\u00a0Y', '日本', '\u0130stanbul'];
+
+describe('first-character tests', () => {
+  it('agree with /^\\p{L}/u, /^\\p{Lu}/u, /^\\p{Ll}/u and /\\p{Lu}/u on ASCII, accented, title-case, astral and empty words', () => {
+    for (const w of WORDS) {
+      expect([w, startsWithLetter(w), startsUpper(w), startsLower(w), hasUpper(w)]).toEqual([w, /^\p{L}/u.test(w), /^\p{Lu}/u.test(w), /^\p{Ll}/u.test(w), /\p{Lu}/u.test(w)]);
+    }
+  });
+  it('are not fooled by ASCII look-alikes: digits, punctuation and spaces are no letters', () => {
+    expect(['9', '_', ' ', '@'].map(startsWithLetter)).toEqual([false, false, false, false]);
+    expect(hasUpper('abc-def 12')).toBe(false);
+  });
+});
