@@ -166,7 +166,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   // sits inside what the first speaker of the sentence reports ("Clinton says she … what she calls “…”")
   const adjacent = to - found.to <= MAX_CUE_TO_MARK;
   // "Vell told reporters he thought Orsay had “…”": a thought reported by a pronoun inside someone's report is that report
-  const thought = THOUGHT.has(found.base) && speaker !== null && speaker[1] - speaker[0] === 1 && NAMING_PRONOUN.has(toks[speaker[0]].lower);
+  const pronoun = speaker !== null && speaker[1] - speaker[0] === 1 ? toks[speaker[0]].lower : '';
+  // (and "Vell said it would tell a story “…”": a thing does not speak inside a person's report)
+  const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it';
   if (first && (!adjacent || thought)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }

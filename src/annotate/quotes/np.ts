@@ -19,6 +19,8 @@ export const RELATIVE_PRONOUN = new Set(['who', 'which']);
 const MAX_NP = 12;
 /** How far back an appositive's opening comma may be, in tokens. */
 const MAX_APPOSITIVE = 25;
+/** How long a modifier set off by commas between a speaker and its cue may be, in tokens ("dedicating the new museum of history on Saturday"). */
+const MAX_MODIFIER = 14;
 /** How long a parenthesis after a name may be ("(D-Mo.)", "(R-Ohio)"), in tokens. */
 const MAX_PAREN = 8;
 
@@ -162,7 +164,7 @@ function beforeRelative(toks: readonly Tok[], j: number, floor: number): Range |
 function pastModifiers(toks: readonly Tok[], j: number, floor: number): number {
   for (;;) {
     let k = j - 1;
-    while (k > floor && toks[k].text !== ',' && j - k <= MAX_PAREN) k--;
+    while (k > floor && toks[k].text !== ',' && j - k <= MAX_MODIFIER) k--;
     if (k <= floor || toks[k].text !== ',') return j;
     const seg = toks.slice(k + 1, j);
     const age = seg.length === 1 && seg[0].pos === 'NUM';
@@ -204,7 +206,10 @@ export function subjectOf(toks: readonly Tok[], from: number, to: number): Range
     if (comma > 0 && comma < to - from - 1) from += comma + 1;
   }
   for (let v = from; v < to; v++) {
-    if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[v - 1]?.pos !== 'AUX')) continue;
+    // ("is once again questioning": adverbs may stand between the auxiliary and the participle)
+    let a = v - 1;
+    while (a > from && toks[a].pos === 'ADV') a--;
+    if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[a]?.pos !== 'AUX')) continue;
     const np = npBefore(toks, v, from);
     if (np) return np;
   }
