@@ -10,13 +10,13 @@
 import type { Attribution } from './attribute.js';
 import { TIME_AFTER_CUE } from './later.js';
 import { VERB_FORMS } from './cues.js';
-import { npAfter, PRONOUN, type Range } from './np.js';
+import { npAfter, npBefore, PRONOUN, type Range } from './np.js';
 import type { Tok } from './tokens.js';
 
 /** The longest attribution clause accepted, in tokens (subject, verb, particle). */
 const MAX_CLAUSE = 9;
 /** Particles that complete a speech verb ("shot back", "went on", "chimed in"). */
-const PARTICLE = new Set(['back', 'on', 'in', 'up', 'out', 'off', 'again']);
+export const PARTICLE = new Set(['back', 'on', 'in', 'up', 'out', 'off', 'again']);
 /** Words that end the clause's core: what follows is a prepositional or time phrase ("said at a rally", "said Tuesday"). */
 const TAIL = new Set(['ADP', 'SCONJ', 'CCONJ', 'PUNCT']);
 
@@ -26,7 +26,7 @@ const TAIL = new Set(['ADP', 'SCONJ', 'CCONJ', 'PUNCT']);
  * a verb here: a past tense ("retaliated"), one before a particle ("shot back"),
  * or a third-person form right after a name or pronoun ("Vell notes").
  */
-function verbLike(toks: readonly Tok[], v: number): boolean {
+export function verbLike(toks: readonly Tok[], v: number): boolean {
   const t = toks[v];
   if (!/^\p{Ll}/u.test(t.text) || t.lower.endsWith('ing')) return false;
   if (t.pos === 'VERB' || VERB_FORMS.has(t.lower)) return true;
@@ -71,4 +71,18 @@ export function attributeAfterClause(toks: readonly Tok[], from: number, to: num
     if (speaker) return { cue: [v, k], speaker, via: null, rule: 'after-clause' };
   }
   return null;
+}
+
+/**
+ * "Hillary shot back, “…”", "Vell boasted: “…”": a clause of a subject and a verb (whatever the verb,
+ * as after a quote) ending in a comma or colon right before the opening mark at token `mark`.
+ */
+export function attributeClauseBefore(toks: readonly Tok[], from: number, mark: number): Attribution | null {
+  const p = mark - 1;
+  if (p <= from || !/^[,:]$/.test(toks[p].text)) return null;
+  let v = p - 1;
+  if (PARTICLE.has(toks[v].lower)) v--;
+  if (v <= from || !verbLike(toks, v)) return null;
+  const speaker = npBefore(toks, v, from);
+  return speaker && ['PROPN', 'NOUN', 'PRON'].includes(toks[speaker[1] - 1].pos) ? { cue: [v, p], speaker, via: null, rule: 'before-clause' } : null;
 }

@@ -9,7 +9,7 @@
  * subject) are scare quotes or titles ("a “buffer zone”") and are dropped.
  */
 import type { Span } from '../../model/doc.js';
-import { attributeAfterClause } from './after-clause.js';
+import { attributeAfterClause, attributeClauseBefore } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
 import { paragraphIntroAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
@@ -96,6 +96,7 @@ export function directQuotes(
       const named = before?.speaker && before.cue && tokenAt(toks, q.open) - before.cue[1] <= MAX_CUE_TO_MARK && toks[before.speaker[1] - 1].pos === 'PROPN';
       if (before?.speaker && (!att?.speaker || named || according)) att = { ...before, via: before.via ?? according ?? att?.via ?? null };
     }
+    if (!att?.speaker && sBefore) att = attributeClauseBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open)) ?? att;
     if (!att?.speaker && q.close !== null && afterClause) {
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
       att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? attributeFirstSubject(toks, tokenAt(toks, q.close + 1), tokenAt(toks, sentenceEnd), skip) ?? att;
