@@ -73,6 +73,26 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
     }
   }, 60_000);
 
+  test('finds a figure disputed by a later report, and keeps it when a third agrees with one side', async () => {
+    const store = await backend.open(await backend.freshDb());
+    const add = async (text: string) => {
+      const doc = annotate(makeDoc(text), ctx(0));
+      await store.putBatch([{ doc, raw: makeRaw(`${doc.id}.txt`, text) }]);
+      return resolveCorpus(store, ctx(0));
+    };
+    try {
+      await ingest(FILES.slice(0, 2), store, ctx(0), { threads: 1 });
+      await add('At least 40 civilians were killed in the shelling of Dorrin on Monday, the Veltrian army said.');
+      expect(await add('Ostravan officials said 12 civilians were killed in the shelling of Dorrin on Monday.')).toBe('incremental');
+      const figures = () => store.corpus<{ kind: string; summary: string }>('contradictions').then((cs) => cs.filter((c) => c.kind === 'figures').map((c) => c.summary));
+      expect(await figures()).toEqual(['civilians killed: 40 (the Veltrian army) vs 12 (Ostravan officials)']);
+      await add('The Veltrian army said 40 civilians were killed in the shelling of Dorrin on Monday.');
+      expect(await figures()).toEqual(['civilians killed: 40 (the Veltrian army) vs 12 (Ostravan officials)']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   test('resolves in full below the threshold, and after a crash that left documents unresolved', async () => {
     const store = await backend.open(await backend.freshDb());
     try {

@@ -21,33 +21,54 @@ const ROUNDING = 0.05;
 
 const whatKey = (what: string) => what.toLowerCase().replace(/\b(\w+?)(?:es|s)\b/g, '$1').replace(/\s+/g, ' ').trim();
 
-export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] {
-  const groups = new Map<string, { doc: NewsDoc; claim: ClaimLike }[]>();
+/** A claim of a document: its place in the document's `claims` layer identifies it. */
+export interface FiledClaim {
+  doc: NewsDoc;
+  claim: ClaimLike;
+  index: number;
+}
+
+/** The key claims are compared under: what is counted (folded) and the as-of date. */
+const figureKey = (claim: ClaimLike) => `${whatKey(claim.what)}|${claim.asOf ?? ''}`;
+
+/** The claims of `docs` by key, in document order. */
+export function claimsByKey(docs: readonly NewsDoc[]): Map<string, FiledClaim[]> {
+  const groups = new Map<string, FiledClaim[]>();
   for (const doc of docs) {
     const claims = ((doc.layers as Record<string, unknown>).claims as ClaimLike[] | undefined) ?? [];
-    for (const claim of claims) {
-      if (!claim.what) continue;
-      const key = `${whatKey(claim.what)}|${claim.asOf ?? ''}`;
-      const group = groups.get(key);
-      if (group) group.push({ doc, claim });
-      else groups.set(key, [{ doc, claim }]);
-    }
+    claims.forEach((claim, index) => {
+      if (!claim.what) return;
+      const key = figureKey(claim);
+      (groups.get(key) ?? groups.set(key, []).get(key)!).push({ doc, claim, index });
+    });
   }
-  const out: Contradiction[] = [];
-  for (const group of groups.values()) {
-    const pair = findPair(group);
-    if (!pair) continue;
-    const statements: Statement[] = pair.map(({ doc, claim }) => ({
-      doc: doc.id,
-      start: claim.span.start,
-      end: claim.span.end,
-      text: doc.text.slice(claim.span.start, claim.span.end),
-      by: null,
-    }));
-    const [a, b] = pair.map((p) => `${p.claim.value} (${p.claim.claimantText ?? 'unattributed'})`);
-    out.push({ id: contradictionId('figures', whatKey(pair[0].claim.what), statements), kind: 'figures', about: null, summary: `${pair[0].claim.what}: ${a} vs ${b}`, statements });
-  }
-  return out;
+  return groups;
+}
+
+/** The claim at a stored reference, if the document still has it. */
+export function claimAt(doc: NewsDoc | undefined, index: number): FiledClaim | null {
+  const claim = doc && ((doc.layers as Record<string, unknown>).claims as ClaimLike[] | undefined)?.[index];
+  return doc && claim ? { doc, claim, index } : null;
+}
+
+export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] {
+  return [...claimsByKey(docs).values()].flatMap((group) => {
+    const { pair } = scanClaims(group);
+    return pair ? [figureContradiction(pair)] : [];
+  });
+}
+
+/** Two claims that disagree, side by side. */
+export function figureContradiction(pair: readonly [FiledClaim, FiledClaim]): Contradiction {
+  const statements: Statement[] = pair.map(({ doc, claim }) => ({
+    doc: doc.id,
+    start: claim.span.start,
+    end: claim.span.end,
+    text: doc.text.slice(claim.span.start, claim.span.end),
+    by: null,
+  }));
+  const [a, b] = pair.map((p) => `${p.claim.value} (${p.claim.claimantText ?? 'unattributed'})`);
+  return { id: contradictionId('figures', whatKey(pair[0].claim.what), statements), kind: 'figures', about: null, summary: `${pair[0].claim.what}: ${a} vs ${b}`, statements };
 }
 
 /**
@@ -57,15 +78,20 @@ export function figureContradictions(docs: readonly NewsDoc[]): Contradiction[] 
  */
 const MAX_REPRESENTATIVES = 8;
 
-/** The first two claims of a group, from different documents and claimants, whose values differ. */
-function findPair(group: { doc: NewsDoc; claim: ClaimLike }[]) {
-  const reps: { doc: NewsDoc; claim: ClaimLike }[] = [];
+/**
+ * The first two claims of a group, from different documents and claimants, whose values differ; and
+ * the representatives later claims are compared with. `reps` continues an earlier scan of the group
+ * (an incremental run), which gives what one scan over the whole group would.
+ */
+export function scanClaims(group: FiledClaim[], reps: FiledClaim[] = []): { pair: readonly [FiledClaim, FiledClaim] | null; reps: FiledClaim[] } {
+  reps = [...reps];
   const perClaimant = new Map<string, number>();
+  for (const r of reps) perClaimant.set(claimant(r), (perClaimant.get(claimant(r)) ?? 0) + 1);
   for (const b of group) {
-    const who = (b.claim.claimantText ?? '').toLowerCase();
+    const who = claimant(b);
     for (const a of reps) {
       const differ = Math.abs(a.claim.value - b.claim.value) > ROUNDING * Math.max(a.claim.value, b.claim.value);
-      if (a.doc.id !== b.doc.id && differ && (a.claim.claimantText ?? '').toLowerCase() !== who) return [a, b] as const;
+      if (a.doc.id !== b.doc.id && differ && claimant(a) !== who) return { pair: [a, b] as const, reps };
     }
     const kept = perClaimant.get(who) ?? 0;
     if (kept < MAX_REPRESENTATIVES) {
@@ -73,5 +99,7 @@ function findPair(group: { doc: NewsDoc; claim: ClaimLike }[]) {
       reps.push(b);
     }
   }
-  return null;
+  return { pair: null, reps };
 }
+
+const claimant = (c: FiledClaim) => (c.claim.claimantText ?? '').toLowerCase();
