@@ -210,7 +210,9 @@ export function subjectOf(toks: readonly Tok[], from: number, to: number): Range
     let a = v - 1;
     while (a > from && toks[a].pos === 'ADV') a--;
     if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[a]?.pos !== 'AUX')) continue;
-    const np = npBefore(toks, v, from);
+    // "Vell was quick to add": an infinitive's subject is that of the auxiliary before it
+    const aux = toks[v - 1]?.lower === 'to' ? toks.slice(from, v).findIndex((t) => t.pos === 'AUX') : -1;
+    const np = npBefore(toks, v, from) ?? (aux >= 0 ? npBefore(toks, from + aux, from) : null);
     if (np) return np;
   }
   return null;
