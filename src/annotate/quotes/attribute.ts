@@ -102,7 +102,8 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
   for (let j = i; j < to && j - i <= MAX_AFTER_GAP; j++) {
     const cue = cueAt(toks, j);
     if (!cue) {
-      if (!speakerToken(toks[j])) return null;
+      // ("the conservative-leaning paper wrote": a participle after a hyphen is part of the phrase)
+      if (!speakerToken(toks[j]) && toks[j - 1]?.text !== '-') return null;
       continue;
     }
     if (j === i) {

@@ -40,8 +40,8 @@ const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
 /** Token range `[from, to)`. */
 export type Range = [number, number];
 
-/** A capitalised word the tagger calls a verb is a name more often than not ("Lynch said"). */
-const nameLike = (t: Tok) => t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text);
+/** A capitalised word the tagger calls a verb or an auxiliary is a name more often than not ("Lynch said", "said Will Doyle"). */
+const nameLike = (t: Tok) => (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}/u.test(t.text);
 const inNp = (t: Tok, next: Tok | undefined) =>
   NP_TAG.has(t.pos) || nameLike(t) || /^['’]s$/.test(t.lower) || (t.lower === 'of' && next !== undefined && NP_TAG.has(next.pos));
 const headed = (toks: readonly Tok[], r: Range) => toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || nameLike(t));
