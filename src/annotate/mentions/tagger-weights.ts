@@ -32,26 +32,33 @@ const DENSE_KEYS = 65_536;
  */
 export function indexWeights(weights: Map<string, ArrayLike<number>>[], labels: number): WeightIndex {
   const ids = new Map<Column, Map<string, number>>();
-  const split = TEMPLATE_DEFS.map((t, k) =>
-    [...weights[k]].map(([value, w]) => ({ pieces: t.parts.length === 1 ? [value] : value.split('|'), w })).filter((e) => e.pieces.length === t.parts.length),
-  );
-  TEMPLATE_DEFS.forEach((t, k) => {
-    for (const { pieces } of split[k]) {
-      t.parts.forEach(([c], p) => {
-        const vocab = ids.get(c) ?? ids.set(c, new Map()).get(c)!;
-        if (!vocab.has(pieces[p])) vocab.set(pieces[p], vocab.size + 1);
+  const vocabOf = (c: Column) => ids.get(c) ?? ids.set(c, new Map()).get(c)!;
+  // one pass: each value's columns numbered (in the order met), kept with its weights
+  const numbered = TEMPLATE_DEFS.map((t, k) => {
+    const vocabs = t.parts.map(([c]) => vocabOf(c));
+    const out: { digits: number[]; w: ArrayLike<number> }[] = [];
+    for (const [value, w] of weights[k]) {
+      const pieces = vocabs.length === 1 ? [value] : value.split('|');
+      if (pieces.length !== vocabs.length) continue;
+      const digits = pieces.map((piece, p) => {
+        let id = vocabs[p].get(piece);
+        if (id === undefined) vocabs[p].set(piece, (id = vocabs[p].size + 1));
+        return id;
       });
+      out.push({ digits, w });
     }
+    return out;
   });
-  const radices = TEMPLATE_DEFS.map((t) => t.parts.map(([c]) => (ids.get(c)?.size ?? 0) + 1));
-  const vectors = new Float64Array(split.reduce((s, e) => s + e.length, 0) * labels);
+  const radices = TEMPLATE_DEFS.map((t) => t.parts.map(([c]) => ids.get(c)!.size + 1));
+  const vectors = new Float64Array(numbered.reduce((s, e) => s + e.length, 0) * labels);
   let row = 0;
   const rows = TEMPLATE_DEFS.map((t, k) => {
     const size = radices[k].reduce((a, b) => a * b, 1);
     if (size > Number.MAX_SAFE_INTEGER) throw new Error(`tagger template ${t.name}: too many values to index`);
     const table = size <= DENSE_KEYS ? new Int32Array(size) : new Map<number, number>();
-    for (const { pieces, w } of split[k]) {
-      const key = pieces.reduce((acc, s, p) => acc * radices[k][p] + ids.get(t.parts[p][0])!.get(s)!, 0);
+    for (const { digits, w } of numbered[k]) {
+      let key = 0;
+      for (let p = 0; p < digits.length; p++) key = key * radices[k][p] + digits[p];
       for (let y = 0; y < labels; y++) vectors[row * labels + y] = w[y];
       row++;
       if (table instanceof Map) table.set(key, row);
