@@ -7,7 +7,7 @@
  * - (each resolver added here says which earlier results it needs and why)
  * - duplicates: needs nothing; runs early so later resolvers (rewrites, stories, events) can see
  *   `duplicateOf` and not count a copy as an independent source.
- * - rewrites: after duplicates (reads its groups, so a verbatim copy is not re-examined as a
+ * - rewrites: after duplicates (reads the copies it marked, so a verbatim copy is not re-examined as a
  *   rewrite, and adds its reworded copies to them); before events, which should see `duplicateOf`.
  * - publication-dates: after duplicates and rewrites (an undated copy takes the date of its dated
  *   original, `duplicateOf`); before events, which place event mentions by their documents' dates.
@@ -46,8 +46,9 @@ export interface IncrementalInput {
   delta: { upsert: Corpus; remove: Partial<Record<CorpusKind, string[]>> };
 }
 
-/** What an incremental resolver changes: items of its kinds, and its state (`null` deletes a key). */
+/** What an incremental resolver changes: documents, items of its kinds, and its state (`null` deletes a key). */
 export interface IncrementalOutput {
+  docs?: NewsDoc[];
   upsert: Corpus;
   remove: Partial<Record<CorpusKind, string[]>>;
   state: [string, unknown][];
@@ -123,6 +124,10 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
         corpus,
         ctx,
       );
+      for (const doc of out.docs ?? []) {
+        byId.set(doc.id, doc);
+        changed.add(doc.id);
+      }
       Object.assign(write.upsert, out.upsert);
       Object.assign(write.remove, out.remove);
       write.state.push({ ns: resolver.name, put: out.state });

@@ -88,9 +88,7 @@ export class LshIndex<Id> {
       this.counts = grown;
     }
     const touched: number[] = [];
-    const r = this.rows;
-    for (let b = 0; b < Math.floor(sig.length / r); b++) {
-      const key = `${b}:${sig.subarray(b * r, (b + 1) * r).join(',')}`;
+    for (const key of bandKeys(sig, this.rows)) {
       const bucket = this.buckets.get(key);
       if (bucket) {
         for (let k = Math.max(0, bucket.length - MAX_BUCKET_READ); k < bucket.length; k++) {
@@ -106,4 +104,16 @@ export class LshIndex<Id> {
     }
     return hits.sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([n, c]) => [this.ids[n], c]);
   }
+
+  /** Every bucket with the `MAX_BUCKET_READ` most recent ids in it: all a later `add` would read. */
+  *postings(): Iterable<[string, Id[]]> {
+    for (const [key, bucket] of this.buckets) yield [key, bucket.slice(-MAX_BUCKET_READ).map((n) => this.ids[n])];
+  }
+}
+
+/** The bucket keys of a signature: band number and its `rows` values. */
+export function bandKeys(sig: Uint32Array, rows = ROWS): string[] {
+  const keys: string[] = [];
+  for (let b = 0; b < Math.floor(sig.length / rows); b++) keys.push(`${b}:${sig.subarray(b * rows, (b + 1) * rows).join(',')}`);
+  return keys;
 }

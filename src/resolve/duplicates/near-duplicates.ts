@@ -48,7 +48,7 @@ export interface DuplicateLink {
 
 /** Incremental finder: `add` one document, get back the earlier documents it nearly duplicates. */
 export class NearDuplicateFinder {
-  private readonly lsh = new LshIndex<string>();
+  readonly lsh = new LshIndex<string>();
   private readonly sets = new Map<string, Uint32Array>();
   private readonly signatures = new Map<string, Uint32Array>();
 
@@ -100,6 +100,11 @@ export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: Map<string, number>,
 
 /** Every copy in `docs` with the original of its group (groups joined through chains of copies). */
 export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
+  return nearDuplicates(docs).links;
+}
+
+/** As `findNearDuplicates`, with the finder and word frequencies an incremental run continues from. */
+export function nearDuplicates(docs: readonly NewsDoc[]): { links: DuplicateLink[]; finder: NearDuplicateFinder; freq: WordFreq } {
   const finder = new NearDuplicateFinder();
   const order = new Map(docs.map((d, i) => [d.id, i]));
   const freq = new WordFreq();
@@ -131,7 +136,7 @@ export function findNearDuplicates(docs: readonly NewsDoc[]): DuplicateLink[] {
     const r = root(doc.id);
     if (r !== doc.id) links.push({ copy: doc.id, original: r, jaccard: round(finder.similarity(doc.id, r)) });
   }
-  return links;
+  return { links, finder, freq };
 }
 
 /** Two decimals, so scores are stable in stored output. */

@@ -1,16 +1,17 @@
 /**
  * The `duplicates` corpus resolver: marks every near-duplicate copy with `duplicateOf` (its group's
- * original) and a `duplicate` flag, and stores one corpus item per group.
+ * original) and a `duplicate` flag with its shingle Jaccard. The groups are stored (corpus kind
+ * `duplicates`) by the `rewrites` resolver that follows, which adds the reworded copies it finds.
  *
- * Incremental version: keep the `NearDuplicateFinder` (band buckets and shingle sets, or just the
- * signatures plus shingle sets in the store) between ingests and `add` only the new documents; a new
- * document can only join or found a group, and can become the original of an existing group only when
- * it precedes it (then that group's copies are re-pointed).
+ * Incremental form (`incremental.ts`): the LSH buckets, the groups and the word frequencies are kept
+ * as resolver state; a new document is compared with the documents sharing its buckets, joins or
+ * founds a group, and becomes a group's original when it precedes it (the copies are re-pointed).
  */
 import type { NewsDoc } from '../../model/doc.js';
-import type { Resolver } from '../resolve.js';
+import type { Corpus, Resolver } from '../resolve.js';
 import { docLabel, replaceFlags } from './flags.js';
-import { findNearDuplicates } from './near-duplicates.js';
+import { nearDuplicates, type DuplicateLink } from './near-duplicates.js';
+import { addDuplicates, duplicateState, type FullRun } from './incremental.js';
 
 /** The flag kind this resolver owns. */
 export const DUPLICATE_FLAG = 'duplicate';
@@ -21,36 +22,40 @@ export interface DuplicateGroup {
   copies: { doc: string; kind: 'duplicate' | 'rewrite'; score: number }[];
 }
 
+/** `doc` flagged as a near-duplicate of `original` (or unflagged: null), or null when nothing changes. */
+export function markCopy(doc: NewsDoc, original: NewsDoc | null, jaccard: number): NewsDoc | null {
+  const flags = original ? [{ kind: DUPLICATE_FLAG, score: jaccard, evidence: [`near-duplicate of ${docLabel(original)}: word-shingle Jaccard ${jaccard.toFixed(2)}`] }] : [];
+  return replaceFlags(doc, DUPLICATE_FLAG, flags, original ? original.id : null);
+}
+
+/** A full run's finder, by the (empty) items object it returned, for the state that follows it. */
+const fullRuns = new WeakMap<object, FullRun>();
+
 /** The near-duplicate resolver (see the file comment); registered in `RESOLVERS`. */
 export const duplicatesResolver: Resolver = {
   name: 'duplicates',
   requires: [],
   run(docs) {
     const byId = new Map(docs.map((d) => [d.id, d]));
-    const links = new Map(findNearDuplicates(docs).map((l) => [l.copy, l]));
+    const run = nearDuplicates(docs);
+    const links = new Map<string, DuplicateLink>(run.links.map((l) => [l.copy, l]));
     const changed: NewsDoc[] = [];
-    const groups = new Map<string, DuplicateGroup>();
     for (const doc of docs) {
       const link = links.get(doc.id);
-      const wasCopy = doc.flags.some((f) => f.kind === DUPLICATE_FLAG);
-      if (!link && !wasCopy) continue;
-      const flags = link
-        ? [
-            {
-              kind: DUPLICATE_FLAG,
-              score: link.jaccard,
-              evidence: [`near-duplicate of ${docLabel(byId.get(link.original)!)}: word-shingle Jaccard ${link.jaccard.toFixed(2)}`],
-            },
-          ]
-        : [];
-      const next = replaceFlags(doc, DUPLICATE_FLAG, flags, link ? link.original : null);
+      if (!link && !doc.flags.some((f) => f.kind === DUPLICATE_FLAG)) continue;
+      const next = markCopy(doc, link ? byId.get(link.original)! : null, link?.jaccard ?? 0);
       if (next) changed.push(next);
-      if (link) {
-        const group = groups.get(link.original) ?? { original: link.original, copies: [] };
-        group.copies.push({ doc: doc.id, kind: 'duplicate', score: link.jaccard });
-        groups.set(link.original, group);
-      }
     }
-    return { docs: changed, items: { duplicates: [...groups.values()].map((g) => ({ id: g.original, data: g })) } };
+    const items: Corpus = {};
+    fullRuns.set(items, run);
+    return { docs: changed, items };
+  },
+  incremental: {
+    state(_docs, items) {
+      const run = fullRuns.get(items);
+      if (!run) throw new Error('duplicates: state asked for items this resolver did not build');
+      return duplicateState(run);
+    },
+    add: (input) => addDuplicates(input),
   },
 };

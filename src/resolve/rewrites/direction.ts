@@ -7,7 +7,8 @@ import { contentSet } from './content-words.js';
 
 /** Document frequency of each content word, built incrementally. */
 export class WordFreq {
-  private readonly df = new Map<string, number>();
+  /** Content word → number of documents with it (an incremental run loads the part it needs). */
+  readonly df = new Map<string, number>();
 
   add(text: string): void {
     for (const w of contentSet(text)) this.df.set(w, (this.df.get(w) ?? 0) + 1);

@@ -10,7 +10,8 @@
  * commoner (`direction.ts`; the near-duplicate resolver uses the same vote); else the one with fewer
  * spin clues; else the one ingested first.
  *
- * Ordering: after `duplicates` (needs its groups so verbatim copies are not re-examined as rewrites).
+ * Ordering: after `duplicates` (reads the copies it marked, so verbatim copies are not re-examined as
+ * rewrites, and stores their groups with the reworded copies as corpus kind `duplicates`).
  * Incremental version: keep `NameStats`, `RoleStats` and the content-word LSH between ingests and
  * `add` new documents; a new name spelling or role can change an older document's clues, so
  * re-score (cheaply, per document) the documents sharing a surname or a name neighbour with it.
@@ -78,8 +79,8 @@ function swappedCopy(copy: NewsDoc, orig: NewsDoc): Link | null {
 /** The rewrite resolver (see the file comment); registered in `RESOLVERS` after `duplicates`. */
 export const rewritesResolver: Resolver = {
   name: 'rewrites',
-  requires: ['duplicates'],
-  run(docs, corpus, ctx: Context) {
+  requires: [],
+  run(docs, _corpus, ctx: Context) {
     const pack = packCache.get(ctx.pack) ?? packCache.set(ctx.pack, packFacts(ctx.pack)).get(ctx.pack)!;
     const names = new NameStats();
     const roles = new RoleStats();
@@ -110,7 +111,14 @@ export const rewritesResolver: Resolver = {
       if (link) links.set(copy, link);
     }
     const changed: NewsDoc[] = [];
-    const groups = new Map(((corpus.duplicates ?? []) as { id: string; data: DuplicateGroup }[]).map((g) => [g.id, structuredClone(g.data)]));
+    // The near-duplicate groups, from the copies the `duplicates` resolver marked; reworded copies join them below.
+    const groups = new Map<string, DuplicateGroup>();
+    for (const d of docs) {
+      const flag = d.flags.find((f) => f.kind === DUPLICATE_FLAG);
+      if (!flag || !d.duplicateOf) continue;
+      const g = groups.get(d.duplicateOf) ?? groups.set(d.duplicateOf, { original: d.duplicateOf, copies: [] }).get(d.duplicateOf)!;
+      g.copies.push({ doc: d.id, kind: 'duplicate', score: flag.score });
+    }
     for (const doc of docs) {
       const link = links.get(doc.id);
       const score = lex(doc);

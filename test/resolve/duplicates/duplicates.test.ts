@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimateJaccard, LshIndex, NUM_HASHES, signature } from '../../../src/resolve/duplicates/minhash.js';
 import { findNearDuplicates } from '../../../src/resolve/duplicates/near-duplicates.js';
+import { rewritesResolver } from '../../../src/resolve/rewrites/resolver.js';
 import { duplicatesResolver } from '../../../src/resolve/duplicates/resolver.js';
 import { jaccard, shingleSet, tokens } from '../../../src/resolve/duplicates/tokens.js';
 import { makeContext } from '../../../src/context.js';
@@ -57,7 +58,7 @@ describe('near-duplicates on the talks fixture', () => {
     expect(links).toEqual(expected.links);
   });
 
-  it('the resolver sets duplicateOf and a duplicate flag with evidence, and a group item', () => {
+  it('the resolver sets duplicateOf and a duplicate flag with evidence; the rewrites resolver stores the group', () => {
     const out = duplicatesResolver.run(docs, {}, makeContext());
     expect(out.docs!.map((d) => d.origin)).toEqual(['updated-copy.txt']);
     const copy = out.docs![0];
@@ -67,7 +68,8 @@ describe('near-duplicates on the talks fixture', () => {
     expect(copy.flags[0].kind).toBe('duplicate');
     expect(copy.flags[0].score).toBeGreaterThan(0.7);
     expect(copy.flags[0].evidence[0]).toMatch(new RegExp(`^near-duplicate of ${original.id} \\("Osmark and Veltria open`));
-    expect(out.items!.duplicates).toEqual([
+    const marked = docs.map((d) => (d.id === copy.id ? copy : d));
+    expect(rewritesResolver.run(marked, {}, makeContext()).items!.duplicates).toEqual([
       { id: original.id, data: { original: original.id, copies: [{ doc: copy.id, kind: 'duplicate', score: copy.flags[0].score }] } },
     ]);
   });

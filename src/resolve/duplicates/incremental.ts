@@ -1,0 +1,133 @@
+/**
+ * Near-duplicates, incrementally: a new document reads only the LSH buckets of its own signature,
+ * is checked (most shared buckets first, `TRIES_PER_GROUP` per group, as `NearDuplicateFinder.add`
+ * does) against the documents it finds there, and joins their group; when it is the earlier version
+ * it becomes the group's original and every copy is re-pointed. The same fold over documents in
+ * ingest order as a full run, continued from stored state (word frequencies for the spin vote are those of the corpus so far).
+ *
+ * State (resolver `duplicates`): `b:<bucket>` the `MAX_BUCKET_READ` most recent documents in an LSH
+ * bucket; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
+ * content words.
+ */
+import type { NewsDoc } from '../../model/doc.js';
+import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
+import { contentSet } from '../rewrites/content-words.js';
+import { WordFreq } from '../rewrites/direction.js';
+import { bandKeys, estimateJaccard, MAX_BUCKET_READ, signature } from './minhash.js';
+import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
+import { jaccard, shingleSet, tokens } from './tokens.js';
+import { markCopy } from './resolver.js';
+
+/** What a full run leaves for the state. */
+export interface FullRun {
+  links: DuplicateLink[];
+  finder: NearDuplicateFinder;
+  freq: WordFreq;
+}
+
+export function duplicateState(run: FullRun): [string, unknown][] {
+  const out: [string, unknown][] = [...run.finder.lsh.postings()].map(([key, ids]) => [`b:${key}`, ids]);
+  const copies = new Map<string, string[]>();
+  for (const l of run.links) {
+    out.push([`o:${l.copy}`, l.original]);
+    (copies.get(l.original) ?? copies.set(l.original, []).get(l.original)!).push(l.copy);
+  }
+  for (const [original, ids] of copies) out.push([`g:${original}`, ids]);
+  for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
+  return out;
+}
+
+interface Filed {
+  set: Uint32Array;
+  sig: Uint32Array;
+}
+
+/** Files the new documents in ingest order; returns the documents whose copy link changed. */
+export async function addDuplicates(input: IncrementalInput): Promise<IncrementalOutput> {
+  const freq = new WordFreq();
+  const loadFreq = async (texts: string[]) => {
+    const words = [...new Set(texts.flatMap((t) => [...contentSet(t)]))].filter((w) => !freq.df.has(w));
+    const got = await input.state(words.map((w) => `w:${w}`));
+    for (const w of words) freq.df.set(w, (got.get(`w:${w}`) as number | undefined) ?? 0);
+  };
+  await loadFreq(input.added.map((d) => d.text));
+  for (const d of input.added) freq.add(d.text);
+  const freqWords = new Set(freq.df.keys());
+
+  const originalOf = new Map<string, string | null>();
+  const copiesOf = new Map<string, string[]>();
+  const root = async (id: string) => {
+    if (!originalOf.has(id)) originalOf.set(id, ((await input.state([`o:${id}`])).get(`o:${id}`) as string | undefined) ?? null);
+    return originalOf.get(id) ?? id;
+  };
+  const copies = async (id: string) => {
+    if (!copiesOf.has(id)) copiesOf.set(id, ((await input.state([`g:${id}`])).get(`g:${id}`) as string[] | undefined) ?? []);
+    return copiesOf.get(id)!;
+  };
+  const filed = new Map<string, Filed>();
+  const file = (doc: NewsDoc): Filed => {
+    const set = shingleSet(tokens(doc.text).map((t) => t.norm));
+    return filed.get(doc.id) ?? filed.set(doc.id, { set, sig: signature(set) }).get(doc.id)!;
+  };
+  let order: Map<string, number> | undefined;
+  const buckets = new Map<string, string[]>();
+  const moved = new Set<string>();
+
+  for (const doc of input.added) {
+    const own = file(doc);
+    if (own.set.length < MIN_SHINGLES) continue;
+    const keys = bandKeys(own.sig).filter((k) => !buckets.has(k));
+    const got = await input.state(keys.map((k) => `b:${k}`));
+    for (const k of keys) buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
+    const hits = new Map<string, number>();
+    for (const k of bandKeys(own.sig)) {
+      for (const other of buckets.get(k)!) hits.set(other, (hits.get(other) ?? 0) + 1);
+      buckets.get(k)!.push(doc.id);
+    }
+    // Most shared buckets first; ties: the latest filed first (their place in the buckets).
+    const ranked = [...hits].filter(([id, n]) => n >= MIN_BAND_HITS && id !== doc.id).reverse().sort((a, b) => b[1] - a[1]);
+    const tries = new Map<string, number>();
+    for (const [other] of ranked) {
+      const group = await root(other);
+      const tried = tries.get(group) ?? 0;
+      const theirs = file(input.docs.get(other)!);
+      if (tried >= TRIES_PER_GROUP || estimateJaccard(own.sig, theirs.sig) < PREFILTER_JACCARD) continue;
+      const j = jaccard(own.set, theirs.set);
+      tries.set(group, j >= DUPLICATE_JACCARD ? TRIES_PER_GROUP : tried + 1);
+      if (j < DUPLICATE_JACCARD) continue;
+      const [ra, rb] = [await root(doc.id), group];
+      if (ra === rb) continue;
+      const [a, b] = [input.docs.get(ra)!, input.docs.get(rb)!];
+      await loadFreq([a.text, b.text]);
+      order ??= new Map([...input.docs.keys()].map((id, i) => [id, i]));
+      const [keep, lose] = isOriginalOf(a, b, order, freq) ? [ra, rb] : [rb, ra];
+      const members = [lose, ...(await copies(lose)), ...(await copies(keep))];
+      for (const m of [lose, ...(await copies(lose))]) {
+        originalOf.set(m, keep);
+        moved.add(m);
+      }
+      copiesOf.set(keep, [...new Set(members)]);
+      copiesOf.set(lose, []);
+      originalOf.set(keep, null);
+      moved.add(keep);
+    }
+  }
+  const docs: NewsDoc[] = [];
+  for (const id of moved) {
+    const original = originalOf.get(id) ?? null;
+    const doc = input.docs.get(id)!;
+    const next = markCopy(doc, original ? input.docs.get(original)! : null, original ? round(jaccard(file(doc).set, file(input.docs.get(original)!).set)) : 0);
+    if (next) docs.push(next);
+  }
+  return {
+    upsert: {},
+    remove: {},
+    docs,
+    state: [
+      ...[...buckets].map(([k, ids]): [string, unknown] => [`b:${k}`, ids.slice(-MAX_BUCKET_READ)]),
+      ...[...originalOf].map(([id, o]): [string, unknown] => [`o:${id}`, o]),
+      ...[...copiesOf].map(([id, ids]): [string, unknown] => [`g:${id}`, ids.length > 0 ? ids : null]),
+      ...[...freqWords].map((w): [string, unknown] => [`w:${w}`, freq.df.get(w)]),
+    ],
+  };
+}
