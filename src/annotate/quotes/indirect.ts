@@ -93,6 +93,8 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     // "CLAUSE, according to an analysis by Crowdpac, a website.": the source closes the sentence
     if (cue.base === 'according to' && cue.from - 1 > from && toks[cue.from - 1].text === ',') after = to;
     const endsSentence = after >= to || isEnd(toks[after]) || (toks[after].text === ',' && cue.base !== 'according to');
+    // "On Tuesday, Gov. Ilse Varga (D-Vel.), said, “…”": the cue introduces the direct quote, not a clause before it
+    if (endsSentence && after < to && toks[after].text === ',' && isMark(toks[after + 1])) continue;
     if (endsSentence) {
       // CLAUSE, X said. — the content runs from the sentence start to the comma before the attribution
       const first = Math.min(cue.from, speaker[0]);

@@ -27,7 +27,7 @@ export function colonAttribution(
   const before = attributeBefore(toks, from, to, skip);
   const short = to - from <= MAX_ATTRIBUTION_SENTENCE;
   const relay = short || RELAY_INTRO.test(text.slice(intro.start, intro.end)) ? relaySubject(toks, intro) : null;
-  const speaker = before?.speaker ?? relay ?? subjectOf(toks, from, to) ?? bareName(toks, from, to);
+  const speaker = before?.speaker ?? relay ?? nameBeforeColon(toks, from, to) ?? subjectOf(toks, from, to, true) ?? bareName(toks, from, to);
   return speaker ? { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' } : null;
 }
 
@@ -64,4 +64,12 @@ function relaySubject(toks: readonly Tok[], sentence: Span): Attribution['speake
   if (verb <= from || toks[verb].pos !== 'VERB') return null;
   const np = npBefore(toks, verb, from);
   return np && np[0] === from ? np : null;
+}
+
+/** "… surprise Velmar pollster Dana Shaw: “", "… for Velmar - Orin Dace: “": a name right before the colon. */
+function nameBeforeColon(toks: readonly Tok[], from: number, to: number): Attribution['speaker'] {
+  let colon = to - 1;
+  while (colon > from && toks[colon].text !== ':') colon--;
+  const np = colon > from ? npBefore(toks, colon, from) : null;
+  return np && np[1] === colon && toks[colon - 1].pos === 'PROPN' ? np : null;
 }

@@ -74,6 +74,11 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     return name ? [name[0], j + 1] : null;
   }
   if (toks[j].text === ',') {
+    // "Gov. Ilse Varga (D-Vel.), said": the parenthesis and the name before it
+    if (toks[j - 1]?.text === ')' && j - 1 > floor) {
+      const named = npBefore(toks, j, floor);
+      if (named) return named;
+    }
     const relative = beforeRelative(toks, j, floor);
     if (relative) return relative;
     j = pastModifiers(toks, j, floor);
@@ -197,8 +202,12 @@ export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): 
   return j < floor || ['and', 'but', 'or', ',', 'to'].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
 }
 
-/** The subject of the first verb of the token range `[from, to)` that has one: the clause's subject. */
-export function subjectOf(toks: readonly Tok[], from: number, to: number): Range | null {
+/**
+ * The subject of the first verb of the token range `[from, to)` that has one: the clause's subject.
+ * `loose`: when no verb has a subject, also a verb the tagger took for a plural noun or a copula (for
+ * quotes with no cue at all; the cue-based finders keep the strict reading).
+ */
+export function subjectOf(toks: readonly Tok[], from: number, to: number, loose = false): Range | null {
   // "In a statement released Thursday, Rep. Jan Dorn reacted": an opening prepositional or participial
   // phrase ends at its comma and holds no subject
   if (toks[from] && (toks[from].pos === 'ADP' || /^\p{Lu}\p{Ll}+ing$/u.test(toks[from].text)) && toks[from].lower !== 'of') {
@@ -213,6 +222,15 @@ export function subjectOf(toks: readonly Tok[], from: number, to: number): Range
     // "Vell was quick to add": an infinitive's subject is that of the auxiliary before it
     const aux = toks[v - 1]?.lower === 'to' ? toks.slice(from, v).findIndex((t) => t.pos === 'AUX') : -1;
     const np = npBefore(toks, v, from) ?? (aux >= 0 ? npBefore(toks, from + aux, from) : null);
+    if (np) return np;
+  }
+  // no verb with a subject: a verb the tagger took for a plural noun ("The ad claims “…”", "Vell lobbies for"),
+  // or a copula ("Vell was far less bubbly:")
+  for (let v = from + 1; loose && v < to; v++) {
+    const t = toks[v];
+    const nounVerb = t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.text) && ['NOUN', 'PROPN'].includes(toks[v - 1].pos) && ['DET', 'SCONJ', 'ADP', 'PRON', 'PROPN', 'PUNCT'].includes(toks[v + 1]?.pos ?? '');
+    if (!nounVerb && t.pos !== 'AUX') continue;
+    const np = npBefore(toks, v, from);
     if (np) return np;
   }
   return null;

@@ -42,10 +42,10 @@ export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefi
   if (!sentence) return null;
   let from = tokenAt(toks, sentence.start);
   const to = tokenAt(toks, open);
-  let speaker = to > from ? subjectOf(toks, from, to) : null;
+  let speaker = to > from ? subjectOf(toks, from, to, true) : null;
   if (speaker && skip(speaker[0])) {
     for (let i = from; i < to; i++) if (skip(i)) from = i + 1; // never a subject inside an earlier quote
-    speaker = to > from ? subjectOf(toks, from, to) : null;
+    speaker = to > from ? subjectOf(toks, from, to, true) : null;
   }
   return speaker ? { cue: null, speaker, via: null, rule: 'subject' } : null;
 }
@@ -75,7 +75,7 @@ export function paragraphIntroAttribution(text: string, toks: readonly Tok[], se
 
 /** The subject of `[from, to)` when it can speak: a name or a personal pronoun ("The debate opened late." has none). */
 function speakingSubject(toks: readonly Tok[], from: number, to: number): Range | null {
-  const subject = subjectOf(toks, from, to);
+  const subject = subjectOf(toks, from, to, true);
   const speaks = subject && (toks[subject[1] - 1].pos === 'PROPN' || (subject[1] - subject[0] === 1 && ['he', 'she', 'they'].includes(toks[subject[0]].lower)));
   return speaks ? subject : null;
 }
