@@ -11,6 +11,7 @@ import type { Event } from '../../src/resolve/events/build.js';
 import type { Story } from '../../src/resolve/stories/resolver.js';
 import { BACKENDS } from '../store/backends.js';
 import type { Store } from '../../src/store/store.js';
+import type { NewsDoc } from '../../src/model/doc.js';
 import { snapshot } from '../store/snapshot.js';
 import { makeDoc, makeRaw } from '../helpers.js';
 import { annotate } from '../../src/pipeline.js';
@@ -112,6 +113,30 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
       expect(await figures()).toEqual(['civilians killed: 40 (the Veltrian army) vs 12 (Ostravan officials)']);
       await add('The Veltrian army said 40 civilians were killed in the shelling of Dorrin on Monday.');
       expect(await figures()).toEqual(['civilians killed: 40 (the Veltrian army) vs 12 (Ostravan officials)']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
+  test('dates an undated wire copy from a dated one, whichever arrives first', async () => {
+    const lead = 'Delegations of Varnholm and Ostrava met in the port city of Kessel for talks';
+    const dated = annotate(makeDoc(`${lead} on Thursday, officials said.`, { published: { date: '2031-04-10', source: 'metadata', confidence: 1, evidence: [] } }), ctx(0));
+    const undated = [1, 2].map((n) => annotate(makeDoc(`${lead}, the agency reported in update ${n}.`), ctx(0)));
+    const store = await backend.open(await backend.freshDb());
+    const put = async (doc: NewsDoc) => {
+      await store.putBatch([{ doc, raw: makeRaw(`${doc.id}.txt`, doc.text) }]);
+      expect(await resolveCorpus(store, ctx(0))).toBe('incremental');
+    };
+    const published = async (doc: NewsDoc) => (await store.getDoc(doc.id))!.published;
+    try {
+      await ingest(FILES.slice(0, 2), store, ctx(0), { threads: 1 });
+      await put(undated[0]);
+      expect((await published(undated[0])).date).toBeNull();
+      await put(dated);
+      await put(undated[1]);
+      const borrowed = { date: '2031-04-10', source: 'corpus', confidence: 0.6, evidence: [`same story as ${dated.id} dated 2031-04-10 (metadata)`, 'no dated anchor in the text'] };
+      expect(await published(undated[0])).toEqual(borrowed);
+      expect(await published(undated[1])).toEqual(borrowed);
     } finally {
       await store.close();
     }

@@ -7,7 +7,8 @@
  * whose date changed get their `times` re-anchored from the stored anchor-free recipes.
  */
 import type { NewsDoc, Published } from '../../model/doc.js';
-import type { Resolver } from '../resolve.js';
+import type { Corpus, Resolver } from '../resolve.js';
+import { addPublication, publicationState } from './incremental.js';
 import { anchorTimes } from '../../annotate/times/anchor.js';
 
 /** Opening words compared for the story key; 12 words is past a wire dateline and into the lead. */
@@ -21,54 +22,95 @@ export function storyKey(doc: NewsDoc): string | null {
   return words.length >= KEY_WORDS ? words.slice(0, KEY_WORDS).join(' ') : null;
 }
 
+/** A dated document as lent to others: what an undated one needs to take its date. */
+export interface Lender {
+  id: string;
+  date: string;
+  source: Published['source'];
+  confidence: number;
+}
+
+/** The keys a document lends its date under, when dated: its story key, its original's and its own. */
+export function lendKeys(d: NewsDoc): string[] {
+  const key = storyKey(d);
+  return [...(key ? [`k:${key}`] : []), ...(d.duplicateOf ? [`d:${d.duplicateOf}`] : []), `d:${d.id}`];
+}
+
+/** The keys an undated document borrows under: its own copies', its original's and its story key. */
+export function borrowKeys(d: NewsDoc): string[] {
+  const key = storyKey(d);
+  return [`d:${d.id}`, ...(d.duplicateOf ? [`d:${d.duplicateOf}`] : []), ...(key ? [`k:${key}`] : [])];
+}
+
+/** Keeps the more confident of two lenders (the first of equals). */
+export function better(best: Lender | undefined, d: Lender): boolean {
+  return !best || d.confidence > best.confidence;
+}
+
+/** The document with `published` set, its times re-anchored, or null when its date does not change. */
+export function withPublished(d: NewsDoc, own: Published, lenders: (Lender | undefined)[]): NewsDoc | null {
+  let published = own;
+  if (!published.date) {
+    const lender = lenders.filter((c): c is Lender => c !== undefined && c.id !== d.id).reduce<Lender | undefined>((a, c) => (!a || c.confidence > a.confidence ? c : a), undefined);
+    if (lender) published = { date: lender.date, source: 'corpus', confidence: Math.min(lender.confidence, CORPUS_CONFIDENCE), evidence: [`same story as ${lender.id} dated ${lender.date} (${lender.source})`, ...published.evidence] };
+  }
+  if (JSON.stringify(published) === JSON.stringify(d.published)) return null;
+  const times = d.layers.times ? anchorTimes(d.layers.times, published.date) : undefined;
+  return { ...d, published, layers: times ? { ...d.layers, times } : d.layers };
+}
+
+/** A document's own date as a lender, if it has one. */
+export function asLender(d: NewsDoc): Lender | null {
+  const own = ownDate(d);
+  return own.date ? { id: d.id, date: own.date, source: own.source, confidence: own.confidence } : null;
+}
+
 /** The publication date of each document, from itself first and from its story second. */
 export function resolvePublication(docs: readonly NewsDoc[]): NewsDoc[] {
-  const own = new Map<string, Published>();
-  for (const d of docs) own.set(d.id, ownDate(d));
+  return publicationRun(docs).changed;
+}
+
+/** As `resolvePublication`, with the lenders by key an incremental run continues from. */
+export function publicationRun(docs: readonly NewsDoc[]): { changed: NewsDoc[]; lenders: Map<string, Lender> } {
   // Per key only the most confident dated document is kept (the first of equals): it is the one lent.
-  const lenders = new Map<string, NewsDoc>();
-  const lend = (key: string, d: NewsDoc) => {
-    const best = lenders.get(key);
-    if (!best || own.get(d.id)!.confidence > own.get(best.id)!.confidence) lenders.set(key, d);
-  };
+  const lenders = new Map<string, Lender>();
   for (const d of docs) {
-    if (!own.get(d.id)!.date) continue;
-    const key = storyKey(d);
-    if (key) lend(`k:${key}`, d);
-    if (d.duplicateOf) lend(`d:${d.duplicateOf}`, d);
-    lend(`d:${d.id}`, d);
+    const lender = asLender(d);
+    if (lender) for (const k of lendKeys(d)) if (better(lenders.get(k), lender)) lenders.set(k, lender);
   }
   const changed: NewsDoc[] = [];
   for (const d of docs) {
-    let published = own.get(d.id)!;
-    if (!published.date) {
-      const key = storyKey(d);
-      const candidates = [lenders.get(`d:${d.id}`), d.duplicateOf ? lenders.get(`d:${d.duplicateOf}`) : undefined, key ? lenders.get(`k:${key}`) : undefined];
-      const lender = candidates
-        .filter((c): c is NewsDoc => c !== undefined && c.id !== d.id)
-        .reduce<NewsDoc | undefined>((a, c) => (!a || own.get(c.id)!.confidence > own.get(a.id)!.confidence ? c : a), undefined);
-      if (lender) {
-        const p = own.get(lender.id)!;
-        published = { date: p.date, source: 'corpus', confidence: Math.min(p.confidence, CORPUS_CONFIDENCE), evidence: [`same story as ${lender.id} dated ${p.date} (${p.source})`, ...published.evidence] };
-      }
-    }
-    if (JSON.stringify(published) === JSON.stringify(d.published)) continue;
-    const times = d.layers.times ? anchorTimes(d.layers.times, published.date) : undefined;
-    changed.push({ ...d, published, layers: times ? { ...d.layers, times } : d.layers });
+    const next = withPublished(d, ownDate(d), borrowKeys(d).map((k) => lenders.get(k)));
+    if (next) changed.push(next);
   }
-  return changed;
+  return { changed, lenders };
 }
 
-function ownDate(d: NewsDoc): Published {
+export function ownDate(d: NewsDoc): Published {
   if (d.published.source === 'metadata') return d.published;
   const inferred = d.layers.publication;
   if (inferred?.date) return { date: inferred.date, source: 'content', confidence: inferred.confidence, evidence: inferred.evidence };
   return { date: null, source: 'none', confidence: 0, evidence: inferred?.evidence ?? [] };
 }
 
+const fullRuns = new WeakMap<object, Map<string, Lender>>();
+
 /** The corpus resolver that sets `doc.published` for every document and re-anchors its times. */
 export const publicationResolver: Resolver = {
   name: 'publication-dates',
   requires: [],
-  run: (docs) => ({ docs: resolvePublication(docs) }),
+  run(docs) {
+    const { changed, lenders } = publicationRun(docs);
+    const items: Corpus = {};
+    fullRuns.set(items, lenders);
+    return { docs: changed, items };
+  },
+  incremental: {
+    state(docs, items) {
+      const lenders = fullRuns.get(items);
+      if (!lenders) throw new Error('publication-dates: state asked for items this resolver did not build');
+      return publicationState(docs, lenders);
+    },
+    add: (input) => addPublication(input),
+  },
 };
