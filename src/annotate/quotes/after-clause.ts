@@ -81,6 +81,7 @@ export function attributeClauseBefore(toks: readonly Tok[], from: number, mark: 
   const p = mark - 1;
   if (p <= from || !/^[,:]$/.test(toks[p].text)) return null;
   let v = p - 1;
+  while (v > from && toks[v].pos === 'ADV' && !PARTICLE.has(toks[v].lower)) v--; // "fired back forcefully:"
   if (PARTICLE.has(toks[v].lower)) v--;
   if (v <= from || !verbLike(toks, v)) return null;
   const speaker = npBefore(toks, v, from);

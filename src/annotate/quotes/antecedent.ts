@@ -15,8 +15,8 @@ import { tokenRange, type Tok } from './tokens.js';
 
 /** How far back (in tokens) a relative pronoun's antecedent may start ("Cass Beck, a former aide to the governor, who"). */
 const MAX_RELATIVE_REACH = 25;
-/** Singular personal pronouns that refer back to a person. */
-const PERSON_PRONOUN = new Set(['he', 'she']);
+/** Singular personal pronouns that refer back to a person (possessives: the owner of "her remark that “…”"). */
+const PERSON_PRONOUN = new Set(['he', 'she', 'his', 'her']);
 /** Capitalised words that start a title rather than a name ("Foreign Minister", "Ms"). */
 const NOT_NAME = /^(?:mr|mrs|ms|dr|prof|sir|the|foreign|defen[cs]e|prime|deputy|vice|state|interior|former|russian|ukrainian|us|u\.s\.)\.?$/i;
 

@@ -11,7 +11,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause, attributeClauseBefore } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
-import { paragraphIntroAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
+import { paragraphIntroAttribution, possessorAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, attributeBefore, type Attribution } from './attribute.js';
 import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
@@ -120,7 +120,7 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
     } else if (!att?.speaker) {
-      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? subjectAttribution(toks, sBefore, q.open, skip) ?? att;
+      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? possessorAttribution(toks, sBefore, q.open) ?? subjectAttribution(toks, sBefore, q.open, skip) ?? att;
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }
@@ -135,7 +135,7 @@ export function directQuotes(
     if (!att?.speaker) att = paragraphIntroAttribution(text, toks, sentences, q.open, skip) ?? previousSubjectAttribution(text, toks, sentences, sBefore, q.open) ?? att;
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
-    if ((!att?.speaker || ['subject', 'paragraph-intro', 'previous-subject'].includes(att.rule)) && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
+    if ((!att?.speaker || ['subject', 'paragraph-intro', 'previous-subject', 'possessor'].includes(att.rule)) && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;
     out.push({ quoted: q, att, continues });
   }
   return out;

@@ -71,5 +71,5 @@ function nameBeforeColon(toks: readonly Tok[], from: number, to: number): Attrib
   let colon = to - 1;
   while (colon > from && toks[colon].text !== ':') colon--;
   const np = colon > from ? npBefore(toks, colon, from) : null;
-  return np && np[1] === colon && toks[colon - 1].pos === 'PROPN' ? np : null;
+  return np && np[1] === colon && toks[colon - 1].pos === 'PROPN' && !toks.slice(np[0], np[1]).some((t) => t.pos === 'ADP') ? np : null;
 }

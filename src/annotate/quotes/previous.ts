@@ -7,7 +7,7 @@
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import { attributeBefore, type Attribution } from './attribute.js';
-import { subjectOf, type Range } from './np.js';
+import { npBefore, subjectOf, type Range } from './np.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
 /** A sentence of at most this many tokens may be a bare "subject verb." introduction ("Iowa's Dana Bryce agreed."). */
@@ -91,4 +91,34 @@ export function previousSubjectAttribution(text: string, toks: readonly Tok[], s
   if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
   const speaker = speakingSubject(toks, tokenAt(toks, prev.start), tokenAt(toks, prev.end));
   return speaker ? { cue: null, speaker, via: null, rule: 'previous-subject' } : null;
+}
+
+/** Nouns naming someone's words: their owner is the speaker of a quote that follows ("her remark that “…”"). */
+const SPEECH_NOUN = new Set(
+  ('remark remarks comment comments warning warnings assertion claim claims call promise pledge vow statement words ' +
+    'response answer message assumption argument rejection dictum missive letter tweet speech description accusation ' +
+    'insistence suggestion plea demand prediction contention').split(' '),
+);
+/** How far back (in tokens) from the opening mark a speech noun may stand ("her assertion during the debate that “"). */
+const MAX_TO_SPEECH_NOUN = 8;
+
+/**
+ * "…over her remark that “…”", "Vell's lyrical rejection of “…”", "his call for “…”": a quote after
+ * a possessed noun naming words is the possessor's (a pronoun, or the name before "'s").
+ */
+export function possessorAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number): Attribution | null {
+  if (!sentence) return null;
+  const from = tokenAt(toks, sentence.start);
+  const mark = tokenAt(toks, open);
+  for (let k = mark - 1; k > from && k >= mark - MAX_TO_SPEECH_NOUN; k--) {
+    if (['VERB', 'AUX'].includes(toks[k].pos) || (toks[k].pos === 'PUNCT' && !/^['’]$/.test(toks[k].text))) return null;
+    if (!SPEECH_NOUN.has(toks[k].lower)) continue;
+    let o = k - 1;
+    while (o > from && toks[o].pos === 'ADJ') o--;
+    if (['his', 'her', 'their'].includes(toks[o].lower)) return { cue: null, speaker: [o, o + 1], via: null, rule: 'possessor' };
+    if (!/^['’]s?$/.test(toks[o].lower)) return null;
+    const owner = npBefore(toks, o, from);
+    return owner ? { cue: null, speaker: owner, via: null, rule: 'possessor' } : null;
+  }
+  return null;
 }
