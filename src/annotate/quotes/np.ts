@@ -34,6 +34,9 @@ export const TITLE = new Set(
 /** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
+/** Possessive determiners that may open a noun phrase ("his announcement speech"). */
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+
 /** Contracted auxiliaries ("He’s claiming", "they're saying"). */
 const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
 
@@ -50,6 +53,8 @@ const headed = (toks: readonly Tok[], r: Range) => toks.slice(r[0], r[1]).some((
 function collectBack(toks: readonly Tok[], j: number, floor: number): Range | null {
   const end = j + 1;
   while (j >= floor && end - j <= MAX_NP && inNp(toks[j], toks[j + 1])) j--;
+  // "in his announcement speech": a possessive opens the phrase (so a preposition before it shows)
+  if (j >= floor && j + 1 < end && POSSESSIVE.has(toks[j].lower) && toks[j + 1].lower !== 'of') j--;
   let start = j + 1;
   while (start < end && (toks[start].lower === 'of' || /^['’]s$/.test(toks[start].lower))) start++;
   const r: Range = [start, end];
