@@ -34,6 +34,9 @@ export const TITLE = new Set(
 /** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
+/** Emphatic reflexives between a subject and its verb ("Vell himself said"). */
+const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself']);
+
 /** Possessive determiners that may open a noun phrase ("his announcement speech"). */
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
@@ -65,7 +68,8 @@ function collectBack(toks: readonly Tok[], j: number, floor: number): Range | nu
 export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
   let j = cue - 1;
   // "Dorn, who chaired the session, on Friday described": adverbs, auxiliaries and time phrases stand between
-  const skippable = (t: Tok) => t.pos === 'ADV' || t.pos === 'AUX' || t.lower === 'not' || CONTRACTED_AUX.test(t.lower) || TIME_WORD.test(t.text);
+  // (and an emphatic reflexive: "Cruz himself said")
+  const skippable = (t: Tok) => t.pos === 'ADV' || t.pos === 'AUX' || t.lower === 'not' || CONTRACTED_AUX.test(t.lower) || TIME_WORD.test(t.text) || REFLEXIVE.has(t.lower);
   while (j >= floor && (skippable(toks[j]) || (['on', 'last', 'this'].includes(toks[j].lower) && TIME_WORD.test(toks[j + 1]?.text ?? '')))) j--;
   if (j < floor) return null;
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
