@@ -34,6 +34,9 @@ export const TITLE = new Set(
 /** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
+/** Quantifiers that stand alone for people as a subject ("Yet another said", "Others argued"). */
+const STANDALONE = new Set(['another', 'others', 'some', 'many', 'both', 'several', 'most', 'few']);
+
 /** Emphatic reflexives between a subject and its verb ("Vell himself said"). */
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself']);
 
@@ -61,7 +64,9 @@ function collectBack(toks: readonly Tok[], j: number, floor: number): Range | nu
   let start = j + 1;
   while (start < end && (toks[start].lower === 'of' || /^['’]s$/.test(toks[start].lower))) start++;
   const r: Range = [start, end];
-  return start < end && headed(toks, r) ? r : null;
+  // ("Yet another said", "Others argued": a quantifier standing alone for people)
+  const alone = end - start === 1 && STANDALONE.has(toks[start].lower);
+  return start < end && (headed(toks, r) || alone) ? r : null;
 }
 
 /** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
