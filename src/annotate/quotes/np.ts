@@ -5,22 +5,20 @@
  * of negotiations, said" → "Rustem Umerov"), and the subject of a sentence's first verb (the speaker
  * of a participle cue: "He expressed …, saying that …").
  */
+import { beforeRelative, pastModifiers, restrictiveRelative } from './modifiers.js';
+import { collectBack, headed, inNp, MAX_NP, nameLike, type Range } from './phrase.js';
 import type { Tok } from './tokens.js';
 
-/** Tags that may stand inside a speaker noun phrase. */
-const NP_TAG = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+export type { Range } from './phrase.js';
+
 /** Subject pronouns that can name a speaker. */
 export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 /** Time words that never name a speaker ("on Friday described", "Tuesday morning said"). */
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$/i;
 /** Relative pronouns that stand for the noun phrase before their comma ("Beck, who said"). */
 export const RELATIVE_PRONOUN = new Set(['who', 'which']);
-/** The longest speaker phrase we accept, in tokens (a longer run is a clause, not a name). */
-const MAX_NP = 12;
 /** How far back an appositive's opening comma may be, in tokens. */
 const MAX_APPOSITIVE = 25;
-/** How long a modifier set off by commas between a speaker and its cue may be, in tokens ("dedicating the new museum of history on Saturday"). */
-const MAX_MODIFIER = 14;
 /** How long a parenthesis after a name may be ("(D-Mo.)", "(R-Ohio)"), in tokens. */
 const MAX_PAREN = 8;
 
@@ -34,40 +32,11 @@ export const TITLE = new Set(
 /** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
-/** Quantifiers that stand alone for people as a subject ("Yet another said", "Others argued"). */
-const STANDALONE = new Set(['another', 'others', 'some', 'many', 'both', 'several', 'most', 'few']);
-
 /** Emphatic reflexives between a subject and its verb ("Vell himself said"). */
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself']);
 
-/** Possessive determiners that may open a noun phrase ("his announcement speech"). */
-const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
-
 /** Contracted auxiliaries ("He’s claiming", "they're saying"). */
 const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
-
-/** Token range `[from, to)`. */
-export type Range = [number, number];
-
-/** A capitalised word the tagger calls a verb or an auxiliary is a name more often than not ("Lynch said", "said Will Doyle"). */
-const nameLike = (t: Tok) => (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}/u.test(t.text);
-const inNp = (t: Tok, next: Tok | undefined) =>
-  NP_TAG.has(t.pos) || nameLike(t) || /^['’]s$/.test(t.lower) || (t.lower === 'of' && next !== undefined && NP_TAG.has(next.pos));
-const headed = (toks: readonly Tok[], r: Range) => toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || nameLike(t));
-
-/** The noun phrase ending at token `j` (inclusive), not reaching before `floor`. */
-function collectBack(toks: readonly Tok[], j: number, floor: number): Range | null {
-  const end = j + 1;
-  while (j >= floor && end - j <= MAX_NP && inNp(toks[j], toks[j + 1])) j--;
-  // "in his announcement speech": a possessive opens the phrase (so a preposition before it shows)
-  if (j >= floor && j + 1 < end && POSSESSIVE.has(toks[j].lower) && toks[j + 1].lower !== 'of') j--;
-  let start = j + 1;
-  while (start < end && (toks[start].lower === 'of' || /^['’]s$/.test(toks[start].lower))) start++;
-  const r: Range = [start, end];
-  // ("Yet another said", "Others argued": a quantifier standing alone for people)
-  const alone = end - start === 1 && STANDALONE.has(toks[start].lower);
-  return start < end && (headed(toks, r) || alone) ? r : null;
-}
 
 /** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
 export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
@@ -138,64 +107,6 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     if (before) return [before[0], np[1]];
   }
   return np;
-}
-
-/**
- * "A Velmar official who spoke on condition of anonymity said": the phrase before a relative "who"
- * (with no comma: a restrictive clause) whose clause runs up to the cue's subject position at `at`.
- */
-function restrictiveRelative(toks: readonly Tok[], at: number, floor: number): Range | null {
-  for (let k = at - 1; k > floor && k >= at - MAX_RELATIVE_CLAUSE; k--) {
-    if (toks[k].pos === 'PUNCT') return null;
-    if (toks[k].lower !== 'who') continue;
-    const np = collectBack(toks, k - 1, floor);
-    return np && toks[np[1] - 1].pos !== 'PROPN' ? np : null;
-  }
-  return null;
-}
-
-/** How far back (in tokens) the ", who" opening a relative clause before a cue may stand. */
-const MAX_RELATIVE_CLAUSE = 40;
-
-/**
- * "Lina Voss, whose firm, Paradata, sells data, said" / "Orin Dace, meanwhile, who lost the vote,
- * said" / "The port authority, which runs the docks, said": with a relative clause ending at the comma
- * `j` before the cue, the subject is the phrase before the clause's ", who" (", whose", ", which"),
- * past any adverb set off by commas. Null when there is none.
- */
-function beforeRelative(toks: readonly Tok[], j: number, floor: number): Range | null {
-  for (let k = j - 1; k > floor && k >= j - MAX_RELATIVE_CLAUSE; k--) {
-    if (/^(?:[.;:!?“”"«»]|'')$/.test(toks[k].text)) return null;
-    if (!(['who', 'whose', 'which'].includes(toks[k].lower) && toks[k - 1]?.text === ',')) continue;
-    let e = k - 2;
-    while (e > floor && (toks[e].pos === 'ADV' || toks[e].text === ',')) e--;
-    return collectBack(toks, e, floor);
-  }
-  return null;
-}
-
-/**
- * Steps back from the comma at `j` over comma-separated modifiers that are never the speaker: an age
- * ("22"), a home town ("of Port Avel") and a state abbreviation ("Velm."), as in "Cory Jaspen, 22, of
- * Port Avel, Velm., said"; a prepositional or participial phrase ("Vell, during a rally in Port Avel,
- * said", "Vell, also campaigning in Dorn, said"). Returns the comma before the first one.
- */
-function pastModifiers(toks: readonly Tok[], j: number, floor: number): number {
-  for (;;) {
-    let k = j - 1;
-    while (k > floor && toks[k].text !== ',' && j - k <= MAX_MODIFIER) k--;
-    if (k <= floor || toks[k].text !== ',') return j;
-    const seg = toks.slice(k + 1, j);
-    const age = seg.length === 1 && seg[0].pos === 'NUM';
-    const place = seg.length > 0 && ['of', 'from'].includes(seg[0].lower);
-    const abbreviation = seg.length === 2 && seg[0].pos === 'PROPN' && seg[1].text === '.';
-    // "during a town hall in Velmar", "also campaigning in Dornwall"
-    const phrase = seg.length > 0 && seg[0].pos === 'ADP';
-    const first = seg.find((t) => t.pos !== 'ADV');
-    const participle = first !== undefined && first.pos === 'VERB' && first.lower.endsWith('ing');
-    if (!age && !place && !abbreviation && !phrase && !participle) return j;
-    j = k;
-  }
 }
 
 /** The speaker phrase starting at token `i` (after an inverted cue or "according to"), or null. */
