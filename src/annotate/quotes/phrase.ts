@@ -20,8 +20,10 @@ export type Range = [number, number];
 
 /** A capitalised word the tagger calls a verb or an auxiliary is a name more often than not ("Lynch said", "said Will Doyle"). */
 export const nameLike = (t: Tok) => (t.pos === 'VERB' || t.pos === 'AUX') && /^\p{Lu}\p{Ll}/u.test(t.text);
+/** True for a token that may stand inside a speaker phrase ("of" only before another such token). */
 export const inNp = (t: Tok, next: Tok | undefined) =>
   NP_TAG.has(t.pos) || nameLike(t) || /^['’]s$/.test(t.lower) || (t.lower === 'of' && next !== undefined && NP_TAG.has(next.pos));
+/** True when the phrase `r` has a head: a noun, a name or a number. */
 export const headed = (toks: readonly Tok[], r: Range) => toks.slice(r[0], r[1]).some((t) => t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || nameLike(t));
 
 /** The noun phrase ending at token `j` (inclusive), not reaching before `floor`, or null when it has no head. */
