@@ -142,15 +142,15 @@ export class PostgresStore implements Store, JobQueue {
         // The last value given for a key wins, as it would written one by one.
         const last = [...new Map(put)];
         const [unset, set] = [last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
-        if (unset.length > 0) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, unset.map(([k]) => k)]);
-        if (set.length > 0)
+        for (const part of chunks(unset)) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, part.map(([k]) => k)]);
+        for (const part of chunks(set))
           await client.query(
             `INSERT INTO resolver_state (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::text[]) AS u(k, v)
              ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
-            [ns, set.map(([k]) => k), set.map(([, v]) => JSON.stringify(v))],
+            [ns, part.map(([k]) => k), part.map(([, v]) => JSON.stringify(v))],
           );
       }
-      if (w.resolved.length > 0) await client.query('UPDATE documents SET resolved = true WHERE id = ANY($1) AND NOT resolved', [w.resolved]);
+      for (const part of chunks(w.resolved)) await client.query('UPDATE documents SET resolved = true WHERE id = ANY($1) AND NOT resolved', [part]);
     });
   }
 
@@ -227,9 +227,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
  * Replaces stored documents' derived fields. `origin` guards against a stale write: a document taken
  * over by an earlier-read copy meanwhile is left alone (its generation was bumped, so it is resolved again).
  */
-async function writeDocs(client: pg.PoolClient, docs: NewsDoc[]): Promise<void> {
-  if (docs.length === 0) return;
-  await client.query(
+async function writeDocs(client: pg.PoolClient, all: NewsDoc[]): Promise<void> {
+  for (const docs of chunks(all)) await client.query(
     `UPDATE documents d SET published = u.published, doc_json = u.doc_json, removed_count = u.removed
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(id, origin, published, doc_json, removed)
      WHERE d.id = u.id AND d.origin = u.origin`,
@@ -237,12 +236,25 @@ async function writeDocs(client: pg.PoolClient, docs: NewsDoc[]): Promise<void> 
   );
 }
 
-async function writeCorpus(client: pg.PoolClient, kind: CorpusKind, items: CorpusItem[]): Promise<void> {
+async function writeCorpus(client: pg.PoolClient, kind: CorpusKind, all: CorpusItem[]): Promise<void> {
   await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
-  if (items.length === 0) return;
-  await client.query(
-    `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
-     SELECT $1, n - 1, id, data, sort_key FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)`,
-    [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? '')],
-  );
+  for (const [k, items] of chunks(all).entries()) {
+    await client.query(
+      `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
+       SELECT $1, $5 + n - 1, id, data, sort_key FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)`,
+      [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? ''), k * CHUNK],
+    );
+  }
+}
+
+/**
+ * Rows per statement when writing many: a full resolution writes a million state entries at 10k
+ * documents, and one statement would hold them all (and their serialised copies) in memory at once.
+ */
+const CHUNK = 5000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
 }
