@@ -15,8 +15,9 @@ import { timexRange, overlaps } from '../events/date-range.js';
 import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
 import type { EntityLookup } from '../entities/entity-at.js';
 import { entityIndex } from '../entities/index-cache.js';
-import type { Corpus, IncrementalResolver, Resolver } from '../resolve.js';
-import { claimAt, claimsByKey, figureContradiction, figureContradictions, scanClaims } from './figures.js';
+import type { Corpus, Resolver } from '../resolve.js';
+import { figureContradictions } from './figures.js';
+import { incremental } from './incremental.js';
 
 export interface Statement {
   doc: string;
@@ -112,7 +113,7 @@ export function eventContradictions(event: Event, found: Found[], speakerOf: Spe
 }
 
 /** The contradictions of one event: its mentions read back from their documents' `eventMentions`. */
-function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, speakerOf: SpeakerOf): Contradiction[] {
+export function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, speakerOf: SpeakerOf): Contradiction[] {
   const found: Found[] = event.mentions.flatMap((m) => {
     const doc = docs.get(m.doc);
     const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
@@ -121,61 +122,8 @@ function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, spea
   return eventContradictions(event, found, speakerOf);
 }
 
-const speakersOf = (corpus: Corpus) => quoteSpeakers(entityIndex(corpus.entities).lookup);
-
-/** A group of claims as stored: whether it disagrees already, else what later claims are compared with. */
-interface StoredFigures {
-  found: boolean;
-  reps: [doc: string, index: number][];
-}
-
-/**
- * Incremental form: the contradictions of the events an earlier resolver of this run changed or
- * removed are replaced; the claims of new documents are compared with the representatives of their
- * group (`scanClaims`), as one scan over the whole group would.
- * State (resolver `contradictions`): `a:<event>` the ids of its contradictions; `f:<claim key>` a
- * claim group's `StoredFigures`.
- */
-const incremental: IncrementalResolver = {
-  state(docs, items) {
-    const about = new Map<string, string[]>();
-    for (const { id, data } of items.contradictions ?? []) {
-      const c = data as Contradiction;
-      if (c.about !== null) (about.get(c.about) ?? about.set(c.about, []).get(c.about)!).push(id);
-    }
-    const figures = [...claimsByKey(docs)].map(([key, group]): [string, unknown] => {
-      const { pair, reps } = scanClaims(group);
-      return [`f:${key}`, { found: pair !== null, reps: pair ? [] : reps.map((r) => [r.doc.id, r.index]) } satisfies StoredFigures];
-    });
-    return [...[...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids]), ...figures];
-  },
-  async add(input, corpus) {
-    const events = (input.delta.upsert.events ?? []).map((i) => i.data as Event);
-    const gone = [...events.map((e) => e.id), ...(input.delta.remove.events ?? [])];
-    const before = [...(await input.state(gone.map((id) => `a:${id}`))).values()].flatMap((ids) => ids as string[]);
-    const speakerOf = speakersOf(corpus);
-    const found = events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf));
-    const about = new Map<string, string[]>(gone.map((id) => [id, []]));
-    for (const c of found) about.get(c.about!)!.push(c.id);
-    const state = [...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]);
-    const groups = claimsByKey(input.added);
-    const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
-    for (const [key, group] of groups) {
-      const was = stored.get(`f:${key}`) as StoredFigures | undefined;
-      if (was?.found) continue;
-      const reps = (was?.reps ?? []).flatMap(([doc, i]) => claimAt(input.docs.get(doc), i) ?? []);
-      const { pair, reps: now } = scanClaims(group, reps);
-      if (pair) found.push(figureContradiction(pair));
-      state.push([`f:${key}`, { found: pair !== null, reps: pair ? [] : now.map((r) => [r.doc.id, r.index]) } satisfies StoredFigures]);
-    }
-    const kept = new Set(found.map((c) => c.id));
-    return {
-      upsert: { contradictions: found.map((c) => ({ id: c.id, data: c })) },
-      remove: { contradictions: before.filter((id) => !kept.has(id)) },
-      state,
-    };
-  },
-};
+/** Who speaks at a span, through the corpus entities' shared look-up. */
+export const speakersOf = (corpus: Corpus) => quoteSpeakers(entityIndex(corpus.entities).lookup);
 
 export const contradictionsResolver: Resolver = {
   name: 'contradictions',

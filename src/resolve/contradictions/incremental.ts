@@ -1,0 +1,61 @@
+/**
+ * Contradictions, incrementally: the contradictions of the events an earlier resolver of this run
+ * changed or removed are replaced; the claims of new documents are compared with the representatives
+ * of their group (`scanClaims`), as one scan over the whole group would.
+ *
+ * State (resolver `contradictions`): `a:<event>` the ids of its contradictions; `f:<claim key>` a
+ * claim group's `StoredFigures`.
+ */
+import type { IncrementalResolver } from '../resolve.js';
+import type { Event } from '../events/build.js';
+import { claimAt, claimsByKey, figureContradiction, scanClaims } from './figures.js';
+import { contradictionsOf, speakersOf, type Contradiction } from './resolver.js';
+
+/** A group of claims as stored: whether it disagrees already, else what later claims are compared with. */
+interface StoredFigures {
+  found: boolean;
+  reps: [doc: string, index: number][];
+}
+
+/** The contradictions resolver's incremental form. */
+export const incremental: IncrementalResolver = {
+  state(docs, items) {
+    const about = new Map<string, string[]>();
+    for (const { id, data } of items.contradictions ?? []) {
+      const c = data as Contradiction;
+      if (c.about !== null) (about.get(c.about) ?? about.set(c.about, []).get(c.about)!).push(id);
+    }
+    const figures = [...claimsByKey(docs)].map(([key, group]): [string, unknown] => {
+      const { pair, reps } = scanClaims(group);
+      return [`f:${key}`, { found: pair !== null, reps: pair ? [] : reps.map((r) => [r.doc.id, r.index]) } satisfies StoredFigures];
+    });
+    return [...[...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids]), ...figures];
+  },
+  async add(input, corpus) {
+    const events = (input.delta.upsert.events ?? []).map((i) => i.data as Event);
+    const gone = [...events.map((e) => e.id), ...(input.delta.remove.events ?? [])];
+    const before = [...(await input.state(gone.map((id) => `a:${id}`))).values()].flatMap((ids) => ids as string[]);
+    const speakerOf = speakersOf(corpus);
+    const found = events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf));
+    const about = new Map<string, string[]>(gone.map((id) => [id, []]));
+    for (const c of found) about.get(c.about!)!.push(c.id);
+    const state = [...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]);
+    const groups = claimsByKey(input.added);
+    const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
+    for (const [key, group] of groups) {
+      const was = stored.get(`f:${key}`) as StoredFigures | undefined;
+      if (was?.found) continue;
+      const reps = (was?.reps ?? []).flatMap(([doc, i]) => claimAt(input.docs.get(doc), i) ?? []);
+      const { pair, reps: now } = scanClaims(group, reps);
+      if (pair) found.push(figureContradiction(pair));
+      state.push([`f:${key}`, { found: pair !== null, reps: pair ? [] : now.map((r) => [r.doc.id, r.index]) } satisfies StoredFigures]);
+    }
+    const kept = new Set(found.map((c) => c.id));
+    return {
+      upsert: { contradictions: found.map((c) => ({ id: c.id, data: c })) },
+      remove: { contradictions: before.filter((id) => !kept.has(id)) },
+      state,
+    };
+  },
+};
+
