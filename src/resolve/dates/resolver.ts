@@ -7,7 +7,8 @@
  * whose date changed get their `times` re-anchored from the stored anchor-free recipes.
  */
 import type { NewsDoc, Published } from '../../model/doc.js';
-import type { Corpus, Resolver } from '../resolve.js';
+import type { Resolver } from '../resolve.js';
+import { RunMemo } from '../run-memo.js';
 import { addPublication, publicationState } from './incremental.js';
 import { anchorTimes } from '../../annotate/times/anchor.js';
 
@@ -93,7 +94,7 @@ export function ownDate(d: NewsDoc): Published {
   return { date: null, source: 'none', confidence: 0, evidence: inferred?.evidence ?? [] };
 }
 
-const fullRuns = new WeakMap<object, Map<string, Lender>>();
+const fullRuns = new RunMemo<Map<string, Lender>>('publication-dates');
 
 /** The corpus resolver that sets `doc.published` for every document and re-anchors its times. */
 export const publicationResolver: Resolver = {
@@ -101,16 +102,10 @@ export const publicationResolver: Resolver = {
   requires: [],
   run(docs) {
     const { changed, lenders } = publicationRun(docs);
-    const items: Corpus = {};
-    fullRuns.set(items, lenders);
-    return { docs: changed, items };
+    return { docs: changed, items: fullRuns.keep({}, lenders) };
   },
   incremental: {
-    state(docs, items) {
-      const lenders = fullRuns.get(items);
-      if (!lenders) throw new Error('publication-dates: state asked for items this resolver did not build');
-      return publicationState(docs, lenders);
-    },
+    state: (docs, items) => publicationState(docs, fullRuns.get(items)),
     add: (input) => addPublication(input),
   },
 };

@@ -8,7 +8,8 @@
  * founds a group, and becomes a group's original when it precedes it (the copies are re-pointed).
  */
 import type { NewsDoc } from '../../model/doc.js';
-import type { Corpus, Resolver } from '../resolve.js';
+import type { Resolver } from '../resolve.js';
+import { RunMemo } from '../run-memo.js';
 import { docLabel, replaceFlags } from './flags.js';
 import { nearDuplicates, type DuplicateLink } from './near-duplicates.js';
 import { addDuplicates, duplicateState, type FullRun } from './incremental.js';
@@ -28,8 +29,7 @@ export function markCopy(doc: NewsDoc, original: NewsDoc | null, jaccard: number
   return replaceFlags(doc, DUPLICATE_FLAG, flags, original ? original.id : null);
 }
 
-/** A full run's finder, by the (empty) items object it returned, for the state that follows it. */
-const fullRuns = new WeakMap<object, FullRun>();
+const fullRuns = new RunMemo<FullRun>('duplicates');
 
 /** The near-duplicate resolver (see the file comment); registered in `RESOLVERS`. */
 export const duplicatesResolver: Resolver = {
@@ -46,16 +46,10 @@ export const duplicatesResolver: Resolver = {
       const next = markCopy(doc, link ? byId.get(link.original)! : null, link?.jaccard ?? 0);
       if (next) changed.push(next);
     }
-    const items: Corpus = {};
-    fullRuns.set(items, run);
-    return { docs: changed, items };
+    return { docs: changed, items: fullRuns.keep({}, run) };
   },
   incremental: {
-    state(_docs, items) {
-      const run = fullRuns.get(items);
-      if (!run) throw new Error('duplicates: state asked for items this resolver did not build');
-      return duplicateState(run);
-    },
+    state: (_docs, items) => duplicateState(fullRuns.get(items)),
     add: (input) => addDuplicates(input),
   },
 };

@@ -6,6 +6,7 @@
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { Resolver } from '../resolve.js';
+import { RunMemo } from '../run-memo.js';
 import { buildEvent, type Event } from './build.js';
 import { mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
@@ -51,8 +52,7 @@ export function eventSortKey(event: Event, order: number): string {
   return event.date.start ? `0|${event.date.start}|${n}` : `1|${n}`;
 }
 
-/** A full run's events, by the items it returned, for the state that follows it (not computed twice). */
-const resolvedRuns = new WeakMap<object, ResolvedEvent[]>();
+const resolvedRuns = new RunMemo<ResolvedEvent[]>('events');
 
 export const eventsResolver: Resolver = {
   name: 'events',
@@ -63,16 +63,10 @@ export const eventsResolver: Resolver = {
     const groups = mergeEventNodes(nodes).map((g) => g.map((i) => nodes[i]));
     const resolved = eventsOf(groups, new Map(docs.map((d) => [d.id, d])), entities, ctx);
     const sorted = resolved.map((r, i) => ({ r, i })).sort((a, b) => byDate(a.r.event, b.r.event) || a.i - b.i).map(({ r }) => r);
-    const items = { events: sorted.map((r, i) => ({ id: r.event.id, data: r.event, sortKey: eventSortKey(r.event, i) })) };
-    resolvedRuns.set(items, sorted);
-    return { items };
+    return { items: resolvedRuns.keep({ events: sorted.map((r, i) => ({ id: r.event.id, data: r.event, sortKey: eventSortKey(r.event, i) })) }, sorted) };
   },
   incremental: {
-    state(docs, items) {
-      const resolved = resolvedRuns.get(items);
-      if (!resolved) throw new Error('events: state asked for items this resolver did not build');
-      return eventState(resolved, docs);
-    },
+    state: (docs, items) => eventState(resolvedRuns.get(items), docs),
     add: (input, corpus, ctx) => addEvents(input, corpus, ctx),
   },
 };

@@ -10,6 +10,7 @@
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { Resolver } from '../resolve.js';
+import { RunMemo } from '../run-memo.js';
 import { StoryClusterer, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
@@ -89,8 +90,7 @@ function titleOf(doc: NewsDoc, centroid: Map<string, number>): string {
   return [...centroid].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t.replace(/^\w+:/, '')).join(' / ');
 }
 
-/** A full run's clustering, by the items it returned, for the state that follows it (not computed twice). */
-const clusterings = new WeakMap<object, Clustering>();
+const clusterings = new RunMemo<Clustering>('stories');
 
 /** The story resolver: stores `clusterStories` under corpus kind `stories`. */
 export const storiesResolver: Resolver = {
@@ -98,12 +98,10 @@ export const storiesResolver: Resolver = {
   requires: [],
   run(docs) {
     const c = cluster(docs);
-    const items = { stories: c.stories.map((s) => ({ id: s.id, data: s, sortKey: sortKey(c.clusterer.stories.get(s.id)!) })) };
-    clusterings.set(items, c);
-    return { items };
+    return { items: clusterings.keep({ stories: c.stories.map((s) => ({ id: s.id, data: s, sortKey: sortKey(c.clusterer.stories.get(s.id)!) })) }, c) };
   },
   incremental: {
-    state: (docs, items) => storyState(clusterings.get(items) ?? cluster(docs)),
+    state: (_docs, items) => storyState(clusterings.get(items)),
     add: (input) => addStories(input),
   },
 };
