@@ -11,9 +11,16 @@ export const MAX_SWAP_WORDS = 3;
 export function substitutions(copy: string, original: string): [string, string][] {
   const a = tokens(copy).map((t) => t.norm);
   const b = tokens(original).map((t) => t.norm);
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--)
-    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  // A common tail matches word for word whatever precedes it (LCS(X+S, Y+S) = LCS(X, Y) + |S|, so
+  // every comparison below comes out the same): the table covers only the parts before it. One flat
+  // table instead of a row array each: aligned sentences are many, and this ran in every pair.
+  let n = a.length;
+  let m = b.length;
+  while (n > 0 && m > 0 && a[n - 1] === b[m - 1]) [n, m] = [n - 1, m - 1];
+  const w = m + 1;
+  const lcs = new Uint16Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) lcs[i * w + j] = a[i] === b[j] ? lcs[(i + 1) * w + j + 1] + 1 : Math.max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
   const out: [string, string][] = [];
   let i = 0;
   let j = 0;
@@ -24,14 +31,14 @@ export function substitutions(copy: string, original: string): [string, string][
     runA = [];
     runB = [];
   };
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
       flush();
       i++;
       j++;
-    } else if (j >= b.length || (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])) runA.push(a[i++]);
+    } else if (j >= m || (i < n && lcs[(i + 1) * w + j] >= lcs[i * w + j + 1])) runA.push(a[i++]);
     else runB.push(b[j++]);
   }
-  flush();
+  flush(); // the common tail matches: it only ends the last run
   return out;
 }
