@@ -36,6 +36,8 @@ export type Corpus = Partial<Record<CorpusKind, CorpusItem[]>>;
 export interface IncrementalInput {
   /** Every stored document as earlier resolvers of this run left it. */
   docs: ReadonlyMap<string, NewsDoc>;
+  /** Every document as the previous resolution left it (before this run). */
+  stored: ReadonlyMap<string, NewsDoc>;
   /** Documents no earlier resolution covered, in ingest order. */
   added: NewsDoc[];
   /** Older documents an earlier resolver of this run changed (a publication date, a copy link). */
@@ -116,6 +118,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
       const out = await resolver.incremental!.add(
         {
           docs: byId,
+          stored,
           added: unresolved.map((id) => byId.get(id)!),
           changed: [...changed].filter((id) => !added.has(id) && differs(byId.get(id)!, stored.get(id)!)).map((id) => byId.get(id)!),
           state: (keys) => store.readState(resolver.name, keys),

@@ -28,6 +28,14 @@ const ctx = (incrementalFrom: number) => makeContext({ referenceDate: '2031-06-0
 
 describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
   const test = it.skipIf(!backend.available);
+  /** The same inputs ingested at once and in two steps (split after `split`), each into a database of its own. */
+  const twoWays = async (inputs: string[], split: number) => {
+    const [once, twice] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
+    await ingest(inputs, once, ctx(0), { threads: 1 });
+    await ingest(inputs.slice(0, split), twice, ctx(0), { threads: 1 });
+    await ingest(inputs.slice(split), twice, ctx(0), { threads: 1 });
+    return { once, twice, close: () => Promise.all([once.close(), twice.close()]) };
+  };
   test('gives the corpus that resolving everything at once gives, when documents arrive in publication order', async () => {
     const once = await backend.open(await backend.freshDb());
     const twice = await backend.open(await backend.freshDb());
@@ -45,12 +53,8 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
 
   test('joins a near-duplicate arriving later to the copy stored before, as a full run in that order does', async () => {
     const copyFirst = [...FILES.slice(0, 8), join(F, 'duplicates', 'talks', 'updated-copy.txt'), join(F, 'duplicates', 'talks', 'original.txt')];
-    const once = await backend.open(await backend.freshDb());
-    const twice = await backend.open(await backend.freshDb());
+    const { once, twice, close } = await twoWays(copyFirst, 9);
     try {
-      await ingest(copyFirst, once, ctx(0), { threads: 1 });
-      await ingest(copyFirst.slice(0, 9), twice, ctx(0), { threads: 1 });
-      await ingest(copyFirst.slice(9), twice, ctx(0), { threads: 1 });
       const groups = await twice.corpus<{ original: string; copies: { doc: string }[] }>('duplicates');
       expect(groups).toHaveLength(1);
       expect(groups[0].copies).toHaveLength(1);
@@ -62,7 +66,25 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
       };
       expect(await untitled(twice)).toEqual(await untitled(once));
     } finally {
-      await Promise.all([once.close(), twice.close()]);
+      await close();
+    }
+  }, 60_000);
+
+  test('flags a spun copy arriving later and links it to the stored original, as a full run in that order does', async () => {
+    const R = join(F, 'duplicates', 'rewrites');
+    const order = [...FILES.slice(0, 8), ...['original', 'same-event-other-report', 'clean-weak-clues', 'spun-copy', 'spun-no-original'].map((f) => join(R, `${f}.txt`))];
+    const { once, twice, close } = await twoWays(order, 11);
+    try {
+      const groups = await twice.corpus<{ original: string; copies: { doc: string; kind: string }[] }>('duplicates');
+      expect(groups.map((g) => g.copies.map((c) => c.kind))).toEqual([['rewrite']]);
+      // The copies and rewrites found are the same (events may merge differently: see the README).
+      const copies = async (store: Store) => {
+        const snap = await snapshot(store);
+        return { groups: snap.corpus.duplicates, docs: snap.exported.documents.map((d) => [d.id, d.duplicateOf, d.flags, d.published]) };
+      };
+      expect(await copies(twice)).toEqual(await copies(once));
+    } finally {
+      await close();
     }
   }, 60_000);
 

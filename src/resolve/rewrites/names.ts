@@ -32,10 +32,12 @@ export function namesIn(text: string): Map<string, { count: number; first: numbe
 export class NameStats {
   /** Documents containing each capitalised word. */
   readonly docFreq = new Map<string, number>();
-  private readonly lower = new Set<string>();
+  /** Words seen in lower case somewhere (an incremental run holds only those it loaded). */
+  readonly lower = new Set<string>();
   /** Names seen capitalised in mid-sentence somewhere, where a capital really marks a name. */
-  private readonly mid = new Set<string>();
-  private readonly index = new Map<string, Set<string>>();
+  readonly mid = new Set<string>();
+  /** SymSpell deletion → the names it comes from. */
+  readonly index = new Map<string, Set<string>>();
 
   add(doc: Pick<NewsDoc, 'text'>): void {
     for (const t of tokens(doc.text)) if (/^\p{Ll}/u.test(doc.text[t.start])) this.lower.add(t.norm.replace(/'s$/, ''));

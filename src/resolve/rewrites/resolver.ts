@@ -26,7 +26,10 @@ import { combine, lexicalClues, REWRITE_SCORE, type Clue } from './lexical.js';
 import { NameStats } from './names.js';
 import { packFacts, type PackFacts } from './pack-facts.js';
 import { RoleStats } from './role-errors.js';
-import { findRewordedCopies, type RewordedLink } from './reworded-copies.js';
+import { CONTENT_ROWS, findRewordedCopies, type RewordedLink } from './reworded-copies.js';
+import { LshIndex } from '../duplicates/minhash.js';
+import { RunMemo } from '../run-memo.js';
+import { addRewrites, rewriteState, type FullRun } from './incremental.js';
 import { substitutions } from './substitutions.js';
 import { MIN_SWAPS, swapsBetween } from './copy-swaps.js';
 import { spinVote, WordFreq } from './direction.js';
@@ -39,7 +42,7 @@ const MAX_EXAMPLES = 5;
 const packCache = new WeakMap<object, PackFacts>();
 
 /** A document's rewrite link: its original, evidence sentence and score. */
-interface Link {
+export interface Link {
   original: string;
   evidence: string;
   score: number;
@@ -52,7 +55,7 @@ const examples = (swaps: Iterable<[string, string]>) => {
 };
 
 /** Evidence for a reworded copy: how much aligns, and which words were swapped. */
-function rewordedLink(link: RewordedLink, copy: NewsDoc, orig: NewsDoc): Link {
+export function rewordedLink(link: RewordedLink, copy: NewsDoc, orig: NewsDoc): Link {
   const swaps = link.pairs
     .filter((p) => p.shingles < 0.5)
     .flatMap((p) => substitutions(copy.text.slice(p.copy.start, p.copy.end), orig.text.slice(p.original.start, p.original.end)));
@@ -65,7 +68,7 @@ function rewordedLink(link: RewordedLink, copy: NewsDoc, orig: NewsDoc): Link {
 }
 
 /** A near-duplicate with words swapped inside its sentences, or null. */
-function swappedCopy(copy: NewsDoc, orig: NewsDoc): Link | null {
+export function swappedCopy(copy: NewsDoc, orig: NewsDoc): Link | null {
   const { pairs, swaps, alignable } = swapsBetween(copy, orig);
   if (swaps.length < MIN_SWAPS) return null;
   const touched = new Set(pairs.filter((p) => copy.text.slice(p.copy.start, p.copy.end) !== orig.text.slice(p.original.start, p.original.end)).map((p) => p.copy.start));
@@ -76,12 +79,19 @@ function swappedCopy(copy: NewsDoc, orig: NewsDoc): Link | null {
   };
 }
 
+const fullRuns = new RunMemo<FullRun>('rewrites');
+
+/** The pack facts rewrites compare with, built once per pack. */
+export function packFactsOf(pack: Context['pack']): PackFacts {
+  return packCache.get(pack) ?? packCache.set(pack, packFacts(pack)).get(pack)!;
+}
+
 /** The rewrite resolver (see the file comment); registered in `RESOLVERS` after `duplicates`. */
 export const rewritesResolver: Resolver = {
   name: 'rewrites',
   requires: [],
   run(docs, _corpus, ctx: Context) {
-    const pack = packCache.get(ctx.pack) ?? packCache.set(ctx.pack, packFacts(ctx.pack)).get(ctx.pack)!;
+    const pack = packFactsOf(ctx.pack);
     const names = new NameStats();
     const roles = new RoleStats();
     const freq = new WordFreq();
@@ -105,7 +115,8 @@ export const rewritesResolver: Resolver = {
       return isOriginalOf(a, b, order);
     };
     const skip = (a: string, b: string) => copyOf.has(a) || copyOf.has(b);
-    for (const l of findRewordedCopies(docs, skip, precedes)) if (!links.has(l.copy)) links.set(l.copy, rewordedLink(l, byId.get(l.copy)!, byId.get(l.original)!));
+    const lsh = new LshIndex<string>(CONTENT_ROWS);
+    for (const l of findRewordedCopies(docs, skip, precedes, lsh, byId)) if (!links.has(l.copy)) links.set(l.copy, rewordedLink(l, byId.get(l.copy)!, byId.get(l.original)!));
     for (const [copy, original] of copyOf) {
       const link = original && byId.has(original) ? swappedCopy(byId.get(copy)!, byId.get(original)!) : null;
       if (link) links.set(copy, link);
@@ -138,6 +149,11 @@ export const rewritesResolver: Resolver = {
         groups.set(link.original, g);
       }
     }
-    return { docs: changed, items: { duplicates: [...groups].map(([id, data]) => ({ id, data })) } };
+    const items = { duplicates: [...groups].map(([id, data]) => ({ id, data })) };
+    return { docs: changed, items: fullRuns.keep(items, { names, roles, freq, lsh, groups }) };
+  },
+  incremental: {
+    state: (_docs, items) => rewriteState(fullRuns.get(items)),
+    add: (input, _corpus, ctx) => addRewrites(input, ctx),
   },
 };

@@ -32,36 +32,43 @@ export interface RewordedLink {
   alignable: number;
 }
 
+/** A document's content-word set as LSH reads it (sorted, distinct), or null when too short to compare. */
+export function contentWords(doc: Pick<NewsDoc, 'text'>): Uint32Array | null {
+  const words = shingleSet([...new Set(contentTokens(doc.text).map((t) => t.norm))].sort(), 1);
+  return words.length < 8 ? null : words;
+}
+
 /**
  * Finds reworded copies among `docs`. `skip(a, b)` excludes pairs already linked (near-duplicates);
- * `isOriginalOf(a, b)` decides the direction.
+ * `isOriginalOf(a, b)` decides the direction. `lsh` (documents filed by id) may come with documents
+ * filed before.
  */
 export function findRewordedCopies(
   docs: readonly NewsDoc[],
   skip: (a: string, b: string) => boolean,
   isOriginalOf: (a: NewsDoc, b: NewsDoc) => boolean,
+  lsh = new LshIndex<string>(CONTENT_ROWS),
+  byId: ReadonlyMap<string, NewsDoc> = new Map(docs.map((d) => [d.id, d])),
 ): RewordedLink[] {
-  const lsh = new LshIndex<number>(CONTENT_ROWS);
-  const sentences = new Map<number, ReturnType<typeof alignableSentences>>();
   const links: RewordedLink[] = [];
-  docs.forEach((doc, i) => {
-    const words = shingleSet([...new Set(contentTokens(doc.text).map((t) => t.norm))].sort(), 1);
-    if (words.length < 8) return;
-    for (const j of lsh.add(i, signature(words), CONTENT_MIN_BANDS)) {
-      const other = docs[j];
+  for (const doc of docs) {
+    const words = contentWords(doc);
+    if (!words) continue;
+    for (const id of lsh.add(doc.id, signature(words), CONTENT_MIN_BANDS)) {
+      const other = byId.get(id)!;
       if (skip(doc.id, other.id)) continue;
-      const [oi, ci] = isOriginalOf(other, doc) ? [j, i] : [i, j];
-      const link = tryLink(docs[ci], docs[oi], sentences, ci, oi);
+      const [orig, copy] = isOriginalOf(other, doc) ? [other, doc] : [doc, other];
+      const link = tryLink(copy, orig);
       if (link) links.push(link);
     }
-  });
+  }
   return links;
 }
 
-function tryLink(copy: NewsDoc, orig: NewsDoc, cache: Map<number, ReturnType<typeof alignableSentences>>, ci: number, oi: number) {
-  const get = (d: NewsDoc, i: number) => cache.get(i) ?? cache.set(i, alignableSentences(d)).get(i)!;
-  const cs = get(copy, ci);
-  const pairs = alignSentences(cs, get(orig, oi));
+/** `copy` as a reworded copy of `orig`, when enough of its sentences align and enough are reworded. */
+export function tryLink(copy: NewsDoc, orig: NewsDoc): RewordedLink | null {
+  const cs = alignableSentences(copy);
+  const pairs = alignSentences(cs, alignableSentences(orig));
   const n = reworded(pairs).length;
   if (n < MIN_REWORDED || pairs.length < MIN_COVERAGE * cs.length) return null;
   return { copy: copy.id, original: orig.id, pairs, reworded: n, alignable: cs.length };

@@ -64,7 +64,8 @@ function compatible(a: string, b: string): boolean {
 
 /** Per surname, per title, the documents that state it. */
 export class RoleStats {
-  private readonly tally = new Map<string, Map<string, Set<string>>>();
+  /** Name → title stated for it → the documents stating it. */
+  readonly tally = new Map<string, Map<string, Set<string>>>();
 
   add(doc: Pick<NewsDoc, 'id' | 'text'>): void {
     for (const r of statedRoles(doc.text)) {

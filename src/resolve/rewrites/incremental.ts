@@ -1,0 +1,216 @@
+/**
+ * Rewritten copies, incrementally: the corpus statistics (name spellings, stated roles, word
+ * frequencies) and the content-word LSH are kept as state. New documents are added to them, scored
+ * against them, and compared with the documents sharing their LSH buckets; a new document can be a
+ * rewrite of a stored one or its original. An older document's clues are not scored again when later
+ * documents change the statistics (a full resolution does that).
+ *
+ * State (resolver `rewrites`): `nd:<name>` documents with the capitalised word; `nm:<name>` seen
+ * capitalised mid-sentence; `lw:<word>` seen in lower case; `x:<deletion>` names with that SymSpell
+ * deletion; `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word
+ * document frequencies; `b:<bucket>` content-word LSH buckets; `g:<original>` its group of copies.
+ */
+import type { Context } from '../../context.js';
+import type { NewsDoc } from '../../model/doc.js';
+import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
+import { bandKeys, MAX_BUCKET_READ, signature, type LshIndex } from '../duplicates/minhash.js';
+import { DUPLICATE_FLAG, type DuplicateGroup } from '../duplicates/resolver.js';
+import { replaceFlags } from '../duplicates/flags.js';
+import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
+import { tokens } from '../duplicates/tokens.js';
+import { contentSet } from './content-words.js';
+import { spinVote, WordFreq } from './direction.js';
+import { deletions } from './edit-distance.js';
+import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
+import { NameStats, namesIn } from './names.js';
+import { RoleStats, statedRoles } from './role-errors.js';
+import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, tryLink } from './reworded-copies.js';
+import { packFactsOf, REWRITE_FLAG, rewordedLink, swappedCopy, type Link } from './resolver.js';
+
+/** What a full run leaves for the state. */
+export interface FullRun {
+  names: NameStats;
+  roles: RoleStats;
+  freq: WordFreq;
+  lsh: LshIndex<string>;
+  groups: Map<string, DuplicateGroup>;
+}
+
+type Copy = DuplicateGroup['copies'][number];
+
+export function rewriteState(run: FullRun): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, n] of run.names.docFreq) out.push([`nd:${k}`, n]);
+  for (const k of run.names.mid) out.push([`nm:${k}`, 1]);
+  for (const w of run.names.lower) out.push([`lw:${w}`, 1]);
+  for (const [d, names] of run.names.index) out.push([`x:${d}`, [...names]]);
+  for (const [name, titles] of run.roles.tally) out.push([`r:${name}`, [...titles].map(([t, docs]) => [t, [...docs]])]);
+  for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
+  for (const [k, ids] of run.lsh.postings()) out.push([`b:${k}`, ids]);
+  for (const [o, g] of run.groups) out.push([`g:${o}`, g.copies]);
+  return out;
+}
+
+/** Statistics loaded for the documents scored in this run, and the keys they changed. */
+class Stats {
+  readonly names = new NameStats();
+  readonly roles = new RoleStats();
+  readonly freq = new WordFreq();
+  private readonly loaded = new Set<string>();
+
+  constructor(private readonly state: IncrementalInput['state']) {}
+
+  /** Loads what scoring `docs` reads: their names and the names one or two edits away, roles, words. */
+  async load(docs: NewsDoc[]): Promise<void> {
+    const names = [...new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]))];
+    const dels = [...new Set(names.flatMap((n) => [...deletions(n)]))];
+    const got = await this.read([...dels.map((d) => `x:${d}`), ...names.flatMap((n) => [`nd:${n}`, `nm:${n}`, `lw:${n}`])]);
+    for (const d of dels) if (got.has(`x:${d}`)) this.names.index.set(d, new Set(got.get(`x:${d}`) as string[]));
+    const near = [...new Set(dels.flatMap((d) => [...(this.names.index.get(d) ?? [])]))];
+    const more = await this.read(near.flatMap((n) => [`nd:${n}`, `lw:${n}`]));
+    for (const [k, v] of [...got, ...more]) {
+      const [kind, key] = [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)];
+      if (kind === 'nd') this.names.docFreq.set(key, v as number);
+      else if (kind === 'nm') this.names.mid.add(key);
+      else if (kind === 'lw') this.names.lower.add(key);
+    }
+    const roles = await this.read([...new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => `r:${r.name}`)))]);
+    for (const [k, v] of roles) this.roles.tally.set(k.slice(2), new Map((v as [string, string[]][]).map(([t, ids]) => [t, new Set(ids)])));
+    const words = await this.read([...new Set(docs.flatMap((d) => [...contentSet(d.text)]))].map((w) => `w:${w}`));
+    for (const [k, v] of words) this.freq.df.set(k.slice(2), v as number);
+  }
+
+  /** Reads the keys not read before. */
+  private async read(keys: string[]): Promise<Map<string, unknown>> {
+    const need = keys.filter((k) => !this.loaded.has(k));
+    for (const k of need) this.loaded.add(k);
+    return this.state(need);
+  }
+
+  /** Counts new documents in, and returns the state entries they changed. */
+  add(docs: NewsDoc[]): [string, unknown][] {
+    const names = new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]));
+    // Only a name new to the corpus enters the deletion index.
+    const newNames = [...names].filter((n) => !this.names.docFreq.has(n));
+    for (const d of docs) {
+      this.names.add(d);
+      this.roles.add(d);
+      this.freq.add(d.text);
+    }
+    const out: [string, unknown][] = [];
+    for (const n of names) {
+      out.push([`nd:${n}`, this.names.docFreq.get(n)]);
+      if (this.names.mid.has(n)) out.push([`nm:${n}`, 1]);
+    }
+    for (const d of new Set(newNames.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.names.index.get(d)!]]);
+    for (const d of docs) for (const t of tokens(d.text)) if (/^\p{Ll}/u.test(d.text[t.start])) out.push([`lw:${t.norm.replace(/'s$/, '')}`, 1]);
+    for (const name of new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => r.name)))) {
+      out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
+    }
+    for (const w of new Set(docs.flatMap((d) => [...contentSet(d.text)]))) out.push([`w:${w}`, this.freq.df.get(w)]);
+    return out;
+  }
+}
+
+/** Scores and links the new documents; returns the documents whose rewrite flags or links changed. */
+export async function addRewrites(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
+  const pack = packFactsOf(ctx.pack);
+  const fresh = [...input.added, ...input.changed];
+  const stats = new Stats(input.state);
+  await stats.load(fresh);
+  const state = stats.add(input.added);
+  const lexOf = new Map<string, ReturnType<typeof lexicalClues>>();
+  const clues = async (d: NewsDoc) => {
+    if (!lexOf.has(d.id)) {
+      await stats.load([d]);
+      lexOf.set(d.id, lexicalClues(d, stats.names, stats.roles, pack));
+    }
+    return lexOf.get(d.id)!;
+  };
+  const lex = async (d: NewsDoc) => combine((await clues(d)).map((c) => c.weight));
+  const isCopy = (d: NewsDoc) => d.flags.some((f) => f.kind === DUPLICATE_FLAG);
+  let order: Map<string, number> | undefined;
+  const precedes = async (a: NewsDoc, b: NewsDoc) => {
+    const [da, db] = [a.published.date, b.published.date];
+    if (da && db && da !== db) return da < db;
+    await stats.load([a, b]);
+    const vote = spinVote(a.text, b.text, stats.freq);
+    if (vote !== 0) return vote > 0;
+    const [la, lb] = [await lex(a), await lex(b)];
+    if (la !== lb) return la < lb;
+    order ??= new Map([...input.docs.keys()].map((id, i) => [id, i]));
+    return isOriginalOf(a, b, order);
+  };
+
+  // Reworded copies: each new document against the documents sharing its content-word buckets.
+  const links = new Map<string, Link>();
+  const buckets = new Map<string, string[]>();
+  for (const doc of input.added) {
+    const words = contentWords(doc);
+    if (!words) continue;
+    const keys = bandKeys(signature(words), CONTENT_ROWS);
+    const got = await input.state(keys.filter((k) => !buckets.has(k)).map((k) => `b:${k}`));
+    for (const k of keys) if (!buckets.has(k)) buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
+    const hits = new Map<string, number>();
+    for (const k of keys) {
+      for (const id of buckets.get(k)!.slice(-MAX_BUCKET_READ)) hits.set(id, (hits.get(id) ?? 0) + 1);
+      buckets.get(k)!.push(doc.id);
+    }
+    const ranked = [...hits].filter(([id, n]) => n >= CONTENT_MIN_BANDS && id !== doc.id).reverse().sort((a, b) => b[1] - a[1]);
+    for (const [id] of ranked) {
+      const other = input.docs.get(id)!;
+      if (isCopy(doc) || isCopy(other)) continue;
+      const [orig, copy] = (await precedes(other, doc)) ? [other, doc] : [doc, other];
+      // A stored document already linked keeps its link, as the first link found wins in a full run.
+      if (links.has(copy.id) || (copy !== doc && copy.duplicateOf)) continue;
+      const l = tryLink(copy, orig);
+      if (l) links.set(copy.id, rewordedLink(l, copy, orig));
+    }
+  }
+  for (const doc of fresh) {
+    const original = isCopy(doc) && doc.duplicateOf ? input.docs.get(doc.duplicateOf) : undefined;
+    const link = original ? swappedCopy(doc, original) : null;
+    if (link) links.set(doc.id, link);
+  }
+
+  // Flags of the new and changed documents, and of stored ones that became copies.
+  // A changed document that is no copy keeps what it had: only its publication date or links moved.
+  const targets = new Map([...input.added, ...input.changed.filter(isCopy), ...[...links.keys()].map((id) => input.docs.get(id)!)].map((d) => [d.id, d]));
+  const docs: NewsDoc[] = [];
+  for (const doc of targets.values()) {
+    const link = links.get(doc.id);
+    const score = await lex(doc);
+    const evidence = [...(link ? [link.evidence] : []), ...(await clues(doc)).map((c) => c.evidence)];
+    const flags = link !== undefined || score >= REWRITE_SCORE ? [{ kind: REWRITE_FLAG, score: round(Math.max(score, link?.score ?? 0)), evidence }] : [];
+    const next = replaceFlags(doc, REWRITE_FLAG, flags, isCopy(doc) ? doc.duplicateOf : (link?.original ?? doc.duplicateOf));
+    if (next) docs.push(next);
+  }
+  const groups = await regroup([...targets.values()].map((d) => docs.find((n) => n.id === d.id) ?? d), input, links);
+  return {
+    docs,
+    upsert: { duplicates: groups.upsert },
+    remove: { duplicates: groups.remove },
+    state: [...state, ...[...buckets].map(([k, ids]): [string, unknown] => [`b:${k}`, ids.slice(-MAX_BUCKET_READ)]), ...groups.state],
+  };
+}
+
+/** Moves each document into the group of its original now (out of the one it was in before). */
+async function regroup(docs: NewsDoc[], input: IncrementalInput, links: Map<string, Link>) {
+  const before = (d: NewsDoc) => input.stored.get(d.id)?.duplicateOf ?? null;
+  const originals = [...new Set(docs.flatMap((d) => [before(d), d.duplicateOf]).filter((o): o is string => o !== null))];
+  const got = await input.state(originals.map((o) => `g:${o}`));
+  const groups = new Map(originals.map((o) => [o, [...((got.get(`g:${o}`) as Copy[] | undefined) ?? [])]]));
+  for (const d of docs) {
+    for (const o of [before(d), d.duplicateOf]) if (o) groups.set(o, groups.get(o)!.filter((c) => c.doc !== d.id));
+    if (!d.duplicateOf) continue;
+    const dup = d.flags.find((f) => f.kind === DUPLICATE_FLAG);
+    const copy: Copy = dup ? { doc: d.id, kind: 'duplicate', score: dup.score } : { doc: d.id, kind: 'rewrite', score: round(links.get(d.id)?.score ?? 0) };
+    groups.get(d.duplicateOf)!.push(copy);
+  }
+  const full = [...groups].filter(([, copies]) => copies.length > 0);
+  return {
+    upsert: full.map(([o, copies]) => ({ id: o, data: { original: o, copies } satisfies DuplicateGroup })),
+    remove: [...groups].filter(([, copies]) => copies.length === 0).map(([o]) => o),
+    state: [...groups].map(([o, copies]): [string, unknown] => [`g:${o}`, copies.length > 0 ? copies : null]),
+  };
+}
