@@ -42,6 +42,8 @@ export interface IncrementalInput {
   added: NewsDoc[];
   /** Older documents an earlier resolver of this run changed (a publication date, a copy link). */
   changed: NewsDoc[];
+  /** Every document's place in ingest order (built on first call: most runs never need it). */
+  order(): ReadonlyMap<string, number>;
   /** Reads this resolver's state (see `IncrementalResolver.state`). */
   state(keys: string[]): Promise<Map<string, unknown>>;
   /** Items earlier incremental resolvers of this run updated or removed, by kind. */
@@ -109,6 +111,8 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
   const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: incremental ? unresolved : [...byId.keys()] };
   const changed = new Set<string>();
   const added = new Set(unresolved);
+  let order: Map<string, number> | undefined;
+  const ingestOrder = () => (order ??= new Map([...byId.keys()].map((id, i) => [id, i])));
   for (const resolver of resolvers) {
     const adds = incremental && resolver.incremental !== undefined;
     // An incremental resolver may read the items an earlier one updated; a full one needs every item.
@@ -119,6 +123,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
         {
           docs: byId,
           stored,
+          order: ingestOrder,
           added: unresolved.map((id) => byId.get(id)!),
           changed: [...changed].filter((id) => !added.has(id) && differs(byId.get(id)!, stored.get(id)!)).map((id) => byId.get(id)!),
           state: (keys) => store.readState(resolver.name, keys),

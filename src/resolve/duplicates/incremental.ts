@@ -13,7 +13,8 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { contentSet } from '../rewrites/content-words.js';
 import { WordFreq } from '../rewrites/direction.js';
-import { bandKeys, estimateJaccard, MAX_BUCKET_READ, signature } from './minhash.js';
+import { estimateJaccard, ROWS, signature } from './minhash.js';
+import { StoredLsh } from './stored-lsh.js';
 import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
 import { jaccard, shingleSet, tokens } from './tokens.js';
 import { markCopy } from './resolver.js';
@@ -69,25 +70,14 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     const set = shingleSet(tokens(doc.text).map((t) => t.norm));
     return filed.get(doc.id) ?? filed.set(doc.id, { set, sig: signature(set) }).get(doc.id)!;
   };
-  let order: Map<string, number> | undefined;
-  const buckets = new Map<string, string[]>();
+  const lsh = new StoredLsh(input.state, ROWS);
   const moved = new Set<string>();
 
   for (const doc of input.added) {
     const own = file(doc);
     if (own.set.length < MIN_SHINGLES) continue;
-    const keys = bandKeys(own.sig).filter((k) => !buckets.has(k));
-    const got = await input.state(keys.map((k) => `b:${k}`));
-    for (const k of keys) buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
-    const hits = new Map<string, number>();
-    for (const k of bandKeys(own.sig)) {
-      for (const other of buckets.get(k)!) hits.set(other, (hits.get(other) ?? 0) + 1);
-      buckets.get(k)!.push(doc.id);
-    }
-    // Most shared buckets first; ties: the latest filed first (their place in the buckets).
-    const ranked = [...hits].filter(([id, n]) => n >= MIN_BAND_HITS && id !== doc.id).reverse().sort((a, b) => b[1] - a[1]);
     const tries = new Map<string, number>();
-    for (const [other] of ranked) {
+    for (const other of await lsh.add(doc.id, own.sig, MIN_BAND_HITS)) {
       const group = await root(other);
       const tried = tries.get(group) ?? 0;
       const theirs = file(input.docs.get(other)!);
@@ -99,8 +89,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       if (ra === rb) continue;
       const [a, b] = [input.docs.get(ra)!, input.docs.get(rb)!];
       await loadFreq([a.text, b.text]);
-      order ??= new Map([...input.docs.keys()].map((id, i) => [id, i]));
-      const [keep, lose] = isOriginalOf(a, b, order, freq) ? [ra, rb] : [rb, ra];
+      const [keep, lose] = isOriginalOf(a, b, input.order(), freq) ? [ra, rb] : [rb, ra];
       const members = [lose, ...(await copies(lose)), ...(await copies(keep))];
       for (const m of [lose, ...(await copies(lose))]) {
         originalOf.set(m, keep);
@@ -124,7 +113,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     remove: {},
     docs,
     state: [
-      ...[...buckets].map(([k, ids]): [string, unknown] => [`b:${k}`, ids.slice(-MAX_BUCKET_READ)]),
+      ...lsh.entries(),
       ...[...originalOf].map(([id, o]): [string, unknown] => [`o:${id}`, o]),
       ...[...copiesOf].map(([id, ids]): [string, unknown] => [`g:${id}`, ids.length > 0 ? ids : null]),
       ...[...freqWords].map((w): [string, unknown] => [`w:${w}`, freq.df.get(w)]),

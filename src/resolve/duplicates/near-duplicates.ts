@@ -89,7 +89,7 @@ export class NearDuplicateFinder {
  * given and decides; otherwise the one ingested first (feeds deliver the original before its copies).
  * Length is no guide: a copy trims some text and adds its own credit lines.
  */
-export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: Map<string, number>, freq?: WordFreq): boolean {
+export function isOriginalOf(a: NewsDoc, b: NewsDoc, order: ReadonlyMap<string, number>, freq?: WordFreq): boolean {
   const da = a.published.date;
   const db = b.published.date;
   if (da && db && da !== db) return da < db;

@@ -13,7 +13,8 @@
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
-import { bandKeys, MAX_BUCKET_READ, signature, type LshIndex } from '../duplicates/minhash.js';
+import { signature, type LshIndex } from '../duplicates/minhash.js';
+import { StoredLsh } from '../duplicates/stored-lsh.js';
 import { DUPLICATE_FLAG, type DuplicateGroup } from '../duplicates/resolver.js';
 import { replaceFlags } from '../duplicates/flags.js';
 import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
@@ -129,7 +130,6 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   };
   const lex = async (d: NewsDoc) => combine((await clues(d)).map((c) => c.weight));
   const isCopy = (d: NewsDoc) => d.flags.some((f) => f.kind === DUPLICATE_FLAG);
-  let order: Map<string, number> | undefined;
   const precedes = async (a: NewsDoc, b: NewsDoc) => {
     const [da, db] = [a.published.date, b.published.date];
     if (da && db && da !== db) return da < db;
@@ -138,26 +138,16 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     if (vote !== 0) return vote > 0;
     const [la, lb] = [await lex(a), await lex(b)];
     if (la !== lb) return la < lb;
-    order ??= new Map([...input.docs.keys()].map((id, i) => [id, i]));
-    return isOriginalOf(a, b, order);
+    return isOriginalOf(a, b, input.order());
   };
 
   // Reworded copies: each new document against the documents sharing its content-word buckets.
   const links = new Map<string, Link>();
-  const buckets = new Map<string, string[]>();
+  const lsh = new StoredLsh(input.state, CONTENT_ROWS);
   for (const doc of input.added) {
     const words = contentWords(doc);
     if (!words) continue;
-    const keys = bandKeys(signature(words), CONTENT_ROWS);
-    const got = await input.state(keys.filter((k) => !buckets.has(k)).map((k) => `b:${k}`));
-    for (const k of keys) if (!buckets.has(k)) buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
-    const hits = new Map<string, number>();
-    for (const k of keys) {
-      for (const id of buckets.get(k)!.slice(-MAX_BUCKET_READ)) hits.set(id, (hits.get(id) ?? 0) + 1);
-      buckets.get(k)!.push(doc.id);
-    }
-    const ranked = [...hits].filter(([id, n]) => n >= CONTENT_MIN_BANDS && id !== doc.id).reverse().sort((a, b) => b[1] - a[1]);
-    for (const [id] of ranked) {
+    for (const id of await lsh.add(doc.id, signature(words), CONTENT_MIN_BANDS)) {
       const other = input.docs.get(id)!;
       if (isCopy(doc) || isCopy(other)) continue;
       const [orig, copy] = (await precedes(other, doc)) ? [other, doc] : [doc, other];
@@ -190,7 +180,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     docs,
     upsert: { duplicates: groups.upsert },
     remove: { duplicates: groups.remove },
-    state: [...state, ...[...buckets].map(([k, ids]): [string, unknown] => [`b:${k}`, ids.slice(-MAX_BUCKET_READ)]), ...groups.state],
+    state: [...state, ...lsh.entries(), ...groups.state],
   };
 }
 
