@@ -2,7 +2,7 @@
  * PolNeAR attribution benchmark (`npm run bench -- polnear`). Reports the dev split (used, with train,
  * for development and tuning) and the test split (held out: reported, never tuned on) separately;
  * `POLNEAR_SPLIT=train,dev` picks other splits. `POLNEAR_ERRORS=file.jsonl` writes every speaker
- * mismatch of the scored splits (for error analysis on train/dev).
+ * mismatch of the scored splits (for error analysis on train/dev; with `POLNEAR_ALL=1`, every comparison, with `ok`).
  * Scores the `quotes` layer against PolNeAR's brat annotations (one annotator per article: the first
  * file in name order). Definitions, chosen so that both sides are measured the same way:
  * - direct: the words inside quotation marks within a gold content span; indirect: the words of a gold
@@ -171,11 +171,11 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
         const heads = (s: string) => s !== '' && (wordSet(source).has(lastWord(s)) || wordSet(s).has(goldHead(source)));
         if (heads(ours)) tally.ok++;
         if (heads(ours) || heads(hit.via ? ours : hit.speakerText ?? '')) tally.okNamed++;
-        if (errors && !heads(ours)) {
+        if (errors && (!heads(ours) || process.env.POLNEAR_ALL)) {
           const at = parts[0].start;
           // the paragraphs before count too (a speaker named there, a continued quote); ⟦ marks the quote
           const context = `${text.slice(Math.max(0, at - 600), at)}⟦${text.slice(at, Math.min(text.length, at + 300))}`;
-          appendFileSync(errors, JSON.stringify({ split, article, kind, gold: source, ours, resolved: hit.speakerText, rule: hit.source, quote: text.slice(hit.span.start, hit.span.end).slice(0, 120), context }) + '\n');
+          appendFileSync(errors, JSON.stringify({ split, article, kind, ok: heads(ours), gold: source, ours, resolved: hit.speakerText, rule: hit.source, quote: text.slice(hit.span.start, hit.span.end).slice(0, 120), context }) + '\n');
         }
       }
     }

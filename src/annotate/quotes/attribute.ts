@@ -7,7 +7,8 @@
  *   `according to the official, “…”`.
  */
 import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
-import { lacksSubject, npAfter, npBefore, subjectOf, type Range } from './np.js';
+import { lacksSubject, npAfter, npBefore, RELATIVE_PRONOUN, subjectOf, type Range } from './np.js';
+import { POSSESSIVE } from './phrase.js';
 import type { Tok } from './tokens.js';
 
 /** What was found: token ranges of the cue, the speaker and the relay. */
@@ -51,6 +52,11 @@ export function sourceAfter(toks: readonly Tok[], from: number, to: number): Ran
 /** The speaker of `cue`, looking at its subject, the clause subject for participles, or the phrase after. */
 export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: number, earlier: Range | null): Range | null {
   if (cue.base === 'according to') return sourceAfter(toks, cue.to, to);
+  // "Vell was asked by host Ana Dorn whether …": a passive cue's agent is the speaker
+  if (toks[cue.to]?.lower === 'by' && PASSIVE_AUX.has(toks[cue.from - 1]?.lower ?? '') && cue.to + 1 < to) {
+    const agent = npAfter(toks, cue.to + 1, to);
+    if (agent) return agent;
+  }
   if (toks[cue.from - 1]?.text === ',' && cue.from - 1 >= from) {
     // inverted after a clause: "…, said Lavrov, a decision was made"
     // "Dever, who was on the slate, told POLITICO, “…”": the phrase after an addressee verb is its object
@@ -66,7 +72,9 @@ export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: numb
     if (np && toks[np[1] - 1].pos === 'PROPN') return np;
   }
   if (lacksSubject(toks, cue.from, from) && !(cue.from === from)) {
-    return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? openingName(toks, from, cue.from) : npAfter(toks, cue.to, to));
+    // (the phrase after a subject-less verb is its subject only when inverted, never a possessed object: "to explain his view")
+    const after = isIngCue(toks, cue) || POSSESSIVE.has(toks[cue.to]?.lower ?? '') ? null : npAfter(toks, cue.to, to);
+    return earlier ?? coordinatedSubject(toks, cue, from) ?? subjectOf(toks, from, cue.from) ?? (isIngCue(toks, cue) ? openingName(toks, from, cue.from) : after);
   }
   const inverted = cue.from === from || /^(?:[,“”"«»:']|'')$/.test(toks[cue.from - 1]?.text ?? '');
   return npBefore(toks, cue.from, from) ?? (inverted ? npAfter(toks, cue.to, to) : subjectOf(toks, from, cue.from));
@@ -146,7 +154,8 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     // coordinated cues ("said … but said") share the sentence's first speaker, not a nested one ("she thinks")
     const outer = first as { speaker: Range } | null;
     if (found) earlier = outer?.speaker ?? speakerOf(toks, found, from, to, earlier) ?? earlier;
-    if (found && earlier && !first) first = { cue: found, speaker: earlier };
+    // (a cue in a relative clause of the subject, "Vell, who says …, tweeted", is nested, not the sentence's first)
+    if (found && earlier && !first && !relativeWord(toks, earlier)) first = { cue: found, speaker: earlier };
     found = cue;
   }
   if (!found) return null;
@@ -170,9 +179,16 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   const pronoun = speaker !== null && speaker[1] - speaker[0] === 1 ? toks[speaker[0]].lower : '';
   // (and "Vell said it would tell a story “…”": a thing does not speak inside a person's report)
   const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it';
-  if (first && (!adjacent || thought)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
+  // ("said Vell, who noted that … had “…”": the relative pronoun is the quote's own source)
+  if (first && (!adjacent || thought) && !relativeWord(toks, speaker)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
+
+/** Auxiliaries of a passive ("was asked by"). */
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be']);
+
+/** True for a speaker that is a relative pronoun alone ("who"): a relative clause of an earlier phrase. */
+const relativeWord = (toks: readonly Tok[], r: Range | null) => r !== null && r[1] - r[0] === 1 && RELATIVE_PRONOUN.has(toks[r[0]].lower);
 
 /** Verbs of thinking: nested in a report ("said he thinks"), their pronoun subject is the reporter (PolNeAR's outer source). */
 const THOUGHT = new Set('think believe feel hope know expect fear worry suspect realize realise wonder'.split(' '));

@@ -10,6 +10,7 @@ import type { Span } from '../../model/doc.js';
 import { speakerOf, type Attribution } from './attribute.js';
 import { ADDRESSEE_VERBS, cueAt, type Cue } from './cues.js';
 import { npAfter, npBefore, type Range } from './np.js';
+import { POSSESSIVE } from './phrase.js';
 import { tokenRange, type Tok } from './tokens.js';
 
 /** An indirect quote: its content as a token range, with its attribution. */
@@ -28,15 +29,20 @@ const MIN_CONTENT = 3;
 /** Time words that may follow a cue before its clause ("announced Wednesday that"). */
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later|previously|recently)$/i;
 
+/** Words opening an elliptic clause between a cue and a colon ("told them when asked: “…”"). */
+const ELLIPTIC_OPENER = new Set(['when', 'if', 'while', 'once']);
+
 const isMark = (t: Tok | undefined) => t !== undefined && /^(?:[“”„«»"‘’']|''|``)$/.test(t.text);
 const isEnd = (t: Tok) => t.pos === 'PUNCT' && /^[.!?;]$/.test(t.text);
 
 /** Where a clause after a cue starts: past an addressee ("told reporters"), a time phrase and "that". */
 function contentStart(toks: readonly Tok[], cue: Cue, to: number): number {
   let i = cue.to;
-  if (ADDRESSEE_VERBS.has(cue.base)) i = npAfter(toks, i, to)?.[1] ?? i;
+  // (a possessed addressee stays in the content, as PolNeAR's spans mostly keep it: "urged ⟦his backers to …")
+  if (ADDRESSEE_VERBS.has(cue.base) && !POSSESSIVE.has(toks[i]?.lower ?? '')) i = npAfter(toks, i, to)?.[1] ?? i;
   for (let j = i; j < to && j - i <= MAX_BEFORE_THAT; j++) {
     if (toks[j].lower === 'that') return j + 1;
+    if (toks[j].text === ',' && toks[j + 1]?.lower === 'that') continue; // "told Fox News, that …"
     if ((toks[j].pos === 'PUNCT' && !isMark(toks[j])) || toks[j].pos === 'VERB') break;
   }
   // "said on Wednesday they intended…", "announced Wednesday 498 …": step over time and place phrases
@@ -115,6 +121,9 @@ export function indirectInSentence(toks: readonly Tok[], from: number, to: numbe
     // not a clause ("said to them"), unless after "that" ("said that despite the rise, …")
     if (start >= to || ((toks[start].pos === 'ADP' || toks[start].lower === 'to') && toks[start - 1]?.lower !== 'that') || isEnd(toks[start])) continue;
     const end = contentEnd(toks, start, to);
+    // "told the council when asked about it: “…”": a colon before a mark hands over to the direct quote
+    // (only after such an elliptic clause: "said she has one quality: “…”" reports a clause)
+    if (ELLIPTIC_OPENER.has(toks[start].lower) && toks[start - 1]?.lower !== 'that' && toks.slice(start, end).some((t, k) => t.text === ':' && isMark(toks[start + k + 1]))) continue;
     if (end - start >= MIN_CONTENT) out.push({ content: [start, end], att: { ...att, rule: cue.base === 'according to' ? 'indirect:according-to' : 'indirect:after-cue' } });
   }
   return out;

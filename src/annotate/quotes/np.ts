@@ -6,7 +6,7 @@
  * of a participle cue: "He expressed …, saying that …").
  */
 import { beforeRelative, pastModifiers, restrictiveRelative } from './modifiers.js';
-import { collectBack, headed, inNp, MAX_NP, nameLike, type Range } from './phrase.js';
+import { collectBack, headed, inNp, MAX_NP, nameLike, POSSESSIVE, type Range } from './phrase.js';
 import type { Tok } from './tokens.js';
 
 export type { Range } from './phrase.js';
@@ -56,6 +56,13 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     const name = toks[k]?.text === '(' ? collectBack(toks, k - 1, floor) : null;
     return name ? [name[0], j + 1] : null;
   }
+  if (/^[—–]$/.test(toks[j].text)) {
+    // "Vell — named by the Courier as the favourite — told": a dash-set appositive after the subject
+    let k = j - 1;
+    while (k > floor && j - k <= MAX_APPOSITIVE && !/^(?:[—–.;:!?“”"]|'')$/.test(toks[k].text)) k--;
+    const name = /^[—–]$/.test(toks[k]?.text ?? '') && k > floor ? collectBack(toks, k - 1, floor) : null;
+    return name;
+  }
   if (toks[j].text === ',') {
     // "Gov. Ilse Varga (D-Vel.), said": the parenthesis and the name before it
     if (toks[j - 1]?.text === ')' && j - 1 > floor) {
@@ -64,7 +71,13 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     }
     const relative = beforeRelative(toks, j, floor);
     if (relative) return relative;
-    j = pastModifiers(toks, j, floor);
+    const past = pastModifiers(toks, j, floor);
+    // "Sen. Ilse Varga (D-Vel.), noting the vote, said": the parenthesis before the modifiers
+    if (past < j && toks[past - 1]?.text === ')' && past - 1 > floor) {
+      const named = npBefore(toks, past, floor);
+      if (named) return named;
+    }
+    j = past;
     // an appositive: "Rustem Umerov, the head of negotiations, said" → the name before it
     for (let k = j - 1; k >= Math.max(floor, j - MAX_APPOSITIVE); k--) {
       if (toks[k].text !== ',') continue;
@@ -87,9 +100,10 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
     // no opening comma: the phrase before is a subject only if it opens the clause ("Konashenkov, said")
     // (or after capitalised words the tagger left out of it: "De/X Blasio, speaking on the radio, called")
     const np = collectBack(toks, j - 1, floor);
-    // (or a subordinator opening the clause: "While Mr. Vell, representing the party, laid out …")
+    // (or a subordinator or conjunction opening the clause: "While Mr. Vell, representing the party, laid out …",
+    // "But Vell, noting the turnout, said")
     const lead = np ? toks.slice(floor, np[0]) : [];
-    return np && lead.every((t, k) => (/^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos)) || (k === 0 && t.pos === 'SCONJ')) ? np : null;
+    return np && lead.every((t, k) => (/^\p{Lu}/u.test(t.text) && !CLOSED_CLASS.has(t.pos)) || (k === 0 && (t.pos === 'SCONJ' || t.pos === 'CCONJ'))) ? np : null;
   }
   const np = collectBack(toks, j, floor);
   const restricted = np ? restrictiveRelative(toks, np[0], floor) : null;
@@ -112,18 +126,24 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
 /** The speaker phrase starting at token `i` (after an inverted cue or "according to"), or null. */
 export function npAfter(toks: readonly Tok[], i: number, ceil: number): Range | null {
   if (i < ceil && toks[i].pos === 'PRON' && PRONOUN.has(toks[i].lower)) return [i, i + 1];
-  let j = i;
+  // ("said his campaign manager Jeff Weaver": a possessive opens the phrase)
+  let j = POSSESSIVE.has(toks[i]?.lower ?? '') && i + 1 < ceil && inNp(toks[i + 1], toks[i + 2]) ? i + 1 : i;
   while (j < ceil && j - i < MAX_NP && inNp(toks[j], toks[j + 1])) j++;
   while (j > i && (toks[j - 1].lower === 'of' || toks[j - 1].pos === 'DET')) j--;
   const r: Range = [i, j];
   return j > i && headed(toks, r) ? r : null;
 }
 
+/** Subordinators that open a subject-less clause before a participle ("when asked", "if pressed"). */
+const ELLIPTIC = new Set(['when', 'if', 'once', 'unless', 'until', 'while']);
+
 /** True for a verb token that has no subject of its own ("…, saying", "and emphasized"). */
 export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): boolean {
   let j = cue - 1;
   if (toks[cue].lower.endsWith('ing')) return !(toks[j]?.pos === 'AUX' || CONTRACTED_AUX.test(toks[j]?.lower ?? '')); // "He's claiming" has one
-  while (j >= floor && toks[j].pos === 'ADV') j--;
+  while (j >= floor && toks[j].pos === 'ADV' && !ELLIPTIC.has(toks[j].lower)) j--;
+  // "when asked about it": an elliptic clause of a past participle has no subject of its own
+  if (j >= floor && ELLIPTIC.has(toks[j].lower) && /ed$|^told$/.test(toks[cue].lower)) return true;
   return j < floor || ['and', 'but', 'or', ',', 'to'].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
 }
 

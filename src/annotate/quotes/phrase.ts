@@ -13,7 +13,7 @@ export const MAX_NP = 12;
 const STANDALONE = new Set(['another', 'others', 'some', 'many', 'both', 'several', 'most', 'few']);
 
 /** Possessive determiners that may open a noun phrase ("his announcement speech"). */
-const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
+export const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your']);
 
 /** Token range `[from, to)`. */
 export type Range = [number, number];
