@@ -119,6 +119,9 @@ function addGold(sent: Tok[], first: number, last: number, type: string, gold: G
     const names: number[] = [];
     for (let i = head + 1; i <= last; i++) {
       const t = sent[i - 1];
+      // a hyphen inside a romanised name, "Lam Cheuk-ting" (Cheuk, -, ting: "ting" flat under "Cheuk")
+      const n = sent[i];
+      if (t.form === '-' && t.upos === 'PUNCT' && n && n.upos === 'PROPN' && /^flat/.test(n.deprel) && names.includes(n.head)) continue;
       if (t.upos !== 'PROPN' || !/^(?:flat|appos)/.test(t.deprel) || !(t.head === head || names.includes(t.head))) break;
       names.push(i);
     }

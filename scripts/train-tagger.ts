@@ -11,6 +11,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
 import { emptyScores, prf, score } from '../bench/entities-score.js';
+import { errorsOf, printErrors, type Example } from '../bench/entities-errors.js';
 import { DATA } from '../bench/shared.js';
 import { findMentions, ruleMentions } from '../src/annotate/mentions/stage.js';
 import { LABELS, MODEL_FILE, makeTagger, spansOf, useTagger, viterbi, type TaggerModel } from '../src/annotate/mentions/tagger.js';
@@ -216,10 +217,15 @@ function system(d: GumDoc): GoldSpan[] {
 function crossValidate(train: Prepared[], dev: Prepared[], genres: string[], k: number): void {
   const news = train.filter((d) => d.doc.genre === 'news');
   const [ours, rules] = [emptyScores(), emptyScores()];
+  const errors: Example[] = [];
   for (let fold = 0; fold < k; fold++) {
     const held = new Set(news.filter((_, i) => i % k === fold));
     useTagger(makeTagger(fit(train.filter((d) => !held.has(d)), dev, genres)));
-    for (const d of held) score(ours, d.doc.gold, system(d.doc));
+    for (const d of held) {
+      const pred = system(d.doc);
+      score(ours, d.doc.gold, pred);
+      errors.push(...errorsOf(d.doc, d.doc.gold, pred));
+    }
     useTagger(null);
     for (const d of held) score(rules, d.doc.gold, system(d.doc));
   }
@@ -228,6 +234,7 @@ function crossValidate(train: Prepared[], dev: Prepared[], genres: string[], k: 
     console.log(`cv news (${news.length} documents) ${name}: strict P/R/F1 ${a.p.toFixed(3)}/${a.r.toFixed(3)}/${a.f.toFixed(3)}, partial F1 ${b.f.toFixed(3)}; ` +
       `strict F1 person ${prf(s.person.strict).f.toFixed(3)} organization ${prf(s.organization.strict).f.toFixed(3)} place ${prf(s.place.strict).f.toFixed(3)}`);
   }
+  printErrors(errors, Number(opt('examples') ?? 0));
 }
 
 function main(): void {

@@ -86,3 +86,20 @@ export const NOT_OFFICES = set(`colleague|counterpart|member|official|officer|mr
 
 /** Verbs of sport after which a country is its national team, an organisation (only verbs diplomacy does not use). */
 export const TEAM_VERBS = set(`beat|beats|defeated|defeats|drew|scored|eliminated|thrashed|edged|qualified|equalised|equalized`);
+
+/**
+ * Last words of names of events, works, products, programmes and documents, which a run of capitalised
+ * words with no other cue (`name-shape`) does not make a person: "Lantern Festival", "Internet Explorer",
+ * "Flag Consideration Project", "Waitangi Day". Surnames that are also such words ("Day") still come
+ * through a given name ("Doris Day"). Lower case.
+ */
+export const THING_HEADS = set(`festival|day|days|week|year|project|results|result|explorer|browser|prize|award|awards|cup|games|
+  olympics|championship|championships|series|show|film|movie|fair|expo|summit|treaty|agreement|accord|plan|war|
+  campaign|operation|act|bill|report|declaration|doctrine|protocol|index|wiki|change|offensive|revolution|crisis|
+  tour|race|marathon|season|edition|girls|boys|galleries|gallery|collection|collections|exhibition|exhibit|rally|
+  strike|agenda|strategy|deal|talks|process|format|pact|charter|code|statement|communique|memorandum|resolution|
+  app|software|system|phone|video|album|song|book|novel|magazine|journal|awards|week|month|weekend|holiday|
+  polaroids|polaroid|soup|idea|music|art|arts|science|sciences|history|studies|language|english|research`);
+
+/** First words of names that are not people: "Operation Clambake", "Team Estonia", "Project Mercury". Lower case. */
+export const THING_OPENERS = set(`operation|project|team|battle|siege|treaty|campaign|mission|programme|program|festival|radio|air|flight`);

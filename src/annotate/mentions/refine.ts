@@ -54,7 +54,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
       }
     }
     // a capitalised descriptor before a given name and surname: "Scientologist Tom Cruise"
-    if (last - first >= 2 && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
+    if (last - first >= 2 && !/^\p{Lu}\.?$/u.test(tokens[first].text) && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
         !isKnownPlaceOrOrg(tokens, first, first, ctx) && /^\p{Lu}\p{Ll}+$/u.test(tokens[first + 2].text)) {
       first++;
     }

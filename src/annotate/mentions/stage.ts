@@ -9,6 +9,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { Stage } from '../../pipeline.js';
 import { findCandidates, opensSentence } from './candidates.js';
 import { foldName, translitWord } from './key.js';
+import { gazetteer } from './gazetteer.js';
 import type { Mention } from './layer.js';
 import { TITLE_HEADS, HONORIFICS } from './lexicon.js';
 import { refine } from './refine.js';
@@ -94,6 +95,13 @@ function propagate(mentions: (Mention & { rule: string })[]): void {
       m.type = spelled;
       m.source = m.source.replace(/\/[^/]+$/, '/initials');
       m.rule = 'initials';
+      continue;
+    }
+    // a city name that is the surname of a person named in full here is that person ("Valeska Paris" … "Paris")
+    if (m.rule === 'gazetteer' && m.type === 'place' && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && !gazetteer().countries.has(m.key)) {
+      m.type = 'person';
+      m.source = m.source.replace(/\/[^/]+$/, '/surname');
+      m.rule = 'surname';
       continue;
     }
     if (!WEAK_RULES.has(m.rule)) continue;

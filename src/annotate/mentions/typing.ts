@@ -12,7 +12,7 @@ import { lookupAlias, packIndex } from '../../packs/pack-index.js';
 import type { MentionType } from './layer.js';
 import { gazetteer } from './gazetteer.js';
 import { foldName } from './key.js';
-import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID, TEAM_VERBS } from './lexicon.js';
+import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID, TEAM_VERBS, THING_HEADS, THING_OPENERS } from './lexicon.js';
 import type { NameSpan } from './refine.js';
 import { isAcronym } from './candidates.js';
 import type { Token } from './tokens.js';
@@ -70,7 +70,8 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
   if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w))) {
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w)) &&
+    !THING_HEADS.has(lastWord) && !THING_OPENERS.has(firstWord)) {
     return { type: 'person', rule: 'name-shape' };
   }
   return { type: 'other', rule: 'none' };

@@ -1,0 +1,74 @@
+/**
+ * `node --import tsx bench/entities-dev.ts [--split dev|train] [--genre news] [--examples N] [--no-tagger]`:
+ * the entity figures on a tuning split of GUM (dev by default; never test) with an error breakdown —
+ * missed, spurious, wrong type, wrong boundary — and examples of each, so that the mentions stage is
+ * tuned on train + dev only. `npm run bench -- entities` reports the held-out test split.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA, haveData } from './shared.js';
+import { readGum, readSplits, type GoldSpan, type GumDoc } from './entities-gum.js';
+import { emptyScores, prf, score, type Scores } from './entities-score.js';
+import { errorsOf, printErrors, type Example } from './entities-errors.js';
+import { findMentions } from '../src/annotate/mentions/stage.js';
+import { useTagger } from '../src/annotate/mentions/tagger.js';
+import { splitSentences } from '../src/annotate/sentences/stage.js';
+import { makeContext } from '../src/context.js';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const ctx = makeContext({ pack: { name: 'none' } });
+
+/** Parley's typed names in a GUM document (outlets count as organisations, as GUM types them). */
+export function systemSpans(d: GumDoc): GoldSpan[] {
+  const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
+  return findMentions(news, ctx)
+    .filter((m) => m.evidence === 'explicit' && m.type !== 'other')
+    .map((m) => ({ start: m.span.start, end: m.span.end, type: (m.type === 'outlet' ? 'organization' : m.type) as GoldSpan['type'] }));
+}
+
+function line(label: string, s: Scores): string {
+  const f = (x: number) => x.toFixed(3);
+  const [a, b] = [prf(s.all.strict), prf(s.all.partial)];
+  return `${label.padEnd(22)} strict P/R/F1 ${f(a.p)}/${f(a.r)}/${f(a.f)}  partial F1 ${f(b.f)}  ` +
+    `(per/org/pla strict F1 ${f(prf(s.person.strict).f)}/${f(prf(s.organization.strict).f)}/${f(prf(s.place.strict).f)})`;
+}
+
+function main(): void {
+  if (!haveData('gum')) return;
+  const which = opt('split') ?? 'dev';
+  if (which === 'test') throw new Error('entities-dev never reads the test split: use npm run bench -- entities');
+  const split = readSplits(join(DATA, 'gum', 'splits.md'));
+  const dir = join(DATA, 'gum', 'dep');
+  const docs = readdirSync(dir).filter((f) => f.endsWith('.conllu') && !f.includes('reddit'))
+    .map((f) => readGum(join(dir, f)))
+    .filter((d) => split(d.id) === which && (!opt('genre') || d.genre === opt('genre')));
+  if (args.includes('--no-tagger')) useTagger(null);
+  const [news, all] = [emptyScores(), emptyScores()];
+  const errors: Example[] = [];
+  for (const d of docs) {
+    const pred = systemSpans(d);
+    score(all, d.gold, pred);
+    if (d.genre === 'news') score(news, d.gold, pred);
+    const found = errorsOf(d, d.gold, pred);
+    if (args.includes('--why')) {
+      // what the stage said about each error's text, type other and rule sources included
+      const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
+      const raw = findMentions(news, ctx);
+      for (const e of found) {
+        const at = d.text.indexOf(e.context.replace(/^…/, '').trim().slice(0, 20));
+        void at;
+        const name = (e.gold ?? e.pred ?? '').replace(/\/\w+$/, '');
+        const hits = raw.filter((m) => d.text.slice(m.span.start, m.span.end).includes(name) || name.includes(d.text.slice(m.span.start, m.span.end)));
+        e.context += `  {${[...new Set(hits.map((m) => `${d.text.slice(m.span.start, m.span.end)}:${m.type}:${m.source}`))].slice(0, 3).join('; ')}}`;
+      }
+    }
+    errors.push(...found);
+  }
+  console.log(`GUM ${which} split: ${docs.length} documents (${docs.filter((d) => d.genre === 'news').length} news)`);
+  console.log(line('news', news));
+  console.log(line('all genres', all));
+  printErrors(errors, Number(opt('examples') ?? 15));
+}
+
+main();
