@@ -21,6 +21,7 @@
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
+import { DocSet } from './doc-set.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
 import { storiesResolver } from './stories/resolver.js';
@@ -34,18 +35,23 @@ export type Corpus = Partial<Record<CorpusKind, CorpusItem[]>>;
 
 /** What an incremental resolver is given: the corpus now, and what is new or changed since its last run. */
 export interface IncrementalInput {
-  /** Every stored document as earlier resolvers of this run left it. */
-  docs: ReadonlyMap<string, NewsDoc>;
-  /** Every document as the previous resolution left it (before this run). */
-  stored: ReadonlyMap<string, NewsDoc>;
+  /**
+   * The documents, loaded on demand (`docs.load(ids)` before `docs.get(id)`), as earlier resolvers of
+   * this run left them; `docs.stored(id)` as the previous resolution left them.
+   */
+  docs: DocSet;
   /** Documents no earlier resolution covered, in ingest order. */
   added: NewsDoc[];
   /** Older documents an earlier resolver of this run changed (a publication date, a copy link). */
   changed: NewsDoc[];
-  /** Every document's place in ingest order (built on first call: most runs never need it). */
-  order(): ReadonlyMap<string, number>;
+  /** Every document's place in ingest order (read on first call: most runs never need it). */
+  order(): Promise<ReadonlyMap<string, number>>;
   /** Reads this resolver's state (see `IncrementalResolver.state`). */
   state(keys: string[]): Promise<Map<string, unknown>>;
+  /** Reads another resolver's state as the previous resolution left it (entities' look-ups, say). */
+  stateOf(ns: string, keys: string[]): Promise<Map<string, unknown>>;
+  /** Stored items of one kind by id, as the previous resolution left them. */
+  items<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>>;
   /** Items earlier incremental resolvers of this run updated or removed, by kind. */
   delta: { upsert: Corpus; remove: Partial<Record<CorpusKind, string[]>> };
 }
@@ -93,54 +99,27 @@ const STATE_VERSION = 1;
 /**
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.
  * In incremental mode (state from an earlier complete run of the same resolvers, and a corpus past
- * `INCREMENTAL_FROM`), resolvers with an `incremental` form take in only the documents no resolution
- * covered yet; the others run in full. A full run (also asked for with `opts.full`) rebuilds every
- * incremental resolver's state.
+ * `INCREMENTAL_FROM`), resolvers take in only the documents no resolution covered yet, and only the
+ * stored documents they read are loaded (`DocSet`), so memory is bounded by the batch. A full run
+ * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state.
  */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { full?: boolean } = {}): Promise<'full' | 'incremental' | 'none'> {
   if (resolvers.length === 0) return 'none';
+  const unresolved = await store.unresolvedDocIds();
+  const version = `${STATE_VERSION}:${ctx.pack.name}:${resolvers.map((r) => r.name).join(',')}`;
+  const built = (await store.readState('resolve', ['version'])).get('version') === version;
+  const from = typeof ctx.options.incrementalFrom === 'number' ? ctx.options.incrementalFrom : INCREMENTAL_FROM;
+  const incremental = !opts.full && built && resolvers.every((r) => r.incremental) && (await store.countDocs()) - unresolved.length >= from;
+  if (incremental) return resolveIncrementally(store, ctx, resolvers, unresolved);
   const byId = new Map<string, NewsDoc>();
   for await (const doc of store.allDocs()) byId.set(doc.id, doc);
   const stored = new Map(byId);
-  const unresolved = (await store.unresolvedDocIds()).filter((id) => byId.has(id));
-  const version = `${STATE_VERSION}:${resolvers.map((r) => r.name).join(',')}`;
-  const built = (await store.readState('resolve', ['version'])).get('version') === version;
-  const from = typeof ctx.options.incrementalFrom === 'number' ? ctx.options.incrementalFrom : INCREMENTAL_FROM;
-  const incremental = !opts.full && built && byId.size - unresolved.length >= from;
   const corpus: Corpus = {};
-  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: incremental ? unresolved : [...byId.keys()] };
+  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: [...byId.keys()] };
   const changed = new Set<string>();
-  const added = new Set(unresolved);
-  let order: Map<string, number> | undefined;
-  const ingestOrder = () => (order ??= new Map([...byId.keys()].map((id, i) => [id, i])));
   for (const resolver of resolvers) {
-    const adds = incremental && resolver.incremental !== undefined;
-    // An incremental resolver may read the items an earlier one updated; a full one needs every item.
-    const missing = resolver.requires.filter((k) => !(k in corpus) && !(adds && (k in write.upsert || k in write.remove)));
+    const missing = resolver.requires.filter((k) => !(k in corpus));
     if (missing.length > 0) throw new Error(`resolver "${resolver.name}" requires ${missing.join(', ')}, built by no earlier resolver`);
-    if (adds) {
-      const out = await resolver.incremental!.add(
-        {
-          docs: byId,
-          stored,
-          order: ingestOrder,
-          added: unresolved.map((id) => byId.get(id)!),
-          changed: [...changed].filter((id) => !added.has(id) && differs(byId.get(id)!, stored.get(id)!)).map((id) => byId.get(id)!),
-          state: (keys) => store.readState(resolver.name, keys),
-          delta: { upsert: write.upsert, remove: write.remove },
-        },
-        corpus,
-        ctx,
-      );
-      for (const doc of out.docs ?? []) {
-        byId.set(doc.id, doc);
-        changed.add(doc.id);
-      }
-      Object.assign(write.upsert, out.upsert);
-      Object.assign(write.remove, out.remove);
-      write.state.push({ ns: resolver.name, put: out.state });
-      continue;
-    }
     const out = resolver.run([...byId.values()], corpus, ctx);
     for (const doc of out.docs ?? []) {
       byId.set(doc.id, doc);
@@ -152,9 +131,49 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
   }
   // Only documents whose resolved form differs from the stored one are written back.
   write.docs = [...changed].map((id) => byId.get(id)!).filter((d) => differs(d, stored.get(d.id)!));
-  if (!incremental) write.state.push({ ns: 'resolve', clear: true, put: [['version', version]] });
+  write.state.push({ ns: 'resolve', clear: true, put: [['version', version]] });
   await store.applyResolution(write);
-  return incremental ? 'incremental' : 'full';
+  return 'full';
+}
+
+/** The incremental run of `resolveCorpus`: each resolver takes in the unresolved documents. */
+async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resolver[], unresolved: string[]): Promise<'incremental'> {
+  const docs = new DocSet((ids) => store.docsById(ids));
+  await docs.load(unresolved);
+  const added = unresolved.flatMap((id) => docs.get(id) ?? []);
+  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: added.map((d) => d.id) };
+  const isAdded = new Set(write.resolved);
+  const changed = new Set<string>();
+  let order: Promise<Map<string, number>> | undefined;
+  const ingestOrder = () => (order ??= store.docIds().then((ids) => new Map(ids.map((id, i) => [id, i]))));
+  for (const resolver of resolvers) {
+    const missing = resolver.requires.filter((k) => !(k in write.upsert || k in write.remove));
+    if (missing.length > 0) throw new Error(`resolver "${resolver.name}" requires ${missing.join(', ')}, built by no earlier resolver`);
+    const out = await resolver.incremental!.add(
+      {
+        docs,
+        added: added.map((d) => docs.get(d.id)!),
+        changed: [...changed].filter((id) => !isAdded.has(id) && differs(docs.get(id)!, docs.stored(id)!)).map((id) => docs.get(id)!),
+        order: ingestOrder,
+        state: (keys) => store.readState(resolver.name, keys),
+        stateOf: (ns, keys) => store.readState(ns, keys),
+        items: (kind, ids) => store.corpusItems(kind, ids),
+        delta: { upsert: write.upsert, remove: write.remove },
+      },
+      {},
+      ctx,
+    );
+    for (const doc of out.docs ?? []) {
+      docs.set(doc);
+      changed.add(doc.id);
+    }
+    Object.assign(write.upsert, out.upsert);
+    Object.assign(write.remove, out.remove);
+    write.state.push({ ns: resolver.name, put: out.state });
+  }
+  write.docs = docs.changed().filter((d) => differs(d, docs.stored(d.id)!));
+  await store.applyResolution(write);
+  return 'incremental';
 }
 
 /** True when a resolver left a document other than it was stored (one may undo what another did). */

@@ -87,6 +87,10 @@ export interface Store {
   /** Every stored document, in ingest order. */
   allDocs(): AsyncIterable<NewsDoc>;
   countDocs(): Promise<number>;
+  /** Every document id, in ingest order (ids only: cheap at any size). */
+  docIds(): Promise<string[]>;
+  /** The stored documents with these ids (those that exist), so a resolution loads only what it reads. */
+  docsById(ids: string[]): Promise<Map<string, NewsDoc>>;
   /** Full-text search over title and clean text. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
   /**
@@ -98,6 +102,8 @@ export interface Store {
   replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void>;
   /** The corpus-level items of one kind, by sort key, then in the order they were first stored. */
   corpus<T>(kind: CorpusKind): Promise<T[]>;
+  /** The items of one kind with these ids (those that exist). */
+  corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>>;
   /** Writes a corpus resolution in one transaction (see `ResolutionWrite`). */
   applyResolution(w: ResolutionWrite): Promise<void>;
   /** Ids of the documents no complete resolution has covered yet, in ingest order. */

@@ -9,7 +9,8 @@
 import type { IncrementalResolver } from '../resolve.js';
 import type { Event } from '../events/build.js';
 import { claimAt, claimsByKey, figureContradiction, scanClaims } from './figures.js';
-import { contradictionsOf, speakersOf, type Contradiction } from './resolver.js';
+import { contradictionsOf, quoteSpeakers, type Contradiction } from './resolver.js';
+import { EntityView } from '../entities/entity-view.js';
 
 /** A group of claims as stored: whether it disagrees already, else what later claims are compared with. */
 interface StoredFigures {
@@ -35,13 +36,18 @@ export const incremental: IncrementalResolver = {
     const events = (input.delta.upsert.events ?? []).map((i) => i.data as Event);
     const gone = [...events.map((e) => e.id), ...(input.delta.remove.events ?? [])];
     const before = [...(await input.state(gone.map((id) => `a:${id}`))).values()].flatMap((ids) => ids as string[]);
-    const speakerOf = speakersOf(corpus);
+    const entities = new EntityView(input);
+    const groups = claimsByKey(input.added);
+    const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
+    const reps = [...stored.values()].flatMap((s) => (s as StoredFigures).reps.map(([doc]) => doc));
+    const docs = [...events.flatMap((e) => e.mentions.map((m) => m.doc)), ...reps];
+    await input.docs.load(docs);
+    await entities.load(docs);
+    const speakerOf = quoteSpeakers(entities.lookup);
     const found = events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf));
     const about = new Map<string, string[]>(gone.map((id) => [id, []]));
     for (const c of found) about.get(c.about!)!.push(c.id);
     const state = [...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]);
-    const groups = claimsByKey(input.added);
-    const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
     for (const [key, group] of groups) {
       const was = stored.get(`f:${key}`) as StoredFigures | undefined;
       if (was?.found) continue;

@@ -9,11 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { NewsDoc } from '../../model/doc.js';
+import type { DocLookup } from '../doc-set.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
 import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
-import type { EntityLookup } from '../entities/entity-at.js';
+import type { SpanLookup } from '../entities/entity-at.js';
 import { entityIndex } from '../entities/index-cache.js';
 import type { Corpus, Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
@@ -52,7 +53,7 @@ interface Found {
 export type SpeakerOf = (doc: NewsDoc, span: { start: number; end: number }) => string | null;
 
 /** A `SpeakerOf` that reads the `quotes` layer and finds speakers' entities through the lookup. */
-export function quoteSpeakers(lookup: EntityLookup<EntityLike>): SpeakerOf {
+export function quoteSpeakers(lookup: SpanLookup<EntityLike>): SpeakerOf {
   return (doc, span) => {
     const quote = doc.layers.quotes?.find((q) => q.span.start < span.end && span.start < q.span.end && (q.antecedentSpan ?? q.speakerSpan));
     return quote ? (lookup.at(doc.id, (quote.antecedentSpan ?? quote.speakerSpan)!)?.id ?? null) : null;
@@ -113,7 +114,7 @@ export function eventContradictions(event: Event, found: Found[], speakerOf: Spe
 }
 
 /** The contradictions of one event: its mentions read back from their documents' `eventMentions`. */
-export function contradictionsOf(event: Event, docs: ReadonlyMap<string, NewsDoc>, speakerOf: SpeakerOf): Contradiction[] {
+export function contradictionsOf(event: Event, docs: DocLookup, speakerOf: SpeakerOf): Contradiction[] {
   const found: Found[] = event.mentions.flatMap((m) => {
     const doc = docs.get(m.doc);
     const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);

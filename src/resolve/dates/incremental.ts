@@ -38,6 +38,7 @@ export async function addPublication(input: IncrementalInput): Promise<Increment
   }
   // The documents to date: the new undated ones, and those waiting under a key that has a new lender.
   const ids = new Set([...fresh.filter((d) => !asLender(d)).map((d) => d.id), ...[...lent].flatMap((k) => [...waiting.get(k)!])]);
+  await input.docs.load(ids);
   const more = [...new Set([...ids].flatMap((id) => borrowKeys(input.docs.get(id)!)))].filter((k) => !lenders.has(k) && !waiting.has(k));
   for (const [k, l] of await input.state(more.map((k) => `l:${k}`))) lenders.set(k.slice(2), l as Lender);
   const docs: NewsDoc[] = [];

@@ -77,7 +77,9 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     const own = file(doc);
     if (own.set.length < MIN_SHINGLES) continue;
     const tries = new Map<string, number>();
-    for (const other of await lsh.add(doc.id, own.sig, MIN_BAND_HITS)) {
+    const candidates = await lsh.add(doc.id, own.sig, MIN_BAND_HITS);
+    await input.docs.load(candidates);
+    for (const other of candidates) {
       const group = await root(other);
       const tried = tries.get(group) ?? 0;
       const theirs = file(input.docs.get(other)!);
@@ -87,9 +89,10 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       if (j < DUPLICATE_JACCARD) continue;
       const [ra, rb] = [await root(doc.id), group];
       if (ra === rb) continue;
+      await input.docs.load([ra, rb]);
       const [a, b] = [input.docs.get(ra)!, input.docs.get(rb)!];
       await loadFreq([a.text, b.text]);
-      const [keep, lose] = isOriginalOf(a, b, input.order(), freq) ? [ra, rb] : [rb, ra];
+      const [keep, lose] = isOriginalOf(a, b, await input.order(), freq) ? [ra, rb] : [rb, ra];
       const members = [lose, ...(await copies(lose)), ...(await copies(keep))];
       for (const m of [lose, ...(await copies(lose))]) {
         originalOf.set(m, keep);
@@ -101,6 +104,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       moved.add(keep);
     }
   }
+  await input.docs.load([...moved, ...[...moved].flatMap((id) => originalOf.get(id) ?? [])]);
   const docs: NewsDoc[] = [];
   for (const id of moved) {
     const original = originalOf.get(id) ?? null;

@@ -24,12 +24,33 @@ export interface Node {
   /** Canonical keys of its spellings (non-persons are blocked and joined on these). */
   keys: string[];
   group: LocalGroup | null;
+  /** For a spelling of an entity stored by an earlier resolution: its id (see `incremental.ts`). */
+  entity?: string;
+  /** For a stored spelling: how many in-document groups used it. */
+  uses?: number;
+}
+
+/** Stored nodes of one entity, joined before merging starts, with what the entity's guards know. */
+export interface Prejoined {
+  members: number[];
+  info: ClusterInfo;
+}
+
+/** What a cluster's guards know of it (see `Union`). */
+export interface ClusterInfo {
+  pack: string | null;
+  given: string[];
+  full: string[];
+  keys: string[];
+  strict: boolean;
 }
 
 /** Merged nodes, each cluster listed with the reasons its nodes were joined. */
 export interface Clusters {
   clusters: Node[][];
   merges: Map<Node[], Merge[]>;
+  /** What each cluster's guards know (kept by an incremental run for the next). */
+  infos: Map<Node[], ClusterInfo>;
 }
 
 /** Pack entities as nodes (people by each spelling of their name, so variants can reach them). */
@@ -44,15 +65,24 @@ export function packNodes(entities: readonly PackEntity[]): Node[] {
   return out;
 }
 
-/** Merges nodes across documents. */
-export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
+/** The blocks a node is compared in: its pack entity, its surname (persons) or each key of its name. */
+export function nodeBlocks(n: Node): string[] {
+  const out = n.pack ? [`pack|${n.pack}`] : [];
+  if (n.type === 'person') out.push(`person|${surnameBlock(n.parts.surname)}`);
+  else for (const k of n.keys) out.push(`${n.type}|${k}`);
+  return out;
+}
+
+/**
+ * Merges nodes across documents. `prejoined` are stored entities' spellings (an incremental run):
+ * each entity's nodes start joined, with the entity's guard state.
+ */
+export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[] = []): Clusters {
   const u = new Union(nodes);
+  for (const p of prejoined) u.attach(p.members, p.info);
   const blocks = new Map<string, number[]>();
-  const add = (key: string, i: number) => (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(i);
   nodes.forEach((n, i) => {
-    if (n.pack) add(`pack|${n.pack}`, i);
-    if (n.type === 'person') add(`person|${surnameBlock(n.parts.surname)}`, i);
-    else for (const k of n.keys) add(`${n.type}|${k}`, i);
+    for (const key of nodeBlocks(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(i);
   });
   // 1. same pack entity; 2. same non-person name; 3. compatible full person names
   // 1. mentions linked to one pack entity join it (its spellings join silently: the pack says so)
@@ -79,7 +109,7 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
         const reason = person
           ? a.parts.surname !== b.parts.surname ? 'similar spelling of the same name (typo or transliteration)' : 'same name up to transliteration'
           : a.keys[0] === b.keys[0] ? 'same name up to transliteration' : 'a short form or acronym both documents use';
-        u.join(members[x], members[y], { reason, a: a.name, b: b.name }, a.group !== null || b.group !== null);
+        u.join(members[x], members[y], { reason, a: a.name, b: b.name }, a.group !== null || b.group !== null || (a.entity !== undefined && b.entity !== undefined));
       }
     }
   }
@@ -88,8 +118,12 @@ export function mergeAcross(nodes: Node[], _ctx: Context): Clusters {
   const byRoot = new Map<number, Node[]>();
   nodes.forEach((n, i) => (byRoot.get(u.find(i)) ?? byRoot.set(u.find(i), []).get(u.find(i))!).push(n));
   const merges = new Map<Node[], Merge[]>();
-  for (const [root, cluster] of byRoot) merges.set(cluster, u.log[root]);
-  return { clusters: [...byRoot.values()], merges };
+  const infos = new Map<Node[], ClusterInfo>();
+  for (const [root, cluster] of byRoot) {
+    merges.set(cluster, u.log[root]);
+    infos.set(cluster, u.info(root));
+  }
+  return { clusters: [...byRoot.values()], merges, infos };
 }
 
 /** Joins each swapped-letter typo of a non-person name to its commoner spelling (see `typos.ts`). */

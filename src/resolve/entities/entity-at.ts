@@ -47,3 +47,6 @@ export class EntityLookup<E extends Mentioned = Entity> {
 export function entityAt(entities: readonly Entity[], docId: string, span: Span): Entity | null {
   return new EntityLookup(entities).at(docId, span);
 }
+
+/** What a span look-up offers: an `EntityLookup`, or an incremental run's `EntityView`. */
+export type SpanLookup<E extends Mentioned> = Pick<EntityLookup<E>, 'at'>;

@@ -5,7 +5,7 @@
  * contradictions) look entities up without walking every entity again.
  */
 import type { CorpusItem } from '../../store/store.js';
-import { EntityLookup } from './entity-at.js';
+import { EntityLookup, type SpanLookup } from './entity-at.js';
 
 /** What later resolvers read of a corpus entity. */
 export interface EntityLike {
@@ -15,7 +15,7 @@ export interface EntityLike {
 }
 
 export interface EntityIndex {
-  lookup: EntityLookup<EntityLike>;
+  lookup: SpanLookup<EntityLike>;
   /** An entity's pack id, when it is a pack entity. */
   packOf(entityId: string): string | null;
 }

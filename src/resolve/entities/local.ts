@@ -35,6 +35,18 @@ export interface LocalGroup {
 
 const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
 
+/** A group of one mention typed `type` (an incremental run types an older document's name anew). */
+export function singleGroup(doc: NewsDoc, m: Mention, type: Mention['type']): LocalGroup {
+  const canonical = canonicalKey(type, surface(doc, m));
+  return { doc, type, mentions: [m], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), keys: new Set([canonical, ...shortKeys(type, canonical)]), merges: [] };
+}
+
+/** The explicit mentions of `doc` that none of its `groups` holds: the names no type fitted. */
+export function untypedLeft(doc: NewsDoc, groups: readonly LocalGroup[]): Mention[] {
+  const held = new Set(groups.flatMap((g) => g.mentions));
+  return (doc.layers.mentions ?? []).filter((m) => m.evidence === 'explicit' && !held.has(m));
+}
+
 /**
  * Groups the explicit mentions of `doc` (bare titles are left out). An untyped (`other`) name takes
  * the type its spelling has in the document or, failing that, in `corpus` (see `untyped.ts`); one

@@ -14,39 +14,64 @@ import { packIndex } from '../../packs/pack-index.js';
 import { translitKey } from '../../annotate/mentions/key.js';
 import { localGroups } from './local.js';
 import { typedSpellings } from './untyped.js';
-import { mergeAcross, packNodes, type Node } from './cross-doc.js';
+import { mergeAcross, packNodes, type ClusterInfo, type Node } from './cross-doc.js';
+import type { LocalGroup } from './local.js';
+import { RunMemo } from '../run-memo.js';
+import { incremental } from './incremental.js';
 import { foldRoles, isOffice, linkBareTitle, textRole } from './roles.js';
 import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 
 /** Builds every entity of the corpus from the documents' `mentions` layers. */
 export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[] {
+  return buildEntities(docs, ctx).entities;
+}
+
+/** What a full pass built: the entities, and each one's merged nodes and guard state (for `incremental.ts`). */
+export interface BuiltEntities {
+  entities: Entity[];
+  nodes: Map<string, Node[]>;
+  infos: Map<string, ClusterInfo>;
+}
+
+/** An in-document group as a merge node. */
+export const groupNode = (g: LocalGroup): Node => ({ type: g.type, name: g.name, parts: g.parts, pack: g.pack, keys: [...g.keys], group: g });
+
+/** The mentions, text roles and in-document merges of a cluster's groups; `onRole` sees each role with its title cue. */
+export function clusterParts(cluster: readonly Node[], onRole: (doc: NewsDoc, cue: NonNullable<Mention['title']>, role: EntityRole) => void = () => {}) {
+  const mentions: EntityMention[] = [];
+  const roles: EntityRole[] = [];
+  const merges: Merge[] = [];
+  for (const node of cluster) {
+    if (!node.group) continue;
+    const doc = node.group.doc;
+    merges.push(...node.group.merges);
+    for (const m of node.group.mentions) {
+      mentions.push({ doc: doc.id, start: m.span.start, end: m.span.end, text: doc.text.slice(m.span.start, m.span.end) });
+      if (!m.title || !isOffice(m.title)) continue;
+      const role = textRole(doc, m.title);
+      roles.push(role);
+      onRole(doc, m.title, role);
+    }
+  }
+  return { mentions, roles, merges };
+}
+
+/** Builds every entity of the corpus, with what an incremental run continues from. */
+export function buildEntities(docs: readonly NewsDoc[], ctx: Context): BuiltEntities {
   const spellings = new Set<string>();
   for (const d of docs) typedSpellings(d, spellings);
-  const groups = docs.flatMap((d) => localGroups(d, spellings));
-  const nodes: Node[] = groups.map((g) => ({ type: g.type, name: g.name, parts: g.parts, pack: g.pack, keys: [...g.keys], group: g }));
+  const nodes: Node[] = docs.flatMap((d) => localGroups(d, spellings)).map(groupNode);
   nodes.push(...packNodes(ctx.pack.entities ?? []));
-  const { clusters, merges } = mergeAcross(nodes, ctx);
+  const { clusters, merges, infos } = mergeAcross(nodes, ctx);
   const byPack = new Map<string, number>();
   const sameDoc = new Map<string, { key: number; cue: NonNullable<Mention['title']> }[]>();
   const corpusRoles: { key: number; role: EntityRole }[] = [];
-  const mentions: EntityMention[][] = clusters.map(() => []);
-  const roles: EntityRole[][] = clusters.map(() => []);
-  const extra: Merge[][] = clusters.map(() => []);
-  clusters.forEach((cluster, key) => {
-    for (const node of cluster) {
-      if (node.pack) byPack.set(node.pack, key);
-      if (!node.group) continue;
-      const doc = node.group.doc;
-      extra[key].push(...node.group.merges);
-      for (const m of node.group.mentions) {
-        mentions[key].push({ doc: doc.id, start: m.span.start, end: m.span.end, text: doc.text.slice(m.span.start, m.span.end) });
-        if (!m.title || !isOffice(m.title)) continue;
-        const role = textRole(doc, m.title);
-        roles[key].push(role);
-        corpusRoles.push({ key, role });
-        (sameDoc.get(doc.id) ?? sameDoc.set(doc.id, []).get(doc.id)!).push({ key, cue: m.title });
-      }
-    }
+  const parts = clusters.map((cluster, key) => {
+    for (const node of cluster) if (node.pack) byPack.set(node.pack, key);
+    return clusterParts(cluster, (doc, cue, role) => {
+      corpusRoles.push({ key, role });
+      (sameDoc.get(doc.id) ?? sameDoc.set(doc.id, []).get(doc.id)!).push({ key, cue });
+    });
   });
   for (const doc of docs) {
     for (const m of doc.layers.mentions ?? []) {
@@ -54,34 +79,63 @@ export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[
       const link = linkBareTitle(doc, m, sameDoc.get(doc.id) ?? [], (id) => byPack.get(id) ?? null, corpusRoles, ctx);
       if (!link) continue;
       const text = doc.text.slice(m.span.start, m.span.end);
-      mentions[link.key].push({ doc: doc.id, start: m.span.start, end: m.span.end, text, implied: true });
-      extra[link.key].push({ reason: link.reason, a: text, b: clusters[link.key][0].name });
+      parts[link.key].mentions.push({ doc: doc.id, start: m.span.start, end: m.span.end, text, implied: true });
+      parts[link.key].merges.push({ reason: link.reason, a: text, b: clusters[link.key][0].name });
     }
   }
-  const index = ctx.pack.entities ? packIndex(ctx.pack) : null;
   const dates = new Map(docs.map((d) => [d.id, d.published.date ?? '9999']));
-  const out: Entity[] = [];
+  const out: { entity: Entity; cluster: Node[] }[] = [];
   clusters.forEach((cluster, key) => {
-    if (mentions[key].length === 0) return;
-    const packId = cluster.find((n) => n.pack)?.pack ?? null;
-    const pack = packId ? index?.byId.get(packId) ?? null : null;
-    const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
-    const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
-    const name = pack?.name ?? canonicalName([...mentions[key]].sort((a, b) => (dates.get(a.doc) ?? '9999').localeCompare(dates.get(b.doc) ?? '9999') || a.start - b.start));
-    const type = pack?.type ?? cluster.find((n) => n.group)!.type;
-    out.push({
-      id: entityId(type, packId ?? translitKey(name)),
-      name,
-      type,
-      aliases: aliasCounts(mentions[key]),
-      kb: pack?.kb ?? null,
-      pack: packId,
-      roles: [...packRoles, ...foldRoles(roles[key])].map(named),
-      mentions: mentions[key].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
-      merges: [...extra[key], ...(merges.get(cluster) ?? [])].filter((m) => m.a !== m.b || m.reason.includes('office')),
-    });
+    const { mentions, roles, merges: local } = parts[key];
+    if (mentions.length === 0) return;
+    const byDate = [...mentions].sort((a, b) => (dates.get(a.doc) ?? '9999').localeCompare(dates.get(b.doc) ?? '9999') || a.start - b.start);
+    const entity = finishEntity({ pack: cluster.find((n) => n.pack)?.pack ?? null, type: (cluster.find((n) => n.group) ?? cluster[0]).type, mentions: byDate, roles, merges: [...local, ...(merges.get(cluster) ?? [])] }, ctx);
+    out.push({ entity, cluster });
   });
-  return uniqueIds(out.sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name)));
+  const entities = uniqueIds(out.map((o) => o.entity)).sort(byMentions);
+  return {
+    entities,
+    nodes: new Map(out.map((o) => [o.entity.id, o.cluster])),
+    infos: new Map(out.map((o) => [o.entity.id, infos.get(o.cluster)!])),
+  };
+}
+
+/**
+ * The listing key of an entity: most mentioned first, then by name, type and id (code-point order,
+ * as both stores sort keys; the separator sorts before any character of a name).
+ */
+export const entitySortKey = (e: Entity) => [String(1e9 - e.mentions.length).padStart(10, '0'), e.name, e.type, e.id].join('\u0001');
+
+/** Entities in listing order (`entitySortKey`). */
+export const byMentions = (a: Entity, b: Entity) => (entitySortKey(a) < entitySortKey(b) ? -1 : entitySortKey(a) > entitySortKey(b) ? 1 : 0);
+
+/**
+ * An entity from its mentions (in the order their documents were published), text roles and merges.
+ * Its name is the pack's, else the most frequent spelling with the most words (`prefer` wins a tie:
+ * an entity that grows keeps its name unless another spelling overtakes it). `id` keeps a stored
+ * entity's id; a new one takes the id of its pack entity or name.
+ */
+export function finishEntity(
+  e: { pack: string | null; type: Entity['type']; mentions: EntityMention[]; roles: EntityRole[]; merges: Merge[]; id?: string; prefer?: string },
+  ctx: Context,
+): Entity {
+  const index = ctx.pack.entities ? packIndex(ctx.pack) : null;
+  const pack = e.pack ? index?.byId.get(e.pack) ?? null : null;
+  const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
+  const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
+  const name = pack?.name ?? canonicalName(e.mentions, e.prefer);
+  const type = pack?.type ?? e.type;
+  return {
+    id: e.id ?? entityId(type, e.pack ?? translitKey(name)),
+    name,
+    type,
+    aliases: aliasCounts(e.mentions),
+    kb: pack?.kb ?? null,
+    pack: e.pack,
+    roles: [...packRoles, ...foldRoles(e.roles.filter((r) => r.source === 'text'))].map(named),
+    mentions: [...e.mentions].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
+    merges: e.merges.filter((m) => m.a !== m.b || m.reason.includes('office')),
+  };
 }
 
 /**
@@ -117,21 +171,29 @@ function aliasCounts(mentions: EntityMention[]): { text: string; count: number }
   return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 }
 
-/** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"). */
-function canonicalName(mentions: EntityMention[]): string {
+/** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"); `prefer` wins a tie. */
+function canonicalName(mentions: EntityMention[], prefer?: string): string {
   const aliases = aliasCounts(mentions);
   const words = (s: string) => s.split(/\s+/).length;
   const most = Math.max(...aliases.map((a) => words(a.text)));
-  return aliases.find((a) => words(a.text) === most)?.text ?? mentions[0].text;
+  const best = aliases.find((a) => words(a.text) === most);
+  const preferred = aliases.find((a) => a.text === prefer);
+  if (best && preferred && words(preferred.text) === most && preferred.count === best.count) return preferred.text;
+  return best?.text ?? mentions[0].text;
 }
+
+/** What each full run built, for the state call that follows it. */
+export const builtRuns = new RunMemo<BuiltEntities>('entities');
 
 /** The corpus resolver that stores entities (corpus kind `entities`). */
 export const entityResolver: Resolver = {
   name: 'entities',
   requires: [],
   run(docs, _corpus, ctx) {
-    const entities = resolveEntities(docs, ctx).map((e) => ({ id: e.id, data: e }));
+    const built = buildEntities(docs, ctx);
+    const entities = built.entities.map((e) => ({ id: e.id, data: e, sortKey: entitySortKey(e) }));
     entityIndex(entities); // the look-ups later resolvers share, built as part of this pass
-    return { items: { entities } };
+    return { items: builtRuns.keep({ entities }, built) };
   },
+  incremental,
 };

@@ -29,9 +29,9 @@ export function transposedPairs(nodes: readonly Node[]): [number, number][] {
   const uses = new Map<string, number>();
   const use = (n: Node) => uses.get(`${n.type}|${n.keys[0]}`) ?? 0;
   nodes.forEach((n, i) => {
-    if (n.type === 'person' || !n.group) return;
+    if (n.type === 'person' || (!n.group && !n.uses)) return;
     const k = n.keys[0];
-    uses.set(`${n.type}|${k}`, use(n) + 1);
+    uses.set(`${n.type}|${k}`, use(n) + (n.uses ?? 1));
     if (k.replace(/ /g, '').length < MIN_TYPO_LENGTH) return;
     const letters = `${n.type}|${[...k].sort().join('')}`;
     (blocks.get(letters) ?? blocks.set(letters, []).get(letters)!).push(i);

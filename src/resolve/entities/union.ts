@@ -4,7 +4,7 @@
  * it holds a short form its own document left ambiguous. A join that a guard refuses does not happen.
  */
 import { canonicalKey, initials } from './keys.js';
-import type { Node } from './cross-doc.js';
+import type { ClusterInfo, Node } from './cross-doc.js';
 import { sameGiven } from './names.js';
 import type { Merge } from './types.js';
 
@@ -33,6 +33,23 @@ export class Union {
     while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
     return i;
   }
+  /** Joins `members` (one stored entity's nodes) without guards or log, and gives the root `info`. */
+  attach(members: number[], info: ClusterInfo): void {
+    const root = members[0];
+    for (const i of members) this.parent[i] = root;
+    this.pack[root] = info.pack;
+    this.given[root] = new Set(info.given);
+    this.full[root] = new Set(info.full);
+    this.keys[root] = new Set(info.keys);
+    this.strict[root] = info.strict;
+  }
+
+  /** What the guards know of the cluster of `i`. */
+  info(i: number): ClusterInfo {
+    const r = this.find(i);
+    return { pack: this.pack[r], given: [...this.given[r]], full: [...this.full[r]], keys: [...this.keys[r]], strict: this.strict[r] };
+  }
+
   /** Joins unless the roots carry different pack ids; returns whether joined. `log` records the reason. */
   join(a: number, b: number, merge: Merge, log = true): boolean {
     const [ra, rb] = [this.find(a), this.find(b)];

@@ -19,7 +19,7 @@ import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
-import { entityIndex } from '../entities/index-cache.js';
+import { EntityView } from '../entities/entity-view.js';
 
 /** Mentions kept per block: the comparison window of a block in a full run. */
 const MAX_BLOCK = 200;
@@ -76,7 +76,12 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
 export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Context): Promise<IncrementalOutput> {
   const fresh = [...input.added, ...input.changed];
   if (fresh.length === 0) return { upsert: { events: [] }, remove: { events: [] }, state: [] };
-  const entities = entityIndex(corpus.entities);
+  const entities = new EntityView(input);
+  const load = async (ids: string[]) => {
+    await input.docs.load(ids);
+    await entities.load(ids);
+  };
+  await load(fresh.map((d) => d.id));
   const freshNodes = eventNodes(fresh, entities.lookup);
   const freshIds = new Set(fresh.map((d) => d.id));
 
@@ -95,6 +100,7 @@ export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Co
   for (const d of input.changed) for (const id of eventOf.get(d.id) ?? []) if (id) wanted.add(id);
   const stored = new Map([...(await input.state([...wanted].map((id) => `e:${id}`)))].map(([k, v]) => [k.slice(2), v as StoredEvent]));
 
+  await load([...stored.values()].flatMap((e) => e.nodes.map(([doc]) => doc)));
   // Nodes: the stored events' mentions (those of changed documents left out), then the new ones.
   const nodeCache = new Map<string, EventNode[]>();
   const nodesOf = (doc: string) => nodeCache.get(doc) ?? nodeCache.set(doc, eventNodes([input.docs.get(doc)!], entities.lookup)).get(doc)!;
@@ -127,6 +133,7 @@ export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Co
   const knownIds = resolved.flatMap((r) => (r.known ? [r.known.id] : []));
   const knownEvents = await input.state(knownIds.map((k) => `k:${k}`));
   const extra = await input.state([...knownEvents.values()].filter((id) => !stored.has(id as string)).map((id) => `e:${id}`));
+  await load([...extra.values()].flatMap((e) => (e as StoredEvent).nodes.map(([doc]) => doc)));
   for (const r of resolved) {
     const other = r.known ? (knownEvents.get(`k:${r.known.id}`) as string | undefined) : undefined;
     const e = other ? (extra.get(`e:${other}`) as StoredEvent | undefined) : undefined;

@@ -6,7 +6,7 @@
 import type { NewsDoc, Span } from '../../model/doc.js';
 import type { EventMention } from '../../annotate/events/types.js';
 import { timexRange, type DateRange } from './date-range.js';
-import type { EntityLookup } from '../entities/entity-at.js';
+import type { SpanLookup } from '../entities/entity-at.js';
 
 import type { EntityLike } from '../entities/index-cache.js';
 export type { EntityLike };
@@ -44,7 +44,7 @@ export function currentValue(doc: NewsDoc, time: { span: Span; value: string }):
 }
 
 /** The nodes of every event mention of `docs`; `lookup` finds the entity at a span (see `entityIndex`). */
-export function eventNodes(docs: readonly NewsDoc[], lookup: EntityLookup<EntityLike>): EventNode[] {
+export function eventNodes(docs: readonly NewsDoc[], lookup: SpanLookup<EntityLike>): EventNode[] {
   const key = (doc: NewsDoc, span: Span) => lookup.at(doc.id, span)?.id ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
   return docs.flatMap((doc) =>
     (doc.layers.eventMentions ?? []).map((mention, index) => {

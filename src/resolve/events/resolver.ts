@@ -5,6 +5,7 @@
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
+import type { DocLookup } from '../doc-set.js';
 import type { Resolver } from '../resolve.js';
 import { RunMemo } from '../run-memo.js';
 import { buildEvent, type Event } from './build.js';
@@ -32,7 +33,7 @@ function byDate(a: Event, b: Event): number {
  * Groups of mentions → events: reports the pack ties to one known event become one event, dated by
  * the pack when no source dates it.
  */
-export function eventsOf(groups: EventNode[][], docs: ReadonlyMap<string, NewsDoc>, entities: EntityIndex, ctx: Context): ResolvedEvent[] {
+export function eventsOf(groups: EventNode[][], docs: DocLookup, entities: EntityIndex, ctx: Context): ResolvedEvent[] {
   const provisional = groups.map(buildEvent);
   const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => docs.get(id)?.published.date ?? null));
   const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();

@@ -138,7 +138,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     if (vote !== 0) return vote > 0;
     const [la, lb] = [await lex(a), await lex(b)];
     if (la !== lb) return la < lb;
-    return isOriginalOf(a, b, input.order());
+    return isOriginalOf(a, b, await input.order());
   };
 
   // Reworded copies: each new document against the documents sharing its content-word buckets.
@@ -147,7 +147,9 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   for (const doc of input.added) {
     const words = contentWords(doc);
     if (!words) continue;
-    for (const id of await lsh.add(doc.id, signature(words), CONTENT_MIN_BANDS)) {
+    const candidates = await lsh.add(doc.id, signature(words), CONTENT_MIN_BANDS);
+    await input.docs.load(candidates);
+    for (const id of candidates) {
       const other = input.docs.get(id)!;
       if (isCopy(doc) || isCopy(other)) continue;
       const [orig, copy] = (await precedes(other, doc)) ? [other, doc] : [doc, other];
@@ -157,6 +159,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
       if (l) links.set(copy.id, rewordedLink(l, copy, orig));
     }
   }
+  await input.docs.load(fresh.flatMap((d) => d.duplicateOf ?? []));
   for (const doc of fresh) {
     const original = isCopy(doc) && doc.duplicateOf ? input.docs.get(doc.duplicateOf) : undefined;
     const link = original ? swappedCopy(doc, original) : null;
@@ -186,7 +189,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
 
 /** Moves each document into the group of its original now (out of the one it was in before). */
 async function regroup(docs: NewsDoc[], input: IncrementalInput, links: Map<string, Link>) {
-  const before = (d: NewsDoc) => input.stored.get(d.id)?.duplicateOf ?? null;
+  const before = (d: NewsDoc) => input.docs.stored(d.id)?.duplicateOf ?? null;
   const originals = [...new Set(docs.flatMap((d) => [before(d), d.duplicateOf]).filter((o): o is string => o !== null))];
   const got = await input.state(originals.map((o) => `g:${o}`));
   const groups = new Map(originals.map((o) => [o, [...((got.get(`g:${o}`) as Copy[] | undefined) ?? [])]]));

@@ -12,6 +12,7 @@
  */
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import type { NewsDoc } from '../../model/doc.js';
+import type { DocSet } from '../doc-set.js';
 import { MAX_POSTINGS, StoryClusterer, topTerms, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
@@ -118,9 +119,10 @@ async function centralDocs(
   central: Map<string, string>,
   vectors: Map<string, Map<string, number>>,
   df: DocFreq,
-  docs: ReadonlyMap<string, NewsDoc>,
+  docs: DocSet,
   loadDf: (terms: Iterable<string>) => Promise<void>,
 ): Promise<void> {
+  await docs.load(stories.flatMap((s) => (central.has(s.id) ? [central.get(s.id)!] : [])));
   const previous = stories.flatMap((s) => (central.has(s.id) && !vectors.has(central.get(s.id)!) ? [docs.get(central.get(s.id)!)!] : []));
   const counts = new Map(previous.map((d) => [d.id, termCounts(d)]));
   await loadDf([...counts.values()].flatMap((c) => [...c.keys()]));

@@ -86,6 +86,21 @@ export class PostgresStore implements Store, JobQueue {
     }
   }
 
+  async docIds(): Promise<string[]> {
+    const { rows } = await this.pool.query('SELECT id FROM documents ORDER BY ord');
+    return rows.map((r) => r.id as string);
+  }
+
+  async docsById(ids: string[]): Promise<Map<string, NewsDoc>> {
+    const out = new Map<string, NewsDoc>();
+    const all = [...new Set(ids)];
+    for (let i = 0; i < all.length; i += PAGE) {
+      const { rows } = await this.pool.query('SELECT id, doc_json FROM documents WHERE id = ANY($1)', [all.slice(i, i + PAGE)]);
+      for (const r of rows) out.set(r.id as string, JSON.parse(r.doc_json) as NewsDoc);
+    }
+    return out;
+  }
+
   async countDocs(): Promise<number> {
     return (await this.pool.query('SELECT count(*)::int AS n FROM documents')).rows[0].n;
   }
@@ -118,6 +133,11 @@ export class PostgresStore implements Store, JobQueue {
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
     const { rows } = await this.pool.query('SELECT data FROM corpus_items WHERE kind = $1 ORDER BY sort_key COLLATE "C", seq', [kind]);
     return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
+    const { rows } = await this.pool.query('SELECT id, data FROM corpus_items WHERE kind = $1 AND id = ANY($2)', [kind, [...new Set(ids)]]);
+    return new Map(rows.map((r) => [r.id as string, JSON.parse(r.data) as T]));
   }
 
   async applyResolution(w: ResolutionWrite): Promise<void> {

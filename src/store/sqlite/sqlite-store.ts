@@ -106,6 +106,20 @@ export class SqliteStore implements Store {
     }
   }
 
+  async docIds(): Promise<string[]> {
+    return (this.db.prepare('SELECT id FROM documents ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+  }
+
+  async docsById(ids: string[]): Promise<Map<string, NewsDoc>> {
+    const get = this.db.prepare('SELECT doc_json FROM documents WHERE id = ?');
+    const out = new Map<string, NewsDoc>();
+    for (const id of new Set(ids)) {
+      const row = get.get(id) as { doc_json: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.doc_json) as NewsDoc);
+    }
+    return out;
+  }
+
   async countDocs(): Promise<number> {
     return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }
@@ -135,6 +149,16 @@ export class SqliteStore implements Store {
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
     const rows = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? ORDER BY sort_key, seq').all(kind) as { data: string }[];
     return rows.map((r) => JSON.parse(r.data) as T);
+  }
+
+  async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
+    const get = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? AND id = ?');
+    const out = new Map<string, T>();
+    for (const id of new Set(ids)) {
+      const row = get.get(kind, id) as { data: string } | undefined;
+      if (row) out.set(id, JSON.parse(row.data) as T);
+    }
+    return out;
   }
 
   async applyResolution(w: ResolutionWrite): Promise<void> {
