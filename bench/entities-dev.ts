@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DATA, haveData } from './shared.js';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from './entities-gum.js';
 import { emptyScores, prf, score, type Scores } from './entities-score.js';
-import { errorsOf, printErrors, type Example } from './entities-errors.js';
+import { errorsOf, printErrors, type Example, type Raw } from './entities-errors.js';
 import { findMentions } from '../src/annotate/mentions/stage.js';
 import { useTagger } from '../src/annotate/mentions/tagger.js';
 import { splitSentences } from '../src/annotate/sentences/stage.js';
@@ -25,6 +25,12 @@ export function systemSpans(d: GumDoc): GoldSpan[] {
   return findMentions(news, ctx)
     .filter((m) => m.evidence === 'explicit' && m.type !== 'other')
     .map((m) => ({ start: m.span.start, end: m.span.end, type: (m.type === 'outlet' ? 'organization' : m.type) as GoldSpan['type'] }));
+}
+
+/** Every mention the stage gives, for explaining errors. */
+export function rawMentions(d: GumDoc): Raw[] {
+  const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
+  return findMentions(news, ctx).map((m) => ({ start: m.span.start, end: m.span.end, type: m.type, source: m.source }));
 }
 
 function line(label: string, s: Scores): string {
@@ -50,19 +56,7 @@ function main(): void {
     const pred = systemSpans(d);
     score(all, d.gold, pred);
     if (d.genre === 'news') score(news, d.gold, pred);
-    const found = errorsOf(d, d.gold, pred);
-    if (args.includes('--why')) {
-      // what the stage said about each error's text, type other and rule sources included
-      const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
-      const raw = findMentions(news, ctx);
-      for (const e of found) {
-        const at = d.text.indexOf(e.context.replace(/^…/, '').trim().slice(0, 20));
-        void at;
-        const name = (e.gold ?? e.pred ?? '').replace(/\/\w+$/, '');
-        const hits = raw.filter((m) => d.text.slice(m.span.start, m.span.end).includes(name) || name.includes(d.text.slice(m.span.start, m.span.end)));
-        e.context += `  {${[...new Set(hits.map((m) => `${d.text.slice(m.span.start, m.span.end)}:${m.type}:${m.source}`))].slice(0, 3).join('; ')}}`;
-      }
-    }
+    const found = errorsOf(d, d.gold, pred, args.includes('--why') ? rawMentions(d) : undefined);
     errors.push(...found);
   }
   console.log(`GUM ${which} split: ${docs.length} documents (${docs.filter((d) => d.genre === 'news').length} news)`);
@@ -71,4 +65,4 @@ function main(): void {
   printErrors(errors, Number(opt('examples') ?? 15));
 }
 
-main();
+if (process.argv[1]?.endsWith('entities-dev.ts')) main();

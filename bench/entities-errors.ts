@@ -7,13 +7,17 @@
 import type { GoldSpan, GumDoc } from './entities-gum.js';
 
 export type Kind = 'missed' | 'spurious' | 'type' | 'boundary' | 'nested';
+/** A mention as the stage gave it, for explaining errors. */
+export interface Raw { start: number; end: number; type: string; source: string }
 export interface Example { kind: Kind; doc: string; gold?: string; pred?: string; context: string }
 
 /** Errors of one document by class, with a short context for each. */
-export function errorsOf(d: GumDoc, gold: GoldSpan[], pred: GoldSpan[]): Example[] {
+export function errorsOf(d: GumDoc, gold: GoldSpan[], pred: GoldSpan[], raw?: Raw[]): Example[] {
   const out: Example[] = [];
   const show = (s: GoldSpan) => `${d.text.slice(s.start, s.end)}/${s.type.slice(0, 3)}`;
-  const ctxOf = (s: GoldSpan) => d.text.slice(Math.max(0, s.start - 40), s.end + 40).replace(/\s+/g, ' ');
+  // with `raw`, what the stage said of the text around the error (type other and rule sources included)
+  const why = (s: GoldSpan) => (raw ? `  {${raw.filter((m) => m.start < s.end && s.start < m.end).map((m) => `${d.text.slice(m.start, m.end)}:${m.type}:${m.source}`).join('; ')}}` : '');
+  const ctxOf = (s: GoldSpan) => d.text.slice(Math.max(0, s.start - 40), s.end + 40).replace(/\s+/g, ' ') + why(s);
   const used = new Set<GoldSpan>();
   const exact = new Map<GoldSpan, GoldSpan>();
   for (const g of gold) {

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
 import { emptyScores, prf, score } from '../bench/entities-score.js';
 import { errorsOf, printErrors, type Example } from '../bench/entities-errors.js';
+import { rawMentions } from '../bench/entities-dev.js';
 import { DATA } from '../bench/shared.js';
 import { findMentions, ruleMentions } from '../src/annotate/mentions/stage.js';
 import { LABELS, MODEL_FILE, makeTagger, spansOf, useTagger, viterbi, type TaggerModel } from '../src/annotate/mentions/tagger.js';
@@ -224,7 +225,7 @@ function crossValidate(train: Prepared[], dev: Prepared[], genres: string[], k: 
     for (const d of held) {
       const pred = system(d.doc);
       score(ours, d.doc.gold, pred);
-      errors.push(...errorsOf(d.doc, d.doc.gold, pred));
+      errors.push(...errorsOf(d.doc, d.doc.gold, pred, rawMentions(d.doc)));
     }
     useTagger(null);
     for (const d of held) score(rules, d.doc.gold, system(d.doc));

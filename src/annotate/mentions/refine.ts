@@ -54,7 +54,8 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
       }
     }
     // a capitalised descriptor before a given name and surname: "Scientologist Tom Cruise"
-    if (last - first >= 2 && !/^\p{Lu}\.?$/u.test(tokens[first].text) && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
+    // (a word shaped like a descriptor — "-ist", "-ian", "-crat", a demonym — not an unknown given name: "Farouk Ben Mustapha")
+    if (last - first >= 2 && isDescriptor(tokens[first].text) && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
         !isKnownPlaceOrOrg(tokens, first, first, ctx) && /^\p{Lu}\p{Ll}+$/u.test(tokens[first + 2].text)) {
       first++;
     }
@@ -139,3 +140,9 @@ function isKnownPlaceOrOrg(tokens: readonly Token[], a: number, b: number, ctx: 
   const pack = ctx.pack.entities ? packIndex(ctx.pack).byAlias.get(key) : undefined;
   return g.places.has(key) || g.organizations.has(key) || pack?.some((e) => e.type !== 'person') === true;
 }
+
+/** Whether a capitalised word is shaped like a descriptor of a person: "Scientologist", "Pan-democrat", "Texan", a demonym. */
+function isDescriptor(word: string): boolean {
+  return DESCRIPTOR_ENDINGS.test(word) || gazetteer().demonyms.has(foldName(word));
+}
+const DESCRIPTOR_ENDINGS = /(?:ists?|ians?|eses?|ites?|crats?|ers)$/;

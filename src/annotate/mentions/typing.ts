@@ -24,6 +24,20 @@ export interface Typed {
   pack?: string;
 }
 
+/**
+ * Organisation heads that alone name no particular body ("University exhibits …", "Police say …"):
+ * a one-word name made of one of them, without "the", gets no type from the rules (the tagger may still
+ * give one); "the University" of a letter from its staff is that university (GUM types it so).
+ */
+const GENERIC_HEADS = new Set(['university', 'college', 'school', 'government', 'police', 'company', 'department', 'office', 'ministry',
+  'agency', 'party', 'council', 'committee', 'group', 'service', 'services', 'bank', 'church', 'club', 'team', 'board', 'institute',
+  'foundation', 'society', 'commission', 'court', 'administration', 'authority']);
+
+/** Languages, which "in" does not make places ("completed in English"). Folded. */
+const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'russian', 'ukrainian', 'chinese', 'arabic', 'italian', 'portuguese',
+  'japanese', 'korean', 'hindi', 'urdu', 'polish', 'dutch', 'greek', 'turkish', 'persian', 'farsi', 'hebrew', 'latin', 'swedish',
+  'mandarin', 'cantonese', 'belarusian', 'kazakh', 'georgian', 'armenian', 'romanian', 'hungarian', 'czech', 'finnish', 'norwegian', 'danish']);
+
 /** Titles of offices held by people (as opposed to "head" of a word list that also matches bodies). */
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward']);
 const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|broadcaster|tv|television|radio|website|outlet)\b/i;
@@ -51,6 +65,7 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (s.title) return { type: 'person', rule: 'title' };
   if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
   const beforeJoiner = words.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of')) - 1; // "Foundation for the Visual Arts"
+  if (words.length === 1 && GENERIC_HEADS.has(lastWord) && prev !== 'the') return { type: 'other', rule: 'none' };
   if (ORG_HEADS.has(lastWord) || (beforeJoiner > 0 && ORG_HEADS.has(words[beforeJoiner].toLowerCase())) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
     return { type: 'organization', rule: 'org-head' };
   }
@@ -66,7 +81,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
     return { type: 'outlet', rule: 'outlet-cue' };
   }
   if (/(?:^|[,;]["”’']?\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
-  if (PLACE_PREPOSITIONS.has(prev) && !/according\s+to\s+$/i.test(before)) return { type: 'place', rule: 'place-cue' };
+  if (PLACE_PREPOSITIONS.has(prev) && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
+    return { type: 'place', rule: 'place-cue' };
+  }
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
   if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
