@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import type { NewsDoc, Span } from '../../model/doc.js';
 import { cueAt } from './cues.js';
-import { npBefore, RELATIVE_PRONOUN, subjectOf, TITLE, type Range } from './np.js';
+import { npBefore, RELATIVE_PRONOUN, RESTRICTIVE_PRONOUN, subjectOf, TITLE, type Range } from './np.js';
+import { collectBack } from './phrase.js';
 import { tokenRange, type Tok } from './tokens.js';
 
 /** How far back (in tokens) a relative pronoun's antecedent may start ("Cass Beck, a former aide to the governor, who"). */
@@ -95,7 +96,7 @@ export class Antecedents {
   /** True when `range` is a pronoun or "the"+title that should be resolved to a name. */
   needsResolving(range: Range): boolean {
     const words = this.toks.slice(range[0], range[1]).map((t) => t.lower);
-    if (words.length === 1) return PERSON_PRONOUN.has(words[0]) || RELATIVE_PRONOUN.has(words[0]);
+    if (words.length === 1) return PERSON_PRONOUN.has(words[0]) || RELATIVE_PRONOUN.has(words[0]) || RESTRICTIVE_PRONOUN.has(words[0]);
     return words[0] === 'the' && TITLE.has(words[words.length - 1]) && !this.toks.slice(range[0], range[1]).some((t) => t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text) && !NOT_NAME.test(t.text) && !TITLE.has(t.lower));
   }
 
@@ -103,9 +104,11 @@ export class Antecedents {
   resolve(range: Range, sentences: readonly Span[]): Span | null {
     const at = this.toks[range[0]].start;
     const words = this.toks.slice(range[0], range[1]).map((t) => t.lower);
-    if (words.length === 1 && RELATIVE_PRONOUN.has(words[0])) {
+    if (words.length === 1 && (RELATIVE_PRONOUN.has(words[0]) || RESTRICTIVE_PRONOUN.has(words[0]))) {
       // "Beck, who said": the phrase before the comma ("Cass Beck, a former aide, who said" → Cass Beck)
-      const np = npBefore(this.toks, range[0] - 1, Math.max(0, range[0] - MAX_RELATIVE_REACH));
+      // (or right before a restrictive pronoun: "a message that said" → a message)
+      const floor = Math.max(0, range[0] - MAX_RELATIVE_REACH);
+      const np = this.toks[range[0] - 1]?.text === ',' ? npBefore(this.toks, range[0] - 1, floor) : collectBack(this.toks, range[0] - 1, floor);
       return np ? { start: this.toks[np[0]].start, end: this.toks[np[1] - 1].end } : null;
     }
     if (words.length > 1) {

@@ -115,8 +115,13 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
       continue;
     }
     if (j === i) {
+      // "…,” saying the city …", "…,” telling reporters …": a participle's object is never an inverted speaker
+      // (its subject is the clause's, before the quote: direct.ts looks for it)
+      if (isIngCue(toks, cue)) return { cue: [cue.from, cue.to], speaker: null, via: null, rule: 'after-participle' };
       const speaker = npAfter(toks, cue.to, to);
       if (!speaker) return null;
+      // "…” said they would …": a pronoun opening a clause is that clause's subject ("…,” said he." is inverted)
+      if (speaker[1] - speaker[0] === 1 && toks[speaker[0]].pos === 'PRON' && speaker[1] < to && !/^[,.;!?]$/.test(toks[speaker[1]].text)) return null;
       const relay = RELAY_VERBS.has(cue.base);
       return {
         cue: [cue.from, cue.to],
@@ -179,8 +184,10 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   const pronoun = speaker !== null && speaker[1] - speaker[0] === 1 ? toks[speaker[0]].lower : '';
   // (and "Vell said it would tell a story “…”": a thing does not speak inside a person's report)
   const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it';
-  // ("said Vell, who noted that … had “…”": the relative pronoun is the quote's own source)
-  if (first && (!adjacent || thought) && !relativeWord(toks, speaker)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
+  // ("said Vell, who noted that … had “…”": the relative pronoun is the quote's own source; but a restrictive
+  // one inside an earlier speaker's report is not: "Saul tweeted at a candidate who promised: “…”")
+  const restrictive = relativeWord(toks, speaker) && toks[speaker![0] - 1]?.text !== ',';
+  if (first && (!adjacent || thought || restrictive) && (!relativeWord(toks, speaker) || restrictive)) return { cue: [first.cue.from, first.cue.to], speaker: first.speaker, via: relayAfter(toks, first.cue.to, to), rule: 'before-outer' };
   return { cue: [found.from, found.to], speaker, via: relayAfter(toks, found.to, to), rule: 'before' };
 }
 

@@ -17,7 +17,7 @@ import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.j
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
 import { sentenceRelay } from './relay.js';
-import { npAfter } from './np.js';
+import { npAfter, subjectOf } from './np.js';
 import { TURN } from './transcript.js';
 import { headlineLike, titleLike } from './titles.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';
@@ -95,6 +95,11 @@ export function directQuotes(
       // "Feinstein said “…,” she said": the name of a cue right before the mark beats the pronoun after it
       const named = before?.speaker && before.cue && tokenAt(toks, q.open) - before.cue[1] <= MAX_CUE_TO_MARK && toks[before.speaker[1] - 1].pos === 'PROPN';
       if (before?.speaker && (!att?.speaker || named || according)) att = { ...before, via: before.via ?? according ?? att?.via ?? null };
+    }
+    // "Vell has hailed the vote as “fantastic,” telling reporters …": the participle after the quote takes the clause's subject
+    if (!att?.speaker && att?.rule === 'after-participle' && sBefore) {
+      const speaker = subjectOf(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open));
+      att = speaker ? { ...att, speaker } : null;
     }
     if (!att?.speaker && sBefore) att = attributeClauseBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open)) ?? att;
     if (!att?.speaker && q.close !== null && afterClause) {

@@ -17,6 +17,8 @@ export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$/i;
 /** Relative pronouns that stand for the noun phrase before their comma ("Beck, who said"). */
 export const RELATIVE_PRONOUN = new Set(['who', 'which']);
+/** Relative pronouns of a restrictive clause ("a voter who said"; "that" was tried and split PolNeAR's sources evenly). */
+export const RESTRICTIVE_PRONOUN = new Set(['who']);
 /** How far back an appositive's opening comma may be, in tokens. */
 const MAX_APPOSITIVE = 25;
 /** How long a parenthesis after a name may be ("(D-Mo.)", "(R-Ohio)"), in tokens. */
@@ -49,6 +51,8 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
   if (toks[j].pos === 'PRON' && PRONOUN.has(toks[j].lower)) return [j, j + 1];
   // "Beck, who said …": the relative pronoun is the in-text subject (resolved to "Beck" by antecedent.ts)
   if (RELATIVE_PRONOUN.has(toks[j].lower) && toks[j - 1]?.text === ',' && j - 1 > floor) return [j, j + 1];
+  // (and so in a restrictive clause right before the cue: "a Republican who said")
+  if (RESTRICTIVE_PRONOUN.has(toks[j].lower) && j - 1 >= floor && ['NOUN', 'PROPN'].includes(toks[j - 1].pos)) return [j, j + 1];
   if (toks[j].text === ')') {
     // "Sen. Claire McCaskill (D-Mo.) said": the parenthesis belongs to the name before it
     let k = j - 1;
@@ -167,6 +171,8 @@ export function subjectOf(toks: readonly Tok[], from: number, to: number, loose 
     // "Vell was quick to add": an infinitive's subject is that of the auxiliary before it
     const aux = toks[v - 1]?.lower === 'to' ? toks.slice(from, v).findIndex((t) => t.pos === 'AUX') : -1;
     const np = npBefore(toks, v, from) ?? (aux >= 0 ? npBefore(toks, from + aux, from) : null);
+    // (a restrictive relative's verb is not the clause's: "Whitman, a candidate who now runs HP, labeled")
+    if (np && np[1] - np[0] === 1 && RESTRICTIVE_PRONOUN.has(toks[np[0]].lower) && toks[np[0] - 1]?.text !== ',') continue;
     if (np) return np;
   }
   // no verb with a subject: a verb the tagger took for a plural noun ("The ad claims “…”", "Vell lobbies for"),
