@@ -30,7 +30,7 @@ import type { Token } from './tokens.js';
  * conventions: on GUM the tagger was right more often than the other rules where they disagreed, but
  * these rules carry what GUM's conventions do not teach (a place before "region", unfamiliar surnames).
  */
-export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation']);
+export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname']);
 
 /** Rules that are strong only outside title-case headlines and captions, where capitals say little. */
 export const BODY_RULES = new Set(['name-shape']);

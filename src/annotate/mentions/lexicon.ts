@@ -54,7 +54,11 @@ export const PLACE_HEADS = set(`region|oblast|province|city|county|district|stat
   airport|station|port|harbour|harbor|palace|park|forest|desert|plain|coast|beach|canal|bridge|dam|plant|
   territory|territories|krai|raion|hills|heights|town|village|capital|base|center|centre|reservoir|coastline|
   museum|memorial|hall|stadium|arena|planetarium|cathedral|mosque|temple|tower|towers|building|complex|facility|
-  hotel|prison|zoo|gardens|cemetery|monument|pier|terminal|mall|theatre|theater|campus|plaza|boulevard|lane|drive`);
+  hotel|prison|zoo|gardens|cemetery|monument|pier|terminal|mall|theatre|theater|campus|plaza|boulevard|lane|drive|
+  mansion|castle|abbey|manor|fortress|monastery|volcano|glacier|canyon|falls`);
+
+/** First words of place names: "Mount Hood", "Lake Placid", "Cape Town", "Fort Worth". Lower case. */
+export const PLACE_OPENERS = set(`mount|mt|lake|cape|fort|isle|gulf|mount.|mt.`);
 
 /** Verbs of saying after which a bare name is a speaker, hence (usually) a person. Lower case. */
 export const SAID = set(`said|says|say|told|tells|added|adds|stated|states|argued|argues|emphasized|emphasised|
@@ -102,4 +106,5 @@ export const THING_HEADS = set(`festival|day|days|week|year|project|results|resu
   polaroids|polaroid|soup|idea|music|art|arts|science|sciences|history|studies|language|english|research`);
 
 /** First words of names that are not people: "Operation Clambake", "Team Estonia", "Project Mercury". Lower case. */
-export const THING_OPENERS = set(`operation|project|team|battle|siege|treaty|campaign|mission|programme|program|festival|radio|air|flight`);
+export const THING_OPENERS = set(`operation|project|team|battle|siege|treaty|campaign|mission|programme|program|festival|radio|air|flight|
+  cyclone|hurricane|storm|typhoon|tropical|copyright|digital`);

@@ -12,7 +12,7 @@ import { lookupAlias, packIndex } from '../../packs/pack-index.js';
 import type { MentionType } from './layer.js';
 import { gazetteer } from './gazetteer.js';
 import { foldName } from './key.js';
-import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SAID, TEAM_VERBS, THING_HEADS, THING_OPENERS } from './lexicon.js';
+import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_OPENERS, SAID, TEAM_VERBS, THING_HEADS, THING_OPENERS, TITLE_HEADS } from './lexicon.js';
 import type { NameSpan } from './refine.js';
 import { isAcronym } from './candidates.js';
 import type { Token } from './tokens.js';
@@ -32,6 +32,10 @@ export interface Typed {
 const GENERIC_HEADS = new Set(['university', 'college', 'school', 'government', 'police', 'company', 'department', 'office', 'ministry',
   'agency', 'party', 'council', 'committee', 'group', 'service', 'services', 'bank', 'church', 'club', 'team', 'board', 'institute',
   'foundation', 'society', 'commission', 'court', 'administration', 'authority']);
+
+/** Words that qualify a place before its name ("Old Athens", "Greater London", "Northern Ireland"). Folded. */
+const PLACE_QUALIFIERS = new Set(['old', 'new', 'greater', 'upper', 'lower', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern',
+  'western', 'central', 'ancient', 'classical', 'downtown', 'metropolitan', 'inner', 'outer', 'historic', 'medieval', 'modern']);
 
 /** Languages, which "in" does not make places ("completed in English"). Folded. */
 const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'russian', 'ukrainian', 'chinese', 'arabic', 'italian', 'portuguese',
@@ -69,12 +73,17 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (ORG_HEADS.has(lastWord) || (beforeJoiner > 0 && ORG_HEADS.has(words[beforeJoiner].toLowerCase())) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
     return { type: 'organization', rule: 'org-head' };
   }
-  if (PLACE_HEADS.has(lastWord) && words.length > 1) return { type: 'place', rule: 'place-head' };
+  if ((PLACE_HEADS.has(lastWord) || PLACE_OPENERS.has(firstWord)) && words.length > 1) return { type: 'place', rule: 'place-head' };
   if (OUTLET_CUES.test(after) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
   if (g.countries.has(key) && TEAM_VERBS.has(next)) return { type: 'organization', rule: 'team' };
   if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
+  // a country, or a place after a word that qualifies places, ends the name: "Classical Greece", "Old Athens"
+  const tail = foldName(words[words.length - 1]);
+  if (words.length > 1 && !g.firstNames.has(firstWord) && (g.countries.has(tail) || (g.places.has(tail) && PLACE_QUALIFIERS.has(firstWord)))) {
+    return { type: 'place', rule: 'place-tail' };
+  }
   if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' }; // "Sumy region", "Kramatorsk train station"
   if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key))) return { type: 'person', rule: 'given-name' };
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
@@ -88,7 +97,7 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
   if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
   if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w)) &&
-    !THING_HEADS.has(lastWord) && !THING_OPENERS.has(firstWord)) {
+    !THING_HEADS.has(lastWord) && !THING_OPENERS.has(firstWord) && !TITLE_HEADS.has(lastWord.replace(/s$/, ''))) {
     return { type: 'person', rule: 'name-shape' };
   }
   return { type: 'other', rule: 'none' };
