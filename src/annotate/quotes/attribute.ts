@@ -9,6 +9,7 @@
 import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
 import { lacksSubject, npAfter, npBefore, RELATIVE_PRONOUN, subjectOf, type Range } from './np.js';
 import { POSSESSIVE } from './phrase.js';
+import { pollFrame } from './poll.js';
 import type { Tok } from './tokens.js';
 
 /** What was found: token ranges of the cue, the speaker and the relay. */
@@ -51,6 +52,12 @@ export function sourceAfter(toks: readonly Tok[], from: number, to: number): Ran
 
 /** The speaker of `cue`, looking at its subject, the clause subject for participles, or the phrase after. */
 export function speakerOf(toks: readonly Tok[], cue: Cue, from: number, to: number, earlier: Range | null): Range | null {
+  const speaker = cueSpeaker(toks, cue, from, to, earlier);
+  return pollFrame(toks, from, speaker) ?? speaker; // "In a Courier poll, 31% of voters said …": the poll
+}
+
+/** The cue's own speaker phrase (see `speakerOf`). */
+function cueSpeaker(toks: readonly Tok[], cue: Cue, from: number, to: number, earlier: Range | null): Range | null {
   if (cue.base === 'according to') return sourceAfter(toks, cue.to, to);
   // "Vell was asked by host Ana Dorn whether …": a passive cue's agent is the speaker
   if (toks[cue.to]?.lower === 'by' && PASSIVE_AUX.has(toks[cue.from - 1]?.lower ?? '') && cue.to + 1 < to) {

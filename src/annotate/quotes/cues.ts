@@ -86,7 +86,7 @@ function markAhead(toks: readonly Tok[], from: number): boolean {
 }
 
 /** Nouns naming research whose findings are reported like speech ("a new poll shows Vell ahead"). */
-const STUDY = new Set('poll polls polling survey surveys study studies report reports data analysis research inquiry investigation review audit figures numbers results census'.split(' '));
+export const STUDY = new Set('poll polls polling survey surveys study studies report reports data analysis research inquiry investigation review audit figures numbers results census'.split(' '));
 /** How far back (in tokens) a study noun may stand before its verb ("a survey by the institute in March found"). */
 const MAX_STUDY_TO_VERB = 8;
 

@@ -43,6 +43,17 @@ export function restrictiveRelative(toks: readonly Tok[], at: number, floor: num
   return null;
 }
 
+/** The longest region name after a place, in tokens ("New South Wales"). */
+const MAX_REGION = 3;
+
+/** True when the comma-set segment ending at the comma `k` is a prepositional phrase ending in a name ("in Port Avel", "of Flint"). */
+function placeBefore(toks: readonly Tok[], k: number, floor: number): boolean {
+  let i = k - 1;
+  while (i > floor && toks[i].text !== ',' && k - i <= MAX_MODIFIER) i--;
+  const seg = toks.slice(i + 1, k);
+  return seg.length > 1 && seg[0].pos === 'ADP' && seg[seg.length - 1].pos === 'PROPN';
+}
+
 /**
  * Steps back from the comma at `j` over comma-separated modifiers that are never the speaker: an age
  * ("22"), a home town ("of Port Avel") and a state abbreviation ("Velm."), as in "Cory Jaspen, 22, of
@@ -62,7 +73,9 @@ export function pastModifiers(toks: readonly Tok[], j: number, floor: number): n
     const phrase = seg.length > 0 && seg[0].pos === 'ADP';
     const first = seg.find((t) => t.pos !== 'ADV');
     const participle = first !== undefined && first.pos === 'VERB' && first.lower.endsWith('ing');
-    if (!age && !place && !abbreviation && !phrase && !participle) return j;
+    // "during a town hall in Port Avel, Dornwall,": a region closing a place phrase before it
+    const region = seg.length > 0 && seg.length <= MAX_REGION && seg.every((t) => t.pos === 'PROPN') && placeBefore(toks, k, floor);
+    if (!age && !place && !abbreviation && !phrase && !participle && !region) return j;
     j = k;
   }
 }

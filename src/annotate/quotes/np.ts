@@ -34,6 +34,9 @@ export const TITLE = new Set(
 /** Tags of words that never stand in a name, capitalised or not ("In other words, said …"). */
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
+/** Words the tagger calls prepositions that open a clause, whose subject follows ("after Mr. Vell, asked …, said"). */
+const CLAUSE_OPENER = new Set(['after', 'before', 'since', 'as', 'until', 'because', 'although', 'though', 'while', 'once', 'if', 'when']);
+
 /** Emphatic reflexives between a subject and its verb ("Vell himself said"). */
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself']);
 
@@ -91,7 +94,9 @@ export function npBefore(toks: readonly Tok[], cue: number, floor: number): Rang
       // a name: proper nouns from start to end ("Oren Castell"), not "the foreign minister of Velmar"
       const named = (r: Range | null) =>
         r !== null && toks[r[1] - 1].pos === 'PROPN' && !TITLE.has(toks[r[1] - 1].lower) && (toks[r[0]].pos === 'PROPN' || nameLike(toks[r[0]])) && !toks.slice(r[0], r[1]).some((t) => t.lower === 'of');
-      if (named(name)) return name;
+      // ("Her partner at Lenox, Oren Castell, said": a name inside a prepositional phrase is not the subject)
+      const inPhrase = name !== null && name[0] - 1 > floor && toks[name[0] - 1].pos === 'ADP' && !CLAUSE_OPENER.has(toks[name[0] - 1].lower);
+      if (named(name) && !(inPhrase && named(appositive))) return name;
       if (named(appositive)) return appositive;
       // a chain of appositives: "Jean-Marc Ayrault, the foreign minister of France, a member of …, said"
       if (name && name[0] - 1 > floor && toks[name[0] - 1].text === ',') {
