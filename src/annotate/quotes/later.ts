@@ -3,7 +3,7 @@
  * (`“…” to drive up the price, she said.`, `“…,” Scott Pruitt, the attorney general, said at a news
  * conference`, `“…” that Vell can win, said Orin Dace.`, `“…,” as a memo put it.`).
  */
-import { cueAt, isIngCue, RELAY_VERBS, VERB_FORMS, type Cue } from './cues.js';
+import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, VERB_FORMS, type Cue } from './cues.js';
 import type { Attribution } from './attribute.js';
 import { npAfter, npBefore } from './np.js';
 import type { Tok } from './tokens.js';
@@ -37,7 +37,8 @@ export function attributeLater(toks: readonly Tok[], from: number, to: number): 
     if (np && closes && shortSubject)
       return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-late' };
     // "“…” that Vell can win, said Orin Dace, a former aide.": inverted, closing the sentence
-    const after = toks[j - 1].text === ',' && !isIngCue(toks, cue) ? npAfter(toks, cue.to, to) : null;
+    // (not after an addressee verb: "…, told the Courier." names whom the speaker told)
+    const after = toks[j - 1].text === ',' && !isIngCue(toks, cue) && !ADDRESSEE_VERBS.has(cue.base) ? npAfter(toks, cue.to, to) : null;
     if (after && (after[1] >= to || /^[,.;]$/.test(toks[after[1]].text)) && toks[after[1] - 1].pos === 'PROPN')
       return { cue: [cue.from, cue.to], speaker: after, via: null, rule: 'after-late' };
   }

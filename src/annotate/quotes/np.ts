@@ -164,9 +164,12 @@ export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): 
 export function subjectOf(toks: readonly Tok[], from: number, to: number, loose = false): Range | null {
   // "In a statement released Thursday, Rep. Jan Dorn reacted": an opening prepositional or participial
   // phrase ends at its comma and holds no subject
-  if (toks[from] && (toks[from].pos === 'ADP' || /^\p{Lu}\p{Ll}+ing$/u.test(toks[from].text)) && toks[from].lower !== 'of') {
+  // (and so does an opening subordinate clause: "When Wallace died in 1998, Clinton released …")
+  if (toks[from] && (toks[from].pos === 'ADP' || CLAUSE_OPENER.has(toks[from].lower) || /^\p{Lu}\p{Ll}+ing$/u.test(toks[from].text)) && toks[from].lower !== 'of') {
     const comma = toks.slice(from, to).findIndex((t) => t.text === ',');
-    if (comma > 0 && comma < to - from - 1) from += comma + 1;
+    // (a subordinate clause has its verb before the comma: not "While Mr. Vell, representing the party, laid out …")
+    const clause = !CLAUSE_OPENER.has(toks[from].lower) || toks.slice(from, from + comma).some((t) => t.pos === 'VERB');
+    if (comma > 0 && comma < to - from - 1 && clause) from += comma + 1;
   }
   for (let v = from; v < to; v++) {
     // ("is once again questioning": adverbs may stand between the auxiliary and the participle)
