@@ -165,7 +165,11 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     if (!cue || RELAY_VERBS.has(cue.base)) continue;
     // coordinated cues ("said … but said") share the sentence's first speaker, not a nested one ("she thinks")
     const outer = first as { speaker: Range } | null;
-    if (found) earlier = outer?.speaker ?? speakerOf(toks, found, from, to, earlier) ?? earlier;
+    if (found) {
+      const said = outer?.speaker ?? speakerOf(toks, found, from, to, earlier);
+      // (a restrictive relative's cue, "an architect who said …", lends no subject to a later participle)
+      if (said && !(relativeWord(toks, said) && toks[said[0] - 1]?.text !== ',')) earlier = said;
+    }
     // (a cue in a relative clause of the subject, "Vell, who says …, tweeted", is nested, not the sentence's first)
     if (found && earlier && !first && !relativeWord(toks, earlier)) first = { cue: found, speaker: earlier };
     found = cue;
