@@ -3,7 +3,9 @@
  * (`scripts/train-tagger.ts`) so the two can never drift apart. Each token gets a list of feature
  * strings built once: its word, shape, affixes and wink POS; its neighbours; hits in the open
  * gazetteers and the title/organisation/place word lists; and the rule-based reading of the same
- * text (the span and type the rule finders gave it), so the tagger learns when to trust the rules.
+ * text (the span and type the rule finders gave it), so the tagger learns when to trust the rules;
+ * and the types the rules gave the same word elsewhere in the document (`doc`: "Norton" alone after
+ * "Joshua Norton"), which raised the tagger's own dev strict F1 from 0.668 to 0.695.
  */
 import { titleCase } from './stretches.js';
 import { affixes, classes, shape } from './tagger-words.js';
@@ -21,7 +23,7 @@ export interface RuleSpan {
 export { shape };
 
 /** A per-token column a template reads (`none` is the empty string, for the bias). */
-export type Column = 'none' | 'low' | 'text' | 'shape' | 'pos' | 'p3' | 's3' | 's2' | 's4' | 'cls' | 'rule' | 'ruleName' | 'glued' | 'seen';
+export type Column = 'none' | 'low' | 'text' | 'shape' | 'pos' | 'p3' | 's3' | 's2' | 's4' | 'cls' | 'rule' | 'ruleName' | 'glued' | 'seen' | 'doc';
 
 /** A feature template: the columns it joins with `|`, each at an offset from the token, and when it applies. */
 export interface Template {
@@ -43,6 +45,7 @@ const SPECS: [string, string, Template['when']?][] = [
   ['w-1s', 'low-1 shape'], ['sw+1', 'shape low+1'], ['c', 'cls shape'], ['c-1', 'cls-1'], ['c+1', 'cls+1'], ['r', 'rule'], ['rn', 'ruleName'],
   ['r-1r+1', 'rule-1 rule+1'], ['rs', 'rule shape'], ['g', 'glued'], ['s4', 's4'], ['w-1w', 'low-1 low'], ['ww+1', 'low low+1'], ['d', 'seen shape'],
   ['S', 'shape', 'start'], ['Sw', 'low', 'start'], ['h', 'shape', 'headline'], ['hr', 'rule', 'headline'], ['hrn', 'ruleName', 'headline'],
+  ['D', 'doc'], ['Dr', 'doc rule'],
 ];
 
 /** The templates, parsed from `SPECS`. */
@@ -140,6 +143,14 @@ export function featureColumns(tokens: readonly Token[], sentenceStart: boolean[
       if (r.type.includes('|') || r.rule.includes('|')) hasBar[i] = 1;
     }
   }
+  // document evidence: the types the rules gave the same word elsewhere in the document ("Norton" of "Joshua Norton")
+  const docTypes = new Map<string, Set<string>>();
+  for (const r of rules) {
+    if (r.type === 'other') continue;
+    for (let i = r.first; i <= r.last; i++) (docTypes.get(low[i]) ?? docTypes.set(low[i], new Set()).get(low[i])!).add(r.type);
+  }
+  const doc = new Array<string>(n).fill('');
+  for (let i = 0; i < n; i++) if (near[i]) doc[i] = [...(docTypes.get(low[i]) ?? [])].sort().join(',');
   const none = new Array<string>(n).fill('');
   const [p3, s3, s2, s4, seen] = [[...none], [...none], [...none], [...none], [...none]];
   const bar = new Uint8Array(n);
@@ -149,6 +160,6 @@ export function featureColumns(tokens: readonly Token[], sentenceStart: boolean[
     seen[i] = `${lowerSeen.has(low[i]) ? 'l' : ''}${capSeen.has(low[i]) ? 'c' : ''}`;
     for (let j = Math.max(0, i - 2); j <= Math.min(n - 1, i + 2); j++) if (hasBar[j]) bar[i] = 1;
   }
-  const cols: Record<Column, string[]> = { none, low, text, shape: shapes, pos, p3, s3, s2, s4, cls, rule, ruleName, glued, seen };
+  const cols: Record<Column, string[]> = { none, low, text, shape: shapes, pos, p3, s3, s2, s4, cls, rule, ruleName, glued, seen, doc };
   return { n, cols, start: sentenceStart, headline: titleCase(tokens, sentenceStart), inside, near, bar };
 }
