@@ -194,7 +194,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   // "Vell told reporters he thought Orsay had “…”": a thought reported by a pronoun inside someone's report is that report
   const pronoun = speaker !== null && speaker[1] - speaker[0] === 1 ? toks[speaker[0]].lower : '';
   // (and "Vell said it would tell a story “…”": a thing does not speak inside a person's report)
-  const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it';
+  // (and a pronoun opening the clause another cue reports is that reporter's: "Vell said he'd asked his “people”")
+  const opensReport = first !== null && speaker !== null && (speaker[0] === first.cue.to || (toks[first.cue.to]?.lower === 'that' && speaker[0] === first.cue.to + 1));
+  const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it' || (NAMING_PRONOUN.has(pronoun) && opensReport);
   // ("said Vell, who noted that … had “…”": the relative pronoun is the quote's own source; but a restrictive
   // one inside an earlier speaker's report is not: "Saul tweeted at a candidate who promised: “…”")
   const restrictive = relativeWord(toks, speaker) && toks[speaker![0] - 1]?.text !== ',';
