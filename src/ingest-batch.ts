@@ -14,6 +14,7 @@ import { resolvePending } from './worker/resolve-pending.js';
 import { prepareHere } from './worker/prepare.js';
 import { DocPool } from './worker/doc-pool.js';
 import { threadCount } from './worker/threads.js';
+import { INCREMENTAL_FROM } from './resolve/resolve.js';
 
 export interface IngestSummary {
   read: number;
@@ -33,7 +34,17 @@ export interface IngestOptions {
   threads?: number;
   /** A pool to annotate with instead of one of `threads` threads made for this run; the caller closes it. */
   pool?: DocPool;
+  /** Resolve the corpus after every this many new documents, not only at the end (default `RESOLVE_EVERY`). */
+  resolveEvery?: number;
 }
+
+/**
+ * A long ingest resolves the corpus after every this many new documents: the first resolution past
+ * `INCREMENTAL_FROM` documents is a full one, the later ones incremental, loading only what they
+ * read — so a 100k-document ingest never holds the corpus in memory and each step costs about the
+ * same. Equal to `INCREMENTAL_FROM`, so smaller ingests resolve once, in full, at the end.
+ */
+export const RESOLVE_EVERY = INCREMENTAL_FROM;
 
 /** Batch size chosen so a crash loses little work while transactions stay cheap (measured: >50 adds nothing). */
 const DEFAULT_BATCH = 50;
@@ -46,6 +57,7 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     opts.onRejected?.(r);
   };
   let batch: RawArticle[] = [];
+  let unresolved = 0;
   const pool = opts.pool ?? new DocPool({ size: threadCount(opts.threads), ctx });
   const lineCounts = (outlet: string, keys: string[]) => store.lineCounts(outlet, keys);
   const flush = async () => {
@@ -58,9 +70,16 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
       }
       items.push({ doc: prepared[i] as NewsDoc, raw });
     }
-    for (const result of await store.putBatch(items)) summary[result.status]++;
+    for (const result of await store.putBatch(items)) {
+      summary[result.status]++;
+      if (result.status === 'new') unresolved++;
+    }
     batch = [];
     opts.onProgress?.(summary);
+    if (unresolved >= (opts.resolveEvery ?? RESOLVE_EVERY)) {
+      await resolvePending(store, ctx);
+      unresolved = 0;
+    }
   };
   try {
     for await (const item of readInputs(inputs, opts.read)) {

@@ -169,7 +169,7 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
     }
     Object.assign(write.upsert, out.upsert);
     Object.assign(write.remove, out.remove);
-    write.state.push({ ns: resolver.name, put: out.state });
+    write.state.push({ ns: resolver.name, put: [...new Map(out.state)] }); // a key put twice: the last value
   }
   write.docs = docs.changed().filter((d) => differs(d, docs.stored(d.id)!));
   await store.applyResolution(write);

@@ -35,7 +35,8 @@ export const incremental: IncrementalResolver = {
   async add(input, corpus) {
     const events = (input.delta.upsert.events ?? []).map((i) => i.data as Event);
     const gone = [...events.map((e) => e.id), ...(input.delta.remove.events ?? [])];
-    const before = [...(await input.state(gone.map((id) => `a:${id}`))).values()].flatMap((ids) => ids as string[]);
+    const had = await input.state(gone.map((id) => `a:${id}`));
+    const before = [...had.values()].flatMap((ids) => ids as string[]);
     const entities = new EntityView(input);
     const groups = claimsByKey(input.added);
     const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
@@ -47,7 +48,8 @@ export const incremental: IncrementalResolver = {
     const found = events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf));
     const about = new Map<string, string[]>(gone.map((id) => [id, []]));
     for (const c of found) about.get(c.about!)!.push(c.id);
-    const state = [...about].map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]);
+    // An event with no contradictions has no key: one that had some loses it.
+    const state = [...about].filter(([e, ids]) => ids.length > 0 || had.has(`a:${e}`)).map(([e, ids]): [string, unknown] => [`a:${e}`, ids.length > 0 ? ids : null]);
     for (const [key, group] of groups) {
       const was = stored.get(`f:${key}`) as StoredFigures | undefined;
       if (was?.found) continue;

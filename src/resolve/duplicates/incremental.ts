@@ -6,7 +6,8 @@
  * ingest order as a full run, continued from stored state (word frequencies for the spin vote are those of the corpus so far).
  *
  * State (resolver `duplicates`): `b:<bucket>` the `MAX_BUCKET_READ` most recent documents in an LSH
- * bucket; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
+ * bucket; `s:<doc>` a document's MinHash signature (base64), so candidates are prefiltered without
+ * loading them; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
  * content words.
  */
 import type { NewsDoc } from '../../model/doc.js';
@@ -35,8 +36,15 @@ export function duplicateState(run: FullRun): [string, unknown][] {
   }
   for (const [original, ids] of copies) out.push([`g:${original}`, ids]);
   for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
+  for (const [id, sig] of run.finder.signatures) out.push([`s:${id}`, packSig(sig)]);
   return out;
 }
+
+const packSig = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
+const unpackSig = (text: string) => {
+  const b = Buffer.from(text, 'base64');
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};
 
 interface Filed {
   set: Uint32Array;
@@ -67,10 +75,13 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
   };
   const filed = new Map<string, Filed>();
   const file = (doc: NewsDoc): Filed => {
+    const seen = filed.get(doc.id);
+    if (seen) return seen;
     const set = shingleSet(tokens(doc.text).map((t) => t.norm));
-    return filed.get(doc.id) ?? filed.set(doc.id, { set, sig: signature(set) }).get(doc.id)!;
+    return filed.set(doc.id, { set, sig: signature(set) }).get(doc.id)!;
   };
   const lsh = new StoredLsh(input.state, ROWS);
+  const sigs = new Map<string, Uint32Array>();
   const moved = new Set<string>();
 
   for (const doc of input.added) {
@@ -78,12 +89,19 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     if (own.set.length < MIN_SHINGLES) continue;
     const tries = new Map<string, number>();
     const candidates = await lsh.add(doc.id, own.sig, MIN_BAND_HITS);
-    await input.docs.load(candidates);
-    for (const other of candidates) {
+    for (const [k, v] of await input.state(candidates.filter((id) => !filed.has(id) && !sigs.has(id)).map((id) => `s:${id}`))) sigs.set(k.slice(2), unpackSig(v as string));
+    const sigOf = (id: string) => filed.get(id)?.sig ?? sigs.get(id);
+    const near = candidates.filter((id) => {
+      const sig = sigOf(id);
+      return sig === undefined || estimateJaccard(own.sig, sig) >= PREFILTER_JACCARD;
+    });
+    await input.docs.load(near);
+    for (const other of near) {
       const group = await root(other);
       const tried = tries.get(group) ?? 0;
+      if (tried >= TRIES_PER_GROUP) continue;
       const theirs = file(input.docs.get(other)!);
-      if (tried >= TRIES_PER_GROUP || estimateJaccard(own.sig, theirs.sig) < PREFILTER_JACCARD) continue;
+      if (estimateJaccard(own.sig, theirs.sig) < PREFILTER_JACCARD) continue;
       const j = jaccard(own.set, theirs.set);
       tries.set(group, j >= DUPLICATE_JACCARD ? TRIES_PER_GROUP : tried + 1);
       if (j < DUPLICATE_JACCARD) continue;
@@ -121,6 +139,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       ...[...originalOf].map(([id, o]): [string, unknown] => [`o:${id}`, o]),
       ...[...copiesOf].map(([id, ids]): [string, unknown] => [`g:${id}`, ids.length > 0 ? ids : null]),
       ...[...freqWords].map((w): [string, unknown] => [`w:${w}`, freq.df.get(w)]),
+      ...input.added.flatMap((d): [string, unknown][] => (filed.has(d.id) ? [[`s:${d.id}`, packSig(filed.get(d.id)!.sig)]] : [])),
     ],
   };
 }

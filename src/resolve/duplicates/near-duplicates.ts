@@ -50,7 +50,7 @@ export interface DuplicateLink {
 export class NearDuplicateFinder {
   readonly lsh = new LshIndex<string>();
   private readonly sets = new Map<string, Uint32Array>();
-  private readonly signatures = new Map<string, Uint32Array>();
+  readonly signatures = new Map<string, Uint32Array>();
 
   /**
    * Files `doc` and returns `[earlierId, jaccard]` for its verified near-duplicates. With `groupOf`

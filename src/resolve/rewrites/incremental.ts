@@ -104,7 +104,9 @@ class Stats {
       if (this.names.mid.has(n)) out.push([`nm:${n}`, 1]);
     }
     for (const d of new Set(newNames.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.names.index.get(d)!]]);
-    for (const d of docs) for (const t of tokens(d.text)) if (/^\p{Ll}/u.test(d.text[t.start])) out.push([`lw:${t.norm.replace(/'s$/, '')}`, 1]);
+    const lower = new Set<string>();
+    for (const d of docs) for (const t of tokens(d.text)) if (/^\p{Ll}/u.test(d.text[t.start])) lower.add(t.norm.replace(/'s$/, ''));
+    for (const w of lower) out.push([`lw:${w}`, 1]);
     for (const name of new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => r.name)))) {
       out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
     }

@@ -102,7 +102,7 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
     state: [
       ['n', df.n],
       ['next', clusterer.founded],
-      ...[...counts.values()].flatMap((c) => [...c.keys()]).map((t): [string, unknown] => [`df:${t}`, df.df.get(t)]),
+      ...[...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].map((t): [string, unknown] => [`df:${t}`, df.df.get(t)]),
       ...[...clusterer.index].map(([t, ids]): [string, unknown] => [`t:${t}`, ids.slice(-MAX_POSTINGS)]),
       ...changed.map((s): [string, unknown] => [`s:${s.id}`, toStored(s, central.get(s.id)!)]),
       ...[...storyOf].map(([d, s]): [string, unknown] => [`d:${d}`, s]),
