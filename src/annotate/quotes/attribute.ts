@@ -128,7 +128,12 @@ export function attributeAfter(toks: readonly Tok[], from: number, to: number): 
       const speaker = npAfter(toks, cue.to, to);
       if (!speaker) return null;
       // "…” said they would …": a pronoun opening a clause is that clause's subject ("…,” said he." is inverted)
-      if (speaker[1] - speaker[0] === 1 && toks[speaker[0]].pos === 'PRON' && speaker[1] < to && !/^[,.;!?]$/.test(toks[speaker[1]].text)) return null;
+      // (and so is any phrase followed by an auxiliary: "…,” said the candidate could win"; a participle may
+      // modify an inverted speaker: "said a man calling himself Paul")
+      // (the verb's subject then stands before the quote: "Vell, citing “…,” said the deal could …")
+      const next = toks[speaker[1]];
+      const clause = next !== undefined && ((speaker[1] - speaker[0] === 1 && toks[speaker[0]].pos === 'PRON' && !/^[,.;!?]$/.test(next.text)) || (/^\p{Ll}/u.test(next.text) && next.pos === 'AUX'));
+      if (speaker[1] < to && clause) return { cue: [cue.from, cue.to], speaker: null, via: null, rule: 'after-participle' };
       const relay = RELAY_VERBS.has(cue.base);
       return {
         cue: [cue.from, cue.to],

@@ -96,9 +96,13 @@ export function directQuotes(
       const named = before?.speaker && before.cue && tokenAt(toks, q.open) - before.cue[1] <= MAX_CUE_TO_MARK && toks[before.speaker[1] - 1].pos === 'PROPN';
       if (before?.speaker && (!att?.speaker || named || according)) att = { ...before, via: before.via ?? according ?? att?.via ?? null };
     }
-    // "Vell has hailed the vote as “fantastic,” telling reporters …": the participle after the quote takes the clause's subject
+    // "Vell has hailed the vote as “fantastic,” telling reporters …" / "Vell, citing “…,” said the deal could …": the
+    // verb after the quote takes the subject before it
     if (!att?.speaker && att?.rule === 'after-participle' && sBefore) {
-      const speaker = subjectOf(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open));
+      // (or, with no verb before the quote, the phrase opening the sentence: "Vell, citing “…,” said the deal …")
+      const from = tokenAt(toks, sBefore.start);
+      const opening = npAfter(toks, from, tokenAt(toks, q.open));
+      const speaker = subjectOf(toks, from, tokenAt(toks, q.open)) ?? (opening && opening[0] === from && toks[opening[1]]?.text === ',' ? opening : null);
       att = speaker ? { ...att, speaker } : null;
     }
     if (!att?.speaker && sBefore) att = attributeClauseBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open)) ?? att;
