@@ -32,7 +32,7 @@ export function affiliations(tokens: readonly Token[], mentions: RuleMention[]):
     // "Korean People's Army (KPA)"
     if (m.first === m.last && isAcronym(tokens[m.first].text) && OPEN.has(tokens[m.first - 1]?.text ?? '') && CLOSE.has(tokens[m.last + 1]?.text ?? '')) {
       const long = byLast.get(m.first - 2);
-      if (long && long.last > long.first) {
+      if (long && (long.last > long.first || long.type !== 'other')) {
         set(m, long.type === 'other' ? 'organization' : long.type, 'acronym-def');
         continue;
       }

@@ -13,7 +13,8 @@ export const TITLE_HEADS = set(`president|sheriff|inspector|superintendent|commi
   sgt|capt|maj|adm|colonel|major|captain|admiral|lieutenant|sergeant|deputy|prosecutor|ombudsman|judge|justice|
   officer|official|representative|rep|sen|gov|rev|reverend|sheikh|prince|princess|emir|patriarch|metropolitan|
   administrator|ceo|executive|founder|coach|anchor|correspondent|reporter|editor|analyst|lawmaker|legislator|mp|
-  speaker|ruler|dictator|strongman|counterpart|colleague|delegate|member|fm|pm|cardinal|bishop|archbishop`);
+  speaker|ruler|dictator|strongman|counterpart|colleague|delegate|member|fm|pm|cardinal|bishop|archbishop|
+  emperor|empress|tsar|czar|sultan|brother|sister|master|madam|madame|pastor|imam|rabbi|ayatollah|mullah|abbot`);
 
 /** Words that may stand inside a title before its head ("Foreign", "Defence", "presidential"). Lower case. */
 export const TITLE_MODIFIERS = set(`foreign|defence|defense|interior|finance|economy|justice|prime|first|deputy|vice|
@@ -86,7 +87,7 @@ export const NAME_JOINERS = set(`of|the|de|du|des|la|le|van|von|der|den|da|di|bi
 
 /** Title heads that say someone is a person but name no office; never recorded as roles. */
 export const NOT_OFFICES = set(`colleague|counterpart|member|official|officer|mr|mrs|ms|miss|dr|prof|sir|lord|lady|
-  representative|delegate|analyst|reporter|correspondent|editor|anchor|coach|founder`);
+  representative|delegate|analyst|reporter|correspondent|editor|anchor|coach|founder|brother|sister|master|madam|madame`);
 
 /** Verbs of sport after which a country is its national team, an organisation (only verbs diplomacy does not use). */
 export const TEAM_VERBS = set(`beat|beats|defeated|defeats|drew|scored|eliminated|thrashed|edged|qualified|equalised|equalized`);

@@ -37,6 +37,10 @@ const GENERIC_HEADS = new Set(['university', 'college', 'school', 'government', 
 const PLACE_QUALIFIERS = new Set(['old', 'new', 'greater', 'upper', 'lower', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern',
   'western', 'central', 'ancient', 'classical', 'downtown', 'metropolitan', 'inner', 'outer', 'historic', 'medieval', 'modern']);
 
+/** Last words of things named after a person, which a given name does not make a person: "Marshall Plan", "Nobel Prize". */
+const NAMED_AFTER = new Set(['plan', 'prize', 'award', 'awards', 'cup', 'act', 'doctrine', 'treaty', 'agreement', 'accord', 'festival',
+  'project', 'program', 'programme', 'games', 'report', 'declaration', 'protocol', 'index', 'trophy', 'medal', 'lecture', 'memorial']);
+
 /** Languages, which "in" does not make places ("completed in English"). Folded. */
 const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'russian', 'ukrainian', 'chinese', 'arabic', 'italian', 'portuguese',
   'japanese', 'korean', 'hindi', 'urdu', 'polish', 'dutch', 'greek', 'turkish', 'persian', 'farsi', 'hebrew', 'latin', 'swedish',
@@ -85,7 +89,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
     return { type: 'place', rule: 'place-tail' };
   }
   if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' }; // "Sumy region", "Kramatorsk train station"
-  if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key))) return { type: 'person', rule: 'given-name' };
+  if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key)) && !(words.length > 1 && NAMED_AFTER.has(lastWord))) {
+    return { type: 'person', rule: 'given-name' };
+  }
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
     return { type: 'outlet', rule: 'outlet-cue' };
   }

@@ -11,6 +11,12 @@ function texts(text: string): string[] {
   return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).map((m) => text.slice(m.span.start, m.span.end));
 }
 
+/** Mentions the stage types person, organisation or place. */
+function typed(text: string): string[] {
+  const doc = makeDoc(text);
+  return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).filter((m) => m.type !== 'other').map((m) => text.slice(m.span.start, m.span.end));
+}
+
 describe('mentions: negative cases', () => {
   const none: [string, string][] = [
     ['empty text', ''],
@@ -22,6 +28,14 @@ describe('mentions: negative cases', () => {
     ['a bare title with no owner is not linked', 'The minister said nothing.'],
     ['month before a number', 'It happened on Jan 5 and again in May.'],
   ];
+  // names of no known kind: found (resolution may use them) but typed neither person, organisation nor place
+  const untyped: [string, string][] = [
+    ['a festival, an operation, a storm are not people', 'Crowds came to the Lantern Festival. Operation Stillwater ended. Cyclone Varra hit the coast.'],
+    ['a language after "in" is not a place', 'The form must be completed in English.'],
+    ['a bare generic head without "the" names no body', 'University exhibits drew crowds.'],
+    ['a plural title is not a surname', 'Republican Senators objected.'],
+  ];
+  for (const [what, text] of untyped) it(what, () => expect(typed(text)).toEqual([]));
   for (const [what, text] of none) it(what, () => expect(texts(text)).toEqual([]));
 
   it('a lower-case word after a hyphen is not part of a name', () => {
