@@ -153,7 +153,10 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => wanted.has(b)) || newNodes.some((m) => m.pack === n.pack));
   for (const n of packHere) wanted.add(`pack|${n.pack}`);
   const blocks = new Map([...(await input.state([...wanted].map((b) => `b:${b}`)))].map(([k, v]) => [k.slice(2), v as Spelling[]]));
-  const stored = await storedEntities(input, [...blocks.values()].flatMap((list) => list.map((s) => s[0])));
+  // Pack entities known only from bare titles have no spelling filed: found by their pack id.
+  const packIds = [...new Set(packHere.map((n) => n.pack!))];
+  const byPackId = await input.state(packIds.map((id) => `p:${id}`));
+  const stored = await storedEntities(input, [...[...blocks.values()].flatMap((list) => list.map((s) => s[0])), ...[...byPackId.values()].map((id) => id as string)]);
   const spelt = new Map<string, Node>();
   for (const list of blocks.values())
     for (const s of list) {
@@ -163,6 +166,13 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
       if (seen) seen.uses! += s[5];
       else spelt.set(sig, { type: s[1], name: s[2], parts: nameParts(s[2]), pack: s[3], keys: s[4], group: null, entity: id, uses: s[5] });
     }
+  const spelled = new Set([...spelt.values()].map((n) => n.entity));
+  for (const [k, v] of byPackId) {
+    const id = stored.final(v as string);
+    const entity = stored.entities.get(id);
+    const name = packHere.find((n) => n.pack === k.slice(2))!.name;
+    if (entity && !spelled.has(id)) spelt.set(`pack:${k}`, { type: entity.type, name, parts: nameParts(name), pack: k.slice(2), keys: [canonicalKey(entity.type, name)], group: null, entity: id, uses: 0 });
+  }
   const nodes = [...spelt.values(), ...packHere, ...newNodes];
   const prejoined = new Map<string, Prejoined>();
   nodes.forEach((n, i) => {
@@ -187,8 +197,10 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   );
   const implied = await bareTitles(input, fresh, ctx, stored, sameDoc, newRoles, changed, keyOf);
   const extra = new Map<string, { mentions: EntityMention[]; merges: Merge[] }>();
+  const packOnly = new Map<string, { mentions: EntityMention[]; merges: Merge[] }>();
   for (const { key, mention, merge } of implied) {
-    const into = key.startsWith('c') ? parts[Number(key.slice(1))] : extra.get(key.slice(1)) ?? extra.set(key.slice(1), { mentions: [], merges: [] }).get(key.slice(1))!;
+    const more = key.startsWith('e') ? extra : packOnly;
+    const into = key.startsWith('c') ? parts[Number(key.slice(1))] : more.get(key.slice(1)) ?? more.set(key.slice(1), { mentions: [], merges: [] }).get(key.slice(1))!;
     into.mentions.push(mention);
     into.merges.push(merge);
   }
@@ -223,6 +235,14 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
     if (e.pack) state.push([`p:${e.pack}`, e.id]);
     for (const g of gone) state.push([`e:${g.id}`, null], [`r:${g.id}`, e.id]);
     for (const n of c) if (n.group || n.entity) n.entity = e.id;
+  }
+  for (const [pack, more] of packOnly) {
+    const nodes = packNodes(ctx.pack.entities!.filter((e) => e.id === pack));
+    const info = mergeAcross(nodes, ctx).infos.values().next().value ?? { pack, given: [], full: [], keys: [], strict: false };
+    const e = finishEntity({ pack, type: nodes[0]?.type ?? 'person', mentions: byDate(more.mentions), roles: [], merges: more.merges }, ctx);
+    e.id = await freeId(input, e.id, taken);
+    upsert.push(e);
+    state.push([`e:${e.id}`, { type: e.type, info } satisfies StoredEntity], [`i:${e.id}`, 1], [`p:${pack}`, e.id]);
   }
   for (const [id, more] of extra) {
     const item = items.get(id);
@@ -301,7 +321,8 @@ async function bareTitles(
   const packCluster = new Map<string, string>();
   changed.forEach((c, i) => c.forEach((n) => n.pack && packCluster.set(n.pack, `c${i}`)));
   const packEntity = await input.state(packIds.filter((id) => !packCluster.has(id)).map((id) => `p:${id}`));
-  const byPack = (id: string) => packCluster.get(id) ?? (packEntity.has(`p:${id}`) ? keyOf(packEntity.get(`p:${id}`) as string) : null);
+  // A pack entity nothing names yet is linked all the same (`p<id>`): a full pass holds it as a cluster of its own.
+  const byPack = (id: string) => packCluster.get(id) ?? (packEntity.has(`p:${id}`) ? keyOf(stored.final(packEntity.get(`p:${id}`) as string)) : `p${id}`);
   const offices = await input.state(titled.map(({ m }) => `ro:${m.title!.title}|${m.title!.of}`));
   const corpusRoles = [...newRoles];
   for (const [k, dates] of offices) {
@@ -315,7 +336,7 @@ async function bareTitles(
     const link = linkBareTitle(doc, m, sameDoc.get(doc.id) ?? [], byPack, corpusRoles, ctx);
     if (!link) continue;
     const text = doc.text.slice(m.span.start, m.span.end);
-    const target = link.key.startsWith('c') ? changed[Number(link.key.slice(1))].find((n) => n.group || n.entity)?.name ?? text : link.key.slice(1);
+    const target = link.key.startsWith('c') ? changed[Number(link.key.slice(1))].find((n) => n.group || n.entity)?.name ?? text : link.key.startsWith('p') ? index!.byId.get(link.key.slice(1))!.name : link.key.slice(1);
     out.push({ key: link.key, mention: { doc: doc.id, start: m.span.start, end: m.span.end, text, implied: true }, merge: { reason: link.reason, a: text, b: target } });
   }
   return out;
