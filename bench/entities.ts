@@ -95,7 +95,7 @@ export async function runEntities(): Promise<void> {
   const split = readSplits(join(DATA, 'gum', 'splits.md'));
   const docs = readdirSync(dir).filter((f) => f.endsWith('.conllu') && !f.includes('reddit')).map((f) => readGum(join(dir, f)));
   const three = () => [emptyScores(), emptyScores(), emptyScores()];
-  const results = { testNews: three(), testAll: three(), news: three() };
+  const results = { testNews: three(), testAll: three(), devNews: three(), devAll: three(), news: three() };
   const errors = { testNews: emptyErrors(), testAll: emptyErrors() };
   const isCountry = (text: string) => (s: GoldSpan) => gazetteer().countries.has(foldName(text.slice(s.start, s.end)));
   let words = 0;
@@ -121,6 +121,8 @@ export async function runEntities(): Promise<void> {
     const buckets = [
       ...(split(d.id) === 'test' ? [results.testAll] : []),
       ...(split(d.id) === 'test' && d.genre === 'news' ? [results.testNews] : []),
+      ...(split(d.id) === 'dev' ? [results.devAll] : []),
+      ...(split(d.id) === 'dev' && d.genre === 'news' ? [results.devNews] : []),
       ...(d.genre === 'news' ? [results.news] : []),
     ];
     for (const bucket of buckets) [ours.spans, rules, base].forEach((p, i) => score(bucket[i], d.gold, p));
@@ -143,6 +145,8 @@ export async function runEntities(): Promise<void> {
   console.log(`Parley = rules + tagger${meta}. Held out = GUM's test split, never trained on nor tuned on.`);
   table(`GUM test split, news (${count((d) => split(d.id) === 'test' && d.genre === 'news')} documents, held out)`, results.testNews, errors.testNews);
   table(`GUM test split, all genres except Reddit (${count((d) => split(d.id) === 'test')} documents, held out)`, results.testAll, errors.testAll);
+  table(`GUM dev split, news (${count((d) => split(d.id) === 'dev' && d.genre === 'news')} documents; the tuning split — epochs and rules were chosen on it, see bench/entities-dev.ts)`, results.devNews);
+  table(`GUM dev split, all genres except Reddit (${count((d) => split(d.id) === 'dev')} documents; tuning split)`, results.devAll);
   table(`GUM news, all ${count((d) => d.genre === 'news')} documents (NOT held out: ${count((d) => d.genre === 'news' && split(d.id) === 'train')} are training documents of the tagger; compare rules alone with compromise here)`, results.news);
   const rate = (ms: number) => Math.round(words / (ms / 1000));
   console.log(`\nspeed on ${words} words, one core (load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs while measuring):`);
