@@ -159,6 +159,7 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   let found: Cue | null = null;
   let earlier: Range | null = null;
   let first: { cue: Cue; speaker: Range } | null = null;
+  let relay: Cue | null = null;
   // "When Vell announced his bid, he called them “…”": a cue in an opening subordinate clause is not the quote's
   if (SUBORDINATOR.has(toks[from]?.lower ?? '') || (toks[from]?.lower === 'ever' && toks[from + 1]?.lower === 'since')) {
     const comma = toks.slice(from, to).findIndex((t) => t.text === ',');
@@ -167,6 +168,7 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   for (let i = from; i < to; i++) {
     if (skip(i)) continue;
     const cue = cueAt(toks, i);
+    if (cue && RELAY_VERBS.has(cue.base)) relay ??= cue;
     if (!cue || RELAY_VERBS.has(cue.base)) continue;
     // coordinated cues ("said … but said") share the sentence's first speaker, not a nested one ("she thinks")
     const outer = first as { speaker: Range } | null;
@@ -179,6 +181,8 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     if (found && earlier && !first && !relativeWord(toks, earlier)) first = { cue: found, speaker: earlier };
     found = cue;
   }
+  // "The Velmar Post reports that Vell's team avoided “…”": with no other cue, the outlet reporting is the source
+  if (!found && relay && relay.from > from) found = relay;
   if (!found) return null;
   let speaker = speakerOf(toks, found, from, to, earlier) ?? earlier;
   if (speaker && skip(speaker[0])) {

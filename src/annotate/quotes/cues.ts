@@ -114,7 +114,7 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   // "as a ministry memo put it, “…”"
   if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it' && /^[,.;:]$/.test(toks[i + 2]?.text ?? '')) return { from: i, to: i + 2, base: 'put it' };
   const base = VERB_FORMS.get(t.lower);
-  if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say'))) return null;
+  if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say') || mistagged(toks, i))) return null;
   // "goes without saying", "failed as predicted": idioms, not reports
   // ("was quoted as saying" is a report)
   if (['without', 'as'].includes(toks[i - 1]?.lower ?? '') && !(toks[i - 2]?.lower === 'quoted' && toks[i - 1].lower === 'as')) return null;
@@ -125,6 +125,23 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   // "point out": the particle belongs to the cue
   if (base === 'point') return toks[i + 1]?.lower === 'out' ? { from: i, to: i + 2, base } : null;
   return { from: i, to: i + 1, base };
+}
+
+/** Words that, before a noun-tagged "notes"/"states", show it is a verb: a relative pronoun or a subject's head. */
+const SUBJECT_TAGS = new Set(['NOUN', 'PROPN', 'PRON']);
+
+/**
+ * A reporting verb the tagger took for a noun or adjective ("The Post reports that", "the report, which
+ * notes, “…”", "The complaint alleged that"): a third-person or past form right after a subject or a
+ * relative pronoun, and right before "that" or a comma and a quotation mark.
+ */
+function mistagged(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i];
+  const prev = toks[i - 1];
+  if (!(t.pos === 'NOUN' || t.pos === 'ADJ') || !/(?:s|ed)$/.test(t.lower) || !prev) return false;
+  if (!(SUBJECT_TAGS.has(prev.pos) || ['which', 'who', 'that', ','].includes(prev.lower))) return false;
+  const next = toks[i + 1];
+  return next?.lower === 'that' || (next?.text === ',' && /^(?:[“"«„]|''|``)$/.test(toks[i + 2]?.text ?? ''));
 }
 
 /** True for a participle or gerund cue ("saying", "adding") that takes the clause's subject as speaker. */

@@ -14,7 +14,7 @@ export type { Range } from './phrase.js';
 /** Subject pronouns that can name a speaker. */
 export const PRONOUN = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 /** Time words that never name a speaker ("on Friday described", "Tuesday morning said"). */
-const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend)$/i;
+const TIME_WORD = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|morning|afternoon|evening|night|week|weekend|month|year)$/i;
 /** Relative pronouns that stand for the noun phrase before their comma ("Beck, who said"). */
 export const RELATIVE_PRONOUN = new Set(['who', 'which']);
 /** Relative pronouns of a restrictive clause ("a voter who said"; "that" was tried and split PolNeAR's sources evenly). */
