@@ -173,7 +173,7 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
     // coordinated cues ("said … but said") share the sentence's first speaker, not a nested one ("she thinks")
     const outer = first as { speaker: Range } | null;
     if (found) {
-      const said = outer?.speaker ?? speakerOf(toks, found, from, to, earlier);
+      const said: Range | null = outer?.speaker ?? speakerOf(toks, found, from, to, earlier);
       // (a restrictive relative's cue, "an architect who said …", lends no subject to a later participle)
       if (said && !(relativeWord(toks, said) && toks[said[0] - 1]?.text !== ',')) earlier = said;
     }
