@@ -74,7 +74,7 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
   const beforeJoiner = words.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of')) - 1; // "Foundation for the Visual Arts"
   if (words.length === 1 && GENERIC_HEADS.has(lastWord) && prev !== 'the') return { type: 'other', rule: 'none' };
-  if (ORG_HEADS.has(lastWord) || (beforeJoiner > 0 && ORG_HEADS.has(words[beforeJoiner].toLowerCase())) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
+  if (ORG_HEADS.has(lastWord) || (beforeJoiner >= 0 && (ORG_HEADS.has(words[beforeJoiner].toLowerCase()) || /^cent(?:re|er)$/i.test(words[beforeJoiner]))) || (words.length > 2 && ORG_OPENERS.has(firstWord) && words.includes('of'))) {
     return { type: 'organization', rule: 'org-head' };
   }
   if ((PLACE_HEADS.has(lastWord) || PLACE_OPENERS.has(firstWord)) && words.length > 1) return { type: 'place', rule: 'place-head' };
