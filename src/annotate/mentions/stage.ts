@@ -8,8 +8,8 @@ import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { Stage } from '../../pipeline.js';
 import { findCandidates, opensSentence } from './candidates.js';
-import { foldName, translitWord } from './key.js';
-import { gazetteer } from './gazetteer.js';
+import { foldName } from './key.js';
+import { coordinate, propagate } from './consistency.js';
 import type { Mention } from './layer.js';
 import { TITLE_HEADS, HONORIFICS } from './lexicon.js';
 import { refine } from './refine.js';
@@ -21,9 +21,6 @@ import { affiliations } from './affiliations.js';
 import { shippedTagger, tagColumns } from './tagger.js';
 import { segments } from './stretches.js';
 import { featureColumns } from './tagger-features.js';
-
-/** Rules weak enough that the same name typed by a stronger rule elsewhere in the document wins. */
-const WEAK_RULES = new Set(['none', 'determiner', 'place-cue', 'speaker', 'name-shape', 'acronym']);
 
 /** A rule-based mention with the token range it covers and the rule that typed it. */
 export type RuleMention = Mention & { rule: string; first: number; last: number };
@@ -70,72 +67,6 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-}
-
-/**
- * Per-document consistency: a single word that is the surname of a person named in full elsewhere
- * in the document is that person ("Lavrov" after "Sergey Lavrov"); a weakly typed name takes the
- * type the same name got from a stronger rule elsewhere in the document.
- */
-function propagate(mentions: (Mention & { rule: string })[]): void {
-  const surnames = new Set<string>();
-  const strong = new Map<string, Mention['type']>();
-  for (const m of mentions) {
-    const words = m.key.split(' ');
-    if (m.type === 'person' && words.length > 1) surnames.add(translitWord(words[words.length - 1]));
-    if (!WEAK_RULES.has(m.rule) && m.type !== 'other') strong.set(m.key, m.type);
-  }
-  const byInitials = new Map<string, Mention['type']>();
-  for (const m of mentions) {
-    const words = m.key.split(' ').filter((w) => !['of', 'the', 'and', 'for'].includes(w));
-    if (words.length > 1 && m.type !== 'other') byInitials.set(words.map((w) => w[0]).join(''), m.type);
-  }
-  for (const m of mentions) {
-    // an acronym of a name in the same document has its type: "Kennedy Space Center" … "KSC"
-    const spelled = m.rule === 'acronym' ? byInitials.get(m.key.replace(/ /g, '')) : undefined;
-    if (spelled) {
-      m.type = spelled;
-      m.source = m.source.replace(/\/[^/]+$/, '/initials');
-      m.rule = 'initials';
-      continue;
-    }
-    // a city name that is the surname of a person named in full here is that person ("Valeska Paris" … "Paris")
-    if (m.rule === 'gazetteer' && m.type === 'place' && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && !gazetteer().countries.has(m.key)) {
-      m.type = 'person';
-      m.source = m.source.replace(/\/[^/]+$/, '/surname');
-      m.rule = 'surname';
-      continue;
-    }
-    if (!WEAK_RULES.has(m.rule)) continue;
-    const known = strong.get(m.key);
-    if (known && known !== m.type) {
-      m.type = known;
-      m.source = m.source.replace(/\/[^/]+$/, '/same-name');
-      m.rule = 'same-name';
-    } else if (!known && !m.key.includes(' ') && surnames.has(translitWord(m.key)) && m.type !== 'person') {
-      m.type = 'person';
-      m.source = m.source.replace(/\/[^/]+$/, '/surname');
-      m.rule = 'surname';
-    }
-  }
-}
-
-/** An untyped name coordinated with a typed one takes its type: "in Crimea and Donbas". */
-function coordinate(text: string, mentions: (Mention & { rule: string })[]): void {
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i];
-    if (m.type !== 'other' || !['none', 'determiner'].includes(m.rule)) continue;
-    const near = [mentions[i - 1], mentions[i + 1]].find((n) => {
-      if (!n || n.type === 'other' || n.type === 'person') return false;
-      const between = n.span.end <= m.span.start ? text.slice(n.span.end, m.span.start) : text.slice(m.span.end, n.span.start);
-      return /^(?:,? (?:and|or) |, )$/.test(between);
-    });
-    if (near) {
-      m.type = near.type;
-      m.source = m.source.replace(/\/[^/]+$/, '/coordinated');
-      m.rule = 'coordinated';
-    }
-  }
 }
 
 /** Office titles with an owner and no name ("the Russian Foreign Minister", "the Kremlin leader"). */
