@@ -46,6 +46,12 @@ export type DocEntry = [start: number, end: number, entity: string, pack: string
 
 /** Dated role evidence kept per office for bare titles: the latest, enough for a window of `ROLE_WINDOW_DAYS` in a news flow. */
 const MAX_ROLE_DATES = 200;
+/**
+ * Untyped mentions kept per spelling for typing later: the most recent. A capitalised word no type
+ * fitted in more documents than this is a common word or boilerplate, not a name awaiting its type,
+ * and keeping every one would make each new document's write grow with the corpus.
+ */
+const MAX_WAITING = 500;
 const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
 
 /** The blocks a node is filed under: those merging compares it in, and its typo block (`typos.ts`). */
@@ -116,7 +122,7 @@ export const incremental: IncrementalResolver = {
     const held = new Set([...built.nodes.values()].flatMap((ns) => ns.flatMap((n) => (n.group ? n.group.mentions.map((m) => `${n.group!.doc.id}|${m.span.start}`) : []))));
     const waiting = new Map<string, Waiting[]>();
     for (const d of docs) for (const m of d.layers.mentions ?? []) if (m.evidence === 'explicit' && !held.has(`${d.id}|${m.span.start}`)) wait(waiting, d, m);
-    for (const [k, v] of waiting) out.push([`un:${k}`, v]);
+    for (const [k, v] of waiting) out.push([`un:${k}`, v.slice(-MAX_WAITING)]);
     return out;
   },
   add: addEntities,
@@ -146,7 +152,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const waiting = new Map<string, Waiting[]>();
   fresh.forEach((d, i) => untypedLeft(d, freshGroups[i]).forEach((m) => wait(waiting, d, m)));
   const before = await input.state([...waiting.keys()].filter((k) => !learnt.includes(k)).map((k) => `un:${k}`));
-  for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v]]);
+  for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v].slice(-MAX_WAITING)]);
 
   // The stored spellings and pack entities the new names are compared with.
   const wanted = new Set(newNodes.flatMap(stateBlocks));
