@@ -10,11 +10,10 @@ import type { ReadOptions } from './ingest/types.js';
 import { isRejected } from './ingest/types.js';
 import { readInputs } from './ingest/read-inputs.js';
 import { checkStages, STAGES } from './pipeline.js';
-import { resolvePending } from './worker/resolve-pending.js';
+import { resolvePending, RESOLVE_EVERY } from './worker/resolve-pending.js';
 import { prepareHere } from './worker/prepare.js';
 import { DocPool } from './worker/doc-pool.js';
 import { threadCount } from './worker/threads.js';
-import { INCREMENTAL_FROM } from './resolve/resolve.js';
 
 export interface IngestSummary {
   read: number;
@@ -38,13 +37,6 @@ export interface IngestOptions {
   resolveEvery?: number;
 }
 
-/**
- * A long ingest resolves the corpus after every this many new documents: the first resolution past
- * `INCREMENTAL_FROM` documents is a full one, the later ones incremental, loading only what they
- * read — so a 100k-document ingest never holds the corpus in memory and each step costs about the
- * same. Equal to `INCREMENTAL_FROM`, so smaller ingests resolve once, in full, at the end.
- */
-export const RESOLVE_EVERY = INCREMENTAL_FROM;
 
 /** Batch size chosen so a crash loses little work while transactions stay cheap (measured: >50 adds nothing). */
 const DEFAULT_BATCH = 50;
@@ -77,7 +69,7 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     batch = [];
     opts.onProgress?.(summary);
     if (unresolved >= (opts.resolveEvery ?? RESOLVE_EVERY)) {
-      await resolvePending(store, ctx);
+      await resolvePending(store, ctx, undefined, { wait: false });
       unresolved = 0;
     }
   };

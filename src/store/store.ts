@@ -126,6 +126,8 @@ export interface Store {
    * this database (PostgreSQL: an advisory lock, released if the holder dies; SQLite: one process).
    */
   withResolverLease<T>(fn: () => Promise<T>): Promise<T>;
+  /** As `withResolverLease`, but gives up at once (null) when another process holds the lease. */
+  tryResolverLease<T>(fn: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }
 

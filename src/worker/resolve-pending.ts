@@ -7,16 +7,29 @@
  * resolve again once the lease is free, so the last resolution always sees every document.
  */
 import type { Context } from '../context.js';
-import { resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
+import { INCREMENTAL_FROM, resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
 import type { Store } from '../store/store.js';
 
-/** Resolves the corpus if documents were added since the last complete resolution; true if it did. */
-export async function resolvePending(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS): Promise<boolean> {
-  return store.withResolverLease(async () => {
+/**
+ * A long ingest (or worker) resolves the corpus after every this many new documents: the first
+ * resolution past `INCREMENTAL_FROM` documents is a full one, the later ones incremental, loading
+ * only what they read — so a 100k-document ingest never holds the corpus in memory and each step
+ * costs about the same. Equal to `INCREMENTAL_FROM`, so smaller ingests resolve once, at the end.
+ */
+export const RESOLVE_EVERY = INCREMENTAL_FROM;
+
+/**
+ * Resolves the corpus if documents were added since the last complete resolution; true if it did.
+ * With `wait: false` (a resolution in the middle of a long run) it gives up when another process
+ * is resolving: that one, or the resolution at the end, takes the documents in.
+ */
+export async function resolvePending(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { wait?: boolean } = {}): Promise<boolean> {
+  const resolve = async () => {
     const { changed, resolved } = await store.corpusGeneration();
     if (changed === resolved) return false;
     await resolveCorpus(store, ctx, resolvers);
     await store.markResolved(changed);
     return true;
-  });
+  };
+  return opts.wait === false ? ((await store.tryResolverLease(resolve)) ?? false) : store.withResolverLease(resolve);
 }

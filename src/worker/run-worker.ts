@@ -13,7 +13,7 @@ import type { Context } from '../context.js';
 import type { Rejected } from '../model/doc.js';
 import { checkStages, STAGES } from '../pipeline.js';
 import type { JobOutcome, JobQueue, QueuedArticle, Store } from '../store/store.js';
-import { resolvePending } from './resolve-pending.js';
+import { resolvePending, RESOLVE_EVERY } from './resolve-pending.js';
 import type { Resolver } from '../resolve/resolve.js';
 import { DocPool } from './doc-pool.js';
 import { threadCount } from './threads.js';
@@ -34,6 +34,8 @@ export interface WorkerOptions {
   threads?: number;
   /** A pool to annotate with instead of one made for this run; the caller closes it. */
   pool?: DocPool;
+  /** Resolve after every this many new documents this worker stored, unless another worker is resolving (default `RESOLVE_EVERY`). */
+  resolveEvery?: number;
 }
 
 export interface WorkerSummary {
@@ -69,12 +71,18 @@ export async function runWorker(queue: Store & JobQueue, ctx: Context, opts: Wor
     const prepared = await Promise.all(jobs.map(({ raw, referenceDate }) => pool.prepare(raw, referenceDate, lineCounts)));
     return prepared.map((p, i) => ('skipped' in p ? p : { doc: p, raw: jobs[i].raw }));
   };
+  let unresolved = 0;
   try {
     while (!opts.signal?.aborted) {
       const { claimed, results, rejected } = await queue.processJobs(opts.batchSize ?? WORKER_BATCH, work);
       if (claimed > 0) {
         summary.processed += claimed;
         for (const r of results) summary[r.status]++;
+        unresolved += results.filter((r) => r.status === 'new').length;
+        if (unresolved >= (opts.resolveEvery ?? RESOLVE_EVERY)) {
+          if (await resolvePending(queue, ctx, opts.resolvers, { wait: false })) summary.resolutions++;
+          unresolved = 0;
+        }
         for (const r of rejected) {
           summary.rejected++;
           opts.onRejected?.(r);

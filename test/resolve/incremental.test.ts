@@ -51,6 +51,20 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
     }
   }, 60_000);
 
+  test('resolves a long ingest in steps, each past the first taking in only its new documents, and ends where one resolution ends', async () => {
+    const once = await backend.open(await backend.freshDb());
+    const steps = await backend.open(await backend.freshDb());
+    try {
+      await ingest(FILES, once, ctx(0), { threads: 1 });
+      // Batches of two, a resolution after every four new documents: full at 4, incremental at 8 and 12, then the last.
+      await ingest(FILES, steps, ctx(0), { threads: 1, batchSize: 2, resolveEvery: 4 });
+      expect(await steps.unresolvedDocIds()).toEqual([]);
+      expect(await snapshot(steps)).toEqual(await snapshot(once));
+    } finally {
+      await Promise.all([once.close(), steps.close()]);
+    }
+  }, 60_000);
+
   test('joins a near-duplicate arriving later to the copy stored before, as a full run in that order does', async () => {
     const copyFirst = [...FILES.slice(0, 8), join(F, 'duplicates', 'talks', 'updated-copy.txt'), join(F, 'duplicates', 'talks', 'original.txt')];
     const { once, twice, close } = await twoWays(copyFirst, 9);

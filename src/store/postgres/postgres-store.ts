@@ -218,6 +218,21 @@ export class PostgresStore implements Store, JobQueue {
     }
   }
 
+  async tryResolverLease<T>(fn: () => Promise<T>): Promise<T | null> {
+    const client = await this.pool.connect();
+    try {
+      const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS got', [LOCK_RESOLVE]);
+      if (!rows[0].got) return null;
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_RESOLVE]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
   enqueue: JobQueue['enqueue'] = (items) => enqueueJobs(this.pool, items);
   processJobs: JobQueue['processJobs'] = (limit, work) => processJobs(this.pool, limit, work);
   pendingJobs: JobQueue['pendingJobs'] = () => pendingJobs(this.pool);

@@ -235,6 +235,10 @@ export class SqliteStore implements Store {
     return fn();
   }
 
+  async tryResolverLease<T>(fn: () => Promise<T>): Promise<T | null> {
+    return fn();
+  }
+
   async close(): Promise<void> {
     this.db.close();
   }
