@@ -45,7 +45,7 @@ const SPECS: [string, string, Template['when']?][] = [
   ['w-1s', 'low-1 shape'], ['sw+1', 'shape low+1'], ['c', 'cls shape'], ['c-1', 'cls-1'], ['c+1', 'cls+1'], ['r', 'rule'], ['rn', 'ruleName'],
   ['r-1r+1', 'rule-1 rule+1'], ['rs', 'rule shape'], ['g', 'glued'], ['s4', 's4'], ['w-1w', 'low-1 low'], ['ww+1', 'low low+1'], ['d', 'seen shape'],
   ['S', 'shape', 'start'], ['Sw', 'low', 'start'], ['h', 'shape', 'headline'], ['hr', 'rule', 'headline'], ['hrn', 'ruleName', 'headline'],
-  ['D', 'doc'], ['Dr', 'doc rule'], ['c-1c', 'cls-1 cls'], ['cc+1', 'cls cls+1'], ['r-1', 'rule-1'], ['r+1', 'rule+1'], ['w-1p', 'low-1 pos'],
+  ['D', 'doc'], ['Dr', 'doc rule'],
 ];
 
 /** The templates, parsed from `SPECS`. */
