@@ -8,6 +8,8 @@
  * run; (3) speed of mentions + resolution in words/s on one core, against compromise's NER.
  * Gold NER on GUM: mentions with a proper-noun head, span = the head's name chain, and names in
  * apposition to a common-noun head ("interviewee David Titley"); see entities-gum for the convention.
+ * The dev split is the tuning split (tables printed here too); `bench/entities-dev.ts` prints its
+ * errors by class with examples and rule sources. The test split is for reporting only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

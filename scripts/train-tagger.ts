@@ -4,8 +4,9 @@
  * An averaged structured perceptron (Collins 2002) over the segments the tagger reads: train on GUM's train split, pick the
  * number of epochs on the dev split, never read the test split. Deterministic (fixed shuffling seed).
  * Options: `--genres a,b` (default `TRAIN_GENRES`); `--out FILE`; `--epochs N` (maximum);
- * `--dropout P`, `--min-count N`, `--seeds N` (see their constants); `--cv-news K` cross-validates on
- * the news documents of the train split. Takes about a minute on one core.
+ * `--dropout P`, `--min-count N`, `--seeds N`, `--news-weight N` (see their constants); `--cv-news K`
+ * cross-validates on the news documents of the train split and prints the errors by class
+ * (`--examples N` of each, with the rules' reading). Takes about half a minute on one core.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
