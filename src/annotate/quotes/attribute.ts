@@ -30,7 +30,8 @@ const MAX_AFTER_GAP = 12;
 function relayAfter(toks: readonly Tok[], from: number, to: number): Range | null {
   for (let i = from; i < to && i < from + 6; i++) {
     const cue = cueAt(toks, i);
-    if (cue && (cue.base === 'according to' || RELAY_VERBS.has(cue.base))) return npAfter(toks, cue.to, to);
+    // (set off by a comma: "said that according to its count, …" opens the reported clause's own source)
+    if (cue && (cue.base === 'according to' || RELAY_VERBS.has(cue.base)) && toks[i - 1]?.text === ',') return npAfter(toks, cue.to, to);
   }
   return null;
 }

@@ -113,7 +113,7 @@ export function directQuotes(
     if (!att?.speaker) att = colonAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
     if (att?.speaker && !att.via && sBefore && !(att.cue && toks[att.cue[0]].lower === 'according')) {
-      const via = sentenceRelay(toks, tokenAt(toks, sBefore.start), tokenAt(toks, (sAfter ?? sBefore).end), att, skip);
+      const via = sentenceRelay(toks, tokenAt(toks, sBefore.start), tokenAt(toks, (sAfter ?? sBefore).end), att, skip, tokenAt(toks, q.open));
       if (via) att = { ...att, via };
     }
     let continues: number | null = null;

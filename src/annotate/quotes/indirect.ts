@@ -61,7 +61,8 @@ function contentStart(toks: readonly Tok[], cue: Cue, to: number): number {
 function contentEnd(toks: readonly Tok[], from: number, to: number): number {
   for (let j = from; j < to; j++) {
     if (isEnd(toks[j]) && !isMark(toks[j + 1])) return j;
-    const joiner = toks[j].text === ',' || toks[j].pos === 'CCONJ';
+    // (a closing mark after a comma joins too: "the count was “nearly finished,” according to …")
+    const joiner = toks[j].text === ',' || toks[j].pos === 'CCONJ' || (isMark(toks[j]) && toks[j - 1]?.text === ',');
     if (!joiner) continue;
     let k = j + 1;
     while (k < to && (toks[k].pos === 'CCONJ' || toks[k].pos === 'ADV')) k++;
