@@ -7,7 +7,7 @@ import type { Span } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { EntityLookup } from './entity-at.js';
 import type { EntityIndex, EntityLike } from './index-cache.js';
-import type { DocEntry } from './incremental.js';
+import type { DocEntry } from './incremental-state.js';
 
 export class EntityView implements EntityIndex {
   private readonly byDoc = new Map<string, DocEntry[]>();

@@ -20,85 +20,35 @@
  * - `ro:<title|of>` where text roles were dated (`[entity, date]`), for bare titles.
  */
 import type { Context } from '../../context.js';
-import type { Mention, MentionType, TitleCue } from '../../annotate/mentions/layer.js';
-import { holders, packIndex } from '../../packs/pack-index.js';
-import type { NewsDoc } from '../../model/doc.js';
+import type { TitleCue } from '../../annotate/mentions/layer.js';
 import type { IncrementalResolver, IncrementalInput } from '../resolve.js';
-import { mergeAcross, nodeBlocks, packNodes, type ClusterInfo, type Node, type Prejoined } from './cross-doc.js';
-import { localGroups, singleGroup, untypedLeft, type LocalGroup } from './local.js';
+import { mergeAcross, nodeBlocks, packNodes, type Node, type Prejoined } from './cross-doc.js';
+import { localGroups, untypedLeft } from './local.js';
 import { nameParts } from './names.js';
 import { builtRuns, clusterParts, entitySortKey, finishEntity, groupNode } from './resolver.js';
-import { linkBareTitle } from './roles.js';
-import { MIN_TYPO_LENGTH } from './typos.js';
 import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
-import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
+import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
-
-/** A stored entity's spelling as merging compares it. */
-type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
-/** An entity's type and what its guards know. */
-interface StoredEntity {
-  type: MentionType;
-  info: ClusterInfo;
-}
-/** One entity mention of a document: what `EntityView` looks up. */
-export type DocEntry = [start: number, end: number, entity: string, pack: string | null];
-
-/** Dated role evidence kept per office for bare titles: the latest, enough for a window of `ROLE_WINDOW_DAYS` in a news flow. */
-const MAX_ROLE_DATES = 200;
-/**
- * Untyped mentions kept per spelling for typing later: the most recent. A capitalised word no type
- * fitted in more documents than this is a common word or boilerplate, not a name awaiting its type,
- * and keeping every one would make each new document's write grow with the corpus.
- */
-const MAX_WAITING = 500;
-const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
-
-/** The blocks a node is filed under: those merging compares it in, and its typo block (`typos.ts`). */
-function stateBlocks(n: Node): string[] {
-  const out = nodeBlocks(n);
-  const k = n.keys[0] ?? '';
-  if (n.type !== 'person' && k.replace(/ /g, '').length >= MIN_TYPO_LENGTH) out.push(`typo|${n.type}|${[...k].sort().join('')}`);
-  return out;
-}
-
-/** A name no type fitted: its document and span. */
-type Waiting = [doc: string, start: number, end: number];
-
-/** Files an untyped mention under the key each type would give its spelling. */
-function wait(into: Map<string, Waiting[]>, doc: NewsDoc, m: Mention): void {
-  for (const t of TYPES) {
-    const k = `${t}|${canonicalKey(t, doc.text.slice(m.span.start, m.span.end))}`;
-    (into.get(k) ?? into.set(k, []).get(k)!).push([doc.id, m.span.start, m.span.end]);
-  }
-}
-
-const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`;
-
-/** Files nodes of entity `id` as spellings into `blocks` (block → signature → spelling). */
-function file(blocks: Map<string, Map<string, Spelling>>, id: string, nodes: readonly Node[], only?: Set<string>): void {
-  for (const n of nodes) {
-    const s: Spelling = [id, n.type, n.name, n.pack, n.keys, n.uses ?? 1];
-    for (const b of stateBlocks(n)) {
-      if (only && !only.has(b)) continue;
-      const m = blocks.get(b) ?? blocks.set(b, new Map()).get(b)!;
-      const seen = m.get(signature(s));
-      if (seen) seen[5] += s[5];
-      else m.set(signature(s), [...s]);
-    }
-  }
-}
-
-/** The role evidence of entities as `[key, [entity, date]]` pairs. */
-function roleDates(e: Entity, roles: readonly EntityRole[]): [string, [string, string]][] {
-  return roles.filter((r) => r.source === 'text').flatMap((r) => [r.from, r.to].filter((d): d is string => d !== null).map((d): [string, [string, string]] => [`ro:${r.title}|${r.of}`, [e.id, d]]));
-}
-
-function docEntries(entities: readonly Entity[]): Map<string, DocEntry[]> {
-  const out = new Map<string, DocEntry[]>();
-  for (const e of entities) for (const m of e.mentions) (out.get(m.doc) ?? out.set(m.doc, []).get(m.doc)!).push([m.start, m.end, e.id, e.pack]);
-  return out;
-}
+import { bareTitles } from './incremental-titles.js';
+import {
+  docEntries,
+  file,
+  freeId,
+  lookups,
+  MAX_ROLE_DATES,
+  MAX_WAITING,
+  roleDates,
+  roleState,
+  signature,
+  stateBlocks,
+  storedEntities,
+  typeAgain,
+  wait,
+  TYPES,
+  type Spelling,
+  type StoredEntity,
+  type Waiting,
+} from './incremental-state.js';
 
 /** The entities resolver's incremental form. */
 export const incremental: IncrementalResolver = {
@@ -266,144 +216,4 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   state.push(...(await lookups(input, fresh, upsert, removed, retyped.map((g) => g.doc.id))));
   state.push(...(await roleState(input, upsert)));
   return { upsert: { entities: upsert.map((e) => ({ id: e.id, data: e, sortKey: entitySortKey(e) })) }, remove: { entities: removed.map((e) => e.id) }, state };
-}
-
-/** The stored entities among `ids`, each merged-away id followed to the entity it went into. */
-async function storedEntities(input: IncrementalInput, ids: string[]) {
-  const entities = new Map<string, StoredEntity>();
-  const redirect = new Map<string, string>();
-  let ask = [...new Set(ids)];
-  for (let hop = 0; ask.length > 0 && hop < 50; hop++) {
-    const got = await input.state(ask.flatMap((id) => [`e:${id}`, `r:${id}`]));
-    const next: string[] = [];
-    for (const id of ask) {
-      const e = got.get(`e:${id}`) as StoredEntity | undefined;
-      const r = got.get(`r:${id}`) as string | undefined;
-      if (e) entities.set(id, e);
-      else if (r) {
-        redirect.set(id, r);
-        if (!entities.has(r) && !redirect.has(r)) next.push(r);
-      }
-    }
-    ask = next;
-  }
-  const final = (id: string): string => {
-    for (let hop = 0; redirect.has(id) && hop < 50; hop++) id = redirect.get(id)!;
-    return id;
-  };
-  return { entities, final };
-}
-
-/** A new entity's id, with "-2", "-3"… when a stored entity or another new one has it (as `uniqueIds`). */
-async function freeId(input: IncrementalInput, id: string, taken: Set<string>): Promise<string> {
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? id : `${id}-${n}`;
-    if (taken.has(candidate)) continue;
-    if ((await input.state([`i:${candidate}`])).has(`i:${candidate}`)) continue;
-    taken.add(candidate);
-    return candidate;
-  }
-}
-
-/**
- * Links the new documents' bare titles as a full pass does (`linkBareTitle`): a name given that
- * title in the same document, the pack's holder on the document's date, or the one entity the
- * corpus dated in that office nearby — the stored role dates (`ro:`) and the new roles together.
- */
-async function bareTitles(
-  input: IncrementalInput,
-  fresh: readonly NewsDoc[],
-  ctx: Context,
-  stored: { final(id: string): string },
-  sameDoc: Map<string, { key: string; cue: TitleCue }[]>,
-  newRoles: { key: string; role: EntityRole }[],
-  changed: Node[][],
-  keyOf: (entity: string) => string,
-): Promise<{ key: string; mention: EntityMention; merge: Merge }[]> {
-  const titled = fresh.flatMap((doc) => (doc.layers.mentions ?? []).filter((m) => m.evidence === 'implied' && m.title).map((m) => ({ doc, m })));
-  if (titled.length === 0) return [];
-  const index = ctx.pack.entities ? packIndex(ctx.pack) : null;
-  const packIds = index ? titled.flatMap(({ doc, m }) => holders(index, m.title!.title, m.title!.of, doc.published.date).map((h) => h.id)) : [];
-  const packCluster = new Map<string, string>();
-  changed.forEach((c, i) => c.forEach((n) => n.pack && packCluster.set(n.pack, `c${i}`)));
-  const packEntity = await input.state(packIds.filter((id) => !packCluster.has(id)).map((id) => `p:${id}`));
-  // A pack entity nothing names yet is linked all the same (`p<id>`): a full pass holds it as a cluster of its own.
-  const byPack = (id: string) => packCluster.get(id) ?? (packEntity.has(`p:${id}`) ? keyOf(stored.final(packEntity.get(`p:${id}`) as string)) : `p${id}`);
-  const offices = await input.state(titled.map(({ m }) => `ro:${m.title!.title}|${m.title!.of}`));
-  const corpusRoles = [...newRoles];
-  for (const [k, dates] of offices) {
-    const [title, of] = k.slice(3).split('|');
-    for (const [entity, date] of dates as [string, string][]) {
-      corpusRoles.push({ key: keyOf(stored.final(entity)), role: { title, of: of === 'null' ? null : of, ofName: null, from: date, to: date, source: 'text' } });
-    }
-  }
-  const out: { key: string; mention: EntityMention; merge: Merge }[] = [];
-  for (const { doc, m } of titled) {
-    const link = linkBareTitle(doc, m, sameDoc.get(doc.id) ?? [], byPack, corpusRoles, ctx);
-    if (!link) continue;
-    const text = doc.text.slice(m.span.start, m.span.end);
-    const target = link.key.startsWith('c') ? changed[Number(link.key.slice(1))].find((n) => n.group || n.entity)?.name ?? text : link.key.startsWith('p') ? index!.byId.get(link.key.slice(1))!.name : link.key.slice(1);
-    out.push({ key: link.key, mention: { doc: doc.id, start: m.span.start, end: m.span.end, text, implied: true }, merge: { reason: link.reason, a: text, b: target } });
-  }
-  return out;
-}
-
-/** `d:` look-ups of the new documents, and of the documents whose mentions moved to another entity. */
-async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[], upsert: readonly Entity[], removed: readonly Entity[], retyped: string[]): Promise<[string, unknown][]> {
-  const ids = new Set(fresh.map((d) => d.id));
-  const moved = new Set([...removed.flatMap((e) => e.mentions.map((m) => m.doc)), ...retyped].filter((d) => !ids.has(d)));
-  const entries = docEntries(upsert);
-  const out: [string, unknown][] = [];
-  for (const id of ids) out.push([`d:${id}`, entries.get(id) ?? []]);
-  const before = await input.state([...moved].map((d) => `d:${d}`));
-  const now = new Map(upsert.flatMap((e) => e.mentions.map((m) => [`${m.doc}|${m.start}|${m.end}`, e] as const)));
-  for (const d of moved) {
-    const list = ((before.get(`d:${d}`) as DocEntry[] | undefined) ?? []).map(([s, e, id, pack]): DocEntry => {
-      const to = now.get(`${d}|${s}|${e}`);
-      return to ? [s, e, to.id, to.pack] : [s, e, id, pack];
-    });
-    const listed = new Set(list.map(([s, e]) => `${s}|${e}`));
-    for (const e of upsert) for (const m of e.mentions) if (m.doc === d && !listed.has(`${m.start}|${m.end}`)) list.push([m.start, m.end, e.id, e.pack]);
-    out.push([`d:${d}`, list]);
-  }
-  return out;
-}
-
-/** The new text roles' dates appended to their offices' `ro:` lists. */
-async function roleState(input: IncrementalInput, upsert: readonly Entity[]): Promise<[string, unknown][]> {
-  const added = new Map<string, [string, string][]>();
-  for (const e of upsert) for (const [k, v] of roleDates(e, e.roles)) (added.get(k) ?? added.set(k, []).get(k)!).push(v);
-  if (added.size === 0) return [];
-  const before = await input.state([...added.keys()]);
-  return [...added].map(([k, v]) => {
-    const seen = new Set<string>();
-    const all = [...((before.get(k) as [string, string][] | undefined) ?? []), ...v].filter((x) => !seen.has(x.join('|')) && !!seen.add(x.join('|')));
-    return [k, all.sort((a, b) => a[1].localeCompare(b[1])).slice(-MAX_ROLE_DATES)];
-  });
-}
-
-/**
- * Older documents' names no type fitted, typed now that a new document gave their spelling a type
- * (as a full pass would: the corpus's typed spellings type them), each as a group of its own; the
- * waiting lists of the spellings learnt are emptied.
- */
-async function typeAgain(input: IncrementalInput, learnt: string[], spellings: Set<string>, state: [string, unknown][]): Promise<LocalGroup[]> {
-  if (learnt.length === 0) return [];
-  const lists = await input.state(learnt.map((k) => `un:${k}`));
-  const spans = new Map<string, Set<string>>();
-  for (const list of lists.values()) for (const [doc, start, end] of list as Waiting[]) (spans.get(doc) ?? spans.set(doc, new Set()).get(doc)!).add(`${start}|${end}`);
-  for (const k of lists.keys()) state.push([k, null]);
-  await input.docs.load(spans.keys());
-  const out: LocalGroup[] = [];
-  for (const [id, wanted] of spans) {
-    const doc = input.docs.get(id);
-    if (!doc) continue;
-    const inDoc = { spellings: typedSpellings(doc), surnames: fullNameSurnames(doc) };
-    for (const m of doc.layers.mentions ?? []) {
-      if (m.evidence !== 'explicit' || !wanted.has(`${m.span.start}|${m.span.end}`)) continue;
-      const type = typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, spellings);
-      if (type) out.push(singleGroup(doc, m, type));
-    }
-  }
-  return out;
 }

@@ -4,7 +4,6 @@
  * or place agree; works on folded text without them. Incremental form: `incremental.ts`.
  */
 import type { Context } from '../../context.js';
-import type { NewsDoc } from '../../model/doc.js';
 import type { DocLookup } from '../doc-set.js';
 import type { Resolver } from '../resolve.js';
 import { RunMemo } from '../run-memo.js';

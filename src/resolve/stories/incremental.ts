@@ -11,7 +11,6 @@
  * story of a document (a copy joins its original's).
  */
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
-import type { NewsDoc } from '../../model/doc.js';
 import type { DocSet } from '../doc-set.js';
 import { MAX_POSTINGS, StoryClusterer, topTerms, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';

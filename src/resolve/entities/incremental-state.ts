@@ -1,0 +1,177 @@
+/**
+ * The stored form of incremental entities (see `incremental.ts` for the state keys): spellings filed
+ * by block, entity guard state and redirects, ids taken, per-document look-ups, role dates, and the
+ * names waiting for a type.
+ */
+import type { Mention, MentionType } from '../../annotate/mentions/layer.js';
+import type { NewsDoc } from '../../model/doc.js';
+import type { IncrementalInput } from '../resolve.js';
+import { nodeBlocks, type ClusterInfo, type Node } from './cross-doc.js';
+import { canonicalKey } from './keys.js';
+import { singleGroup, type LocalGroup } from './local.js';
+import { MIN_TYPO_LENGTH } from './typos.js';
+import type { Entity, EntityRole } from './types.js';
+import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
+
+/** A stored entity's spelling as merging compares it. */
+export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
+/** An entity's type and what its guards know. */
+export interface StoredEntity {
+  type: MentionType;
+  info: ClusterInfo;
+}
+/** One entity mention of a document: what `EntityView` looks up. */
+export type DocEntry = [start: number, end: number, entity: string, pack: string | null];
+
+/** Dated role evidence kept per office for bare titles: the latest, enough for a window of `ROLE_WINDOW_DAYS` in a news flow. */
+export const MAX_ROLE_DATES = 200;
+/**
+ * Untyped mentions kept per spelling for typing later: the most recent. A capitalised word no type
+ * fitted in more documents than this is a common word or boilerplate, not a name awaiting its type,
+ * and keeping every one would make each new document's write grow with the corpus.
+ */
+export const MAX_WAITING = 500;
+export const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
+
+/** The blocks a node is filed under: those merging compares it in, and its typo block (`typos.ts`). */
+export function stateBlocks(n: Node): string[] {
+  const out = nodeBlocks(n);
+  const k = n.keys[0] ?? '';
+  if (n.type !== 'person' && k.replace(/ /g, '').length >= MIN_TYPO_LENGTH) out.push(`typo|${n.type}|${[...k].sort().join('')}`);
+  return out;
+}
+
+/** A name no type fitted: its document and span. */
+export type Waiting = [doc: string, start: number, end: number];
+
+/** Files an untyped mention under the key each type would give its spelling. */
+export function wait(into: Map<string, Waiting[]>, doc: NewsDoc, m: Mention): void {
+  for (const t of TYPES) {
+    const k = `${t}|${canonicalKey(t, doc.text.slice(m.span.start, m.span.end))}`;
+    (into.get(k) ?? into.set(k, []).get(k)!).push([doc.id, m.span.start, m.span.end]);
+  }
+}
+
+export const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`;
+
+/** Files nodes of entity `id` as spellings into `blocks` (block → signature → spelling). */
+export function file(blocks: Map<string, Map<string, Spelling>>, id: string, nodes: readonly Node[], only?: Set<string>): void {
+  for (const n of nodes) {
+    const s: Spelling = [id, n.type, n.name, n.pack, n.keys, n.uses ?? 1];
+    for (const b of stateBlocks(n)) {
+      if (only && !only.has(b)) continue;
+      const m = blocks.get(b) ?? blocks.set(b, new Map()).get(b)!;
+      const seen = m.get(signature(s));
+      if (seen) seen[5] += s[5];
+      else m.set(signature(s), [...s]);
+    }
+  }
+}
+
+/** The role evidence of entities as `[key, [entity, date]]` pairs. */
+export function roleDates(e: Entity, roles: readonly EntityRole[]): [string, [string, string]][] {
+  return roles.filter((r) => r.source === 'text').flatMap((r) => [r.from, r.to].filter((d): d is string => d !== null).map((d): [string, [string, string]] => [`ro:${r.title}|${r.of}`, [e.id, d]]));
+}
+
+export function docEntries(entities: readonly Entity[]): Map<string, DocEntry[]> {
+  const out = new Map<string, DocEntry[]>();
+  for (const e of entities) for (const m of e.mentions) (out.get(m.doc) ?? out.set(m.doc, []).get(m.doc)!).push([m.start, m.end, e.id, e.pack]);
+  return out;
+}
+
+/** The stored entities among `ids`, each merged-away id followed to the entity it went into. */
+export async function storedEntities(input: IncrementalInput, ids: string[]) {
+  const entities = new Map<string, StoredEntity>();
+  const redirect = new Map<string, string>();
+  let ask = [...new Set(ids)];
+  for (let hop = 0; ask.length > 0 && hop < 50; hop++) {
+    const got = await input.state(ask.flatMap((id) => [`e:${id}`, `r:${id}`]));
+    const next: string[] = [];
+    for (const id of ask) {
+      const e = got.get(`e:${id}`) as StoredEntity | undefined;
+      const r = got.get(`r:${id}`) as string | undefined;
+      if (e) entities.set(id, e);
+      else if (r) {
+        redirect.set(id, r);
+        if (!entities.has(r) && !redirect.has(r)) next.push(r);
+      }
+    }
+    ask = next;
+  }
+  const final = (id: string): string => {
+    for (let hop = 0; redirect.has(id) && hop < 50; hop++) id = redirect.get(id)!;
+    return id;
+  };
+  return { entities, final };
+}
+
+/** A new entity's id, with "-2", "-3"… when a stored entity or another new one has it (as `uniqueIds`). */
+export async function freeId(input: IncrementalInput, id: string, taken: Set<string>): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? id : `${id}-${n}`;
+    if (taken.has(candidate)) continue;
+    if ((await input.state([`i:${candidate}`])).has(`i:${candidate}`)) continue;
+    taken.add(candidate);
+    return candidate;
+  }
+}
+
+/** `d:` look-ups of the new documents, and of the documents whose mentions moved to another entity. */
+export async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[], upsert: readonly Entity[], removed: readonly Entity[], retyped: string[]): Promise<[string, unknown][]> {
+  const ids = new Set(fresh.map((d) => d.id));
+  const moved = new Set([...removed.flatMap((e) => e.mentions.map((m) => m.doc)), ...retyped].filter((d) => !ids.has(d)));
+  const entries = docEntries(upsert);
+  const out: [string, unknown][] = [];
+  for (const id of ids) out.push([`d:${id}`, entries.get(id) ?? []]);
+  const before = await input.state([...moved].map((d) => `d:${d}`));
+  const now = new Map(upsert.flatMap((e) => e.mentions.map((m) => [`${m.doc}|${m.start}|${m.end}`, e] as const)));
+  for (const d of moved) {
+    const list = ((before.get(`d:${d}`) as DocEntry[] | undefined) ?? []).map(([s, e, id, pack]): DocEntry => {
+      const to = now.get(`${d}|${s}|${e}`);
+      return to ? [s, e, to.id, to.pack] : [s, e, id, pack];
+    });
+    const listed = new Set(list.map(([s, e]) => `${s}|${e}`));
+    for (const e of upsert) for (const m of e.mentions) if (m.doc === d && !listed.has(`${m.start}|${m.end}`)) list.push([m.start, m.end, e.id, e.pack]);
+    out.push([`d:${d}`, list]);
+  }
+  return out;
+}
+
+/** The new text roles' dates appended to their offices' `ro:` lists. */
+export async function roleState(input: IncrementalInput, upsert: readonly Entity[]): Promise<[string, unknown][]> {
+  const added = new Map<string, [string, string][]>();
+  for (const e of upsert) for (const [k, v] of roleDates(e, e.roles)) (added.get(k) ?? added.set(k, []).get(k)!).push(v);
+  if (added.size === 0) return [];
+  const before = await input.state([...added.keys()]);
+  return [...added].map(([k, v]) => {
+    const seen = new Set<string>();
+    const all = [...((before.get(k) as [string, string][] | undefined) ?? []), ...v].filter((x) => !seen.has(x.join('|')) && !!seen.add(x.join('|')));
+    return [k, all.sort((a, b) => a[1].localeCompare(b[1])).slice(-MAX_ROLE_DATES)];
+  });
+}
+
+/**
+ * Older documents' names no type fitted, typed now that a new document gave their spelling a type
+ * (as a full pass would: the corpus's typed spellings type them), each as a group of its own; the
+ * waiting lists of the spellings learnt are emptied.
+ */
+export async function typeAgain(input: IncrementalInput, learnt: string[], spellings: Set<string>, state: [string, unknown][]): Promise<LocalGroup[]> {
+  if (learnt.length === 0) return [];
+  const lists = await input.state(learnt.map((k) => `un:${k}`));
+  const spans = new Map<string, Set<string>>();
+  for (const list of lists.values()) for (const [doc, start, end] of list as Waiting[]) (spans.get(doc) ?? spans.set(doc, new Set()).get(doc)!).add(`${start}|${end}`);
+  for (const k of lists.keys()) state.push([k, null]);
+  await input.docs.load(spans.keys());
+  const out: LocalGroup[] = [];
+  for (const [id, wanted] of spans) {
+    const doc = input.docs.get(id);
+    if (!doc) continue;
+    const inDoc = { spellings: typedSpellings(doc), surnames: fullNameSurnames(doc) };
+    for (const m of doc.layers.mentions ?? []) {
+      if (m.evidence !== 'explicit' || !wanted.has(`${m.span.start}|${m.span.end}`)) continue;
+      const type = typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, spellings);
+      if (type) out.push(singleGroup(doc, m, type));
+    }
+  }
+  return out;
+}
