@@ -67,7 +67,7 @@ function contentEnd(toks: readonly Tok[], from: number, to: number): number {
     let k = j + 1;
     while (k < to && (toks[k].pos === 'CCONJ' || toks[k].pos === 'ADV')) k++;
     const cue = k < to ? cueAt(toks, k) : null;
-    if (cue) return j;
+    if (cue) return isMark(toks[j]) ? j + 1 : j;
     const np = k < to ? npBefore(toks, Math.min(to, k + 6), k) : null;
     if (toks[j].text === ',' && np && np[0] === k && cueAt(toks, np[1]) && (np[1] + 1 >= to || isEnd(toks[np[1] + 1]) || toks[np[1] + 1].text === ',')) return j;
   }
