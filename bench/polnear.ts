@@ -2,7 +2,9 @@
  * PolNeAR attribution benchmark (`npm run bench -- polnear`). Reports the dev split (used, with train,
  * for development and tuning) and the test split (held out: reported, never tuned on) separately;
  * `POLNEAR_SPLIT=train,dev` picks other splits. `POLNEAR_ERRORS=file.jsonl` writes every speaker
- * mismatch of the scored splits (for error analysis on train/dev; with `POLNEAR_ALL=1`, every comparison, with `ok`).
+ * mismatch of the development splits (train/dev; never of test) for error analysis, with the gold source, ours, the
+ * rule that attributed it and the text before the quote; with `POLNEAR_ALL=1`, every comparison, with `ok`. On
+ * development splits the table also counts direct speaker errors by rule (the error classes).
  * Scores the `quotes` layer against PolNeAR's brat annotations (one annotator per article: the first
  * file in name order). Definitions, chosen so that both sides are measured the same way:
  * - direct: the words inside quotation marks within a gold content span; indirect: the words of a gold
@@ -123,7 +125,8 @@ export async function runPolnear(splits = (process.env.POLNEAR_SPLIT ?? 'dev,tes
   if (!haveData('polnear')) return;
   const errors = process.env.POLNEAR_ERRORS;
   if (errors) writeFileSync(errors, '');
-  for (const split of splits) await scoreSplit(split, errors);
+  // the held-out split's individual errors are never written out (it is for reporting only)
+  for (const split of splits) await scoreSplit(split, DEVELOPMENT.has(split) ? errors : undefined);
 }
 
 /** Scores one split and prints its table; appends speaker mismatches to `errors` when given. */
@@ -132,6 +135,7 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
   const seen = new Set<string>();
   const m = { dTok: new Prf(), dExact: new Prf(), iTok: new Prf(), iExact: new Prf(), baseTok: new Prf(), baseExact: new Prf() };
   const spk = { d: { ok: 0, okNamed: 0, matched: 0, all: 0 }, i: { ok: 0, okNamed: 0, matched: 0, all: 0 } };
+  const wrongByRule = new Map<string, number>(); // direct speaker errors by the rule that attributed them
   let ms = 0;
   let chars = 0;
   for (const ann of readdirSync(join(dir, 'attributions')).sort()) {
@@ -170,6 +174,7 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
         const source = g.source;
         const heads = (s: string) => s !== '' && (wordSet(source).has(lastWord(s)) || wordSet(s).has(goldHead(source)));
         if (heads(ours)) tally.ok++;
+        else if (kind === 'd') wrongByRule.set(hit.source, (wrongByRule.get(hit.source) ?? 0) + 1);
         if (heads(ours) || heads(hit.via ? ours : hit.speakerText ?? '')) tally.okNamed++;
         if (errors && (!heads(ours) || process.env.POLNEAR_ALL)) {
           const at = parts[0].start;
@@ -195,6 +200,10 @@ async function scoreSplit(split: string, errors: string | undefined): Promise<vo
   console.log(`direct   content token F1   ours ${m.dTok}   | compromise ${m.baseTok}   | ratio ${(m.dTok.f1 / (m.baseTok.f1 || 1)).toFixed(2)}  (issue floor 0.90)`);
   console.log(`direct   exact-span F1      ours ${m.dExact}   | compromise ${m.baseExact}`);
   console.log(`direct   speaker accuracy   ${acc(spk.d)}   (issue floor 0.90; compromise names no speaker)`);
+  if (DEVELOPMENT.has(split)) {
+    const classes = [...wrongByRule].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule.replace(/^marks:/, '')} ${n}`);
+    console.log(`direct   speaker errors by rule (development split only): ${classes.join(', ')}`);
+  }
   console.log(`indirect content token F1   ours ${m.iTok}   (issue floor 0.60)`);
   console.log(`indirect exact-span F1      ours ${m.iExact}`);
   console.log(`indirect speaker accuracy   ${acc(spk.i)}`);
