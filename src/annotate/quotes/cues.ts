@@ -38,7 +38,7 @@ const THAT_ONLY = new Set(
  * “new ideas”"): a cue only when a quotation mark follows in the same stretch of text.
  */
 const QUOTE_ONLY = new Set(
-  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold continue yell shout chant characterize characterise thank cite'.split(' '),
+  'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold continue yell shout chant characterize characterise cite'.split(' '),
 );
 /** How far (in tokens) a quotation mark may follow a quote-only verb. */
 const MAX_TO_MARK = 12;
@@ -53,7 +53,7 @@ const REGULAR =
   'threaten ask observe remark maintain contend allege estimate reiterate underline underscore point mention ' +
   'reveal disclose concede retort caution signal indicate describe boast lament charge counter demand propose ' +
   'learn hope fear expect decide agree estimate suspect realize realise recognize wonder comment ' +
-  'affirm whisper joke quip exclaim interject muse recount plead thank cite ' +
+  'affirm whisper joke quip exclaim interject muse recount plead cite ' +
   'call laud praise denounce blast criticize criticise slam dismiss hail mock brand label dub term decry condemn scold continue yell shout ' +
   'chant characterize characterise';
 
