@@ -4,7 +4,8 @@
  * name on a dash line after it ("…” ― Carla Sanchez", "…”¶- Teodor Brin.").
  */
 import type { Span } from '../../model/doc.js';
-import { attributeBefore, type Attribution } from './attribute.js';
+import type { Attribution } from './attribute.js';
+import { attributeBefore } from './before.js';
 import { npAfter, npBefore, subjectOf } from './np.js';
 import { tokenAt, type Tok } from './tokens.js';
 

@@ -6,7 +6,8 @@
  */
 import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
-import { attributeBefore, type Attribution } from './attribute.js';
+import type { Attribution } from './attribute.js';
+import { attributeBefore } from './before.js';
 import { npBefore, subjectOf, type Range } from './np.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
