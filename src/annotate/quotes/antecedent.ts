@@ -10,7 +10,8 @@
 import { createRequire } from 'node:module';
 import type { NewsDoc, Span } from '../../model/doc.js';
 import { cueAt } from './cues.js';
-import { npBefore, RELATIVE_PRONOUN, RESTRICTIVE_PRONOUN, subjectOf, TITLE, type Range } from './np.js';
+import { npBefore, RELATIVE_PRONOUN, RESTRICTIVE_PRONOUN, TITLE, type Range } from './np.js';
+import { subjectOf } from './subject.js';
 import { collectBack } from './phrase.js';
 import { tokenRange, type Tok } from './tokens.js';
 

@@ -7,7 +7,8 @@
  *   after an inverted cue or "according to", a passive's agent, a poll framing its respondents.
  */
 import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, type Cue } from './cues.js';
-import { lacksSubject, npAfter, npBefore, subjectOf, type Range } from './np.js';
+import { npAfter, npBefore, type Range } from './np.js';
+import { lacksSubject, subjectOf } from './subject.js';
 import { POSSESSIVE } from './phrase.js';
 import { pollFrame } from './poll.js';
 import type { Tok } from './tokens.js';

@@ -7,7 +7,8 @@
  */
 import { relayAfter, speakerOf, type Attribution } from './attribute.js';
 import { cueAt, RELAY_VERBS, type Cue } from './cues.js';
-import { RELATIVE_PRONOUN, subjectOf, type Range } from './np.js';
+import { RELATIVE_PRONOUN, type Range } from './np.js';
+import { subjectOf } from './subject.js';
 import type { Tok } from './tokens.js';
 
 /** Attribution by the last cue in the tokens `[from, to)` before an opening mark; `skip` marks quoted tokens. */

@@ -18,7 +18,8 @@ import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.j
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
 import { sentenceRelay } from './relay.js';
-import { npAfter, subjectOf } from './np.js';
+import { npAfter } from './np.js';
+import { subjectOf } from './subject.js';
 import { TURN } from './transcript.js';
 import { headlineLike, titleLike } from './titles.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';

@@ -6,7 +6,8 @@
 import type { Span } from '../../model/doc.js';
 import type { Attribution } from './attribute.js';
 import { attributeBefore } from './before.js';
-import { npAfter, npBefore, subjectOf } from './np.js';
+import { npAfter, npBefore } from './np.js';
+import { subjectOf } from './subject.js';
 import { tokenAt, type Tok } from './tokens.js';
 
 /** A colon intro of at most this many tokens names its speaker without a cue ("Caddell continued:"). */

@@ -3,7 +3,7 @@
  * foreign minister Dmytro Kuleba said"), after an inverted verb or "according to" ("said one
  * participant", "according to the Associated Press"), through an appositive ("Rustem Umerov, the head
  * of negotiations, said" → "Rustem Umerov"), and the subject of a sentence's first verb (the speaker
- * of a participle cue: "He expressed …, saying that …").
+ * of a participle cue: "He expressed …, saying that …" is in `subject.ts`).
  */
 import { beforeRelative, pastModifiers, restrictiveRelative } from './modifiers.js';
 import { collectBack, headed, inNp, MAX_NP, nameLike, POSSESSIVE, type Range } from './phrase.js';
@@ -35,13 +35,13 @@ export const TITLE = new Set(
 const CLOSED_CLASS = new Set(['ADP', 'DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'PART']);
 
 /** Words the tagger calls prepositions that open a clause, whose subject follows ("after Mr. Vell, asked …, said"). */
-const CLAUSE_OPENER = new Set(['after', 'before', 'since', 'as', 'until', 'because', 'although', 'though', 'while', 'once', 'if', 'when']);
+export const CLAUSE_OPENER = new Set(['after', 'before', 'since', 'as', 'until', 'because', 'although', 'though', 'while', 'once', 'if', 'when']);
 
 /** Emphatic reflexives between a subject and its verb ("Vell himself said"). */
 const REFLEXIVE = new Set(['himself', 'herself', 'themselves', 'itself']);
 
 /** Contracted auxiliaries ("He’s claiming", "they're saying"). */
-const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
+export const CONTRACTED_AUX = /^['’](?:s|re|m|ve|d|ll)$/;
 
 /** The speaker phrase right before token `cue` (skipping adverbs and auxiliaries), or null. */
 export function npBefore(toks: readonly Tok[], cue: number, floor: number): Range | null {
@@ -141,56 +141,4 @@ export function npAfter(toks: readonly Tok[], i: number, ceil: number): Range | 
   while (j > i && (toks[j - 1].lower === 'of' || toks[j - 1].pos === 'DET')) j--;
   const r: Range = [i, j];
   return j > i && headed(toks, r) ? r : null;
-}
-
-/** Subordinators that open a subject-less clause before a participle ("when asked", "if pressed"). */
-const ELLIPTIC = new Set(['when', 'if', 'once', 'unless', 'until', 'while']);
-
-/** True for a verb token that has no subject of its own ("…, saying", "and emphasized"). */
-export function lacksSubject(toks: readonly Tok[], cue: number, floor: number): boolean {
-  let j = cue - 1;
-  if (toks[cue].lower.endsWith('ing')) return !(toks[j]?.pos === 'AUX' || CONTRACTED_AUX.test(toks[j]?.lower ?? '')); // "He's claiming" has one
-  while (j >= floor && toks[j].pos === 'ADV' && !ELLIPTIC.has(toks[j].lower)) j--;
-  // "when asked about it": an elliptic clause of a past participle has no subject of its own
-  if (j >= floor && ELLIPTIC.has(toks[j].lower) && /ed$|^told$/.test(toks[cue].lower)) return true;
-  return j < floor || ['and', 'but', 'or', ',', 'to'].includes(toks[j].lower) || toks[j].pos === 'CCONJ';
-}
-
-/**
- * The subject of the first verb of the token range `[from, to)` that has one: the clause's subject.
- * `loose`: when no verb has a subject, also a verb the tagger took for a plural noun or a copula (for
- * quotes with no cue at all; the cue-based finders keep the strict reading).
- */
-export function subjectOf(toks: readonly Tok[], from: number, to: number, loose = false): Range | null {
-  // "In a statement released Thursday, Rep. Jan Dorn reacted": an opening prepositional or participial
-  // phrase ends at its comma and holds no subject
-  // (and so does an opening subordinate clause: "When Wallace died in 1998, Clinton released …")
-  if (toks[from] && (toks[from].pos === 'ADP' || CLAUSE_OPENER.has(toks[from].lower) || /^\p{Lu}\p{Ll}+ing$/u.test(toks[from].text)) && toks[from].lower !== 'of') {
-    const comma = toks.slice(from, to).findIndex((t) => t.text === ',');
-    // (a subordinate clause has its verb before the comma: not "While Mr. Vell, representing the party, laid out …")
-    const clause = !CLAUSE_OPENER.has(toks[from].lower) || toks.slice(from, from + comma).some((t) => t.pos === 'VERB');
-    if (comma > 0 && comma < to - from - 1 && clause) from += comma + 1;
-  }
-  for (let v = from; v < to; v++) {
-    // ("is once again questioning": adverbs may stand between the auxiliary and the participle)
-    let a = v - 1;
-    while (a > from && toks[a].pos === 'ADV') a--;
-    if (toks[v].pos !== 'VERB' || (toks[v].lower.endsWith('ing') && toks[a]?.pos !== 'AUX')) continue;
-    // "Vell was quick to add": an infinitive's subject is that of the auxiliary before it
-    const aux = toks[v - 1]?.lower === 'to' ? toks.slice(from, v).findIndex((t) => t.pos === 'AUX') : -1;
-    const np = npBefore(toks, v, from) ?? (aux >= 0 ? npBefore(toks, from + aux, from) : null);
-    // (a restrictive relative's verb is not the clause's: "Whitman, a candidate who now runs HP, labeled")
-    if (np && np[1] - np[0] === 1 && RESTRICTIVE_PRONOUN.has(toks[np[0]].lower) && toks[np[0] - 1]?.text !== ',') continue;
-    if (np) return np;
-  }
-  // no verb with a subject: a verb the tagger took for a plural noun ("The ad claims “…”", "Vell lobbies for"),
-  // or a copula ("Vell was far less bubbly:")
-  for (let v = from + 1; loose && v < to; v++) {
-    const t = toks[v];
-    const nounVerb = t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.text) && ['NOUN', 'PROPN'].includes(toks[v - 1].pos) && ['DET', 'SCONJ', 'ADP', 'PRON', 'PROPN', 'PUNCT'].includes(toks[v + 1]?.pos ?? '');
-    if (!nounVerb && t.pos !== 'AUX') continue;
-    const np = npBefore(toks, v, from);
-    if (np) return np;
-  }
-  return null;
 }

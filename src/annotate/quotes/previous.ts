@@ -8,7 +8,8 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
 import type { Attribution } from './attribute.js';
 import { attributeBefore } from './before.js';
-import { npBefore, subjectOf, type Range } from './np.js';
+import { npBefore, type Range } from './np.js';
+import { subjectOf } from './subject.js';
 import { blankBefore, tokenAt, type Tok } from './tokens.js';
 
 /** A sentence of at most this many tokens may be a bare "subject verb." introduction ("Iowa's Dana Bryce agreed."). */
