@@ -10,6 +10,7 @@ import { runEntities } from './entities.js';
 import { runServe } from './serve.js';
 import { runScale } from './scale.js';
 import { runIncremental } from './incremental.js';
+import { runStages } from './stages.js';
 
 export interface Suite {
   title: string;
@@ -28,6 +29,7 @@ export const SUITES: Record<string, Suite> = {
   stories: { title: 'Story clustering: B³ F1 on MEANTIME topic groups and synthetic stories vs trivial baselines', run: runStories },
   polnear: { title: 'PolNeAR attribution: quotes, content spans and speakers', run: () => runPolnear() },
   incremental: { title: 'Incremental resolution: the cost of adding one article at 1k and 10k documents, per resolver, vs full resolution', run: runIncremental },
+  stages: { title: 'Annotation CPU per document: ms/doc of clean and each stage (synthetic articles) vs bare wink-nlp', run: runStages },
   serve: { title: 'parley serve: API latency p50/p99 at 10k documents, 50 clients on loopback; timeline first paint', run: runServe, onlyWhenAsked: true },
   scale: { title: 'Scale: full-pipeline docs/s, words/s, peak memory, DB size, query latency on SQLite and PostgreSQL; 1/2/3 workers; vs bare wink-nlp', run: runScale, onlyWhenAsked: true },
 };

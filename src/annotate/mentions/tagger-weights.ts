@@ -17,8 +17,14 @@ export interface WeightIndex {
   ids: Map<Column, Map<string, number>>;
   /** Per template, each column's radix (its vocabulary size + 1): a key is the mixed-radix number of its columns' numbers. */
   radices: number[][];
-  /** Per template, row + 1 by key: a dense table where the keys are few, else a map. */
-  rows: (Int32Array | Map<number, number>)[];
+  /**
+   * Per template, row + 1 by key: a dense table where the keys are few, else an open-addressing hash
+   * table (`hashed`: keys and rows + 1 interleaved, a power of two of slots, key 0 for an empty slot:
+   * keys are never 0, every column number being ≥ 1). One kind of array for both, so the lookup loop
+   * stays monomorphic; a `Map` with number keys was a third of the tagger's time.
+   */
+  rows: Int32Array[];
+  hashed: boolean[];
   /** The weight vectors, `labels` numbers per row. */
   vectors: Float64Array;
 }
@@ -26,11 +32,42 @@ export interface WeightIndex {
 /** Templates with at most this many possible keys get a dense table (≤ 256 kB each); measured: all but the word-pair ones. */
 const DENSE_KEYS = 65_536;
 
+/** Slot of `key` in a hash table of `mask + 1` slots (multiplicative hashing; keys are < 2³¹). */
+const slotOf = (key: number, mask: number) => (Math.imul(key, 0x9e3779b1) >>> 7) & mask;
+
+/** An open-addressing table (linear probing) of `entries` (key, row + 1), at most half full. */
+function hashTable(entries: [number, number][]): Int32Array {
+  let slots = 2;
+  while (slots < entries.length * 2) slots *= 2;
+  const table = new Int32Array(slots * 2);
+  const mask = slots - 1;
+  for (const [key, row] of entries) {
+    let s = slotOf(key, mask);
+    while (table[2 * s] !== 0) s = (s + 1) & mask;
+    table[2 * s] = key;
+    table[2 * s + 1] = row;
+  }
+  return table;
+}
+
+/** Row + 1 of `key` in a table made by `hashTable`, 0 when absent. */
+function lookup(table: Int32Array, key: number): number {
+  const mask = (table.length >> 1) - 1;
+  for (let s = slotOf(key, mask); ; s = (s + 1) & mask) {
+    const k = table[2 * s];
+    if (k === key) return table[2 * s + 1];
+    if (k === 0) return 0;
+  }
+}
+
 /**
  * Indexes the weights by joined value. A value that does not split into one piece per column (a column
  * held a `|`) gets no key: tokens near a `|` are read through the joined strings (`FeatureColumns.bar`).
  */
 export function indexWeights(weights: Map<string, ArrayLike<number>>[], labels: number): WeightIndex {
+  for (const t of TEMPLATE_DEFS) {
+    if (t.parts.length > 3 || t.parts.some(([, o]) => Math.abs(o) > PAD)) throw new Error(`tagger template ${t.name}: more than 3 columns or an offset beyond ${PAD} (emissionScores reads at most those)`);
+  }
   const ids = new Map<Column, Map<string, number>>();
   const vocabOf = (c: Column) => ids.get(c) ?? ids.set(c, new Map()).get(c)!;
   // one pass: each value's columns numbered (in the order met), kept with its weights
@@ -52,52 +89,66 @@ export function indexWeights(weights: Map<string, ArrayLike<number>>[], labels: 
   const radices = TEMPLATE_DEFS.map((t) => t.parts.map(([c]) => ids.get(c)!.size + 1));
   const vectors = new Float64Array(numbered.reduce((s, e) => s + e.length, 0) * labels);
   let row = 0;
+  const hashed: boolean[] = [];
   const rows = TEMPLATE_DEFS.map((t, k) => {
     const size = radices[k].reduce((a, b) => a * b, 1);
-    if (size > Number.MAX_SAFE_INTEGER) throw new Error(`tagger template ${t.name}: too many values to index`);
-    const table = size <= DENSE_KEYS ? new Int32Array(size) : new Map<number, number>();
+    if (size > 2 ** 31 - 1) throw new Error(`tagger template ${t.name}: too many values to index`);
+    const entries: [number, number][] = [];
     for (const { digits, w } of numbered[k]) {
       let key = 0;
       for (let p = 0; p < digits.length; p++) key = key * radices[k][p] + digits[p];
       for (let y = 0; y < labels; y++) vectors[row * labels + y] = w[y];
       row++;
-      if (table instanceof Map) table.set(key, row);
-      else table[key] = row;
+      entries.push([key, row]);
     }
+    hashed.push(size > DENSE_KEYS);
+    if (size > DENSE_KEYS) return hashTable(entries);
+    const table = new Int32Array(size);
+    for (const [key, r] of entries) table[key] = r;
     return table;
   });
-  return { ids, radices, rows, vectors };
+  return { ids, radices, rows, hashed, vectors };
 }
 
-/** A column's numbers at each token a feature reads, and the numbers of the sentence-boundary markers. */
-interface Numbered {
-  at: Int32Array;
-  before: number;
-  after: number;
-}
+/** Tokens a feature may read beyond either end of the document (template offsets are at most 2). */
+const PAD = 2;
 
 /**
  * Emission scores `scores[i * labels + y]` of every token inside a stretch, summing the weights of its
- * features in template order (tokens outside get zeros).
+ * features in template order (tokens outside get zeros). Each column's numbers are laid out with the
+ * sentence-boundary markers in `PAD` cells either side, so a feature at offset `o` of token `i` is
+ * cell `i + o + PAD` without a bounds test.
  */
 export function emissionScores(index: WeightIndex, weights: Map<string, ArrayLike<number>>[], f: FeatureColumns, labels: number): Float64Array {
   const n = f.n;
   const scores = new Float64Array(n * labels);
-  const numbers = new Map<Column, Numbered>();
+  const numbers = new Map<Column, Int32Array>();
   for (const [c, vocab] of index.ids) {
-    const at = new Int32Array(n);
+    const at = new Int32Array(n + 2 * PAD);
     const values = f.cols[c];
-    for (let j = 0; j < n; j++) if (f.near[j]) at[j] = vocab.get(values[j]) ?? 0;
-    numbers.set(c, { at, before: vocab.get('<s>') ?? 0, after: vocab.get('</s>') ?? 0 });
+    for (let j = 0; j < n; j++) if (f.near[j]) at[j + PAD] = vocab.get(values[j]) ?? 0;
+    const before = vocab.get('<s>') ?? 0;
+    const after = vocab.get('</s>') ?? 0;
+    for (let j = 0; j < PAD; j++) {
+      at[j] = before;
+      at[n + PAD + j] = after;
+    }
+    numbers.set(c, at);
   }
-  const unknown: Numbered = { at: new Int32Array(n), before: 0, after: 0 };
-  const plans = TEMPLATE_DEFS.map((t, k) => ({
-    cols: t.parts.map(([c]) => numbers.get(c) ?? unknown),
-    offsets: t.parts.map(([, o]) => o),
-    radices: index.radices[k],
-    gate: t.when ? f[t.when] : null,
-    rows: index.rows[k],
-  }));
+  const unknown = new Int32Array(n + 2 * PAD);
+  const plans = TEMPLATE_DEFS.map((t, k) => {
+    const cols = t.parts.map(([c]) => numbers.get(c) ?? unknown);
+    const offsets = t.parts.map(([, o]) => o + PAD);
+    return {
+      size: cols.length,
+      c0: cols[0], c1: cols[1] ?? unknown, c2: cols[2] ?? unknown,
+      o0: offsets[0], o1: offsets[1] ?? 0, o2: offsets[2] ?? 0,
+      r1: index.radices[k][1] ?? 0, r2: index.radices[k][2] ?? 0,
+      gate: t.when ? f[t.when] : null,
+      table: index.rows[k],
+      hashed: index.hashed[k],
+    };
+  });
   const vectors = index.vectors;
   for (let i = 0; i < n; i++) {
     if (!f.inside[i]) continue;
@@ -105,17 +156,27 @@ export function emissionScores(index: WeightIndex, weights: Map<string, ArrayLik
       addJoined(scores, i, labels, weights, f);
       continue;
     }
-    for (const { cols, offsets, radices, gate, rows } of plans) {
-      if (gate && !gate[i]) continue;
-      let key = 0;
-      for (let p = 0; p < cols.length && key >= 0; p++) {
-        const j = i + offsets[p];
-        const id = j < 0 ? cols[p].before : j >= n ? cols[p].after : cols[p].at[j];
-        key = id === 0 ? -1 : key * radices[p] + id; // -1: a value the model never saw, no weights
+    const out = i * labels;
+    for (let k = 0; k < plans.length; k++) {
+      const p = plans[k];
+      if (p.gate !== null && !p.gate[i]) continue;
+      // a column number 0 is a value the model never saw: no weights
+      let key = p.c0[i + p.o0];
+      if (key === 0) continue;
+      if (p.size > 1) {
+        const d1 = p.c1[i + p.o1];
+        if (d1 === 0) continue;
+        key = key * p.r1 + d1;
+        if (p.size > 2) {
+          const d2 = p.c2[i + p.o2];
+          if (d2 === 0) continue;
+          key = key * p.r2 + d2;
+        }
       }
-      if (key < 0) continue;
-      const row = (rows instanceof Map ? (rows.get(key) ?? 0) : rows[key]) - 1;
-      if (row >= 0) for (let y = 0; y < labels; y++) scores[i * labels + y] += vectors[row * labels + y];
+      const row = (p.hashed ? lookup(p.table, key) : p.table[key]) - 1;
+      if (row < 0) continue;
+      const from = row * labels;
+      for (let y = 0; y < labels; y++) scores[out + y] += vectors[from + y];
     }
   }
   return scores;
