@@ -29,8 +29,23 @@ export function colonAttribution(
   const before = attributeBefore(toks, from, to, skip);
   const short = to - from <= MAX_ATTRIBUTION_SENTENCE;
   const relay = short || RELAY_INTRO.test(text.slice(intro.start, intro.end)) ? relaySubject(toks, intro) : null;
-  const speaker = before?.speaker ?? relay ?? nameBeforeColon(toks, from, to) ?? subjectOf(toks, from, to, true) ?? bareName(toks, from, to);
+  const speaker = before?.speaker ?? relay ?? presented(toks, from, to) ?? nameBeforeColon(toks, from, to) ?? subjectOf(toks, from, to, true) ?? bareName(toks, from, to);
   return speaker ? { cue: before?.cue ?? null, speaker, via: null, rule: 'colon' } : null;
+}
+
+/**
+ * "From the report:", "More from the report:", "Here is Vell in December 1992:", "Here's the memo:": an
+ * intro that presents what follows names its source right after "from" or "here is".
+ */
+function presented(toks: readonly Tok[], from: number, to: number): Attribution['speaker'] {
+  const colon = toks.slice(from, to).findIndex((t) => t.text === ':') + from;
+  if (colon <= from) return null;
+  let i = from + (toks[from].lower === 'more' ? 1 : 0);
+  if (toks[i]?.lower === 'from') i++;
+  else if (toks[i]?.lower === 'here' && ['is', "'s", '’s'].includes(toks[i + 1]?.lower ?? '')) i += 2;
+  else if (/^here['’]s$/.test(toks[i]?.lower ?? '')) i++; // (the tagger keeps "Here's" whole)
+  else return null;
+  return i < colon ? npAfter(toks, i, colon) : null;
 }
 
 /** A hyphenated line after a quote names its speaker only when this short ("- Sen. Ilse Varga (D-Vel.)"). */
