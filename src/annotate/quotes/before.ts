@@ -62,7 +62,9 @@ export function attributeBefore(toks: readonly Tok[], from: number, to: number, 
   // (and "Vell said it would tell a story “…”": a thing does not speak inside a person's report)
   // (and a pronoun opening the clause another cue reports is that reporter's: "Vell said he'd asked his “people”")
   const opensReport = first !== null && speaker !== null && (speaker[0] === first.cue.to || (toks[first.cue.to]?.lower === 'that' && speaker[0] === first.cue.to + 1));
-  const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it' || (NAMING_PRONOUN.has(pronoun) && opensReport);
+  // (and a parenthetical attribution is the outer source of the clause it interrupts: "CNN, Vell said, called it “…”")
+  const parenthetical = first !== null && toks[first.speaker[0] - 1]?.text === ',' && toks[first.cue.to]?.text === ',' && first.speaker[1] === first.cue.from;
+  const thought = (THOUGHT.has(found.base) && NAMING_PRONOUN.has(pronoun)) || pronoun === 'it' || (NAMING_PRONOUN.has(pronoun) && opensReport) || parenthetical;
   // ("said Vell, who noted that … had “…”": the relative pronoun is the quote's own source; but a restrictive
   // one inside an earlier speaker's report is not: "Saul tweeted at a candidate who promised: “…”")
   const restrictive = relativeWord(toks, speaker) && toks[speaker![0] - 1]?.text !== ',';
