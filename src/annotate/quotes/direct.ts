@@ -14,7 +14,7 @@ import { colonAttribution, dashAttribution } from './intro.js';
 import { paragraphIntroAttribution, possessorAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
 import { attributeAfter, type Attribution } from './attribute.js';
 import { attributeBefore } from './before.js';
-import { attributeFirstSubject, attributeLater, TIME_AFTER_CUE } from './later.js';
+import { attributeFirstSubject, attributeLater, openingParticiple, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
 import { quotedStretches, type Quoted } from './marks.js';
 import { sentenceRelay } from './relay.js';
@@ -107,6 +107,7 @@ export function directQuotes(
       const speaker = subjectOf(toks, from, tokenAt(toks, q.open)) ?? (opening && opening[0] === from && toks[opening[1]]?.text === ',' ? opening : null);
       att = speaker ? { ...att, speaker } : null;
     }
+    if (!att?.speaker && sBefore && sAfter && q.close !== null) att = openingParticiple(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.close + 1), tokenAt(toks, sAfter.end)) ?? att;
     if (!att?.speaker && sBefore) att = attributeClauseBefore(toks, tokenAt(toks, sBefore.start), tokenAt(toks, q.open)) ?? att;
     if (!att?.speaker && q.close !== null && afterClause) {
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"

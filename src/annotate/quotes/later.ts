@@ -6,6 +6,7 @@
 import { ADDRESSEE_VERBS, cueAt, isIngCue, RELAY_VERBS, VERB_FORMS, type Cue } from './cues.js';
 import type { Attribution } from './attribute.js';
 import { npAfter, npBefore } from './np.js';
+import { subjectOf } from './subject.js';
 import type { Tok } from './tokens.js';
 
 /** Time words that may follow a closing cue ("Vell said Tuesday"). */
@@ -81,4 +82,16 @@ export function attributeFirstSubject(toks: readonly Tok[], from: number, to: nu
     return { cue: [cue.from, cue.to], speaker: np, via: null, rule: 'after-subject' };
   }
   return null;
+}
+
+/**
+ * "Acknowledging that Vell “…,” Orsay did suggest …", "Citing their “…,” Dace urged …": a sentence
+ * opening with a participle cue quotes for the subject of the main clause after the quote. `from` is
+ * the sentence's first token, `close` the first token after the closing mark, `to` the sentence end.
+ */
+export function openingParticiple(toks: readonly Tok[], from: number, close: number, to: number): Attribution | null {
+  const cue = cueAt(toks, from);
+  if (!cue || !isIngCue(toks, cue) || close >= to) return null;
+  const speaker = subjectOf(toks, close, to);
+  return speaker ? { cue: [cue.from, cue.to], speaker, via: null, rule: 'opening-participle' } : null;
 }
