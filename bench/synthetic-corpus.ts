@@ -8,6 +8,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import nlp from 'compromise';
 
 const COUNTRIES = ['Valdoria', 'Ostrava', 'Kessland', 'Merovia', 'Tarsk', 'Lunmark'];
 const CITIES = ['Kessel', 'Dornach', 'Virel', 'Amsford', 'Polgrad', 'Sennet', 'Brask', 'Orlo'];
@@ -28,20 +29,65 @@ const EVENTS = [
   { kind: 'sanctions', lead: (a: string, b: string, c: string) => `${a} announced new sanctions on ${b} after the events in ${c}` },
 ];
 const WHEN = ['on Tuesday', 'on Monday', 'yesterday', 'last week', 'earlier this month', 'on Friday evening', 'two days ago'];
-const FILLER = [
-  'Observers said the mood in the room was tense but businesslike.',
-  'The previous round, held in the spring, ended without a joint statement.',
-  'Residents of the border districts have waited months for a settlement.',
-  'Diplomats from neighbouring states followed the meeting closely.',
-  'Both sides have traded accusations over violations of earlier agreements.',
-  'Local officials reported long queues at the remaining crossing points.',
-  'Analysts cautioned that similar promises had been broken before.',
-  'Trade between the two countries has fallen sharply since the conflict began.',
-  'The talks were closed to the press, and few details were released.',
-  'A further meeting is expected once the technical groups finish their work.',
-  'Humanitarian groups called for safe corridors for civilians.',
-  'Markets in the capital reacted calmly to the news.',
+/**
+ * Background sentences, filled from word lists so that unrelated articles share few word shingles,
+ * as real ones do (a fixed pool of a dozen sentences made every article a near-duplicate candidate
+ * of every other, which no real feed is). Fixed runs stay under five words.
+ */
+const WHO = ['Observers', 'Analysts in the capital', 'Diplomats from neighbouring states', 'Residents of the border districts', 'Local officials', 'Humanitarian groups', 'Aid workers', 'Opposition deputies', 'Union leaders', 'Church leaders', 'Farmers near the front', 'Exiled journalists', 'Bankers', 'Teachers in the east', 'Veterans groups', 'Hospital staff'];
+const SAYS = ['said', 'warned', 'noted', 'argued', 'complained', 'insisted', 'suggested', 'reported', 'feared', 'hoped'];
+const TOPIC = ['the grain corridor', 'prisoner exchanges', 'the power grid', 'border crossings', 'the river ports', 'mine clearance', 'the railway to the coast', 'refugee returns', 'water supplies', 'the wheat harvest', 'fuel prices', 'field hospitals', 'school reopenings', 'the frozen assets', 'air defence', 'the monitoring mission'];
+const STATE = ['had improved slightly', 'remained fragile', 'was getting worse', 'depended on the talks', 'needed outside money', 'was barely discussed', 'stayed off the agenda', 'divided the delegations', 'could wait no longer', 'was the real test'];
+const SINCE = ['since the spring', 'over the winter', 'in recent weeks', 'after the last round', 'since March', 'this year', 'for months', 'before the elections', 'since the blockade', 'after the floods'];
+const UNITS = ['families', 'trucks', 'volunteers', 'tonnes of grain', 'generators', 'doctors', 'buses', 'schools'];
+const MOVED = ['crossed the river', 'left the district', 'were stuck at checkpoints', 'reached the depots', 'were turned back', 'arrived overnight'];
+/**
+ * Each article also has its own local subjects: invented place names (three syllables: 8,000 of
+ * them) with a facility, and local people, so two unrelated articles share few content words, as
+ * two real reports on different places do.
+ */
+const SYLLABLES = ['var', 'nok', 'tel', 'sin', 'bra', 'dov', 'mer', 'kal', 'ost', 'rin', 'gal', 'pet', 'lun', 'dor', 'ves', 'tam', 'kor', 'ber', 'sal', 'mik'];
+const FACILITIES = ['bridge', 'dam', 'depot', 'crossing', 'power plant', 'hospital', 'school', 'airfield', 'port', 'mine', 'rail yard', 'market', 'refinery', 'water works', 'garrison', 'clinic'];
+/** English adjectives and plural nouns from compromise's lexicon (~3,500 words): each article's own theme. */
+const LEXICON = Object.entries((nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon).filter(([w]) => /^[a-z]{4,}$/.test(w) && !/bitch|fuck|shit|cunt|dick|cock|piss|whore|slut|bastard|damn/.test(w));
+const ADJECTIVES = LEXICON.filter(([, t]) => t === 'Adjective').map(([w]) => w);
+const PLURALS = LEXICON.filter(([, t]) => t === 'Plural').map(([w]) => w);
+interface Local {
+  topics: string[];
+  people: string[];
+  themes: string[];
+  /** The article's own share of the common phrasing (who says what, how things stand, since when). */
+  who: string[];
+  says: string[];
+  state: string[];
+  since: string[];
+  topic: string[];
+}
+function local(rand: () => number, pick: <T>(xs: readonly T[]) => T): Local {
+  const name = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('').replace(/^./, (c) => c.toUpperCase());
+  return {
+    topics: Array.from({ length: 6 }, () => `the ${name(3)} ${pick(FACILITIES)}`),
+    people: Array.from({ length: 3 }, () => `${pick(FIRST)} ${name(2 + Math.floor(rand() * 2))}`),
+    themes: Array.from({ length: 12 }, () => `${pick(ADJECTIVES)} ${pick(PLURALS)}`),
+    who: Array.from({ length: 3 }, () => pick(WHO)),
+    says: Array.from({ length: 3 }, () => pick(SAYS)),
+    state: Array.from({ length: 3 }, () => pick(STATE)),
+    since: Array.from({ length: 3 }, () => pick(SINCE)),
+    topic: Array.from({ length: 3 }, () => pick(TOPIC)),
+  };
+}
+type Filler = (p: <T>(xs: readonly T[]) => T, n: () => number, l: Local) => string;
+const FILLERS: Filler[] = [
+  (p, _n, l) => `${p(l.who)} ${p(l.says)} that ${p(l.themes)} near ${p(l.topics)} ${p(l.state)} ${p(l.since)}.`,
+  (p, _n, l) => `${p(l.people)} ${p(l.says)} the ${p(l.themes)} and ${p(l.themes)} ${p(l.state)}.`,
+  (p, n, l) => `Nearly ${n()} ${p(l.themes)} were counted at ${p(l.topics)}, ${p(l.people)} ${p(l.says)}.`,
+  (p, n, l) => `Some ${n()} ${p(UNITS)} ${p(MOVED)} near ${p(l.topics)} ${p(l.since)}, ${p(l.who).toLowerCase()} ${p(l.says)}.`,
+  (p, _n, l) => `${p(l.people)}, who follows ${p(l.topic)} for ${p(OUTLETS).name}, ${p(l.says)} ${p(l.topics)} ${p(l.state)}.`,
+  (p, _n, l) => `At ${p(l.topics)}, ${p(l.topic)} ${p(l.state)}, and ${p(l.who).toLowerCase()} ${p(l.says)} ${p(l.since)}.`,
+  (p, n, l) => `${p(COUNTRIES)} has spent ${n()} million on ${p(l.topics)} ${p(l.since)}, ${p(l.people)} ${p(l.says)}.`,
+  (p, _n, l) => `Asked about ${p(l.topics)}, ${p(l.people)} of ${p(COUNTRIES)} ${p(l.says)} it ${p(l.state)}.`,
 ];
+const PROMOS = ['Ten things to know about the ceasefire', 'Live: the talks day by day', 'Opinion: what peace would cost', 'Explainer: who controls the river ports', 'Podcast: voices from the border'];
 const ORDINALS = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const SWAPS: [RegExp, string][] = [
   [/\bsaid\b/g, 'stated'], [/\bmet\b/g, 'gathered'], [/\btalks\b/g, 'negotiations'], [/\bnear\b/g, 'close to'],
@@ -94,7 +140,7 @@ export function* syntheticArticles(opts: CorpusOptions): Generator<SyntheticArti
       const rewritten = bodies.length > 0 && r < (opts.copies ?? 0.03) + (opts.rewrites ?? 0.12);
       const body = rewritten ? rewrite(pick(bodies), rand) : story(i, target, rand, pick);
       bodies.push(body);
-      text = [outlet.nav, ...body, 'Share this article', `Read more: ${pick(FILLER)}`, outlet.credit].join('\n') + '\n';
+      text = [outlet.nav, ...body, 'Share this article', `Read more: ${pick(PROMOS)}`, outlet.credit].join('\n') + '\n';
     }
     texts.push(text);
     yield { name: `${String(i).padStart(6, '0')}-${outlet.name.toLowerCase().replace(/\W+/g, '-')}.txt`, text, words: text.split(/\s+/).length };
@@ -102,7 +148,8 @@ export function* syntheticArticles(opts: CorpusOptions): Generator<SyntheticArti
 }
 
 function story(i: number, target: number, rand: () => number, pick: <T>(xs: readonly T[]) => T): string[] {
-  const [a, b] = [pick(COUNTRIES), pick(COUNTRIES.filter((c) => c !== COUNTRIES[i % COUNTRIES.length]))];
+  const a = pick(COUNTRIES);
+  const b = pick(COUNTRIES.filter((c) => c !== a));
   const city = pick(CITIES);
   const ev = pick(EVENTS);
   const person = `${pick(FIRST)} ${pick(LAST)}`;
@@ -114,8 +161,10 @@ function story(i: number, target: number, rand: () => number, pick: <T>(xs: read
     `According to ${person}, at least ${n} people had been affected by the events ${pick(WHEN)}.`,
   ];
   let words = lines.join(' ').split(' ').length;
+  const here = local(rand, pick);
   while (words < target) {
-    const para = [pick(FILLER), pick(FILLER), `The ${ev.kind} in ${city} was the ${pick(ORDINALS)} such event this year.`].join(' ');
+    const n = () => 2 + Math.floor(rand() * 900);
+    const para = [pick(FILLERS)(pick, n, here), pick(FILLERS)(pick, n, here), lines.length === 3 ? `The ${ev.kind} in ${city} was the ${pick(ORDINALS)} such event this year.` : pick(FILLERS)(pick, n, here)].join(' ');
     lines.push(para);
     words += para.split(' ').length;
   }

@@ -41,6 +41,15 @@ export class DocSet {
     return d ?? undefined;
   }
 
+  /**
+   * Drops a loaded document this run has not changed, once a resolver has taken what it needs of it
+   * (a near-duplicate candidate's shingles): memory stays bounded however many candidates a batch
+   * reads. A later `load` reads it again.
+   */
+  forget(id: string): void {
+    if (!this.now.has(id)) this.before.delete(id);
+  }
+
   /** Records a resolver's change to a document. */
   set(doc: NewsDoc): void {
     this.now.set(doc.id, doc);

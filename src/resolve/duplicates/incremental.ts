@@ -74,6 +74,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     return copiesOf.get(id)!;
   };
   const filed = new Map<string, Filed>();
+  const isAdded = new Set(input.added.map((d) => d.id));
   const file = (doc: NewsDoc): Filed => {
     const seen = filed.get(doc.id);
     if (seen) return seen;
@@ -95,12 +96,16 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       const sig = sigOf(id);
       return sig === undefined || estimateJaccard(own.sig, sig) >= PREFILTER_JACCARD;
     });
-    await input.docs.load(near);
     for (const other of near) {
       const group = await root(other);
       const tried = tries.get(group) ?? 0;
       if (tried >= TRIES_PER_GROUP) continue;
-      const theirs = file(input.docs.get(other)!);
+      if (!filed.has(other)) {
+        await input.docs.load([other]);
+        file(input.docs.get(other)!);
+        if (!isAdded.has(other)) input.docs.forget(other);
+      }
+      const theirs = filed.get(other)!;
       if (estimateJaccard(own.sig, theirs.sig) < PREFILTER_JACCARD) continue;
       const j = jaccard(own.set, theirs.set);
       tries.set(group, j >= DUPLICATE_JACCARD ? TRIES_PER_GROUP : tried + 1);

@@ -16,6 +16,11 @@ export class StoredLsh {
 
   /** Files `id` under its buckets; returns the ids filed before sharing at least `minHits` of them, most shared first (ties: latest first). */
   async add(id: string, sig: Uint32Array, minHits: number): Promise<string[]> {
+    return (await this.addRanked(id, sig, minHits)).map(([other]) => other);
+  }
+
+  /** As `add`, with each candidate's number of shared bands. */
+  async addRanked(id: string, sig: Uint32Array, minHits: number): Promise<[string, number][]> {
     const keys = bandKeys(sig, this.rows);
     const got = await this.state(keys.filter((k) => !this.buckets.has(k)).map((k) => `b:${k}`));
     for (const k of keys) if (!this.buckets.has(k)) this.buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
@@ -24,7 +29,7 @@ export class StoredLsh {
       for (const other of this.buckets.get(k)!.slice(-MAX_BUCKET_READ)) hits.set(other, (hits.get(other) ?? 0) + 1);
       this.buckets.get(k)!.push(id);
     }
-    return [...hits].filter(([other, n]) => n >= minHits && other !== id).reverse().sort((a, b) => b[1] - a[1]).map(([other]) => other);
+    return [...hits].filter(([other, n]) => n >= minHits && other !== id).reverse().sort((a, b) => b[1] - a[1]);
   }
 
   /** The buckets this run changed, as state entries. */

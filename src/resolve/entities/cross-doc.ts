@@ -102,7 +102,8 @@ export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[]
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const [a, b] = [nodes[members[x]], nodes[members[y]]];
-        if (a.type !== b.type) continue;
+        // Two stored spellings were compared when the later arrived; guards only grow stricter since.
+        if (a.type !== b.type || (a.entity !== undefined && b.entity !== undefined)) continue;
         const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
         if (person && !sameBare && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
@@ -143,8 +144,11 @@ function joinBareSurnames(nodes: Node[], u: Union): void {
       (fullByBlock.get(k) ?? fullByBlock.set(k, []).get(k)!).push(i);
     }
   });
+  // A stored bare surname was matched when it was filed: again only when its block has a new full name.
+  const fresh = new Set([...fullByBlock].filter(([, js]) => js.some((j) => nodes[j].entity === undefined)).map(([k]) => k));
   nodes.forEach((n, i) => {
     if (n.type !== 'person' || n.parts.given.length > 0 || u.pack[u.find(i)] !== null) return;
+    if (n.entity !== undefined && !fresh.has(surnameBlock(n.parts.surname))) return;
     const fits = (fullByBlock.get(surnameBlock(n.parts.surname)) ?? []).filter((j) => compatibleNames(n.parts, nodes[j].parts));
     const roots = new Set(fits.map((j) => u.find(j)));
     if (roots.size === 1) {

@@ -25,7 +25,7 @@ import { deletions } from './edit-distance.js';
 import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
 import { NameStats, namesIn } from './names.js';
 import { RoleStats, statedRoles } from './role-errors.js';
-import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, tryLink } from './reworded-copies.js';
+import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, MAX_ALIGNED, tryLink } from './reworded-copies.js';
 import { packFactsOf, REWRITE_FLAG, rewordedLink, swappedCopy, type Link } from './resolver.js';
 
 /** What a full run leaves for the state. */
@@ -58,11 +58,16 @@ class Stats {
   readonly roles = new RoleStats();
   readonly freq = new WordFreq();
   private readonly loaded = new Set<string>();
+  /** Documents whose statistics are loaded already. */
+  private readonly loadedDocs = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {}
 
   /** Loads what scoring `docs` reads: their names and the names one or two edits away, roles, words. */
-  async load(docs: NewsDoc[]): Promise<void> {
+  async load(all: NewsDoc[]): Promise<void> {
+    const docs = all.filter((d) => !this.loadedDocs.has(d.id));
+    if (docs.length === 0) return;
+    for (const d of docs) this.loadedDocs.add(d.id);
     const names = [...new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]))];
     const dels = [...new Set(names.flatMap((n) => [...deletions(n)]))];
     const got = await this.read([...dels.map((d) => `x:${d}`), ...names.flatMap((n) => [`nd:${n}`, `nm:${n}`, `lw:${n}`])]);
@@ -149,7 +154,11 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   for (const doc of input.added) {
     const words = contentWords(doc);
     if (!words) continue;
-    const candidates = await lsh.add(doc.id, signature(words), CONTENT_MIN_BANDS);
+    // The best-ranked, ties to the most recently ingested, as a full run ranks them.
+    const ranked = await lsh.addRanked(doc.id, signature(words), CONTENT_MIN_BANDS);
+    const order = ranked.length > MAX_ALIGNED ? await input.order() : null;
+    if (order) ranked.sort((a, b) => b[1] - a[1] || (order.get(b[0]) ?? 0) - (order.get(a[0]) ?? 0));
+    const candidates = ranked.slice(0, MAX_ALIGNED).map(([id]) => id);
     await input.docs.load(candidates);
     for (const id of candidates) {
       const other = input.docs.get(id)!;
