@@ -15,7 +15,7 @@ import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { contentSet } from '../rewrites/content-words.js';
 import { WordFreq } from '../rewrites/direction.js';
 import { estimateJaccard, ROWS, signature } from './minhash.js';
-import { StoredLsh } from './stored-lsh.js';
+import { packSig, StoredLsh, unpackSig } from './stored-lsh.js';
 import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
 import { jaccard, shingleSet, tokens } from './tokens.js';
 import { markCopy } from './resolver.js';
@@ -40,11 +40,6 @@ export function duplicateState(run: FullRun): [string, unknown][] {
   return out;
 }
 
-const packSig = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
-const unpackSig = (text: string) => {
-  const b = Buffer.from(text, 'base64');
-  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-};
 
 interface Filed {
   set: Uint32Array;

@@ -37,3 +37,11 @@ export class StoredLsh {
     return [...this.buckets].map(([k, ids]) => [`b:${k}`, ids.slice(-MAX_BUCKET_READ)]);
   }
 }
+
+/** A MinHash signature as stored in resolver state (base64 of its bytes). */
+export const packSig = (sig: Uint32Array) => Buffer.from(sig.buffer, sig.byteOffset, sig.byteLength).toString('base64');
+/** The signature `packSig` stored. */
+export const unpackSig = (text: string) => {
+  const b = Buffer.from(text, 'base64');
+  return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+};

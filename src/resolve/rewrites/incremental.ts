@@ -8,13 +8,13 @@
  * State (resolver `rewrites`): `nd:<name>` documents with the capitalised word; `nm:<name>` seen
  * capitalised mid-sentence; `lw:<word>` seen in lower case; `x:<deletion>` names with that SymSpell
  * deletion; `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word
- * document frequencies; `b:<bucket>` content-word LSH buckets; `g:<original>` its group of copies.
+ * document frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature; `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { signature, type LshIndex } from '../duplicates/minhash.js';
-import { StoredLsh } from '../duplicates/stored-lsh.js';
+import { packSig, StoredLsh, unpackSig } from '../duplicates/stored-lsh.js';
 import { DUPLICATE_FLAG, type DuplicateGroup } from '../duplicates/resolver.js';
 import { replaceFlags } from '../duplicates/flags.js';
 import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
@@ -25,11 +25,13 @@ import { deletions } from './edit-distance.js';
 import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
 import { NameStats, namesIn } from './names.js';
 import { RoleStats, statedRoles } from './role-errors.js';
-import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, MAX_ALIGNED, tryLink } from './reworded-copies.js';
+import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, plausible, tryLink } from './reworded-copies.js';
 import { packFactsOf, REWRITE_FLAG, rewordedLink, swappedCopy, type Link } from './resolver.js';
 
 /** What a full run leaves for the state. */
 export interface FullRun {
+  /** Content-word signatures by document. */
+  sigs: Map<string, Uint32Array>;
   names: NameStats;
   roles: RoleStats;
   freq: WordFreq;
@@ -48,6 +50,7 @@ export function rewriteState(run: FullRun): [string, unknown][] {
   for (const [name, titles] of run.roles.tally) out.push([`r:${name}`, [...titles].map(([t, docs]) => [t, [...docs]])]);
   for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
   for (const [k, ids] of run.lsh.postings()) out.push([`b:${k}`, ids]);
+  for (const [id, sig] of run.sigs) out.push([`s:${id}`, packSig(sig)]);
   for (const [o, g] of run.groups) out.push([`g:${o}`, g.copies]);
   return out;
 }
@@ -151,14 +154,18 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   // Reworded copies: each new document against the documents sharing its content-word buckets.
   const links = new Map<string, Link>();
   const lsh = new StoredLsh(input.state, CONTENT_ROWS);
+  const sigs = new Map<string, Uint32Array>();
   for (const doc of input.added) {
     const words = contentWords(doc);
     if (!words) continue;
-    // The best-ranked, ties to the most recently ingested, as a full run ranks them.
-    const ranked = await lsh.addRanked(doc.id, signature(words), CONTENT_MIN_BANDS);
-    const order = ranked.length > MAX_ALIGNED ? await input.order() : null;
+    // The best-ranked, ties to the most recently ingested, as a full run ranks them; then only those close enough.
+    const sig = signature(words);
+    sigs.set(doc.id, sig);
+    const ranked = await lsh.addRanked(doc.id, sig, CONTENT_MIN_BANDS);
+    const order = ranked.length > 1 ? await input.order() : null;
     if (order) ranked.sort((a, b) => b[1] - a[1] || (order.get(b[0]) ?? 0) - (order.get(a[0]) ?? 0));
-    const candidates = ranked.slice(0, MAX_ALIGNED).map(([id]) => id);
+    for (const [k, v] of await input.state(ranked.filter(([id]) => !sigs.has(id)).map(([id]) => `s:${id}`))) sigs.set(k.slice(2), unpackSig(v as string));
+    const candidates = plausible(ranked.map(([id]) => id), sig, (id) => sigs.get(id));
     await input.docs.load(candidates);
     for (const id of candidates) {
       const other = input.docs.get(id)!;
@@ -194,7 +201,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     docs,
     upsert: { duplicates: groups.upsert },
     remove: { duplicates: groups.remove },
-    state: [...state, ...lsh.entries(), ...groups.state],
+    state: [...state, ...lsh.entries(), ...groups.state, ...input.added.flatMap((d): [string, unknown][] => (sigs.has(d.id) ? [[`s:${d.id}`, packSig(sigs.get(d.id)!)]] : []))],
   };
 }
 

@@ -116,7 +116,8 @@ export const rewritesResolver: Resolver = {
     };
     const skip = (a: string, b: string) => copyOf.has(a) || copyOf.has(b);
     const lsh = new LshIndex<string>(CONTENT_ROWS);
-    for (const l of findRewordedCopies(docs, skip, precedes, lsh, byId)) if (!links.has(l.copy)) links.set(l.copy, rewordedLink(l, byId.get(l.copy)!, byId.get(l.original)!));
+    const sigs = new Map<string, Uint32Array>();
+    for (const l of findRewordedCopies(docs, skip, precedes, lsh, byId, sigs)) if (!links.has(l.copy)) links.set(l.copy, rewordedLink(l, byId.get(l.copy)!, byId.get(l.original)!));
     for (const [copy, original] of copyOf) {
       const link = original && byId.has(original) ? swappedCopy(byId.get(copy)!, byId.get(original)!) : null;
       if (link) links.set(copy, link);
@@ -150,7 +151,7 @@ export const rewritesResolver: Resolver = {
       }
     }
     const items = { duplicates: [...groups].map(([id, data]) => ({ id, data })) };
-    return { docs: changed, items: fullRuns.keep(items, { names, roles, freq, lsh, groups }) };
+    return { docs: changed, items: fullRuns.keep(items, { sigs, names, roles, freq, lsh, groups }) };
   },
   incremental: {
     state: (_docs, items) => rewriteState(fullRuns.get(items)),
