@@ -101,7 +101,8 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   newNodes.push(...retyped.map(groupNode));
   const waiting = new Map<string, Waiting[]>();
   fresh.forEach((d, i) => untypedLeft(d, freshGroups[i]).forEach((m) => wait(waiting, d, m)));
-  const before = await input.state([...waiting.keys()].filter((k) => !learnt.includes(k)).map((k) => `un:${k}`));
+  const isLearnt = new Set(learnt);
+  const before = await input.state([...waiting.keys()].filter((k) => !isLearnt.has(k)).map((k) => `un:${k}`));
   for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v].slice(-MAX_WAITING)]);
 
   // The stored spellings and pack entities the new names are compared with.

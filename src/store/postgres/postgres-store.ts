@@ -203,26 +203,24 @@ export class PostgresStore implements Store, JobQueue {
     await this.pool.query('UPDATE corpus_state SET resolved = $1', [changed]);
   }
 
-  /** An advisory lock on its own connection: released by `pg_advisory_unlock`, or by the server if this process dies. */
   async withResolverLease<T>(fn: () => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [LOCK_RESOLVE]);
-      try {
-        return await fn();
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [LOCK_RESOLVE]);
-      }
-    } finally {
-      client.release();
-    }
+    return (await this.lease(fn, true)) as T;
   }
 
   async tryResolverLease<T>(fn: () => Promise<T>): Promise<T | null> {
+    return this.lease(fn, false);
+  }
+
+  /**
+   * Runs `fn` holding the resolver's advisory lock, on a connection of its own: released by
+   * `pg_advisory_unlock`, or by the server if this process dies. Without `wait`, null when another
+   * process holds it.
+   */
+  private async lease<T>(fn: () => Promise<T>, wait: boolean): Promise<T | null> {
     const client = await this.pool.connect();
     try {
-      const { rows } = await client.query('SELECT pg_try_advisory_lock($1) AS got', [LOCK_RESOLVE]);
-      if (!rows[0].got) return null;
+      if (wait) await client.query('SELECT pg_advisory_lock($1)', [LOCK_RESOLVE]);
+      else if (!(await client.query('SELECT pg_try_advisory_lock($1) AS got', [LOCK_RESOLVE])).rows[0].got) return null;
       try {
         return await fn();
       } finally {
