@@ -29,8 +29,10 @@ import type { Token } from './tokens.js';
  * dropped). Chosen on GUM dev (never test) and `--cv-news` (train news) together with the fixtures'
  * conventions: on GUM the tagger was right more often than the other rules where they disagreed, but
  * these rules carry what GUM's conventions do not teach (a place before "region", unfamiliar surnames).
+ * `match-team` (a country playing in a sports report, `teams.ts`): +4 pts strict F1 in `--cv-news 4`
+ * (0.745 → 0.787), where the tagger alone read the countries of a match report as places.
  */
-export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname']);
+export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team']);
 
 /** Rules that are strong only outside title-case headlines and captions, where capitals say little. */
 export const BODY_RULES = new Set(['name-shape']);

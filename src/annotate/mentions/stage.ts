@@ -18,6 +18,7 @@ import { tokenize, type Token } from './tokens.js';
 import { typeSpan } from './typing.js';
 import { combine } from './combine.js';
 import { affiliations } from './affiliations.js';
+import { teams } from './teams.js';
 import { shippedTagger, tagColumns } from './tagger.js';
 import { segments } from './stretches.js';
 import { featureColumns } from './tagger-features.js';
@@ -52,6 +53,7 @@ export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: readonly Tok
   propagate(mentions);
   coordinate(text, mentions);
   affiliations(tokens, mentions);
+  teams(text, tokens, mentions);
   // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several")
   const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none')));
   const sentenceStart = tokens.map((t) => starts.has(t.start));
