@@ -1,7 +1,8 @@
 /**
  * Organisations read off how a text uses an untyped name, after the rules have typed the people:
  * - an acronym defined in brackets right after a name takes that name's type ("Korean People's Army
- *   (KPA)", "Movimento 5 Stelle (M5S)": an organisation when the name has no type);
+ *   (KPA)", "Movimento 5 Stelle (M5S)": an organisation when the name has no type, or when the rules
+ *   split the name but its words spell the acronym), and keeps it wherever the document repeats it;
  * - a name a person belongs to: "Leung Kwok-hung of LSD", "Gary Fan of the Neo Democrats",
  *   "DAB's Ben Chan" — an organisation, unless the gazetteer or a cue made it a place.
  * Only names the rules left untyped or typed weakly change (`AFFILIABLE`); the new rules are strong
@@ -36,6 +37,11 @@ export function affiliations(tokens: readonly Token[], mentions: RuleMention[]):
         set(m, long.type === 'other' ? 'organization' : long.type, 'acronym-def');
         continue;
       }
+      // the words before spell it though the rules split them: "Korean People's Army [KPA]"
+      if (spelledBefore(tokens, m.first - 2, tokens[m.first].text)) {
+        set(m, 'organization', 'acronym-def');
+        continue;
+      }
     }
     if (m.type === 'person' && m.rule !== 'acronym') continue;
     // "<person> of [the] X"
@@ -53,4 +59,27 @@ export function affiliations(tokens: readonly Token[], mentions: RuleMention[]):
       set(m, 'organization', 'affiliation');
     }
   }
+  // a defined acronym keeps its type wherever else the document uses it ("… the KPA fired one shell")
+  const defined = new Map(mentions.filter((m) => m.rule === 'acronym-def').map((m) => [m.key, m.type]));
+  for (const m of mentions) {
+    const type = defined.get(m.key);
+    if (type && m.rule !== 'acronym-def' && AFFILIABLE.has(m.rule)) set(m, type, 'acronym-def');
+  }
+}
+
+/** Small words a name's initials skip: "Union of Rationalist Atheists and Agnostics" is UAAR. */
+const SKIPPED = new Set(['of', 'the', 'and', 'for', '&', 'de', 'on', 'in', ...POSSESSIVE]);
+
+/** Whether the capitalised words ending at token `end` spell `acronym` by their initials (three letters at least). */
+function spelledBefore(tokens: readonly Token[], end: number, acronym: string): boolean {
+  const letters = acronym.replace(/\./g, '');
+  if (letters.length < 3) return false;
+  let k = letters.length - 1;
+  for (let i = end; i >= 0 && k >= 0; i--) {
+    const w = tokens[i].text;
+    if (SKIPPED.has(w.toLowerCase())) continue;
+    if (!/^\p{Lu}/u.test(w) || w[0] !== letters[k]) return false;
+    k--;
+  }
+  return k < 0;
 }

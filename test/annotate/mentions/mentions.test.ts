@@ -39,6 +39,11 @@ describe('mentions: table', () => {
       { text: 'DEB', type: 'organization' },
       { text: 'DEB', type: 'organization' },
     ]],
+    ['bracketed acronym spelled by a name the rules split, and repeated', "Commanders of the Vestrian People's Army (VPA) were sent to the front. Later the VPA fired one shell.", [
+      { text: "Vestrian People's Army", type: 'organization' },
+      { text: 'VPA', type: 'organization' },
+      { text: 'VPA', type: 'organization' },
+    ]],
   ];
   for (const [what, text, expected] of cases) {
     it(what, () => expect(mentionsOf(text).map(({ text, type }) => ({ text, type }))).toEqual(expected));
