@@ -53,17 +53,25 @@ function readDoc(path: string): GoldMention[] {
     const s = ids(p, 'source')[0];
     actors.set(s, [...(actors.get(s) ?? []), ...ids(p, 'target').map((t) => refers.get(t) ?? `${docId}:${t}`)]);
   }
-  const doc = { id: docId } as NewsDoc;
   const tokens = new Map<string, string>(((d.token ?? []) as X[]).map((t) => [String(t.t_id), String(t['#text'] ?? '')]));
   // Some files leave `pred` empty: the anchor tokens' text stands in for the lemma.
   const lemmaOf = (e: X) => (e.pred ? String(e.pred) : ((e.token_anchor ?? []) as X[]).map((a) => tokens.get(String(a.t_id)) ?? '').join(' ')).toLowerCase();
   return (m.EVENT_MENTION ?? []).map((e: X, i: number) => {
     const value = timeOf.get(e.m_id);
     const status = e.polarity === 'NEG' ? 'denied' : e.time === 'FUTURE' ? 'planned' : 'happened';
+    // MEANTIME gives an event's time as a value, not as words of the text: the range is known, `time` stays null.
     const node: EventNode = {
-      doc,
-      mention: { span: { start: i, end: i + 1 }, trigger: { start: i, end: i + 1 }, type: e.pred, plover: null, status, ordinal: null, time: null, place: null, actors: [], source: 'meantime' } as unknown as EventNode['mention'],
+      doc: docId,
       index: i,
+      published: null,
+      type: e.pred,
+      status,
+      ordinal: null,
+      span: { start: i, end: i + 1 },
+      text: '',
+      time: null,
+      place: null,
+      actors: [],
       range: value ? timexRange(value) : null,
       placeKey: null,
       actorKeys: [...new Set(actors.get(e.m_id) ?? [])],
@@ -91,7 +99,7 @@ export async function run(): Promise<void> {
     const mentions = readdirSync(join(root, topic)).sort().flatMap((f) => readDoc(join(root, topic, f)));
     const key = [...group(mentions, (m) => m.chain).values()].map((c) => c.map((m) => m.id));
     const lemma = [...group(mentions, (m) => m.lemma).values()].map((c) => c.map((m) => m.id));
-    const nodes = mentions.map((m) => ({ ...m.node, mention: { ...m.node.mention, type: m.lemma } as EventNode['mention'] }));
+    const nodes = mentions.map((m) => ({ ...m.node, type: m.lemma as EventNode['type'] }));
     const parley = mergeEventNodes(nodes).map((g) => g.map((i) => mentions[i].id));
     for (const [name, response] of [['same-lemma baseline', lemma], ['Parley', parley]] as const) {
       const s = conll(key, response);

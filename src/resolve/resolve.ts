@@ -48,7 +48,7 @@ export interface IncrementalInput {
   order(): Promise<ReadonlyMap<string, number>>;
   /** Reads this resolver's state (see `IncrementalResolver.state`). */
   state(keys: string[]): Promise<Map<string, unknown>>;
-  /** Reads another resolver's state as the previous resolution left it (entities' look-ups, say). */
+  /** Reads another resolver's state as this run has left it so far (entities' look-ups, events' mention facts). */
   stateOf(ns: string, keys: string[]): Promise<Map<string, unknown>>;
   /** Stored items of one kind by id, as the previous resolution left them. */
   items<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>>;
@@ -145,6 +145,14 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
   const isAdded = new Set(write.resolved);
   const changed = new Set<string>();
   let order: Promise<Map<string, number>> | undefined;
+  // State as this run has left it so far: what earlier resolvers wrote, over what was stored.
+  const written = new Map<string, Map<string, unknown>>();
+  const stateOf = async (ns: string, keys: string[]) => {
+    const mine = written.get(ns) ?? new Map<string, unknown>();
+    const got = await store.readState(ns, keys.filter((k) => !mine.has(k)));
+    for (const k of keys) if (mine.has(k) && mine.get(k) !== null) got.set(k, mine.get(k));
+    return got;
+  };
   const ingestOrder = () => (order ??= store.docIds().then((ids) => new Map(ids.map((id, i) => [id, i]))));
   for (const resolver of resolvers) {
     const missing = resolver.requires.filter((k) => !(k in write.upsert || k in write.remove));
@@ -156,7 +164,7 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
         changed: [...changed].filter((id) => !isAdded.has(id) && differs(docs.get(id)!, docs.stored(id)!)).map((id) => docs.get(id)!),
         order: ingestOrder,
         state: (keys) => store.readState(resolver.name, keys),
-        stateOf: (ns, keys) => store.readState(ns, keys),
+        stateOf,
         items: (kind, ids) => store.corpusItems(kind, ids),
         delta: { upsert: write.upsert, remove: write.remove },
       },
@@ -169,7 +177,9 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
     }
     Object.assign(write.upsert, out.upsert);
     Object.assign(write.remove, out.remove);
-    write.state.push({ ns: resolver.name, put: [...new Map(out.state)] }); // a key put twice: the last value
+    const put = new Map(out.state); // a key put twice: the last value
+    write.state.push({ ns: resolver.name, put: [...put] });
+    written.set(resolver.name, put);
   }
   write.docs = docs.changed().filter((d) => differs(d, docs.stored(d.id)!));
   await store.applyResolution(write);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventsResolver } from '../../src/resolve/events/resolver.js';
-import { contradictionsResolver, type Contradiction } from '../../src/resolve/contradictions/resolver.js';
+import { contradictionsResolver, disagreements, type Contradiction, type Said } from '../../src/resolve/contradictions/resolver.js';
 import { figureContradictions } from '../../src/resolve/contradictions/figures.js';
 import { makeContext } from '../../src/context.js';
 import type { NewsDoc } from '../../src/model/doc.js';
@@ -71,5 +71,42 @@ describe('contradiction ids', () => {
       ['venue', 'Sanctions — Ostrava — in Kessel'],
     ]);
     expect(new Set(found.map((c) => c.id)).size).toBe(2);
+  });
+});
+
+describe('disagreements', () => {
+  const said = (doc: string, place: string | null, start = 0): Said => ({
+    doc,
+    type: 'talks',
+    span: { start, end: start + 1 },
+    text: '',
+    place: place && { span: { start, end: start + 1 }, text: place },
+    time: null,
+    status: 'happened',
+  });
+  /** The definition: the first pair, in mention order, from different documents naming different places. */
+  const firstPair = (all: Said[]) => {
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++)
+        if (all[i].place && all[j].place && all[i].doc !== all[j].doc && all[i].place!.text !== all[j].place!.text) return [all[i], all[j]];
+    return null;
+  };
+  const venue = (all: Said[]) => disagreements(all).find((d) => d.kind === 'venue')?.pair ?? null;
+
+  it('pairs the first place with the first other place from another document, skipping same-document pairs', () => {
+    const all = [said('a', 'Kessel', 0), said('a', 'Lorn', 1), said('b', 'Kessel', 2), said('c', 'Lorn', 3)];
+    expect(venue(all)).toEqual([all[0], all[3]]);
+    // Kessel's second report, from another document, is the one that disagrees with Lorn.
+    expect(venue(all.slice(0, 3))).toEqual([all[1], all[2]]);
+  });
+
+  it('finds the pair the all-pairs definition finds, on many mixed reports', () => {
+    // A fixed linear congruential sequence: reproducible reports over few documents and places.
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 300; round++) {
+      const all = Array.from({ length: 1 + next(12) }, (_, i) => said('abcd'[next(4)], next(5) === 0 ? null : ['Kessel', 'Lorn', 'Tarsk'][next(3)], i));
+      expect(venue(all)).toEqual(firstPair(all));
+    }
   });
 });

@@ -178,6 +178,32 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
     }
   }, 60_000);
 
+  test('finds a venue disputed by a late report of a widely reported round from the stored facts, as a full run does', async () => {
+    const published = (day: string) => ({ published: { date: day, source: 'metadata' as const, confidence: 1, evidence: [] } });
+    const reports = [
+      ...['the Kessel Daily', 'the Lorn Herald', 'Radio Osmark', 'the Dorrin Post'].map((outlet, i) =>
+        annotate(makeDoc(`Envoys of Varnholm and Ostrava met for a third round of talks in Dorrin on Friday, ${outlet} reported.`, published(`2031-05-0${3 + i}`)), ctx(0)),
+      ),
+      annotate(makeDoc('Envoys of Varnholm and Ostrava met for a third round of talks in Tarsk on Friday, an Ostravan aide said.', published('2031-05-08')), ctx(0)),
+    ];
+    const [once, steps] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
+    try {
+      await ingest(FILES.slice(0, 2), once, ctx(0), { threads: 1 });
+      await once.putBatch(reports.map((doc) => ({ doc, raw: makeRaw(`${doc.id}.txt`, doc.text) })));
+      expect(await resolveCorpus(once, ctx(0), undefined, { full: true })).toBe('full');
+      await ingest(FILES.slice(0, 2), steps, ctx(0), { threads: 1 });
+      for (const doc of reports) {
+        await steps.putBatch([{ doc, raw: makeRaw(`${doc.id}.txt`, doc.text) }]);
+        expect(await resolveCorpus(steps, ctx(0))).toBe('incremental');
+      }
+      const venues = (await steps.corpus<{ kind: string; statements: { doc: string }[] }>('contradictions')).filter((c) => c.kind === 'venue');
+      expect(venues.map((c) => c.statements.map((st) => st.doc))).toContainEqual([reports[0].id, reports[4].id]);
+      expect(await snapshot(steps)).toEqual(await snapshot(once));
+    } finally {
+      await Promise.all([once.close(), steps.close()]);
+    }
+  }, 60_000);
+
   test('resolves in full below the threshold, and after a crash that left documents unresolved', async () => {
     const store = await backend.open(await backend.freshDb());
     try {

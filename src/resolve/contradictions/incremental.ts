@@ -1,15 +1,18 @@
 /**
  * Contradictions, incrementally: the contradictions of the events an earlier resolver of this run
- * changed or removed are replaced; the claims of new documents are compared with the representatives
- * of their group (`scanClaims`), as one scan over the whole group would.
+ * changed or removed are replaced, found from the facts the events resolver keeps of each event's
+ * mentions, so only the documents of disagreeing statements are loaded (for their speakers); the
+ * claims of new documents are compared with the representatives of their group (`scanClaims`), as
+ * one scan over the whole group would.
  *
  * State (resolver `contradictions`): `a:<event>` the ids of its contradictions; `f:<claim key>` a
  * claim group's `StoredFigures`.
  */
-import type { IncrementalResolver } from '../resolve.js';
+import type { IncrementalInput, IncrementalResolver } from '../resolve.js';
 import type { Event } from '../events/build.js';
 import { claimAt, claimsByKey, figureContradiction, scanClaims } from './figures.js';
-import { contradictionsOf, quoteSpeakers, type Contradiction } from './resolver.js';
+import { disagreements, eventContradictions, quoteSpeakers, type Contradiction, type Said } from './resolver.js';
+import type { StoredEvent } from '../events/incremental.js';
 import { EntityView } from '../entities/entity-view.js';
 
 /** A group of claims as stored: whether it disagrees already, else what later claims are compared with. */
@@ -41,11 +44,13 @@ export const incremental: IncrementalResolver = {
     const groups = claimsByKey(input.added);
     const stored = await input.state([...groups.keys()].map((k) => `f:${k}`));
     const reps = [...stored.values()].flatMap((s) => (s as StoredFigures).reps.map(([doc]) => doc));
-    const docs = [...events.flatMap((e) => e.mentions.map((m) => m.doc)), ...reps];
+    const said = await eventFacts(input, events);
+    const disagree = new Map(events.map((e) => [e.id, disagreements(said.get(e.id)!)]));
+    const docs = [...[...disagree.values()].flatMap((ds) => ds.flatMap((d) => d.pair.map((s) => s.doc))), ...reps];
     await input.docs.load(docs);
     await entities.load(docs);
     const speakerOf = quoteSpeakers(entities.lookup);
-    const found = events.flatMap((e) => contradictionsOf(e, input.docs, speakerOf));
+    const found = events.flatMap((e) => eventContradictions(e, disagree.get(e.id)!, input.docs, speakerOf));
     const about = new Map<string, string[]>(gone.map((id) => [id, []]));
     for (const c of found) about.get(c.about!)!.push(c.id);
     // An event with no contradictions has no key: one that had some loses it.
@@ -67,3 +72,10 @@ export const incremental: IncrementalResolver = {
   },
 };
 
+
+/** The facts of each event's mentions, as the events resolver of this run stored them (by event id). */
+async function eventFacts(input: IncrementalInput, events: Event[]): Promise<Map<string, Said[]>> {
+  const slots = await input.stateOf('events', events.map((e) => `i:${e.id}`));
+  const stored = await input.stateOf('events', [...slots.values()].map((s) => `e:${s}`));
+  return new Map(events.map((e) => [e.id, (stored.get(`e:${slots.get(`i:${e.id}`)}`) as StoredEvent | undefined)?.facts ?? []]));
+}

@@ -5,15 +5,15 @@
  * - `date`: mentions of one event, from different documents, give days that cannot both be right;
  * - `denial`: one source denies what another reports of the same event ("… is not true");
  * - `figures`: different numbers for the same counted thing from different claimants.
- * Requires `events`: it reads each event's mentions back from the documents' `eventMentions`.
+ * Requires `events`: a full run reads each event's mentions back from the documents' `eventMentions`,
+ * an incremental one from the events resolver's state.
  */
 import { createHash } from 'node:crypto';
 import type { NewsDoc } from '../../model/doc.js';
 import type { DocLookup } from '../doc-set.js';
-import type { EventMention } from '../../annotate/events/types.js';
 import type { Event } from '../events/build.js';
 import { timexRange, overlaps } from '../events/date-range.js';
-import { currentValue, foldName, type EntityLike } from '../events/nodes.js';
+import { foldName, mentionFacts, type EntityLike, type MentionFacts } from '../events/nodes.js';
 import type { SpanLookup } from '../entities/entity-at.js';
 import { entityIndex } from '../entities/index-cache.js';
 import type { Corpus, Resolver } from '../resolve.js';
@@ -44,10 +44,8 @@ export function contradictionId(kind: string, about: string, statements: Stateme
   return 'ct_' + createHash('sha1').update([kind, about, ...statements.map((s) => `${s.doc}:${s.start}:${s.end}`)].join('|')).digest('hex').slice(0, 12);
 }
 
-interface Found {
-  doc: NewsDoc;
-  mention: EventMention;
-}
+/** What finding a contradiction reads of one event mention (an event's `MentionFacts`). */
+export type Said = Pick<MentionFacts, 'doc' | 'type' | 'span' | 'text' | 'place' | 'time' | 'status'>;
 
 /** Who makes a statement: the entity speaking the quotation that overlaps it, when known. */
 export type SpeakerOf = (doc: NewsDoc, span: { start: number; end: number }) => string | null;
@@ -62,65 +60,81 @@ export function quoteSpeakers(lookup: SpanLookup<EntityLike>): SpeakerOf {
 
 const noSpeakers: SpeakerOf = () => null;
 
+/** Two statements of one event that disagree, before their documents are read for speakers. */
+export interface Disagreement {
+  kind: 'venue' | 'date' | 'denial';
+  pair: [Said, Said];
+}
+
 /**
- * The first pair of mentions whose values differ, if any: from different documents, or (for a
- * denial, where one speaker contradicts another inside one article) from different sentences.
+ * The first pair of mentions (in the event's order) from different documents whose values differ.
+ * Only two mentions of each value can be in that pair: its first, and its first from another
+ * document than that one. (If the pair's first member were another mention of its value, the
+ * value's first mention, or its first from another document, would make an earlier pair with the
+ * same second member; likewise for the second member given the first.) So the scan is over those,
+ * and an event reported a thousand times the same way costs one pass, not a million comparisons.
  */
-function differing(
-  found: Found[],
-  value: (f: Found) => string | null,
-  differ: (a: string, b: string) => boolean,
-  sameDocument = false,
-): [Found, Found] | null {
-  for (let i = 0; i < found.length; i++)
-    for (let j = i + 1; j < found.length; j++) {
-      const [a, b] = [value(found[i]), value(found[j])];
-      const apart = found[i].doc.id !== found[j].doc.id || (sameDocument && found[i].mention.span.start !== found[j].mention.span.start);
-      if (a && b && apart && differ(a, b)) return [found[i], found[j]];
+function differing(said: Said[], value: (s: Said) => string | null, differ: (a: string, b: string) => boolean): [Said, Said] | null {
+  const reps: Said[] = [];
+  const seen = new Map<string, { doc: string; again: boolean }>();
+  for (const s of said) {
+    const v = value(s);
+    if (!v) continue;
+    const slot = seen.get(v);
+    if (!slot) seen.set(v, { doc: s.doc, again: false });
+    else if (slot.again || slot.doc === s.doc) continue;
+    else slot.again = true;
+    reps.push(s);
+  }
+  for (let i = 0; i < reps.length; i++)
+    for (let j = i + 1; j < reps.length; j++) {
+      const [a, b] = [value(reps[i])!, value(reps[j])!];
+      if (reps[i].doc !== reps[j].doc && differ(a, b)) return [reps[i], reps[j]];
     }
   return null;
 }
 
-export function eventContradictions(event: Event, found: Found[], speakerOf: SpeakerOf = noSpeakers): Contradiction[] {
-  const out: Contradiction[] = [];
-  const statement = ({ doc, mention }: Found): Statement => ({
-    doc: doc.id,
-    start: mention.span.start,
-    end: mention.span.end,
-    text: doc.text.slice(mention.span.start, mention.span.end),
-    by: speakerOf(doc, mention.span),
-  });
-  const add = (kind: Contradiction['kind'], pair: [Found, Found] | null, summary: (a: Found, b: Found) => string) => {
-    if (!pair) return;
-    const statements = pair.map(statement);
-    out.push({ id: contradictionId(kind, event.id, statements), kind, about: event.id, summary: summary(...pair), statements });
-  };
-  const place = (f: Found) => (f.mention.place ? foldName(f.mention.place.text) : null);
-  add('venue', differing(found, place, (a, b) => a !== b), (a, b) =>
-    `${event.title}: one source places it in ${a.mention.place!.text}, another in ${b.mention.place!.text}`);
-  const day = (f: Found) => {
-    const value = f.mention.time ? currentValue(f.doc, f.mention.time) : null;
-    return value && timexRange(value)?.precision === 'day' ? value.slice(0, 10) : null;
-  };
-  add('date', differing(found, day, (a, b) => !overlaps(timexRange(a)!, timexRange(b)!)), (a, b) =>
-    `${event.title}: dated ${day(a)} by one source and ${day(b)} by another`);
-  // A denial is set against what it denies: a report naming the same place when there is one.
-  const denied = found.find((f) => f.mention.status === 'denied');
-  const asserted = found.filter((f) => (f.mention.status === 'happened' || f.mention.status === 'planned') && f.mention.span.start !== denied?.mention.span.start);
-  const counterpart = denied && (asserted.find((f) => place(f) !== null && place(f) === place(denied)) ?? asserted[0]);
-  add('denial', denied && counterpart ? [counterpart, denied] : null, (a, b) =>
-    `${event.title}: ${b.doc.outlet ? 'a source in ' + b.doc.outlet : 'a source'} denies ${b.mention.place ? 'that it takes place in ' + b.mention.place.text : 'what another reports'}`);
+const placeOf = (s: Said) => (s.place ? foldName(s.place.text) : null);
+const dayOf = (s: Said) => (s.time && timexRange(s.time)?.precision === 'day' ? s.time.slice(0, 10) : null);
+
+/** What one event's mentions disagree on: venue, day, and a denial set against what it denies. */
+export function disagreements(said: Said[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  const venue = differing(said, placeOf, (a, b) => a !== b);
+  if (venue) out.push({ kind: 'venue', pair: venue });
+  const date = differing(said, dayOf, (a, b) => !overlaps(timexRange(a)!, timexRange(b)!));
+  if (date) out.push({ kind: 'date', pair: date });
+  // A denial is set against what it denies: a report naming the same place when there is one; one
+  // speaker may contradict another inside one article, so only the sentence must differ.
+  const denied = said.find((s) => s.status === 'denied');
+  const asserted = said.filter((s) => (s.status === 'happened' || s.status === 'planned') && s.span.start !== denied?.span.start);
+  const counterpart = denied && (asserted.find((s) => placeOf(s) !== null && placeOf(s) === placeOf(denied)) ?? asserted[0]);
+  if (denied && counterpart) out.push({ kind: 'denial', pair: [counterpart, denied] });
   return out;
 }
 
-/** The contradictions of one event: its mentions read back from their documents' `eventMentions`. */
-export function contradictionsOf(event: Event, docs: DocLookup, speakerOf: SpeakerOf): Contradiction[] {
-  const found: Found[] = event.mentions.flatMap((m) => {
-    const doc = docs.get(m.doc);
-    const mention = doc?.layers.eventMentions?.find((e) => e.span.start === m.start && e.type === event.type);
-    return doc && mention ? [{ doc, mention }] : [];
+/** The contradictions of one event from its disagreements; `docs` must hold the documents of their statements. */
+export function eventContradictions(event: Event, found: Disagreement[], docs: DocLookup, speakerOf: SpeakerOf = noSpeakers): Contradiction[] {
+  const statement = (s: Said): Statement => ({ doc: s.doc, start: s.span.start, end: s.span.end, text: s.text, by: speakerOf(docs.get(s.doc)!, s.span) });
+  const summary = ({ kind, pair: [a, b] }: Disagreement) => {
+    if (kind === 'venue') return `${event.title}: one source places it in ${a.place!.text}, another in ${b.place!.text}`;
+    if (kind === 'date') return `${event.title}: dated ${dayOf(a)} by one source and ${dayOf(b)} by another`;
+    const outlet = docs.get(b.doc)!.outlet;
+    return `${event.title}: ${outlet ? 'a source in ' + outlet : 'a source'} denies ${b.place ? 'that it takes place in ' + b.place.text : 'what another reports'}`;
+  };
+  return found.map((d) => {
+    const statements = d.pair.map(statement);
+    return { id: contradictionId(d.kind, event.id, statements), kind: d.kind, about: event.id, summary: summary(d), statements };
   });
-  return eventContradictions(event, found, speakerOf);
+}
+
+/** The facts of one event's mentions, read back from their documents' `eventMentions`. */
+export function saidOf(event: Event, docs: DocLookup): Said[] {
+  return event.mentions.flatMap((m) => {
+    const doc = docs.get(m.doc);
+    const facts = doc && mentionFacts(doc).find((f) => f.span.start === m.start && f.type === event.type);
+    return facts ? [facts] : [];
+  });
 }
 
 /** Who speaks at a span, through the corpus entities' shared look-up. */
@@ -132,7 +146,7 @@ export const contradictionsResolver: Resolver = {
   run(docs, corpus) {
     const byId = new Map(docs.map((d) => [d.id, d]));
     const speakerOf = speakersOf(corpus);
-    const out = (corpus.events ?? []).flatMap(({ data }) => contradictionsOf(data as Event, byId, speakerOf));
+    const out = (corpus.events ?? []).flatMap(({ data }) => eventContradictions(data as Event, disagreements(saidOf(data as Event, byId)), byId, speakerOf));
     out.push(...figureContradictions(docs));
     return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
   },

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { EventStatus } from '../../annotate/events/types.js';
 import { narrower, overlaps, type DateRange } from './date-range.js';
-import { currentValue, type EventNode } from './nodes.js';
+import type { EventNode } from './nodes.js';
 
 export interface Event {
   id: string;
@@ -34,7 +34,7 @@ const STATUS_RANK: EventStatus[] = ['happened', 'planned', 'denied', 'unknown'];
 
 /** "XXXX-03-29" (a date whose year the text leaves open) → "03-29". */
 function monthDayOf(n: EventNode): string[] {
-  const m = n.mention.time ? /^XXXX-(\d{2}-\d{2})$/.exec(currentValue(n.doc, n.mention.time)) : null;
+  const m = n.time !== null ? /^XXXX-(\d{2}-\d{2})$/.exec(n.time) : null;
   return m ? [m[1]] : [];
 }
 
@@ -73,9 +73,9 @@ function agreedRange(ranges: DateRange[]): DateRange | null {
  * all mentions; a tie goes to happened, then planned, then denied.
  */
 function eventStatus(group: EventNode[]): EventStatus {
-  const dated = group.filter((n) => n.range && n.mention.status !== 'unknown');
-  const voters = dated.length > 0 ? dated : group.filter((n) => n.mention.status !== 'unknown');
-  const counts = STATUS_RANK.map((s) => voters.filter((n) => n.mention.status === s).length);
+  const dated = group.filter((n) => n.range && n.status !== 'unknown');
+  const voters = dated.length > 0 ? dated : group.filter((n) => n.status !== 'unknown');
+  const counts = STATUS_RANK.map((s) => voters.filter((n) => n.status === s).length);
   const top = Math.max(...counts);
   return top === 0 ? 'unknown' : STATUS_RANK[counts.indexOf(top)];
 }
@@ -84,21 +84,16 @@ export function buildEvent(group: EventNode[]): Event {
   const first = group[0];
   const range = agreedRange(group.flatMap((n) => (n.range ? [n.range] : [])));
   const placeKey = mode(group.flatMap((n) => (n.placeKey ? [n.placeKey] : [])));
-  const placeText = group.find((n) => n.placeKey === placeKey)?.mention.place?.text ?? null;
+  const placeText = group.find((n) => n.placeKey === placeKey)?.place?.text ?? null;
   const actorNames = new Map<string, string>();
   for (const n of group) for (const k of n.actorKeys) if (!actorNames.has(k) && n.actorNames.has(k)) actorNames.set(k, n.actorNames.get(k)!);
   const actorKeys = [...actorNames.keys()];
   const actorTexts = [...actorNames.values()];
-  const ordinal = mode(group.flatMap((n) => (n.mention.ordinal !== null ? [n.mention.ordinal] : [])));
+  const ordinal = mode(group.flatMap((n) => (n.ordinal !== null ? [n.ordinal] : [])));
   const status = eventStatus(group);
-  const mentions = group.map((n) => ({
-    doc: n.doc.id,
-    start: n.mention.span.start,
-    end: n.mention.span.end,
-    text: n.doc.text.slice(n.mention.span.start, n.mention.span.end),
-  }));
-  const id = 'ev_' + createHash('sha1').update(first.mention.type + mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
-  const what = first.mention.type.charAt(0).toUpperCase() + first.mention.type.slice(1);
+  const mentions = group.map((n) => ({ doc: n.doc, start: n.span.start, end: n.span.end, text: n.text }));
+  const id = 'ev_' + createHash('sha1').update(first.type + mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
+  const what = first.type.charAt(0).toUpperCase() + first.type.slice(1);
   const title = [
     ordinal !== null ? `${what}, ${ORDINAL_WORD[ordinal] ?? ordinal + 'th'} round` : what,
     actorTexts.slice(0, 3).join(', ') || null,
@@ -108,7 +103,7 @@ export function buildEvent(group: EventNode[]): Event {
     .join(' — ');
   return {
     id,
-    type: first.mention.type,
+    type: first.type,
     title,
     status,
     date: range

@@ -1,198 +1,212 @@
 /**
  * Events, incrementally: the mentions of new documents are merged with the stored events they share
  * a block with (same numbered round, same day, same resolved actors, same venue), reading only those
- * blocks and events, so adding a document costs the same whatever the size of the corpus. The stored
- * events are joined as they were, then the usual rules (`merge.ts`) run over them and the new
- * mentions together; events that gained mentions, or merged, are rebuilt and stored anew. A
- * document an earlier resolver changed in this run (a publication date found, so its relative times
- * moved) has its mentions taken out of their events and merged again.
+ * blocks and events. A stored event is rebuilt from the facts of its mentions kept in the state
+ * (`MentionFacts`), never from its documents, so an event reported a thousand times costs the reading
+ * of its facts, not of a thousand documents. The stored events are joined as they were, then the
+ * usual rules (`merge.ts`) run over them and the new mentions together; events that gained mentions,
+ * or merged, are rebuilt and stored anew. A document an earlier resolver changed in this run (a
+ * publication date found, so its relative times moved) has its mentions taken out of their events
+ * and merged again.
  *
- * State (resolver `events`): `e:<event>` its mentions as [document, index in `eventMentions`], known
- * event and listing order; `m:<doc>` the event of each of a document's mentions; `b:<block>` the
- * `MAX_BLOCK` most recent mentions filed under a blocking key, with what deciding a join reads; `k:<known>` the event a pack's known
- * event became; `next` the next listing order.
+ * State (resolver `events`): `e:<slot>` a stored event (its id, the facts of its mentions, known
+ * event and listing order) under a slot that outlives the event's id, which changes as it grows;
+ * `i:<event id>` its slot; `m:<doc>` the slot of each of a document's mentions; `b:<block>` the
+ * `MAX_BLOCK` most recent mentions filed under a blocking key, with what deciding a join reads;
+ * `k:<known>` the slot a pack's known event became; `next` the next slot and listing order.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
-import type { Corpus, IncrementalInput, IncrementalOutput } from '../resolve.js';
+import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
-import type { EventMention } from '../../annotate/events/types.js';
-import { eventNodes, type EventNode } from './nodes.js';
+import { eventNodes, factsOf, keyedNode, type EventNode, type MentionFacts } from './nodes.js';
 import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
 import { EntityView } from '../entities/entity-view.js';
 
 /** Mentions kept per block: the comparison window of a block in a full run. */
 const MAX_BLOCK = 200;
 
-type Ref = [doc: string, index: number];
-
 /** A mention as filed in a block: its identity and what `mayJoin` compares. */
 type Posted = [doc: string, index: number, ordinal: number | null, range: [string, string, string] | null, placeKey: string | null, actorKeys: string[], status: string, timed: 0 | 1];
 
-const post = (n: EventNode): Posted => [n.doc.id, n.index, n.mention.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.mention.status, n.mention.time ? 1 : 0];
+const post = (n: EventNode): Posted => [n.doc, n.index, n.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.status, n.time !== null ? 1 : 0];
 
 /** A stand-in node with just what `mayJoin` reads. */
 function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, status, timed]: Posted): EventNode {
   return {
-    doc: { id: doc } as NewsDoc,
+    doc,
     index,
-    mention: { ordinal, status, time: timed ? {} : null } as unknown as EventMention,
+    ordinal,
+    status,
+    time: timed ? '' : null,
     range: range && { start: range[0], end: range[1], precision: range[2] as 'day' },
     placeKey,
     actorKeys,
     actorNames: new Map(),
-  };
+  } as unknown as EventNode;
 }
 
-interface StoredEvent {
-  nodes: Ref[];
+/** An event as stored: what rebuilding it reads. */
+export interface StoredEvent {
+  id: string;
+  facts: MentionFacts[];
   known: string | null;
   order: number;
 }
 
-const refOf = (n: EventNode): Ref => [n.doc.id, n.index];
-
 /** The state a full run leaves, for the next incremental run to continue from. */
 export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]): [string, unknown][] {
   const out: [string, unknown][] = [['next', resolved.length]];
-  const eventOf = new Map<string, string[]>();
+  const slotOf = new Map<string, string[]>();
   const blocks = new Map<string, Posted[]>();
   resolved.forEach(({ event, group, known }, order) => {
-    out.push([`e:${event.id}`, { nodes: group.map(refOf), known: known?.id ?? null, order } satisfies StoredEvent]);
-    if (known) out.push([`k:${known.id}`, event.id]);
+    const slot = String(order);
+    out.push([`e:${slot}`, { id: event.id, facts: group.map(factsOf), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
+    if (known) out.push([`k:${known.id}`, slot]);
     for (const n of group) {
-      (eventOf.get(n.doc.id) ?? eventOf.set(n.doc.id, []).get(n.doc.id)!)[n.index] = event.id;
+      (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
       for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(post(n));
     }
   });
   // Blocks list mentions in corpus order, as a full run compares them.
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const [key, refs] of blocks) out.push([`b:${key}`, refs.sort((a, b) => position.get(a[0])! - position.get(b[0])! || a[1] - b[1]).slice(-MAX_BLOCK)]);
-  for (const [doc, ids] of eventOf) out.push([`m:${doc}`, ids]);
+  for (const [doc, slots] of slotOf) out.push([`m:${doc}`, slots]);
   return out;
 }
 
+/** What an incremental run has read of the stored events, and the mentions it moves. */
+interface Run {
+  input: IncrementalInput;
+  /** Stored events by slot. */
+  stored: Map<string, StoredEvent>;
+  /** The slot each stored mention's node came from. */
+  owner: Map<EventNode, string>;
+  /** Slots of each document read so far (`m:`), by document. */
+  slotsOf: Map<string, (string | null)[]>;
+  freshIds: Set<string>;
+  entities: EntityView;
+}
+
+/** Reads the slots of documents' mentions not read yet. */
+async function readSlots(run: Run, docs: Iterable<string>): Promise<void> {
+  const need = [...new Set(docs)].filter((d) => !run.slotsOf.has(d));
+  for (const [k, v] of await run.input.state(need.map((d) => `m:${d}`))) run.slotsOf.set(k.slice(2), v as (string | null)[]);
+}
+
+/** Reads stored events by slot, and keys their mentions' nodes through the entities as they are now. */
+async function readEvents(run: Run, slots: Iterable<string>): Promise<Map<string, EventNode[]>> {
+  const got = await run.input.state([...slots].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`));
+  const read = new Map<string, StoredEvent>([...got].map(([k, v]) => [k.slice(2), v as StoredEvent]));
+  // Stored mentions are keyed anew: an actor's entity may have merged with another, or been typed, since.
+  await run.entities.load([...read.values()].flatMap((e) => e.facts.map((f) => f.doc)));
+  const nodes = new Map<string, EventNode[]>();
+  for (const [slot, e] of read) {
+    run.stored.set(slot, e);
+    const kept = e.facts.filter((f) => !run.freshIds.has(f.doc)).map((f) => keyedNode(f, run.entities.lookup));
+    for (const n of kept) run.owner.set(n, slot);
+    nodes.set(slot, kept);
+  }
+  return nodes;
+}
+
 /** Merges the new documents' event mentions into the stored events; returns the events that changed. */
-export async function addEvents(input: IncrementalInput, corpus: Corpus, ctx: Context): Promise<IncrementalOutput> {
+export async function addEvents(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
   const fresh = [...input.added, ...input.changed];
   if (fresh.length === 0) return { upsert: { events: [] }, remove: { events: [] }, state: [] };
-  const entities = new EntityView(input);
-  const load = async (ids: string[]) => {
-    await input.docs.load(ids);
-    await entities.load(ids);
-  };
-  await load(fresh.map((d) => d.id));
-  const freshNodes = eventNodes(fresh, entities.lookup);
-  const freshIds = new Set(fresh.map((d) => d.id));
+  const run: Run = { input, stored: new Map(), owner: new Map(), slotsOf: new Map(), freshIds: new Set(fresh.map((d) => d.id)), entities: new EntityView(input) };
+  await run.entities.load(run.freshIds);
+  const freshNodes = eventNodes(fresh, run.entities.lookup);
 
   // The stored events the new mentions may join: those of the mentions in their blocks that a block's
   // rule could join to one of them, and those the changed documents were in.
   const keys = [...new Set(freshNodes.flatMap(blockKeys))];
   const blocks = await input.state(keys.map((k) => `b:${k}`));
-  const joinable: Ref[] = [];
+  const joinable: [string, number][] = [];
   for (const n of freshNodes)
     for (const key of blockKeys(n))
-      for (const p of (blocks.get(`b:${key}`) as Posted[] | undefined) ?? []) if (!freshIds.has(p[0]) && mayJoin(key[0], n, fromPosted(p))) joinable.push([p[0], p[1]]);
-  const docsSeen = new Set<string>([...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
-  const eventOf = new Map([...(await input.state([...docsSeen].map((d) => `m:${d}`)))].map(([k, v]) => [k.slice(2), v as (string | null)[]]));
+      for (const p of (blocks.get(`b:${key}`) as Posted[] | undefined) ?? []) if (!run.freshIds.has(p[0]) && mayJoin(key[0], n, fromPosted(p))) joinable.push([p[0], p[1]]);
+  await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
   const wanted = new Set<string>();
-  for (const [doc, i] of joinable) if (eventOf.get(doc)?.[i]) wanted.add(eventOf.get(doc)![i]!);
-  for (const d of input.changed) for (const id of eventOf.get(d.id) ?? []) if (id) wanted.add(id);
-  const stored = new Map([...(await input.state([...wanted].map((id) => `e:${id}`)))].map(([k, v]) => [k.slice(2), v as StoredEvent]));
+  for (const [doc, i] of joinable) if (run.slotsOf.get(doc)?.[i]) wanted.add(run.slotsOf.get(doc)![i]!);
+  const lost = new Set(input.changed.flatMap((d) => (run.slotsOf.get(d.id) ?? []).filter((s): s is string => s !== null)));
+  for (const s of lost) wanted.add(s);
 
-  await load([...stored.values()].flatMap((e) => e.nodes.map(([doc]) => doc)));
   // Nodes: the stored events' mentions (those of changed documents left out), then the new ones.
-  const nodeCache = new Map<string, EventNode[]>();
-  const nodesOf = (doc: string) => nodeCache.get(doc) ?? nodeCache.set(doc, eventNodes([input.docs.get(doc)!], entities.lookup)).get(doc)!;
   const nodes: EventNode[] = [];
   const given: number[][] = [];
-  const ownerOf = new Map<number, string>();
-  const owner = new Map<EventNode, string>();
-  for (const [id, e] of stored) {
-    const group: number[] = [];
-    for (const [doc, i] of e.nodes) {
-      if (freshIds.has(doc)) continue;
-      ownerOf.set(nodes.length, id);
-      owner.set(nodesOf(doc)[i], id);
-      group.push(nodes.length);
-      nodes.push(nodesOf(doc)[i]);
-    }
-    if (group.length > 0) given.push(group);
+  for (const group of (await readEvents(run, wanted)).values()) {
+    if (group.length > 0) given.push(group.map((_, i) => nodes.length + i));
+    nodes.push(...group);
   }
   const firstFresh = nodes.length;
   nodes.push(...freshNodes);
   const groups = mergeEventNodes(nodes, given);
 
-  // Only groups with a new mention, or joining two stored events, changed; a stored event that lost a changed document's mentions changed too.
-  const changedGroups = groups.filter((g) => g.some((i) => i >= firstFresh) || new Set(g.map((i) => ownerOf.get(i))).size > 1);
-  const lost = new Set(input.changed.flatMap((d) => (eventOf.get(d.id) ?? []).filter((id): id is string => id !== null)));
-  for (const g of groups) if (!changedGroups.includes(g) && g.some((i) => lost.has(ownerOf.get(i) ?? ''))) changedGroups.push(g);
-  const resolved = eventsOf(changedGroups.map((g) => g.map((i) => nodes[i])), input.docs, entities, ctx);
+  // Groups with a new mention, or joining two stored events, or left by a changed document's mentions, changed.
+  const owners = (g: number[]) => new Set(g.map((i) => run.owner.get(nodes[i])));
+  const changedGroups = groups.filter((g) => g.some((i) => i >= firstFresh) || owners(g).size > 1 || g.some((i) => lost.has(run.owner.get(nodes[i]) ?? '')));
+  const resolved = eventsOf(changedGroups.map((g) => g.map((i) => nodes[i])), run.entities, ctx);
 
   // A known event already stored elsewhere takes the new mentions in.
-  const knownIds = resolved.flatMap((r) => (r.known ? [r.known.id] : []));
-  const knownEvents = await input.state(knownIds.map((k) => `k:${k}`));
-  const extra = await input.state([...knownEvents.values()].filter((id) => !stored.has(id as string)).map((id) => `e:${id}`));
-  await load([...extra.values()].flatMap((e) => (e as StoredEvent).nodes.map(([doc]) => doc)));
+  const knownSlots = await input.state(resolved.flatMap((r) => (r.known ? [`k:${r.known.id}`] : [])));
+  const extra = await readEvents(run, [...knownSlots.values()] as string[]);
   for (const r of resolved) {
-    const other = r.known ? (knownEvents.get(`k:${r.known.id}`) as string | undefined) : undefined;
-    const e = other ? (extra.get(`e:${other}`) as StoredEvent | undefined) : undefined;
-    if (!other || !e) continue;
-    stored.set(other, e);
-    for (const [doc, i] of e.nodes) {
-      if (freshIds.has(doc)) continue;
-      owner.set(nodesOf(doc)[i], other);
-      r.group.push(nodesOf(doc)[i]);
-    }
-    Object.assign(r, eventsOf([r.group], input.docs, entities, ctx)[0]);
+    const other = r.known ? extra.get(knownSlots.get(`k:${r.known.id}`) as string) : undefined;
+    if (!other || other.some((n) => r.group.includes(n))) continue;
+    r.group.push(...other);
+    Object.assign(r, eventsOf([r.group], run.entities, ctx)[0]);
   }
-  // Every document whose mentions move needs its whole list of events, to rewrite it.
-  const touched = [...new Set(resolved.flatMap((r) => r.group.map((n) => n.doc.id)))].filter((d) => !eventOf.has(d));
-  for (const [k, v] of await input.state(touched.map((d) => `m:${d}`))) eventOf.set(k.slice(2), v as (string | null)[]);
-  return write(resolved, stored, owner, lost, eventOf, keys, blocks, freshNodes, await input.state(['next']));
+  return write(run, resolved, lost, { keys, blocks, freshNodes }, await input.state(['next']));
 }
 
 /** The items and state an incremental run writes: changed events stored anew, the ones they replace removed. */
-function write(
+async function write(
+  run: Run,
   resolved: ResolvedEvent[],
-  stored: Map<string, StoredEvent>,
-  owner: Map<EventNode, string>,
   lost: Set<string>,
-  eventOf: Map<string, (string | null)[]>,
-  keys: string[],
-  blocks: Map<string, unknown>,
-  freshNodes: EventNode[],
+  filing: { keys: string[]; blocks: Map<string, unknown>; freshNodes: EventNode[] },
   meta: Map<string, unknown>,
-): IncrementalOutput {
+): Promise<IncrementalOutput> {
   let next = (meta.get('next') as number | undefined) ?? 0;
-  // Events that lost mentions to a changed document are replaced, even when nothing of them is left.
-  const replaced = new Set<string>(lost);
   const state: [string, unknown][] = [];
-  const freshIds = new Set(freshNodes.map((n) => n.doc.id));
+  // Slots that lost mentions to a changed document are replaced, even when nothing of them is left.
+  const emptied = new Set<string>(lost);
+  const removed = new Set<string>([...lost].map((s) => run.stored.get(s)!.id));
+  const kept = new Set<string>();
+  const moved = new Map<EventNode, string>();
   const upsert = resolved.map(({ event, group, known }) => {
-    const before = [...new Set(group.flatMap((n) => (owner.has(n) ? [owner.get(n)!] : [])))];
-    for (const id of before) replaced.add(id);
-    const order = before.length > 0 ? Math.min(...before.map((id) => stored.get(id)!.order)) : next++;
-    state.push([`e:${event.id}`, { nodes: group.map(refOf), known: known?.id ?? null, order } satisfies StoredEvent]);
-    if (known) state.push([`k:${known.id}`, event.id]);
-    return { id: event.id, data: event, sortKey: eventSortKey(event, order), group };
-  });
-  const kept = new Set(upsert.map((u) => u.id));
-  const removed = [...replaced].filter((id) => !kept.has(id));
-  for (const id of removed) state.push([`e:${id}`, null]);
-  // Each document's mentions point at their events now.
-  for (const { id, group } of upsert) {
-    for (const n of group) {
-      const ids = eventOf.get(n.doc.id) ?? eventOf.set(n.doc.id, []).get(n.doc.id)!;
-      ids[n.index] = id;
+    const before = [...new Set(group.flatMap((n) => (run.owner.has(n) ? [run.owner.get(n)!] : [])))];
+    // The largest stored event keeps its slot, so the fewest documents' mentions move.
+    const slot = before.sort((a, b) => run.stored.get(b)!.facts.length - run.stored.get(a)!.facts.length)[0] ?? String(next);
+    const order = before.length > 0 ? Math.min(...before.map((s) => run.stored.get(s)!.order)) : next++;
+    for (const s of before) {
+      emptied.add(s);
+      removed.add(run.stored.get(s)!.id);
     }
+    kept.add(slot);
+    for (const n of group) if (run.owner.get(n) !== slot) moved.set(n, slot);
+    state.push([`e:${slot}`, { id: event.id, facts: group.map(factsOf), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
+    if (known) state.push([`k:${known.id}`, slot]);
+    return { id: event.id, data: event, sortKey: eventSortKey(event, order) };
+  });
+  for (const id of upsert.map((u) => u.id)) removed.delete(id);
+  for (const id of removed) state.push([`i:${id}`, null]);
+  for (const s of emptied) if (!kept.has(s)) state.push([`e:${s}`, null]);
+  // Each document whose mentions moved points them at their slots now; a new document's list is new.
+  await readSlots(run, [...moved.keys()].filter((n) => !run.freshIds.has(n.doc)).map((n) => n.doc));
+  for (const d of run.freshIds) run.slotsOf.set(d, []);
+  const docsTouched = new Set<string>();
+  for (const [n, slot] of moved) {
+    (run.slotsOf.get(n.doc) ?? run.slotsOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
+    docsTouched.add(n.doc);
   }
-  const docsTouched = new Set(upsert.flatMap((u) => u.group.map((n) => n.doc.id)));
-  for (const doc of docsTouched) state.push([`m:${doc}`, eventOf.get(doc)]);
+  for (const doc of docsTouched) state.push([`m:${doc}`, run.slotsOf.get(doc)]);
   // A changed document's mentions are filed again with what they say now.
-  const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !freshIds.has(p[0]))]));
+  const { keys, blocks, freshNodes } = filing;
+  const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !run.freshIds.has(p[0]))]));
   for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n));
   for (const [key, posted] of filed) state.push([`b:${key}`, posted.slice(-MAX_BLOCK)]);
   state.push(['next', next]);
-  return { upsert: { events: upsert.map(({ id, data, sortKey }) => ({ id, data, sortKey })) }, remove: { events: removed }, state };
+  return { upsert: { events: upsert }, remove: { events: [...removed] }, state };
 }

@@ -31,7 +31,7 @@ const sharesActor = (a: EventNode, b: EventNode) =>
   a.actorKeys.length === 0 || b.actorKeys.length === 0 || a.actorKeys.some((k) => b.actorKeys.includes(k));
 /** Something reported as done is not the same event as something still planned or denied. */
 const statusesAgree = (a: EventNode, b: EventNode) =>
-  (a.mention.status === 'happened') === (b.mention.status === 'happened') || a.mention.status === 'unknown' || b.mention.status === 'unknown';
+  (a.status === 'happened') === (b.status === 'happened') || a.status === 'unknown' || b.status === 'unknown';
 
 function blocks(nodes: EventNode[], key: (n: EventNode) => string | null): number[][] {
   const out = new Map<string, number[]>();
@@ -85,21 +85,21 @@ class Merger {
 }
 
 /** The blocks a node is compared in: by ordinal, by day, by resolved actors, and by venue (for denials). */
-const ordinalKey = (n: EventNode) => (n.mention.ordinal !== null ? `${n.mention.type}#${n.mention.ordinal}` : null);
-const dayKey = (n: EventNode) => (n.range?.precision === 'day' ? `${n.mention.type}@${n.range.start}` : null);
+const ordinalKey = (n: EventNode) => (n.ordinal !== null ? `${n.type}#${n.ordinal}` : null);
+const dayKey = (n: EventNode) => (n.range?.precision === 'day' ? `${n.type}@${n.range.start}` : null);
 const actorsKey = (n: EventNode) => {
   const known = n.actorKeys.filter((k) => !k.startsWith('~')).sort();
-  return known.length > 0 ? `${n.mention.type}|${known.join('|')}` : null;
+  return known.length > 0 ? `${n.type}|${known.join('|')}` : null;
 };
-const venueKey = (n: EventNode) => (n.placeKey ? `${n.mention.type}@${n.placeKey}` : null);
+const venueKey = (n: EventNode) => (n.placeKey ? `${n.type}@${n.placeKey}` : null);
 
 /** Same type and day: one event when they share the place or an actor. */
 const sameDayRule = (a: EventNode, b: EventNode) =>
   (a.placeKey !== null && a.placeKey === b.placeKey) || (a.actorKeys.length > 0 && b.actorKeys.some((k) => a.actorKeys.includes(k)));
 /** Same type and resolved actors: one event when the statuses agree and the ordinals are the same. */
-const sameActorsRule = (a: EventNode, b: EventNode) => statusesAgree(a, b) && a.mention.ordinal === b.mention.ordinal;
-const isDenial = (n: EventNode) => n.mention.status === 'denied' && !n.mention.time;
-const isAnchor = (n: EventNode) => n.range !== null || n.mention.ordinal !== null;
+const sameActorsRule = (a: EventNode, b: EventNode) => statusesAgree(a, b) && a.ordinal === b.ordinal;
+const isDenial = (n: EventNode) => n.status === 'denied' && n.time === null;
+const isAnchor = (n: EventNode) => n.range !== null || n.ordinal !== null;
 
 /**
  * Whether two mentions filed under one block (its `blockKeys` prefix) could be joined by that
@@ -147,20 +147,20 @@ export function mergeEventNodes(nodes: EventNode[], given: number[][] = []): num
 function attachDenials(nodes: EventNode[], m: Merger): void {
   const byVenue = blocks(nodes, venueKey);
   for (const members of byVenue) {
-    const anchors = members.filter((i) => nodes[i].range || nodes[i].mention.ordinal !== null);
+    const anchors = members.filter((i) => nodes[i].range || nodes[i].ordinal !== null);
     const groups = new Set(anchors.map((i) => m.root(i)));
     if (groups.size !== 1) continue;
-    for (const i of members) if (nodes[i].mention.status === 'denied' && !nodes[i].mention.time) m.join(i, anchors[0]);
+    for (const i of members) if (nodes[i].status === 'denied' && nodes[i].time === null) m.join(i, anchors[0]);
   }
 }
 
 function attachWithinDocuments(nodes: EventNode[], m: Merger): void {
   const anchored = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    const key = `${n.doc.id}|${n.mention.type}`;
+    const key = `${n.doc}|${n.type}`;
     const earlier = anchored.get(key) ?? [];
-    if (n.range || n.mention.time || n.mention.ordinal !== null) anchored.set(key, [...earlier, i]);
-    else if (!n.mention.time) {
+    if (n.range || n.time !== null || n.ordinal !== null) anchored.set(key, [...earlier, i]);
+    else if (n.time === null) {
       // A mention with a time or a venue of its own that the anchor does not share is another event.
       const samePlace = (j: number) => !n.placeKey || !nodes[j].placeKey || n.placeKey === nodes[j].placeKey;
       const target = [...earlier].reverse().find((j) => statusesAgree(n, nodes[j]) && samePlace(j));

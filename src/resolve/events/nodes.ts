@@ -1,21 +1,38 @@
 /**
- * Flattens every document's `eventMentions` into nodes for cross-document merging, each carrying
- * the keys merging compares: calendar range, ordinal, place key and actor keys. Actor and place keys
- * are entity ids when corpus entities exist (so "Kiev" and "Kyiv" agree), else folded text.
+ * Flattens every document's `eventMentions` into nodes for cross-document merging. A node is what
+ * merging, building and contradiction finding read of one mention (`MentionFacts`, copied out of its
+ * document, so a stored event can be rebuilt from its stored facts without loading its documents),
+ * plus the keys merging compares: calendar range, place key and actor keys. Actor and place keys are
+ * entity ids when corpus entities exist (so "Kiev" and "Kyiv" agree), else folded text.
  */
 import type { NewsDoc, Span } from '../../model/doc.js';
-import type { EventMention } from '../../annotate/events/types.js';
+import type { Arg, EventStatus, EventType } from '../../annotate/events/types.js';
 import { timexRange, type DateRange } from './date-range.js';
 import type { SpanLookup } from '../entities/entity-at.js';
 
 import type { EntityLike } from '../entities/index-cache.js';
 export type { EntityLike };
 
-export interface EventNode {
-  doc: NewsDoc;
-  mention: EventMention;
-  /** The mention's place in its document's `eventMentions` layer: with `doc`, the node's identity. */
+/** One event mention as merging and building read it: plain data, stored as it is. */
+export interface MentionFacts {
+  /** The document, and the mention's place in its `eventMentions` layer: the mention's identity. */
+  doc: string;
   index: number;
+  /** The document's publication date (`YYYY-MM-DD`), when known. */
+  published: string | null;
+  type: EventType;
+  status: EventStatus;
+  ordinal: number | null;
+  /** The sentence (or clause) that states the event, and its text. */
+  span: Span;
+  text: string;
+  /** The TIMEX3 value of the mention's time expression as the document's `times` layer has it now. */
+  time: string | null;
+  place: Arg | null;
+  actors: Arg[];
+}
+
+export interface EventNode extends MentionFacts {
   range: DateRange | null;
   placeKey: string | null;
   actorKeys: string[];
@@ -43,25 +60,46 @@ export function currentValue(doc: NewsDoc, time: { span: Span; value: string }):
   return doc.layers.times?.find((t) => t.span.start === time.span.start && t.span.end === time.span.end)?.value ?? time.value;
 }
 
+/** The facts of every event mention of `doc`. */
+export function mentionFacts(doc: NewsDoc): MentionFacts[] {
+  return (doc.layers.eventMentions ?? []).map((m, index) => ({
+    doc: doc.id,
+    index,
+    published: doc.published.date,
+    type: m.type,
+    status: m.status,
+    ordinal: m.ordinal,
+    span: { start: m.span.start, end: m.span.end },
+    text: doc.text.slice(m.span.start, m.span.end),
+    time: m.time ? currentValue(doc, m.time) : null,
+    place: m.place && { span: m.place.span, text: m.place.text },
+    actors: m.actors.map((a) => ({ span: a.span, text: a.text })),
+  }));
+}
+
+/** Only the facts of a node: what an incremental run stores of it. */
+export function factsOf({ range: _r, placeKey: _p, actorKeys: _a, actorNames: _n, ...facts }: EventNode): MentionFacts {
+  return facts;
+}
+
+/** A node from a mention's facts, keyed through `lookup` (which finds the entity at a span). */
+export function keyedNode(facts: MentionFacts, lookup: SpanLookup<EntityLike>): EventNode {
+  const key = (arg: Arg) => lookup.at(facts.doc, arg.span)?.id ?? `~${foldName(arg.text)}`;
+  const actorNames = new Map<string, string>();
+  for (const a of facts.actors) {
+    const k = key(a);
+    if (!actorNames.has(k)) actorNames.set(k, a.text);
+  }
+  return {
+    ...facts,
+    range: facts.time ? timexRange(facts.time) : null,
+    placeKey: facts.place ? key(facts.place) : null,
+    actorKeys: [...actorNames.keys()],
+    actorNames,
+  };
+}
+
 /** The nodes of every event mention of `docs`; `lookup` finds the entity at a span (see `entityIndex`). */
 export function eventNodes(docs: readonly NewsDoc[], lookup: SpanLookup<EntityLike>): EventNode[] {
-  const key = (doc: NewsDoc, span: Span) => lookup.at(doc.id, span)?.id ?? `~${foldName(doc.text.slice(span.start, span.end))}`;
-  return docs.flatMap((doc) =>
-    (doc.layers.eventMentions ?? []).map((mention, index) => {
-      const actorNames = new Map<string, string>();
-      for (const a of mention.actors) {
-        const k = key(doc, a.span);
-        if (!actorNames.has(k)) actorNames.set(k, a.text);
-      }
-      return {
-        doc,
-        mention,
-        index,
-        range: mention.time ? timexRange(currentValue(doc, mention.time)) : null,
-        placeKey: mention.place ? key(doc, mention.place.span) : null,
-        actorKeys: [...actorNames.keys()],
-        actorNames,
-      };
-    }),
-  );
+  return docs.flatMap((doc) => mentionFacts(doc).map((f) => keyedNode(f, lookup)));
 }

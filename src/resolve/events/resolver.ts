@@ -4,7 +4,6 @@
  * or place agree; works on folded text without them. Incremental form: `incremental.ts`.
  */
 import type { Context } from '../../context.js';
-import type { DocLookup } from '../doc-set.js';
 import type { Resolver } from '../resolve.js';
 import { RunMemo } from '../run-memo.js';
 import { buildEvent, type Event } from './build.js';
@@ -32,9 +31,10 @@ function byDate(a: Event, b: Event): number {
  * Groups of mentions → events: reports the pack ties to one known event become one event, dated by
  * the pack when no source dates it.
  */
-export function eventsOf(groups: EventNode[][], docs: DocLookup, entities: EntityIndex, ctx: Context): ResolvedEvent[] {
+export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'packOf'>, ctx: Context): ResolvedEvent[] {
   const provisional = groups.map(buildEvent);
-  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => docs.get(id)?.published.date ?? null));
+  const published = new Map(groups.flatMap((g) => g.map((n) => [n.doc, n.published] as const)));
+  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => published.get(id) ?? null));
   const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
   groups.forEach((group, i) => {
     const k = known.get(provisional[i].id) ?? null;
@@ -61,13 +61,13 @@ export const eventsResolver: Resolver = {
     const entities = entityIndex(corpus.entities);
     const nodes = eventNodes(docs, entities.lookup);
     const groups = mergeEventNodes(nodes).map((g) => g.map((i) => nodes[i]));
-    const resolved = eventsOf(groups, new Map(docs.map((d) => [d.id, d])), entities, ctx);
+    const resolved = eventsOf(groups, entities, ctx);
     const sorted = resolved.map((r, i) => ({ r, i })).sort((a, b) => byDate(a.r.event, b.r.event) || a.i - b.i).map(({ r }) => r);
     return { items: resolvedRuns.keep({ events: sorted.map((r, i) => ({ id: r.event.id, data: r.event, sortKey: eventSortKey(r.event, i) })) }, sorted) };
   },
   incremental: {
     state: (docs, items) => eventState(resolvedRuns.get(items), docs),
-    add: (input, corpus, ctx) => addEvents(input, corpus, ctx),
+    add: (input, _corpus, ctx) => addEvents(input, ctx),
   },
 };
 
