@@ -36,6 +36,16 @@ export class EntityView implements EntityIndex {
     }
   }
 
+  /**
+   * Whether the entity found at `span` may have changed since `key` was found there: another entity
+   * this run changed now covers the span, or the entity `key` names was changed and no longer does.
+   * Needs no `load`: a stored look-up that is not stale stands as it was.
+   */
+  stale(docId: string, span: Span, key: string): boolean {
+    const now = this.changed.at(docId, span);
+    return now ? now.id !== key : this.replaced.has(key);
+  }
+
   packOf(entityId: string): string | null {
     return this.packs.get(entityId) ?? null;
   }
