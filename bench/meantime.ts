@@ -76,6 +76,7 @@ function readDoc(path: string): GoldMention[] {
       placeKey: null,
       actorKeys: [...new Set(actors.get(e.m_id) ?? [])],
       actorNames: new Map(),
+      argKeys: [],
     };
     return { id: `${docId}:${e.m_id}`, lemma: lemmaOf(e), chain: refers.get(e.m_id) ?? `${docId}:${e.m_id}`, node };
   });

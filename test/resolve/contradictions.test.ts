@@ -80,7 +80,7 @@ describe('disagreements', () => {
     type: 'talks',
     span: { start, end: start + 1 },
     text: '',
-    place: place && { span: { start, end: start + 1 }, text: place },
+    place: place === null ? null : { span: { start, end: start + 1 }, text: place },
     time: null,
     status: 'happened',
   });

@@ -77,5 +77,5 @@ export const incremental: IncrementalResolver = {
 async function eventFacts(input: IncrementalInput, events: Event[]): Promise<Map<string, Said[]>> {
   const slots = await input.stateOf('events', events.map((e) => `i:${e.id}`));
   const stored = await input.stateOf('events', [...slots.values()].map((s) => `e:${s}`));
-  return new Map(events.map((e) => [e.id, (stored.get(`e:${slots.get(`i:${e.id}`)}`) as StoredEvent | undefined)?.facts ?? []]));
+  return new Map(events.map((e) => [e.id, ((stored.get(`e:${slots.get(`i:${e.id}`)}`) as StoredEvent | undefined)?.mentions ?? []).map(([facts]) => facts)]));
 }

@@ -94,11 +94,20 @@ function differing(said: Said[], value: (s: Said) => string | null, differ: (a: 
   return null;
 }
 
-const placeOf = (s: Said) => (s.place ? foldName(s.place.text) : null);
-const dayOf = (s: Said) => (s.time && timexRange(s.time)?.precision === 'day' ? s.time.slice(0, 10) : null);
+const dayValue = (time: string) => (timexRange(time)?.precision === 'day' ? time.slice(0, 10) : null);
+const dayOf = (s: Said) => (s.time ? dayValue(s.time) : null);
+
+/** `f` remembered per argument: a widely reported event repeats a few places and days many times. */
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>();
+  return (key) => (seen.has(key) ? seen.get(key)! : seen.set(key, f(key)).get(key)!);
+}
 
 /** What one event's mentions disagree on: venue, day, and a denial set against what it denies. */
 export function disagreements(said: Said[]): Disagreement[] {
+  const [folded, day] = [memo(foldName), memo(dayValue)];
+  const placeOf = (s: Said) => (s.place ? folded(s.place.text) : null);
+  const dayOf = (s: Said) => (s.time ? day(s.time) : null);
   const out: Disagreement[] = [];
   const venue = differing(said, placeOf, (a, b) => a !== b);
   if (venue) out.push({ kind: 'venue', pair: venue });

@@ -9,7 +9,7 @@
  * publication date found, so its relative times moved) has its mentions taken out of their events
  * and merged again.
  *
- * State (resolver `events`): `e:<slot>` a stored event (its id, the facts of its mentions, known
+ * State (resolver `events`): `e:<slot>` a stored event (its id, its mentions' facts and keys, known
  * event and listing order) under a slot that outlives the event's id, which changes as it grows;
  * `i:<event id>` its slot; `m:<doc>` the slot of each of a document's mentions; `b:<block>` the
  * `MAX_BLOCK` most recent mentions filed under a blocking key, with what deciding a join reads;
@@ -19,7 +19,7 @@ import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
-import { eventNodes, factsOf, keyedNode, type EventNode, type MentionFacts } from './nodes.js';
+import { argsOf, eventNodes, factsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
 import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
 import { EntityView } from '../entities/entity-view.js';
 
@@ -49,10 +49,13 @@ function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, status, ti
 /** An event as stored: what rebuilding it reads. */
 export interface StoredEvent {
   id: string;
-  facts: MentionFacts[];
+  /** Each mention's facts, and the key each of its arguments had (`argKeys`). */
+  mentions: [MentionFacts, string[]][];
   known: string | null;
   order: number;
 }
+
+const stored = (n: EventNode): [MentionFacts, string[]] => [factsOf(n), n.argKeys];
 
 /** The state a full run leaves, for the next incremental run to continue from. */
 export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]): [string, unknown][] {
@@ -61,7 +64,7 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
   const blocks = new Map<string, Posted[]>();
   resolved.forEach(({ event, group, known }, order) => {
     const slot = String(order);
-    out.push([`e:${slot}`, { id: event.id, facts: group.map(factsOf), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
+    out.push([`e:${slot}`, { id: event.id, mentions: group.map(stored), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
     if (known) out.push([`k:${known.id}`, slot]);
     for (const n of group) {
       (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
@@ -94,16 +97,22 @@ async function readSlots(run: Run, docs: Iterable<string>): Promise<void> {
   for (const [k, v] of await run.input.state(need.map((d) => `m:${d}`))) run.slotsOf.set(k.slice(2), v as (string | null)[]);
 }
 
-/** Reads stored events by slot, and keys their mentions' nodes through the entities as they are now. */
+/**
+ * Reads stored events by slot, as nodes. A mention keeps the keys it was stored with, unless an
+ * entity this run changed may have moved one (merged with another, typed a name, covers the span
+ * now): those mentions are keyed anew through their documents' look-ups, the only ones loaded.
+ */
 async function readEvents(run: Run, slots: Iterable<string>): Promise<Map<string, EventNode[]>> {
   const got = await run.input.state([...slots].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`));
   const read = new Map<string, StoredEvent>([...got].map(([k, v]) => [k.slice(2), v as StoredEvent]));
-  // Stored mentions are keyed anew: an actor's entity may have merged with another, or been typed, since.
-  await run.entities.load([...read.values()].flatMap((e) => e.facts.map((f) => f.doc)));
+  const stale = (f: MentionFacts, keys: string[]) => argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]));
+  await run.entities.load([...read.values()].flatMap((e) => e.mentions.flatMap(([f, keys]) => (stale(f, keys) ? [f.doc] : []))));
   const nodes = new Map<string, EventNode[]>();
   for (const [slot, e] of read) {
     run.stored.set(slot, e);
-    const kept = e.facts.filter((f) => !run.freshIds.has(f.doc)).map((f) => keyedNode(f, run.entities.lookup));
+    const kept = e.mentions
+      .filter(([f]) => !run.freshIds.has(f.doc))
+      .map(([f, keys]) => keyedNode(f, stale(f, keys) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]));
     for (const n of kept) run.owner.set(n, slot);
     nodes.set(slot, kept);
   }
@@ -178,7 +187,7 @@ async function write(
   const upsert = resolved.map(({ event, group, known }) => {
     const before = [...new Set(group.flatMap((n) => (run.owner.has(n) ? [run.owner.get(n)!] : [])))];
     // The largest stored event keeps its slot, so the fewest documents' mentions move.
-    const slot = before.sort((a, b) => run.stored.get(b)!.facts.length - run.stored.get(a)!.facts.length)[0] ?? String(next);
+    const slot = before.sort((a, b) => run.stored.get(b)!.mentions.length - run.stored.get(a)!.mentions.length)[0] ?? String(next);
     const order = before.length > 0 ? Math.min(...before.map((s) => run.stored.get(s)!.order)) : next++;
     for (const s of before) {
       emptied.add(s);
@@ -186,7 +195,7 @@ async function write(
     }
     kept.add(slot);
     for (const n of group) if (run.owner.get(n) !== slot) moved.set(n, slot);
-    state.push([`e:${slot}`, { id: event.id, facts: group.map(factsOf), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
+    state.push([`e:${slot}`, { id: event.id, mentions: group.map(stored), known: known?.id ?? null, order } satisfies StoredEvent], [`i:${event.id}`, slot]);
     if (known) state.push([`k:${known.id}`, slot]);
     return { id: event.id, data: event, sortKey: eventSortKey(event, order) };
   });

@@ -49,9 +49,17 @@ function blocks(nodes: EventNode[], key: (n: EventNode) => string | null): numbe
 class Merger {
   private readonly uf: UnionFind;
   private readonly range = new Map<number, DateRange>();
-  constructor(private readonly nodes: EventNode[]) {
+  /** Nodes of given groups: two of them were compared when their groups were made. */
+  private readonly old: boolean[];
+  constructor(
+    private readonly nodes: EventNode[],
+    given: number[][],
+  ) {
     this.uf = new UnionFind(nodes.length);
     nodes.forEach((n, i) => n.range && this.range.set(i, n.range));
+    this.old = nodes.map(() => false);
+    for (const group of given) for (const i of group) this.old[i] = true;
+    for (const group of given) for (const i of group.slice(1)) this.force(group[0], i);
   }
   join(i: number, j: number, allowDispute = false): void {
     const [a, b] = [this.uf.find(i), this.uf.find(j)];
@@ -70,11 +78,21 @@ class Merger {
     const merged = ra && rb ? (overlaps(ra, rb) ? narrower(ra, rb) : ra) : ra ?? rb;
     if (merged) this.range.set(this.uf.find(a), merged);
   }
-  /** Joins pairs within a block that pass `same`, comparing each node with a bounded window of others. */
+  /**
+   * Joins pairs within a block that pass `same`, comparing each node with a bounded window of others;
+   * two old nodes are not compared again, so a block of a thousand stored mentions and one new one
+   * costs one pass, not a thousand windows.
+   */
   pairs(members: number[], same: (a: EventNode, b: EventNode) => boolean, allowDispute = false): void {
-    for (let x = 0; x < members.length; x++)
-      for (let y = x + 1; y < Math.min(members.length, x + MAX_BLOCK_COMPARISONS); y++)
+    // The first position at or after each position that holds a new node.
+    const nextNew = new Array<number>(members.length + 1).fill(members.length);
+    for (let p = members.length - 1; p >= 0; p--) nextNew[p] = this.old[members[p]] ? nextNew[p + 1] : p;
+    for (let x = 0; x < members.length; x++) {
+      const end = Math.min(members.length, x + MAX_BLOCK_COMPARISONS);
+      const step = this.old[members[x]] ? (y: number) => nextNew[y] : (y: number) => y;
+      for (let y = step(x + 1); y < end; y = step(y + 1))
         if (same(this.nodes[members[x]], this.nodes[members[y]])) this.join(members[x], members[y], allowDispute);
+    }
   }
   root(i: number): number {
     return this.uf.find(i);
@@ -129,8 +147,7 @@ export function blockKeys(n: EventNode): string[] {
  * event each (an incremental run's stored events): they are joined first, without the date guard.
  */
 export function mergeEventNodes(nodes: EventNode[], given: number[][] = []): number[][] {
-  const m = new Merger(nodes);
-  for (const group of given) for (const i of group.slice(1)) m.force(group[0], i);
+  const m = new Merger(nodes, given);
   // Dated mentions first, so undated ones meet groups that already carry their dates.
   for (const members of blocks(nodes, ordinalKey)) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
   for (const members of blocks(nodes, dayKey)) m.pairs(members, sameDayRule);

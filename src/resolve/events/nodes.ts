@@ -38,6 +38,8 @@ export interface EventNode extends MentionFacts {
   actorKeys: string[];
   /** The text each actor key was first written as in this mention. */
   actorNames: Map<string, string>;
+  /** The key of each argument, in `argsOf` order: what an incremental run stores with the facts. */
+  argKeys: string[];
 }
 
 /** Folds a name for comparison when no entity id is known: case, diacritics, possessive, "the". */
@@ -77,29 +79,34 @@ export function mentionFacts(doc: NewsDoc): MentionFacts[] {
   }));
 }
 
-/** Only the facts of a node: what an incremental run stores of it. */
-export function factsOf({ range: _r, placeKey: _p, actorKeys: _a, actorNames: _n, ...facts }: EventNode): MentionFacts {
+/** Only the facts of a node: what an incremental run stores of it, with its `argKeys`. */
+export function factsOf({ range: _r, placeKey: _p, actorKeys: _a, actorNames: _n, argKeys: _k, ...facts }: EventNode): MentionFacts {
   return facts;
 }
 
-/** A node from a mention's facts, keyed through `lookup` (which finds the entity at a span). */
-export function keyedNode(facts: MentionFacts, lookup: SpanLookup<EntityLike>): EventNode {
-  const key = (arg: Arg) => lookup.at(facts.doc, arg.span)?.id ?? `~${foldName(arg.text)}`;
+/** A mention's arguments in a fixed order: the place (when there is one), then each actor. */
+export const argsOf = (facts: MentionFacts): Arg[] => (facts.place ? [facts.place, ...facts.actors] : facts.actors);
+
+/** Keys an argument through a span look-up: the entity's id, else its folded text. */
+export const lookupKey = (lookup: SpanLookup<EntityLike>, doc: string) => (arg: Arg) => lookup.at(doc, arg.span)?.id ?? `~${foldName(arg.text)}`;
+
+/** A node from a mention's facts, each argument keyed by `keyOf` (given its `argsOf` position). */
+export function keyedNode(facts: MentionFacts, keyOf: (arg: Arg, i: number) => string): EventNode {
+  const argKeys = argsOf(facts).map(keyOf);
+  const actorKeys = argKeys.slice(facts.place ? 1 : 0);
   const actorNames = new Map<string, string>();
-  for (const a of facts.actors) {
-    const k = key(a);
-    if (!actorNames.has(k)) actorNames.set(k, a.text);
-  }
+  facts.actors.forEach((a, i) => actorNames.has(actorKeys[i]) || actorNames.set(actorKeys[i], a.text));
   return {
     ...facts,
-    range: facts.time ? timexRange(facts.time) : null,
-    placeKey: facts.place ? key(facts.place) : null,
+    range: facts.time !== null ? timexRange(facts.time) : null,
+    placeKey: facts.place ? argKeys[0] : null,
     actorKeys: [...actorNames.keys()],
     actorNames,
+    argKeys,
   };
 }
 
 /** The nodes of every event mention of `docs`; `lookup` finds the entity at a span (see `entityIndex`). */
 export function eventNodes(docs: readonly NewsDoc[], lookup: SpanLookup<EntityLike>): EventNode[] {
-  return docs.flatMap((doc) => mentionFacts(doc).map((f) => keyedNode(f, lookup)));
+  return docs.flatMap((doc) => mentionFacts(doc).map((f) => keyedNode(f, lookupKey(lookup, doc.id))));
 }
