@@ -1,17 +1,17 @@
 /**
- * `node --import tsx bench/entities-dev.ts [--split dev|train] [--genre news] [--examples N] [--no-tagger]`:
+ * `node --import tsx bench/entities-dev.ts [--split dev|train] [--genre news] [--examples N] [--no-tagger] [--model FILE]`:
  * the entity figures on a tuning split of GUM (dev by default; never test) with an error breakdown —
  * missed, spurious, wrong type, wrong boundary — and examples of each, so that the mentions stage is
- * tuned on train + dev only. `npm run bench -- entities` reports the held-out test split.
+ * tuned on train + dev only. `--model FILE` scores a tagger model file other than the shipped one. `npm run bench -- entities` reports the held-out test split.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, haveData } from './shared.js';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from './entities-gum.js';
 import { emptyScores, prf, score, type Scores } from './entities-score.js';
 import { errorsOf, printErrors, type Example, type Raw } from './entities-errors.js';
 import { findMentions } from '../src/annotate/mentions/stage.js';
-import { useTagger } from '../src/annotate/mentions/tagger.js';
+import { makeTagger, useTagger, type TaggerModel } from '../src/annotate/mentions/tagger.js';
 import { splitSentences } from '../src/annotate/sentences/stage.js';
 import { makeContext } from '../src/context.js';
 
@@ -50,6 +50,7 @@ function main(): void {
     .map((f) => readGum(join(dir, f)))
     .filter((d) => split(d.id) === which && (!opt('genre') || d.genre === opt('genre')));
   if (args.includes('--no-tagger')) useTagger(null);
+  else if (opt('model')) useTagger(makeTagger(JSON.parse(readFileSync(opt('model')!, 'utf8')) as TaggerModel));
   const [news, all] = [emptyScores(), emptyScores()];
   const errors: Example[] = [];
   for (const d of docs) {
