@@ -77,7 +77,7 @@ function table(label: string, [ours, rules, base]: Scores[], errors?: ErrorClass
   }
   if (errors) {
     console.log(`Parley's errors: ${errors.type} wrong type (${errors.country} of them a country GUM types organisation as an agent, e.g. a team; ` +
-      `Parley keeps countries places so that one country is one entity), ${errors.boundary} wrong boundaries, ${errors.missed} missed, ${errors.spurious} spurious`);
+      `Parley keeps countries places so that one country is one entity, except national teams in a match report), ${errors.boundary} wrong boundaries, ${errors.missed} missed, ${errors.spurious} spurious`);
   }
 }
 
