@@ -5,9 +5,7 @@
  * rewrite of a stored one or its original. An older document's clues are not scored again when later
  * documents change the statistics (a full resolution does that).
  *
- * State (resolver `rewrites`): `nd:<name>` documents with the capitalised word; `nm:<name>` seen
- * capitalised mid-sentence; `lw:<word>` seen in lower case; `x:<deletion>` names with that SymSpell
- * deletion; `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word
+ * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`); `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word
  * document frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature; `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
@@ -21,9 +19,9 @@ import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
 import { tokens } from '../duplicates/tokens.js';
 import { contentSet } from './content-words.js';
 import { spinVote, WordFreq } from './direction.js';
-import { deletions } from './edit-distance.js';
 import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
-import { NameStats, namesIn } from './names.js';
+import { type NameStats, namesIn } from './names.js';
+import { nameState, StoredNames } from './name-state.js';
 import { RoleStats, statedRoles } from './role-errors.js';
 import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, plausible, tryLink } from './reworded-copies.js';
 import { packFactsOf, REWRITE_FLAG, rewordedLink, swappedCopy, type Link } from './resolver.js';
@@ -42,11 +40,7 @@ export interface FullRun {
 type Copy = DuplicateGroup['copies'][number];
 
 export function rewriteState(run: FullRun): [string, unknown][] {
-  const out: [string, unknown][] = [];
-  for (const [k, n] of run.names.docFreq) out.push([`nd:${k}`, n]);
-  for (const k of run.names.mid) out.push([`nm:${k}`, 1]);
-  for (const w of run.names.lower) out.push([`lw:${w}`, 1]);
-  for (const [d, names] of run.names.index) out.push([`x:${d}`, [...names]]);
+  const out = nameState(run.names);
   for (const [name, titles] of run.roles.tally) out.push([`r:${name}`, [...titles].map(([t, docs]) => [t, [...docs]])]);
   for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
   for (const [k, ids] of run.lsh.postings()) out.push([`b:${k}`, ids]);
@@ -57,36 +51,44 @@ export function rewriteState(run: FullRun): [string, unknown][] {
 
 /** Statistics loaded for the documents scored in this run, and the keys they changed. */
 class Stats {
-  readonly names = new NameStats();
+  readonly names: StoredNames;
   readonly roles = new RoleStats();
   readonly freq = new WordFreq();
   private readonly loaded = new Set<string>();
-  /** Documents whose statistics are loaded already. */
-  private readonly loadedDocs = new Set<string>();
+  /** Documents whose names and roles (`lexical`) or content words (`words`) are loaded already. */
+  private readonly done = { lexical: new Set<string>(), words: new Set<string>() };
 
-  constructor(private readonly state: IncrementalInput['state']) {}
+  constructor(private readonly state: IncrementalInput['state']) {
+    this.names = new StoredNames(state);
+  }
 
-  /** Loads what scoring `docs` reads: their names and the names one or two edits away, roles, words. */
-  async load(all: NewsDoc[]): Promise<void> {
-    const docs = all.filter((d) => !this.loadedDocs.has(d.id));
+  /** Loads everything scoring `docs` reads. */
+  async load(docs: NewsDoc[]): Promise<void> {
+    await this.loadLexical(docs);
+    await this.loadWords(docs);
+  }
+
+  /** Loads what the lexical clues of `docs` read: their names and the names close to them, and their roles. */
+  async loadLexical(all: NewsDoc[]): Promise<void> {
+    const docs = this.todo('lexical', all);
     if (docs.length === 0) return;
-    for (const d of docs) this.loadedDocs.add(d.id);
-    const names = [...new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]))];
-    const dels = [...new Set(names.flatMap((n) => [...deletions(n)]))];
-    const got = await this.read([...dels.map((d) => `x:${d}`), ...names.flatMap((n) => [`nd:${n}`, `nm:${n}`, `lw:${n}`])]);
-    for (const d of dels) if (got.has(`x:${d}`)) this.names.index.set(d, new Set(got.get(`x:${d}`) as string[]));
-    const near = [...new Set(dels.flatMap((d) => [...(this.names.index.get(d) ?? [])]))];
-    const more = await this.read(near.flatMap((n) => [`nd:${n}`, `lw:${n}`]));
-    for (const [k, v] of [...got, ...more]) {
-      const [kind, key] = [k.slice(0, k.indexOf(':')), k.slice(k.indexOf(':') + 1)];
-      if (kind === 'nd') this.names.docFreq.set(key, v as number);
-      else if (kind === 'nm') this.names.mid.add(key);
-      else if (kind === 'lw') this.names.lower.add(key);
-    }
+    await this.names.load(docs.flatMap((d) => [...namesIn(d.text).keys()]));
     const roles = await this.read([...new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => `r:${r.name}`)))]);
     for (const [k, v] of roles) this.roles.tally.set(k.slice(2), new Map((v as [string, string[]][]).map(([t, ids]) => [t, new Set(ids)])));
+  }
+
+  /** Loads the document frequencies of the content words of `docs` (what `spinVote` reads). */
+  async loadWords(all: NewsDoc[]): Promise<void> {
+    const docs = this.todo('words', all);
+    if (docs.length === 0) return;
     const words = await this.read([...new Set(docs.flatMap((d) => [...contentSet(d.text)]))].map((w) => `w:${w}`));
     for (const [k, v] of words) this.freq.df.set(k.slice(2), v as number);
+  }
+
+  private todo(kind: keyof Stats['done'], docs: NewsDoc[]): NewsDoc[] {
+    const out = docs.filter((d) => !this.done[kind].has(d.id));
+    for (const d of out) this.done[kind].add(d.id);
+    return out;
   }
 
   /** Reads the keys not read before. */
@@ -98,20 +100,11 @@ class Stats {
 
   /** Counts new documents in, and returns the state entries they changed. */
   add(docs: NewsDoc[]): [string, unknown][] {
-    const names = new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]));
-    // Only a name new to the corpus enters the deletion index.
-    const newNames = [...names].filter((n) => !this.names.docFreq.has(n));
+    const out = this.names.addDocs(docs);
     for (const d of docs) {
-      this.names.add(d);
       this.roles.add(d);
       this.freq.add(d.text);
     }
-    const out: [string, unknown][] = [];
-    for (const n of names) {
-      out.push([`nd:${n}`, this.names.docFreq.get(n)]);
-      if (this.names.mid.has(n)) out.push([`nm:${n}`, 1]);
-    }
-    for (const d of new Set(newNames.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.names.index.get(d)!]]);
     const lower = new Set<string>();
     for (const d of docs) for (const t of tokens(d.text)) if (/^\p{Ll}/u.test(d.text[t.start])) lower.add(t.norm.replace(/'s$/, ''));
     for (const w of lower) out.push([`lw:${w}`, 1]);
@@ -133,7 +126,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   const lexOf = new Map<string, ReturnType<typeof lexicalClues>>();
   const clues = async (d: NewsDoc) => {
     if (!lexOf.has(d.id)) {
-      await stats.load([d]);
+      await stats.loadLexical([d]);
       lexOf.set(d.id, lexicalClues(d, stats.names, stats.roles, pack));
     }
     return lexOf.get(d.id)!;
@@ -143,7 +136,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   const precedes = async (a: NewsDoc, b: NewsDoc) => {
     const [da, db] = [a.published.date, b.published.date];
     if (da && db && da !== db) return da < db;
-    await stats.load([a, b]);
+    await stats.loadWords([a, b]);
     const vote = spinVote(a.text, b.text, stats.freq);
     if (vote !== 0) return vote > 0;
     const [la, lb] = [await lex(a), await lex(b)];

@@ -61,10 +61,19 @@ export class NameStats {
 
   /** Names within edit distance 2 (1 for names under 7 letters… see `maxEdits`) of `key`, excluding it. */
   neighbours(key: string): string[] {
+    return this.close(key).filter((o) => this.isName(o));
+  }
+
+  /**
+   * Every capitalised word within `maxEdits` of `key` (names or not), excluding it, in the order the
+   * deletion index finds them: by the first of `deletions(key)` they share, then in the order they
+   * were first counted. `neighbours` and `findMisspelledNames` depend on that order (first match wins).
+   */
+  close(key: string): string[] {
     const found = new Set<string>();
     for (const d of deletions(key)) for (const other of this.index.get(d) ?? []) found.add(other);
     found.delete(key);
-    return [...found].filter((o) => this.isName(o) && osaDistance(key, o) <= maxEdits(key, o));
+    return [...found].filter((o) => osaDistance(key, o) <= maxEdits(key, o));
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The name statistics of the incremental `rewrites` state, read for just the names a run scores.
+ *
+ * State keys: `nd:<name>` documents with the capitalised word; `nm:<name>` seen capitalised
+ * mid-sentence; `lw:<word>` seen in lower case; `nb:<name>` the capitalised words within `maxEdits`
+ * of it, in the order the deletion index finds them (`NameStats.close`); `x:<deletion>` the words
+ * with that SymSpell deletion.
+ *
+ * Why the `nb:` lists: a name has some 30–50 deletions, so finding its neighbours through the
+ * deletion index costs that many reads, for every name of every document scored; with its list, a
+ * known name costs four reads, whatever the corpus's size. Only a name new to the corpus goes
+ * through the deletion index (to find its neighbours, and to be filed under its deletions), and it
+ * joins the lists of the neighbours it finds. A name with no list (state written before lists
+ * existed) is looked up through the deletion index too, and gets its list when it is next written.
+ */
+import type { NewsDoc } from '../../model/doc.js';
+import type { IncrementalInput } from '../resolve.js';
+import { deletions } from './edit-distance.js';
+import { NameStats, namesIn } from './names.js';
+
+/** `NameStats` loaded from resolver state on demand, and the state entries new documents change. */
+export class StoredNames extends NameStats {
+  /** Complete `close` lists of the names that have one loaded or built in this run. */
+  private readonly lists = new Map<string, string[]>();
+  /** Names whose `nd`/`nm`/`lw`/`nb` keys were read. */
+  private readonly read = new Set<string>();
+  /** Names whose neighbours were looked up through the deletion index. */
+  private readonly lookedUp = new Set<string>();
+
+  constructor(private readonly state: IncrementalInput['state']) {
+    super();
+  }
+
+  override close(key: string): string[] {
+    return this.lists.get(key) ?? super.close(key);
+  }
+
+  /** Loads what scoring a document with `names` reads: those names and the names close to them. */
+  async load(names: Iterable<string>): Promise<void> {
+    const wanted = [...new Set(names)];
+    await this.readNames(wanted);
+    // Names without a list (new to the corpus, or older state) are found through the deletion index.
+    const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
+    for (const n of lookup) this.lookedUp.add(n);
+    const dels = [...new Set(lookup.flatMap((n) => [...deletions(n)]))].filter((d) => !this.index.has(d));
+    const got = await this.state(dels.map((d) => `x:${d}`));
+    for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
+    for (const n of lookup) if (this.docFreq.has(n)) this.lists.set(n, super.close(n));
+    // The close names: whether each is a name, and (for a new name to join them) their own lists.
+    const near = new Set(wanted.flatMap((n) => this.lists.get(n) ?? super.close(n)));
+    await this.readNames([...near]);
+  }
+
+  /** Reads the `nd`/`nm`/`lw`/`nb` keys of the names not read before. */
+  private async readNames(names: string[]): Promise<void> {
+    const fresh = names.filter((n) => !this.read.has(n));
+    for (const n of fresh) this.read.add(n);
+    const got = await this.state(fresh.flatMap((n) => [`nd:${n}`, `nm:${n}`, `lw:${n}`, `nb:${n}`]));
+    for (const n of fresh) {
+      if (got.has(`nd:${n}`)) this.docFreq.set(n, got.get(`nd:${n}`) as number);
+      if (got.has(`nm:${n}`)) this.mid.add(n);
+      if (got.has(`lw:${n}`)) this.lower.add(n);
+      if (got.has(`nb:${n}`)) this.lists.set(n, got.get(`nb:${n}`) as string[]);
+    }
+  }
+
+  /**
+   * Counts new documents in (their names loaded first) and returns the name entries they changed.
+   * Each name new to the corpus is filed under its deletions, gets its list, and joins the lists of
+   * the names close to it at the place a deletion-index lookup would find it.
+   */
+  addDocs(docs: NewsDoc[]): [string, unknown][] {
+    const names = new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]));
+    const fresh = [...names].filter((n) => !this.docFreq.has(n));
+    for (const d of docs) this.add(d);
+    const out: [string, unknown][] = [];
+    for (const n of names) {
+      out.push([`nd:${n}`, this.docFreq.get(n)]);
+      if (this.mid.has(n)) out.push([`nm:${n}`, 1]);
+    }
+    for (const d of new Set(fresh.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
+    const isFresh = new Set(fresh);
+    const changed = new Set(fresh);
+    for (const n of fresh) this.lists.set(n, super.close(n));
+    for (const n of fresh) {
+      for (const o of this.lists.get(n)!) {
+        const list = this.lists.get(o);
+        // A stored name without a list keeps none: a lookup through the deletion index finds `n`.
+        if (isFresh.has(o) || !list) continue;
+        const rank = firstShared(o, n);
+        const at = list.findIndex((m) => firstShared(o, m) > rank);
+        list.splice(at < 0 ? list.length : at, 0, n);
+        changed.add(o);
+      }
+    }
+    for (const n of changed) out.push([`nb:${n}`, this.lists.get(n)]);
+    return out;
+  }
+}
+
+/** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
+function firstShared(key: string, other: string): number {
+  const theirs = deletions(other);
+  let i = 0;
+  for (const d of deletions(key)) {
+    if (theirs.has(d)) return i;
+    i++;
+  }
+  return i;
+}
+
+/** The name entries of a full run: counts, mid-sentence marks, the deletion index and every name's list. */
+export function nameState(names: NameStats): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  for (const [k, n] of names.docFreq) out.push([`nd:${k}`, n], [`nb:${k}`, names.close(k)]);
+  for (const k of names.mid) out.push([`nm:${k}`, 1]);
+  for (const w of names.lower) out.push([`lw:${w}`, 1]);
+  for (const [d, keys] of names.index) out.push([`x:${d}`, [...keys]]);
+  return out;
+}
