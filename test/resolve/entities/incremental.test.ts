@@ -13,6 +13,13 @@ import { resolveCorpus } from '../../../src/resolve/resolve.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import { makeRaw, tempDir } from '../../helpers.js';
 import { contextFor, corpusDocs, docWith, FIXTURES } from './helpers.js';
+import type { MentionType } from '../../../src/annotate/mentions/layer.js';
+import { eventsResolver } from '../../../src/resolve/events/resolver.js';
+import { EntityView } from '../../../src/resolve/entities/entity-view.js';
+import type { IncrementalInput } from '../../../src/resolve/resolve.js';
+import type { Event } from '../../../src/resolve/events/build.js';
+import { findEventMentions } from '../../../src/annotate/events/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 
 const projected = (entities: Entity[]) =>
   entities
@@ -84,5 +91,51 @@ describe('incremental entities', () => {
     const places = (await store.corpus<Entity>('entities')).filter((e) => e.name === 'Drenmouth');
     expect(places.map((p) => [p.type, p.mentions.map((m) => m.doc)])).toEqual([['place', [docs[0].id, docs[1].id].sort()]]);
     await store.close();
+  });
+});
+
+describe('incremental events over incremental entities', () => {
+  const ctx = contextFor('none');
+  /** A document with the given names and the event mentions found in it, its "Monday" dated `day`. */
+  const reportOf = (text: string, names: [string, MentionType][], day: string) => {
+    const doc = docWith(text, names, day);
+    const start = text.indexOf('Monday');
+    const layers = { ...doc.layers, sentences: splitSentences(text), times: [{ span: { start, end: start + 6 }, type: 'DATE', value: day, recipe: { kind: 'fixed', value: day }, source: 'test' }] } as NewsDoc['layers'];
+    return { ...doc, layers: { ...layers, eventMentions: findEventMentions({ ...doc, layers }) } };
+  };
+  it('keeps a stored event on the person once the bare surname it named is folded into the full name', async () => {
+    const docs = [
+      reportOf('Brandt held talks with Varnholm envoys in Kessel on Monday.', [['Brandt', 'person'], ['Varnholm', 'place'], ['Kessel', 'place']], '2031-01-06'),
+      reportOf(
+        'Minister Ilse Brandt held talks with Varnholm envoys in Kessel on Monday, and Ilse Brandt spoke after.',
+        [['Ilse Brandt', 'person'], ['Varnholm', 'place'], ['Kessel', 'place'], ['Ilse Brandt', 'person']],
+        '2031-01-06',
+      ),
+    ];
+    const resolvers = [entityResolver, eventsResolver];
+    const store = SqliteStore.open(join(tempDir(), 'parley.sqlite'));
+    const at = { ...ctx, options: { ...ctx.options, incrementalFrom: 1 } };
+    for (const doc of docs) {
+      await store.putBatch([{ doc, raw: makeRaw(`${doc.id}.txt`, doc.text) }]);
+      await resolveCorpus(store, at, resolvers);
+    }
+    const ids = new Map((await store.corpus<Entity>('entities')).map((e) => [e.id, e.name]));
+    const events = await store.corpus<Event>('events');
+    expect(events.map((e) => [e.actors.map((a) => ids.get(a)), e.mentions.length])).toEqual([[['Ilse Brandt', 'Varnholm'], 2]]);
+    await store.close();
+  });
+});
+
+describe('EntityView.stale', () => {
+  const input = {
+    delta: { upsert: { entities: [{ id: 'ent-b', data: { id: 'ent-b', pack: null, mentions: [{ doc: 'd1', start: 0, end: 6 }] } }] }, remove: { entities: ['ent-a'] } },
+  } as unknown as IncrementalInput;
+  const view = new EntityView(input);
+  const span = { start: 0, end: 6 };
+  it('says a stored look-up may have moved when another changed entity covers the span, or its own entity was removed', () => {
+    expect([view.stale('d1', span, 'ent-a'), view.stale('d1', span, '~brandt'), view.stale('d2', span, 'ent-a')]).toEqual([true, true, true]);
+  });
+  it('keeps a look-up the changed entity still covers, or no changed entity touches', () => {
+    expect([view.stale('d1', span, 'ent-b'), view.stale('d2', span, 'ent-c'), view.stale('d2', span, '~brandt'), view.stale('d1', { start: 7, end: 9 }, 'ent-c')]).toEqual([false, false, false, false]);
   });
 });
