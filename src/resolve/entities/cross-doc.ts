@@ -1,6 +1,7 @@
 /**
  * Cross-document merging of in-document groups, near-linear: groups are only compared inside blocks
- * (pack id; person surname block; transliteration key of other names; sorted letters for typos),
+ * (pack id; person surname keys, see `surnameKeys`; transliteration key of other names; sorted letters
+ * for typos),
  * never all pairs. Guards: types must agree, two different pack entities never merge, given names
  * must agree, two organisations with different full names never merge unless a document gave one as
  * a spelling of the other ("SIA" defined as "Singapore Airlines (SIA)"), and a bare surname joins a
@@ -10,7 +11,7 @@ import type { Context } from '../../context.js';
 import { canonicalKey } from './keys.js';
 import type { PackEntity } from '../../packs/schema.js';
 import type { LocalGroup } from './local.js';
-import { compatibleNames, nameParts, surnameBlock, type NameParts } from './names.js';
+import { compatibleNames, nameParts, surnameKeys, type NameParts } from './names.js';
 import type { Merge } from './types.js';
 import { transposedPairs } from './typos.js';
 import { Union } from './union.js';
@@ -65,10 +66,10 @@ export function packNodes(entities: readonly PackEntity[]): Node[] {
   return out;
 }
 
-/** The blocks a node is compared in: its pack entity, its surname (persons) or each key of its name. */
+/** The blocks a node is compared in: its pack entity, its surname's keys (persons) or each key of its name. */
 export function nodeBlocks(n: Node): string[] {
   const out = n.pack ? [`pack|${n.pack}`] : [];
-  if (n.type === 'person') out.push(`person|${surnameBlock(n.parts.surname)}`);
+  if (n.type === 'person') for (const k of surnameKeys(n.parts.surname)) out.push(`person|${k}`);
   else for (const k of n.keys) out.push(`${n.type}|${k}`);
   return out;
 }
@@ -96,6 +97,7 @@ export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[]
     }
   }
   // 2. the same non-person name up to transliteration; 3. compatible full person names
+  const refused = new Set<string>(); // person pairs found incompatible in one block, not compared again in another
   for (const [key, members] of blocks) {
     if (key.startsWith('pack|')) continue;
     const person = key.startsWith('person|');
@@ -104,9 +106,16 @@ export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[]
         const [a, b] = [nodes[members[x]], nodes[members[y]]];
         // Two stored spellings were compared when the later arrived; guards only grow stricter since.
         if (a.type !== b.type || (a.entity !== undefined && b.entity !== undefined)) continue;
-        const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
-        if (person && !sameBare && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
+        const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
+        if (person && !sameBare) {
+          const pair = `${members[x]}|${members[y]}`;
+          if (refused.has(pair)) continue;
+          if (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts)) {
+            refused.add(pair);
+            continue;
+          }
+        }
         const reason = person
           ? a.parts.surname !== b.parts.surname ? 'similar spelling of the same name (typo or transliteration)' : 'same name up to transliteration'
           : a.keys[0] === b.keys[0] ? 'same name up to transliteration' : 'a short form or acronym both documents use';
@@ -135,21 +144,28 @@ function joinTransposed(nodes: Node[], u: Union): void {
   }
 }
 
-/** A surname-only person joins the one full-name person cluster in its block whose surname fits. */
+/**
+ * A surname-only person joins the one full-name person cluster among those sharing a surname key
+ * whose surname fits (`compatibleNames`; the keys hold every spelling it accepts one edit away).
+ */
 function joinBareSurnames(nodes: Node[], u: Union): void {
-  const fullByBlock = new Map<string, number[]>();
+  const fullByKey = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    if (n.type === 'person' && n.parts.given.length > 0) {
-      const k = surnameBlock(n.parts.surname);
-      (fullByBlock.get(k) ?? fullByBlock.set(k, []).get(k)!).push(i);
-    }
+    if (n.type === 'person' && n.parts.given.length > 0) for (const k of surnameKeys(n.parts.surname)) (fullByKey.get(k) ?? fullByKey.set(k, []).get(k)!).push(i);
   });
-  // A stored bare surname was matched when it was filed: again only when its block has a new full name.
-  const fresh = new Set([...fullByBlock].filter(([, js]) => js.some((j) => nodes[j].entity === undefined)).map(([k]) => k));
+  // A stored bare surname was matched when it was filed: again only when one of its keys has a new full name.
+  const fresh = new Set([...fullByKey].filter(([, js]) => js.some((j) => nodes[j].entity === undefined)).map(([k]) => k));
+  const fitting = new Map<string, number[]>(); // by surname: the full names that fit it, in node order
   nodes.forEach((n, i) => {
     if (n.type !== 'person' || n.parts.given.length > 0 || u.pack[u.find(i)] !== null) return;
-    if (n.entity !== undefined && !fresh.has(surnameBlock(n.parts.surname))) return;
-    const fits = (fullByBlock.get(surnameBlock(n.parts.surname)) ?? []).filter((j) => compatibleNames(n.parts, nodes[j].parts));
+    const keys = surnameKeys(n.parts.surname);
+    if (n.entity !== undefined && !keys.some((k) => fresh.has(k))) return;
+    let fits = fitting.get(n.parts.surname);
+    if (!fits) {
+      const near = [...new Set(keys.flatMap((k) => fullByKey.get(k) ?? []))].sort((a, b) => a - b);
+      fits = near.filter((j) => compatibleNames(n.parts, nodes[j].parts));
+      fitting.set(n.parts.surname, fits);
+    }
     const roots = new Set(fits.map((j) => u.find(j)));
     if (roots.size === 1) {
       u.join(fits[0], i, { reason: 'the only person in the corpus with this surname', a: n.name, b: nodes[fits[0]].name });

@@ -22,7 +22,7 @@
 import type { Context } from '../../context.js';
 import type { TitleCue } from '../../annotate/mentions/layer.js';
 import type { IncrementalResolver, IncrementalInput } from '../resolve.js';
-import { mergeAcross, nodeBlocks, packNodes, type Node, type Prejoined } from './cross-doc.js';
+import { mergeAcross, packNodes, type Node, type Prejoined } from './cross-doc.js';
 import { localGroups, untypedLeft } from './local.js';
 import { nameParts } from './names.js';
 import { builtRuns, clusterParts, entitySortKey, finishEntity, groupNode } from './resolver.js';
@@ -30,6 +30,7 @@ import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
+import { readBlocks } from './incremental-blocks.js';
 import {
   docEntries,
   file,
@@ -106,10 +107,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v].slice(-MAX_WAITING)]);
 
   // The stored spellings and pack entities the new names are compared with.
-  const wanted = new Set(newNodes.flatMap(stateBlocks));
-  const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => wanted.has(b)) || newNodes.some((m) => m.pack === n.pack));
-  for (const n of packHere) wanted.add(`pack|${n.pack}`);
-  const blocks = new Map([...(await input.state([...wanted].map((b) => `b:${b}`)))].map(([k, v]) => [k.slice(2), v as Spelling[]]));
+  const { blocks, packHere } = await readBlocks(input, newNodes, ctx);
   // Pack entities known only from bare titles have no spelling filed: found by their pack id.
   const packIds = [...new Set(packHere.map((n) => n.pack!))];
   const byPackId = await input.state(packIds.map((id) => `p:${id}`));
