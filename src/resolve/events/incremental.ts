@@ -161,8 +161,10 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   const knownSlots = await input.state(resolved.flatMap((r) => (r.known ? [`k:${r.known.id}`] : [])));
   const extra = await readEvents(run, [...knownSlots.values()] as string[]);
   for (const r of resolved) {
-    const other = r.known ? extra.get(knownSlots.get(`k:${r.known.id}`) as string) : undefined;
-    if (!other || other.some((n) => r.group.includes(n))) continue;
+    const slot = r.known ? (knownSlots.get(`k:${r.known.id}`) as string | undefined) : undefined;
+    const other = slot === undefined ? undefined : extra.get(slot);
+    if (!other) continue;
+    extra.delete(slot!); // taken in once
     r.group.push(...other);
     Object.assign(r, eventsOf([r.group], run.entities, ctx)[0]);
   }
