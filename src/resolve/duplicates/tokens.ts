@@ -57,8 +57,19 @@ export const SHINGLE_WORDS = 3;
 export function shingleSet(words: readonly string[], k = SHINGLE_WORDS): Uint32Array {
   const set = new Set<number>();
   if (words.length > 0 && words.length < k) set.add(fnv1a(words.join(' ')));
-  for (let i = 0; i + k <= words.length; i++) set.add(fnv1a(words.slice(i, i + k).join(' ')));
+  for (let i = 0; i + k <= words.length; i++) set.add(joinedHash(words, i, i + k));
   return Uint32Array.from(set).sort();
+}
+
+/** `fnv1a(words.slice(from, to).join(' '))`, without building the string (shingling hashes millions). */
+function joinedHash(words: readonly string[], from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let w = from; w < to; w++) {
+    if (w > from) h = Math.imul(h ^ 32, 0x01000193);
+    const s = words[w];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /** Exact Jaccard similarity of two sorted distinct hash sets, by a linear merge. */
@@ -81,10 +92,10 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 /**
  * True when the word at `start` opens a sentence or line (only spaces, quotes or brackets between it
  * and the text's start, a line break or a sentence-ending mark): its capital says nothing about it
- * being a name.
+ * being a name. `from`: where the text to consider starts (a sentence inside a document).
  */
-export function sentenceInitial(text: string, start: number): boolean {
+export function sentenceInitial(text: string, start: number, from = 0): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“”‘’'(\[—–-]/.test(text[i]) && text[i] !== '\n') i--;
-  return i < 0 || /[.!?:\n]/.test(text[i]);
+  while (i >= from && /[\s"“”‘’'(\[—–-]/.test(text[i]) && text[i] !== '\n') i--;
+  return i < from || /[.!?:\n]/.test(text[i]);
 }

@@ -87,27 +87,39 @@ export class StoredNames extends NameStats {
         const list = this.lists.get(o);
         // A stored name without a list keeps none: a lookup through the deletion index finds `n`.
         if (isFresh.has(o) || !list) continue;
-        const rank = firstShared(o, n);
-        const at = list.findIndex((m) => firstShared(o, m) > rank);
-        list.splice(at < 0 ? list.length : at, 0, n);
+        // The list is ordered by `firstShared`; `n`, counted last, goes after every name of its rank.
+        const rank = this.firstShared(o, n);
+        let [lo, hi] = [0, list.length];
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (this.firstShared(o, list[mid]) <= rank) lo = mid + 1;
+          else hi = mid;
+        }
+        list.splice(lo, 0, n);
         changed.add(o);
       }
     }
     for (const n of changed) out.push([`nb:${n}`, this.lists.get(n)]);
     return out;
   }
+
+  /** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
+  private firstShared(key: string, other: string): number {
+    const theirs = this.deletionsOf(other);
+    let i = 0;
+    for (const d of this.deletionsOf(key)) {
+      if (theirs.has(d)) return i;
+      i++;
+    }
+    return i;
+  }
+
+  private readonly dels = new Map<string, Set<string>>();
+  private deletionsOf(key: string): Set<string> {
+    return this.dels.get(key) ?? this.dels.set(key, deletions(key)).get(key)!;
+  }
 }
 
-/** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
-function firstShared(key: string, other: string): number {
-  const theirs = deletions(other);
-  let i = 0;
-  for (const d of deletions(key)) {
-    if (theirs.has(d)) return i;
-    i++;
-  }
-  return i;
-}
 
 /** The name entries of a full run: counts, mid-sentence marks, the deletion index and every name's list. */
 export function nameState(names: NameStats): [string, unknown][] {
