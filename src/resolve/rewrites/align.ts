@@ -118,25 +118,47 @@ function sortedJaccard(a: string[], b: string[]): number {
   return shared / (a.length + b.length - shared);
 }
 
+/** Each document's content words → the sentences (by position) that have them, built once per sentence list. */
+const wordIndexes = new WeakMap<Sentence[], Map<string, number[]>>();
+
+function wordIndex(sentences: Sentence[]): Map<string, number[]> {
+  let index = wordIndexes.get(sentences);
+  if (!index) {
+    index = new Map();
+    sentences.forEach((o, i) => o.content.forEach((w) => (index!.get(w) ?? index!.set(w, []).get(w)!).push(i)));
+    wordIndexes.set(sentences, index);
+  }
+  return index;
+}
+
 /**
- * For each sentence of `copy`, its best partner in `original` when they align (greedy, O(n·m)); a
- * sentence found word for word in the original is paired with it at once (nothing scores higher).
+ * For each sentence of `copy`, its best partner in `original` when they align (greedy, ties to the
+ * later one); a sentence found word for word in the original is paired with it at once (nothing
+ * scores higher). Only the original's sentences sharing a content word with it can reach
+ * `ALIGN_CONTENT`, so only those are scored (found through the original's word index, in order).
  */
 export function alignSentences(copy: Sentence[], original: Sentence[]): AlignedPair[] {
   const out: AlignedPair[] = [];
   const exact = new Map(original.map((o) => [o.text, o]));
+  const index = wordIndex(original);
+  const shared = new Int32Array(original.length);
   for (const s of copy) {
     const same = exact.get(s.text);
     if (same) {
       out.push({ copy: { start: s.start, end: s.end }, original: { start: same.start, end: same.end }, content: 1, shingles: 1 });
       continue;
     }
+    const touched: number[] = [];
+    for (const w of s.content) for (const i of index.get(w) ?? []) if (shared[i]++ === 0) touched.push(i);
     let best: Sentence | null = null;
     let bestScore = ALIGN_CONTENT;
-    for (const o of original) {
+    for (const i of touched.sort((a, b) => a - b)) {
+      const o = original[i];
+      const score = shared[i] / (s.content.length + o.content.length - shared[i]);
+      shared[i] = 0;
+      if (score < bestScore) continue;
       if ((s.anchors.length > 0 || o.anchors.length > 0) && sortedJaccard(s.anchors, o.anchors) < ANCHOR_AGREEMENT) continue;
-      const score = sortedJaccard(s.content, o.content);
-      if (score >= bestScore) [best, bestScore] = [o, score];
+      [best, bestScore] = [o, score];
     }
     if (best) {
       out.push({
