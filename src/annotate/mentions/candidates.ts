@@ -9,7 +9,7 @@
  */
 import type { Span } from '../../model/doc.js';
 import type { Token } from './tokens.js';
-import { startsUpper } from './chars.js';
+import { startsUpper, lowerWord } from './chars.js';
 import { NAME_JOINERS, NOT_NAMES, TIME_WORDS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS } from './lexicon.js';
 
 /** A run of tokens `[first, last]` (inclusive) that may be a name, and the finder that found it. */
@@ -36,7 +36,7 @@ const capitalised = startsUpper;
 function nameLike(t: Token, sentenceStart: boolean): boolean {
   if (!capitalised(t.text) || /^\p{Lu}['’]\p{Ll}/u.test(t.text)) return false;
   if (isAcronym(t.text)) return true;
-  const lower = t.text.toLowerCase().replace(/\.$/, '');
+  const lower = lowerWord(t.text);
   if (t.pos === 'PROPN') return !(sentenceStart && NOT_NAMES.has(lower));
   if (sentenceStart || NOT_NAMES.has(lower) || CLOSED_CLASS.has(t.pos)) return false;
   return true;

@@ -31,3 +31,9 @@ export function hasUpper(s: string): boolean {
   }
   return false;
 }
+
+/** `s.toLowerCase().replace(/\.$/, '')`: a word as the word lists hold it, without the regular expression (asked many times per name). */
+export function lowerWord(s: string): string {
+  const l = s.toLowerCase();
+  return l.charCodeAt(l.length - 1) === 46 ? l.slice(0, -1) : l;
+}

@@ -23,6 +23,7 @@ import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
+import { lowerWord } from './chars.js';
 
 /**
  * Rules that keep their span and type whatever the tagger says (tagger spans overlapping them are
@@ -82,6 +83,6 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
 /** A span made only of title words and owners ("Foreign Minister", "US President") names no one: titles are read elsewhere. */
 function bareTitle(tokens: readonly Token[], t: { first: number; last: number }, ctx: Context): boolean {
   const words = tokens.slice(t.first, t.last + 1);
-  const lower = (w: Token) => w.text.toLowerCase().replace(/\.$/, '');
+  const lower = (w: Token) => lowerWord(w.text);
   return words.some((w) => TITLE_HEADS.has(lower(w))) && words.every((w) => TITLE_HEADS.has(lower(w)) || TITLE_MODIFIERS.has(lower(w)) || whose(w.text, ctx) !== null);
 }

@@ -15,6 +15,7 @@ import { isAcronym } from './candidates.js';
 import type { TitleCue } from './layer.js';
 import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
 import type { Token } from './tokens.js';
+import { lowerWord } from './chars.js';
 
 /** A name span over tokens `[first, last]`, with the title found next to it. */
 export interface NameSpan {
@@ -24,7 +25,7 @@ export interface NameSpan {
   title: TitleCue | null;
 }
 
-const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+const lower = (t: Token) => lowerWord(t.text);
 const isTitleWord = (t: Token) => TITLE_HEADS.has(lower(t)) || TITLE_MODIFIERS.has(lower(t));
 
 /** Refines candidate runs into name spans (several per run when a run is split). */

@@ -150,7 +150,10 @@ export function featureColumns(tokens: readonly Token[], sentenceStart: boolean[
     for (let i = r.first; i <= r.last; i++) (docTypes.get(low[i]) ?? docTypes.set(low[i], new Set()).get(low[i])!).add(r.type);
   }
   const doc = new Array<string>(n).fill('');
-  for (let i = 0; i < n; i++) if (near[i]) doc[i] = [...(docTypes.get(low[i]) ?? [])].sort().join(',');
+  for (let i = 0; i < n; i++) {
+    const types = near[i] ? docTypes.get(low[i]) : undefined;
+    if (types) doc[i] = [...types].sort().join(',');
+  }
   const none = new Array<string>(n).fill('');
   const [p3, s3, s2, s4, seen] = [[...none], [...none], [...none], [...none], [...none]];
   const bar = new Uint8Array(n);

@@ -12,6 +12,7 @@ import { foldName } from './key.js';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { canonicalTitle } from './title-canon.js';
 import type { Token } from './tokens.js';
+import { lowerWord } from './chars.js';
 
 /** At most this many words in a title, so a title never swallows a clause. Longest seen: "Russian Defense Ministry spokesman" (4). */
 export const MAX_TITLE_WORDS = 6;
@@ -30,7 +31,7 @@ export function whose(word: string, ctx: Context): string | null {
   return country ? country.replace(/ /g, '-') : null;
 }
 
-const lower = (t: Token) => t.text.toLowerCase().replace(/\.$/, '');
+const lower = (t: Token) => lowerWord(t.text);
 
 /** The title written just before token `at` (the first token of a name), if any. */
 export function titleBefore(tokens: readonly Token[], at: number, ctx: Context): TitleCue | null {
