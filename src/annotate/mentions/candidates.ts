@@ -42,8 +42,18 @@ function nameLike(t: Token, sentenceStart: boolean): boolean {
   return true;
 }
 
-/** Spans of lines that are promotional shouting. */
-export function shoutingLines(text: string): Span[] {
+/** The last text's shouting lines: the candidate finder and `combine` both ask, one after the other. */
+let lastShouting: { text: string; spans: readonly Span[] } | null = null;
+
+/** Spans of lines that are promotional shouting (remembered for the last text asked). */
+export function shoutingLines(text: string): readonly Span[] {
+  if (lastShouting?.text === text) return lastShouting.spans;
+  const spans = findShoutingLines(text);
+  lastShouting = { text, spans };
+  return spans;
+}
+
+function findShoutingLines(text: string): Span[] {
   const out: Span[] = [];
   for (const m of text.matchAll(/[^\n]+/g)) {
     const [letters, upper] = letterCounts(m[0]);

@@ -55,8 +55,8 @@ const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:region|ob
 /** Types one span. `text` is the document text, `tokens` its tokens. */
 export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ctx: Context): Typed {
   // words of the name, hyphenated parts rejoined ("Chi-wai")
-  const words = text.slice(tokens[s.first].start, tokens[s.last].end).split(/\s+/);
   const name = text.slice(tokens[s.first].start, tokens[s.last].end);
+  const words = name.split(/\s+/);
   const key = foldName(name);
   const firstWord = foldName(words[0]);
   const lastWord = words[words.length - 1].toLowerCase();
