@@ -116,22 +116,28 @@ export async function freeId(input: IncrementalInput, id: string, taken: Set<str
   }
 }
 
-/** `d:` look-ups of the new documents, and of the documents whose mentions moved to another entity. */
+/**
+ * `d:` look-ups of the new documents, and of the documents whose mentions moved to another entity.
+ * Only those documents' mentions are read from the upserted entities (an entity named in many
+ * documents has many mentions, and its other documents' look-ups did not change).
+ */
 export async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[], upsert: readonly Entity[], removed: readonly Entity[], retyped: string[]): Promise<[string, unknown][]> {
   const ids = new Set(fresh.map((d) => d.id));
   const moved = new Set([...removed.flatMap((e) => e.mentions.map((m) => m.doc)), ...retyped].filter((d) => !ids.has(d)));
-  const entries = docEntries(upsert);
+  const entries = new Map<string, DocEntry[]>();
+  for (const e of upsert) for (const m of e.mentions) if (ids.has(m.doc) || moved.has(m.doc)) (entries.get(m.doc) ?? entries.set(m.doc, []).get(m.doc)!).push([m.start, m.end, e.id, e.pack]);
   const out: [string, unknown][] = [];
   for (const id of ids) out.push([`d:${id}`, entries.get(id) ?? []]);
   const before = await input.state([...moved].map((d) => `d:${d}`));
-  const now = new Map(upsert.flatMap((e) => e.mentions.map((m) => [`${m.doc}|${m.start}|${m.end}`, e] as const)));
   for (const d of moved) {
+    const now = entries.get(d) ?? [];
+    const at = new Map(now.map((x) => [`${x[0]}|${x[1]}`, x]));
     const list = ((before.get(`d:${d}`) as DocEntry[] | undefined) ?? []).map(([s, e, id, pack]): DocEntry => {
-      const to = now.get(`${d}|${s}|${e}`);
-      return to ? [s, e, to.id, to.pack] : [s, e, id, pack];
+      const to = at.get(`${s}|${e}`);
+      return to ? [s, e, to[2], to[3]] : [s, e, id, pack];
     });
     const listed = new Set(list.map(([s, e]) => `${s}|${e}`));
-    for (const e of upsert) for (const m of e.mentions) if (m.doc === d && !listed.has(`${m.start}|${m.end}`)) list.push([m.start, m.end, e.id, e.pack]);
+    for (const x of now) if (!listed.has(`${x[0]}|${x[1]}`)) list.push(x);
     out.push([`d:${d}`, list]);
   }
   return out;

@@ -123,13 +123,14 @@ export function finishEntity(
   const pack = e.pack ? index?.byId.get(e.pack) ?? null : null;
   const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
   const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
-  const name = pack?.name ?? canonicalName(e.mentions, e.prefer);
+  const aliases = aliasCounts(e.mentions);
+  const name = pack?.name ?? canonicalName(aliases, e.mentions, e.prefer);
   const type = pack?.type ?? e.type;
   return {
     id: e.id ?? entityId(type, e.pack ?? translitKey(name)),
     name,
     type,
-    aliases: aliasCounts(e.mentions),
+    aliases,
     kb: pack?.kb ?? null,
     pack: e.pack,
     roles: [...packRoles, ...foldRoles(e.roles.filter((r) => r.source === 'text'))].map(named),
@@ -171,9 +172,8 @@ function aliasCounts(mentions: EntityMention[]): { text: string; count: number }
   return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 }
 
-/** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"); `prefer` wins a tie. */
-function canonicalName(mentions: EntityMention[], prefer?: string): string {
-  const aliases = aliasCounts(mentions);
+/** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"); `prefer` wins a tie. `aliases`: `aliasCounts(mentions)`. */
+function canonicalName(aliases: { text: string; count: number }[], mentions: EntityMention[], prefer?: string): string {
   const words = (s: string) => s.split(/\s+/).length;
   const most = Math.max(...aliases.map((a) => words(a.text)));
   const best = aliases.find((a) => words(a.text) === most);
