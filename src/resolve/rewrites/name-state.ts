@@ -22,7 +22,7 @@ import { NameStats, namesIn } from './names.js';
 export class StoredNames extends NameStats {
   /** Complete `close` lists of the names that have one loaded or built in this run. */
   private readonly lists = new Map<string, string[]>();
-  /** Names whose `nd`/`nm`/`lw`/`nb` keys were read. */
+  /** The `nd`/`nm`/`lw`/`nb` keys read. */
   private readonly read = new Set<string>();
   /** Names whose neighbours were looked up through the deletion index. */
   private readonly lookedUp = new Set<string>();
@@ -38,7 +38,7 @@ export class StoredNames extends NameStats {
   /** Loads what scoring a document with `names` reads: those names and the names close to them. */
   async load(names: Iterable<string>): Promise<void> {
     const wanted = [...new Set(names)];
-    await this.readNames(wanted);
+    await this.readKeys(wanted, ['nd', 'nm', 'lw', 'nb']);
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
@@ -46,21 +46,22 @@ export class StoredNames extends NameStats {
     const got = await this.state(dels.map((d) => `x:${d}`));
     for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
     for (const n of lookup) if (this.docFreq.has(n)) this.lists.set(n, super.close(n));
-    // The close names: whether each is a name, and (for a new name to join them) their own lists.
-    const near = new Set(wanted.flatMap((n) => this.lists.get(n) ?? super.close(n)));
-    await this.readNames([...near]);
+    // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
+    const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.lists.get(n) ?? super.close(n)))];
+    await this.readKeys(near(wanted.filter((n) => this.docFreq.has(n))), ['nd', 'lw']);
+    await this.readKeys(near(wanted.filter((n) => !this.docFreq.has(n))), ['nd', 'lw', 'nb']);
   }
 
-  /** Reads the `nd`/`nm`/`lw`/`nb` keys of the names not read before. */
-  private async readNames(names: string[]): Promise<void> {
-    const fresh = names.filter((n) => !this.read.has(n));
-    for (const n of fresh) this.read.add(n);
-    const got = await this.state(fresh.flatMap((n) => [`nd:${n}`, `nm:${n}`, `lw:${n}`, `nb:${n}`]));
-    for (const n of fresh) {
-      if (got.has(`nd:${n}`)) this.docFreq.set(n, got.get(`nd:${n}`) as number);
-      if (got.has(`nm:${n}`)) this.mid.add(n);
-      if (got.has(`lw:${n}`)) this.lower.add(n);
-      if (got.has(`nb:${n}`)) this.lists.set(n, got.get(`nb:${n}`) as string[]);
+  /** Reads those of the names' `kinds` keys not read before. */
+  private async readKeys(names: string[], kinds: ('nd' | 'nm' | 'lw' | 'nb')[]): Promise<void> {
+    const keys = names.flatMap((n) => kinds.map((k) => `${k}:${n}`)).filter((k) => !this.read.has(k));
+    for (const k of keys) this.read.add(k);
+    for (const [k, v] of await this.state(keys)) {
+      const n = k.slice(3);
+      if (k.startsWith('nd:')) this.docFreq.set(n, v as number);
+      else if (k.startsWith('nm:')) this.mid.add(n);
+      else if (k.startsWith('lw:')) this.lower.add(n);
+      else this.lists.set(n, v as string[]);
     }
   }
 
