@@ -101,7 +101,7 @@ export function emissionScores(index: WeightIndex, weights: Map<string, ArrayLik
   const scores = new Float64Array(n * labels);
   const numbers = columnNumbers(index, f);
   const unknown = new Int32Array(n + 2 * PAD);
-  const plans = TEMPLATE_DEFS.map((t, k) => {
+  const plans: Plan[] = TEMPLATE_DEFS.map((t, k) => {
     const cols = t.parts.map(([c]) => numbers.get(c) ?? unknown);
     const offsets = t.parts.map(([, o]) => o + PAD);
     return {
@@ -123,29 +123,74 @@ export function emissionScores(index: WeightIndex, weights: Map<string, ArrayLik
       continue;
     }
     const out = i * labels;
-    for (let k = 0; k < plans.length; k++) {
-      const p = plans[k];
-      if (p.gate !== null && !p.gate[i]) continue;
-      // a column number 0 is a value the model never saw: no weights
-      let key = p.c0[i + p.o0];
-      if (key === 0) continue;
-      if (p.size > 1) {
-        const d1 = p.c1[i + p.o1];
-        if (d1 === 0) continue;
-        key = key * p.r1 + d1;
-        if (p.size > 2) {
-          const d2 = p.c2[i + p.o2];
-          if (d2 === 0) continue;
-          key = key * p.r2 + d2;
-        }
+    if (labels === 7) {
+      // the shipped model's seven labels summed in locals and stored once: the same additions in the
+      // same order from the same 0, so the same doubles, without a load and a store per weight
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+      for (let k = 0; k < plans.length; k++) {
+        const row = rowAt(plans[k], i);
+        if (row < 0) continue;
+        const from = row * 7;
+        s0 += values[codes[from]];
+        s1 += values[codes[from + 1]];
+        s2 += values[codes[from + 2]];
+        s3 += values[codes[from + 3]];
+        s4 += values[codes[from + 4]];
+        s5 += values[codes[from + 5]];
+        s6 += values[codes[from + 6]];
       }
-      const row = (p.hashed ? lookup(p.table, key) : p.table[key]) - 1;
+      scores[out] = s0;
+      scores[out + 1] = s1;
+      scores[out + 2] = s2;
+      scores[out + 3] = s3;
+      scores[out + 4] = s4;
+      scores[out + 5] = s5;
+      scores[out + 6] = s6;
+      continue;
+    }
+    for (let k = 0; k < plans.length; k++) {
+      const row = rowAt(plans[k], i);
       if (row < 0) continue;
       const from = row * labels;
       for (let y = 0; y < labels; y++) scores[out + y] += values[codes[from + y]];
     }
   }
   return scores;
+}
+
+/** How `emissionScores` reads one template: its columns, their offsets and radices, its gate and its table. */
+interface Plan {
+  size: number;
+  c0: Int32Array;
+  c1: Int32Array;
+  c2: Int32Array;
+  o0: number;
+  o1: number;
+  o2: number;
+  r1: number;
+  r2: number;
+  gate: ArrayLike<boolean> | null;
+  table: Int32Array;
+  hashed: boolean;
+}
+
+/** The weight row of template `p` at token `i`, or -1 (it does not apply, or a column value or the joined value is unknown to the model). */
+function rowAt(p: Plan, i: number): number {
+  if (p.gate !== null && !p.gate[i]) return -1;
+  // a column number 0 is a value the model never saw: no weights
+  let key = p.c0[i + p.o0];
+  if (key === 0) return -1;
+  if (p.size > 1) {
+    const d1 = p.c1[i + p.o1];
+    if (d1 === 0) return -1;
+    key = key * p.r1 + d1;
+    if (p.size > 2) {
+      const d2 = p.c2[i + p.o2];
+      if (d2 === 0) return -1;
+      key = key * p.r2 + d2;
+    }
+  }
+  return (p.hashed ? lookup(p.table, key) : p.table[key]) - 1;
 }
 
 /**
