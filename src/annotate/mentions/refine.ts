@@ -36,7 +36,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     let { first, last } = c;
     const run = tokens.slice(first, last + 1);
     if (run.length === 1 && isTitleWord(run[0]) && !isAcronym(run[0].text)) continue; // "State" of "Secretary of State"
-    if (run.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && run.some((t) => TITLE_HEADS.has(lower(t)))) continue; // a bare title
+    if (run.some((t) => TITLE_HEADS.has(lower(t))) && run.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title (the cheap test first)
     // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
     while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;
     let title: TitleCue | null = null;
@@ -66,7 +66,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
       if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last)) continue;
       const words = tokens.slice(part.first, part.last + 1);
-      if (words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null) && words.some((t) => TITLE_HEADS.has(lower(t)))) continue; // a bare title
+      if (words.some((t) => TITLE_HEADS.has(lower(t))) && words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
       out.push({ ...part, source: c.source, title: part.last === last ? title ?? after : null });
     }

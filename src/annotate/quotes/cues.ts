@@ -114,6 +114,8 @@ export function cueAt(toks: readonly Tok[], i: number): Cue | null {
   if (t.lower === 'according' && toks[i + 1]?.lower === 'to') return { from: i, to: i + 2, base: 'according to' };
   // "as a ministry memo put it, “…”"
   if ((t.lower === 'put' || t.lower === 'puts') && toks[i + 1]?.lower === 'it' && /^[,.;:]$/.test(toks[i + 2]?.text ?? '')) return { from: i, to: i + 2, base: 'put it' };
+  // only a verb, "said" tagged AUX, or a noun or adjective `mistagged` can be a cue: other tags skip the lookup
+  if (t.pos !== 'VERB' && t.pos !== 'AUX' && t.pos !== 'NOUN' && t.pos !== 'ADJ') return null;
   const base = VERB_FORMS.get(t.lower);
   if (!base || !(t.pos === 'VERB' || (t.pos === 'AUX' && base === 'say') || mistagged(toks, i))) return null;
   // "goes without saying", "failed as predicted": idioms, not reports
