@@ -97,25 +97,19 @@ export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[]
     }
   }
   // 2. the same non-person name up to transliteration; 3. compatible full person names
-  const refused = new Set<string>(); // person pairs found incompatible in one block, not compared again in another
   for (const [key, members] of blocks) {
     if (key.startsWith('pack|')) continue;
     const person = key.startsWith('person|');
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
-        const [a, b] = [nodes[members[x]], nodes[members[y]]];
+        const a = nodes[members[x]];
+        const b = nodes[members[y]];
         // Two stored spellings were compared when the later arrived; guards only grow stricter since.
         if (a.type !== b.type || (a.entity !== undefined && b.entity !== undefined)) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
         const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;
-        if (person && !sameBare) {
-          const pair = `${members[x]}|${members[y]}`;
-          if (refused.has(pair)) continue;
-          if (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts)) {
-            refused.add(pair);
-            continue;
-          }
-        }
+        // (a pair sharing several keys is compared in each: `compatibleNames` remembers its answers)
+        if (person && !sameBare && (a.parts.given.length === 0 || b.parts.given.length === 0 || !compatibleNames(a.parts, b.parts))) continue;
         const reason = person
           ? a.parts.surname !== b.parts.surname ? 'similar spelling of the same name (typo or transliteration)' : 'same name up to transliteration'
           : a.keys[0] === b.keys[0] ? 'same name up to transliteration' : 'a short form or acronym both documents use';

@@ -58,12 +58,13 @@ export const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4
 export function file(blocks: Map<string, Map<string, Spelling>>, id: string, nodes: readonly Node[], only?: Set<string>): void {
   for (const n of nodes) {
     const s: Spelling = [id, n.type, n.name, n.pack, n.keys, n.uses ?? 1];
+    const sig = signature(s);
     for (const b of stateBlocks(n)) {
       if (only && !only.has(b)) continue;
       const m = blocks.get(b) ?? blocks.set(b, new Map()).get(b)!;
-      const seen = m.get(signature(s));
+      const seen = m.get(sig);
       if (seen) seen[5] += s[5];
-      else m.set(signature(s), [...s]);
+      else m.set(sig, [...s]);
     }
   }
 }

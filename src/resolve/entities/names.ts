@@ -30,8 +30,14 @@ export function nameParts(name: string): NameParts {
 export function sameGiven(a: string, b: string): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  return jaroWinkler(a, b) >= GIVEN_SIMILARITY;
+  return pairMemo.get(`g|${a}|${b}`, () => jaroWinkler(a, b) >= GIVEN_SIMILARITY);
 }
+
+/**
+ * Name comparisons made so far (the same two people meet in many documents' blocks): 200,000 pairs
+ * of short strings are a few tens of MB at most, and a large ingest step compares ~500k pairs.
+ */
+const pairMemo = new BoundedMemo<boolean>(200_000);
 
 /**
  * Whether two person names can name one person: surnames agree and, when both give a first name,
@@ -39,9 +45,8 @@ export function sameGiven(a: string, b: string): boolean {
  * "Vitali Klitschko"/"Wladimir Klitschko" on the given name.
  */
 export function compatibleNames(a: NameParts, b: NameParts): boolean {
-  if (!sameSurname(a.surname, b.surname)) return false;
-  if (a.given.length === 0 || b.given.length === 0) return true;
-  return sameGiven(a.given[0], b.given[0]);
+  if (a.given.length > 0 && b.given.length > 0 && !sameGiven(a.given[0], b.given[0])) return false;
+  return a.surname === b.surname || pairMemo.get(`s|${a.surname}|${b.surname}`, () => sameSurname(a.surname, b.surname));
 }
 
 /**
