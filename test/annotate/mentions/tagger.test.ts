@@ -79,6 +79,30 @@ describe('tagger: features', () => {
     const segs = segments(tokens, sentenceStart, mentions);
     expect([...emissionScores(shipped.index, shipped.weights, featureColumns(tokens, sentenceStart, mentions, segs), L)]).toEqual([...emissions(shipped.weights, tokenValues(tokens, sentenceStart, mentions, segs))]);
   });
+  it('scores a word the same whether it was first met near a stretch or inside one (numbers remembered per text)', () => {
+    // "delegates" is two tokens after the stretch in the first text (near it: no affixes) and inside one
+    // in the second (its affixes are read); a weight on each reading shows a mix-up
+    const tagger = makeTagger({
+      labels: [...LABELS],
+      transitions: zeros(),
+      weights: { 'b=': [1, 0, 0, 0, 0, 0, 0], 'p3=del': [0, 0, 0, 3, 0, 0, 0], 'p3=': [0, 0, 0, 0, 0, 0, 0.5], 'w-2=delegates': [0, 2, 0, 0, 0, 0, 0], 'w=delegates': [0, 0, 0, 0, 1.5, 0, 0] },
+      meta: {},
+    });
+    const near = 'Ilse Marren met the delegates today.';
+    const inside = 'the delegates Marren met.';
+    for (const text of [near, inside, near, inside]) {
+      const { tokens, sentenceStart, mentions } = rules(text);
+      const segs = segments(tokens, sentenceStart, mentions);
+      const fast = emissionScores(tagger.index, tagger.weights, featureColumns(tokens, sentenceStart, mentions, segs), L);
+      expect([...fast]).toEqual([...emissions(tagger.weights, tokenValues(tokens, sentenceStart, mentions, segs))]);
+    }
+    const { tokens, sentenceStart, mentions } = rules(inside);
+    const f = featureColumns(tokens, sentenceStart, mentions, segments(tokens, sentenceStart, mentions));
+    expect(f.inside[1]).toBe(1); // the premise: "delegates" is inside a stretch here…
+    const n = rules(near);
+    const g = featureColumns(n.tokens, n.sentenceStart, n.mentions, segments(n.tokens, n.sentenceStart, n.mentions));
+    expect([g.near[4], g.inside[4]]).toEqual([1, 0]); // …and only near one there
+  });
   it('collapses word shapes', () => {
     expect(['Kyiv', 'NATO', 'U.S.', '2022', 'iPhone', 'al-Assad'].map(shape)).toEqual(['Xx', 'X', 'X.X.', 'd', 'xXx', 'x-Xx']);
   });
