@@ -11,7 +11,8 @@
  * known name costs four reads, whatever the corpus's size. Only a name new to the corpus goes
  * through the deletion index (to find its neighbours, and to be filed under its deletions), and it
  * joins the lists of the neighbours it finds. A name with no list (state written before lists
- * existed) is looked up through the deletion index too, and gets its list when it is next written.
+ * existed) is looked up through the deletion index too, and the list built is written with the
+ * run's other changes when the run takes documents in after building it.
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
@@ -26,6 +27,8 @@ export class StoredNames extends NameStats {
   private readonly read = new Set<string>();
   /** Names whose neighbours were looked up through the deletion index. */
   private readonly lookedUp = new Set<string>();
+  /** Stored names without a list that got one from the deletion index (written by `addDocs`). */
+  private readonly built = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {
     super();
@@ -45,7 +48,10 @@ export class StoredNames extends NameStats {
     const dels = [...new Set(lookup.flatMap((n) => [...deletions(n)]))].filter((d) => !this.index.has(d));
     const got = await this.state(dels.map((d) => `x:${d}`));
     for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
-    for (const n of lookup) if (this.docFreq.has(n)) this.lists.set(n, super.close(n));
+    for (const n of lookup.filter((n) => this.docFreq.has(n))) {
+      this.lists.set(n, super.close(n));
+      this.built.add(n);
+    }
     // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
     const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.lists.get(n) ?? super.close(n)))];
     await this.readKeys(near(wanted.filter((n) => this.docFreq.has(n))), ['nd', 'lw']);
@@ -81,7 +87,7 @@ export class StoredNames extends NameStats {
     }
     for (const d of new Set(fresh.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
     const isFresh = new Set(fresh);
-    const changed = new Set(fresh);
+    const changed = new Set([...fresh, ...this.built]);
     for (const n of fresh) this.lists.set(n, super.close(n));
     for (const n of fresh) {
       for (const o of this.lists.get(n)!) {

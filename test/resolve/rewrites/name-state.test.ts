@@ -76,7 +76,7 @@ describe('stored name statistics', () => {
     expect(names(state.map)).toEqual(names(fullState()));
   });
 
-  it('state from before neighbour lists (no `nb:` keys) gives the same neighbours, and new names get lists', async () => {
+  it('state from before neighbour lists (no `nb:` keys) gives the same neighbours, and the names looked up get lists', async () => {
     const first = new NameStats();
     all.slice(0, 40).forEach((d) => first.add(d));
     const state = memoryState(nameState(first).filter(([k]) => !k.startsWith('nb:')));
@@ -84,6 +84,10 @@ describe('stored name statistics', () => {
     const fresh = [...new Set(all.slice(40).flatMap((d) => [...namesIn(d.text).keys()]))].filter((n) => !first.docFreq.has(n));
     expect(fresh.length).toBeGreaterThan(5);
     for (const n of fresh) expect(state.map.get(`nb:${n}`)).toEqual(fullState().get(`nb:${n}`));
+    // An older name looked up for a document taken in gets the list a full build gives it.
+    const older = [...namesIn(all[79].text).keys()].filter((n) => first.docFreq.has(n));
+    expect(older.length).toBeGreaterThan(0);
+    for (const n of older) expect(state.map.get(`nb:${n}`)).toEqual(fullState().get(`nb:${n}`));
   });
 
   it('reads no deletion keys for a document whose names are all known', async () => {
