@@ -18,9 +18,10 @@ const shared = (a: string, b: string) => surnameKeys(nameParts(a).surname).filte
 
 describe('surname keys', () => {
   it('are the folded surname, its one-letter deletions, its consonant skeleton and the skeleton\'s one-consonant deletions', () => {
-    expect(surnameKeys('lavrov')).toEqual(['=lavrov', '=lvrov', '=larov', '=lavov', '=lavrv', '=lavro', '~lvrv', '~lrv', '~lvv', '~lvr']);
+    expect(surnameKeys('lavrov')).toEqual(['=lavrov', '=lvrov', '=larov', '=lavov', '=lavrv', '=lavro', '~lavrv', '~larv', '~lavv', '~lavr']);
+    expect(surnameKeys('brandt')).toEqual(['=brandt', '=bandt', '=brndt', '=bradt', '=brant', '=brand', '~brndt', '~bndt', '~brdt', '~brnt', '~brnd']);
     expect(surnameKeys('selenski')).toContain('=zelenski'); // s/z folded at the start
-    expect(surnameKeys('patrushev')).toContain('~ptrSv'); // "sh" one consonant
+    expect(surnameKeys('patrushev')).toContain('~patrSv'); // "sh" one consonant
     expect(surnameKeys('ali')).toEqual(['=ali']); // under four letters: exact only
   });
 
@@ -28,8 +29,8 @@ describe('surname keys', () => {
     const zelenski = surnameKeys('zelenski'); // Zelenskyy, Selenskyj and Zelensky have one transliteration key
     const pairs: [string, string, string[]][] = [
       ['Sergey Lavrov', 'Sergei Lavrov', surnameKeys('lavrov')],
-      ['Sergey Lavrov', 'Sergey Lavor', ['~lvr']],
-      ['Volodymyr Zelenskyy', 'Volodymyr Zelskyy', ['~zlsk']],
+      ['Sergey Lavrov', 'Sergey Lavor', ['~lavr']],
+      ['Volodymyr Zelenskyy', 'Volodymyr Zelskyy', ['~zelsk']],
       ['Volodymyr Zelenskyy', 'Wolodymyr Selenskyj', zelenski],
       ['Volodymyr Zelenskyy', 'Volodymyr Zelensky', zelenski],
       ['David Arakhamia', 'David Arachhamia', ['=arahamia', '~arm']],
@@ -99,12 +100,12 @@ describe('blocking at scale', () => {
     expect(few.people).toEqual([['Tomas Vellick', 'Tomas Vellik']]);
     expect(many.people).toEqual(few.people);
     expect(many.read).toBe(few.read);
-    expect(few.read).toBe(2); // "Tomas Vellik" filed under the two keys it shares with "Vellick" ("=velik", "~vlk")
+    expect(few.read).toBe(2); // "Tomas Vellik" filed under the two keys it shares with "Vellick" ("=velik", "~velk")
   });
 
   it('matches a stored bare surname again against every full name sharing any of its keys, not only the new name\'s', async () => {
-    // "Velik" joined the only fit of its time, Tomas Velin (key "=veli"); Tomas Vlik shares other keys
-    // with "Velik" ("=vlik", "~vlk") and none with Velin, and also fits "Velik": two fits, so no join.
+    // "Velik" joined the only fit of its time, Tomas Velin (keys "=veli", "~vel"); Tomas Vlik shares
+    // another key with "Velik" ("=vlik") and none with Velin, and also fits "Velik": two fits, no join.
     const docs = [
       docWith('Velik spoke in Arbor.', [['Velik', 'person']], '2031-01-02'),
       docWith('Tomas Velin met officials.', [['Tomas Velin', 'person']], '2031-01-03'),
