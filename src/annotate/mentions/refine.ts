@@ -68,7 +68,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
       const words = tokens.slice(part.first, part.last + 1);
       if (words.some((t) => TITLE_HEADS.has(lower(t))) && words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
-      out.push({ ...part, source: c.source, title: part.last === last ? title ?? after : null });
+      out.push({ first: part.first, last: part.last, source: c.source, title: part.last === last ? title ?? after : null });
     }
   }
   return out;
