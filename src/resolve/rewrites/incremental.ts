@@ -5,8 +5,8 @@
  * rewrite of a stored one or its original. An older document's clues are not scored again when later
  * documents change the statistics (a full resolution does that).
  *
- * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`); `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word
- * document frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature; `g:<original>` its group of copies.
+ * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`);
+ * `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word document frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature; `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
