@@ -6,7 +6,9 @@
  * documents change the statistics (a full resolution does that).
  *
  * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`);
- * `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word document frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature; `g:<original>` its group of copies.
+ * `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word document
+ * frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature;
+ * `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
