@@ -59,10 +59,24 @@ const PLACE_CUE = new RegExp(String.raw`\b(?:in|at|near)\s+(?:the\s+)?${KIND_OF}
 /** Demonyms and other adjectives that follow "in" without being places ("in Ukrainian territory"). */
 const ADJECTIVE = /(?:ian|ean|ish|ese|ic)$/;
 
-/** Names of the sentence: typed mentions when the layer exists, else capitalised runs. */
-function names(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
+/**
+ * The last sentence's names: `findPlace` and `findActors` ask for them for every trigger of a sentence.
+ * Read-only for the callers (they filter and copy), so handing out the same array is safe.
+ */
+let lastNames: { doc: NewsDoc; sentence: Span; names: readonly (Arg & { type: string })[] } | null = null;
+
+/** Names of the sentence: typed mentions when the layer exists, else capitalised runs (remembered for the last sentence asked). */
+function names(doc: NewsDoc, sentence: Span): readonly (Arg & { type: string })[] {
+  if (lastNames?.doc === doc && lastNames.sentence === sentence) return lastNames.names;
+  const found = findNames(doc, sentence);
+  lastNames = { doc, sentence, names: found };
+  return found;
+}
+
+function findNames(doc: NewsDoc, sentence: Span): (Arg & { type: string })[] {
   const mentions = (doc.layers as Record<string, unknown>).mentions as MentionLike[] | undefined;
-  if (mentions) return mentions.filter((m) => inside(m.span, sentence)).map((m) => ({ ...arg(doc, m.span), type: m.type }));
+  // (the same object as `{ ...arg(doc, m.span), type: m.type }`, without the spread's generic copy)
+  if (mentions) return mentions.filter((m) => inside(m.span, sentence)).map((m) => ({ span: m.span, text: doc.text.slice(m.span.start, m.span.end), type: m.type }));
   const out: (Arg & { type: string })[] = [];
   const slice = doc.text.slice(sentence.start, sentence.end);
   const known = midSentenceWords(doc);
