@@ -7,7 +7,10 @@
  * `parley worker` processes of one thread each (`SCALE_WORKERS`; the ratio to one worker shows how
  * processes scale), and one worker with the default threads. Printed: docs/s, words/s, peak RSS,
  * database size, query latency, and the ratio to bare wink-nlp annotation of the same articles measured
- * in the same run. CPU ms/doc (every thread of the ingesting process) and cores used (CPU time / wall
+ * in the same run. Memory: peak RSS, and where it comes from (the peak main-thread V8 heap, and the
+ * peak sum of the annotation threads' heaps, sampled every 250 ms); each run uses the CLI's heap growth
+ * (`src/cli/heap.ts`), and for the first size SQLite also runs with V8's default growth, the baseline
+ * of the "× V8 default" peak ratio. CPU ms/doc (every thread of the ingesting process) and cores used (CPU time / wall
  * time) show what the run actually got: on a shared machine the kernel gives each session an equal
  * share of the cores (autogroup scheduling), so extra threads only help when cores are free; the load
  * average is printed with each row. PostgreSQL parts need `PARLEY_TEST_PG` (a role that may create
@@ -23,32 +26,51 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
 import { threadCount } from '../src/worker/threads.js';
+import { heapGrowth, tuneHeap } from '../src/cli/heap.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'test', 'worker', 'child-cli.ts');
 /** Published anchors from the issue: the targets these figures are read against. */
 const ANCHORS = 'targets: full pipeline ≥ 150 docs/s with SQLite (≥ 1/3 of bare wink-nlp), flat cost 10k→100k, peak < 1.5 GB at 100k; 3 workers ≥ 2.5× one';
 
-interface RunResult { docs: number; words: number; secs: number; cpuSecs: number; peakMB: number; dbMB: number; searchMs: number; listMs: number; error?: string }
+interface RunResult { docs: number; words: number; secs: number; cpuSecs: number; peakMB: number; mainHeapMB: number; threadHeapsMB: number; dbMB: number; searchMs: number; listMs: number; error?: string }
+
+/** How a child run sizes its heap: as the CLI does (`tuneHeap`), or V8's default (the baseline). */
+type HeapMode = 'cli' | 'v8';
 
 /** Child mode: ingest `dir` into `db` in this process with `threads` annotation threads and print the figures as JSON. */
-async function child(dir: string, db: string, threads: number): Promise<void> {
+async function child(dir: string, db: string, threads: number, heap: HeapMode): Promise<void> {
+  if (heap === 'cli') tuneHeap();
   const { makeContext } = await import('../src/context.js');
   const { ingest } = await import('../src/ingest-batch.js');
   const { openStore } = await import('../src/store/open.js');
+  const { DocPool } = await import('../src/worker/doc-pool.js');
   const store = await openStore(db);
+  const ctx = makeContext({ referenceDate: '2031-06-01' });
+  const peak = { main: 0, threads: 0 };
+  let asking = false;
+  const sampler = setInterval(() => {
+    peak.main = Math.max(peak.main, process.memoryUsage().heapTotal / 2 ** 20);
+    if (asking) return;
+    asking = true;
+    void DocPool.allThreadHeaps().then((hs) => {
+      asking = false;
+      peak.threads = Math.max(peak.threads, hs.reduce((sum, h) => sum + h.totalMb, 0));
+    });
+  }, 250);
   const words = readdirSync(dir).reduce((s, f) => s + readFileSync(join(dir, f), 'utf8').split(/\s+/).length, 0);
   const t = performance.now();
   const cpu = process.cpuUsage();
   let read = 0;
   let error: string | undefined;
   try {
-    read = (await ingest([dir], store, makeContext({ referenceDate: '2031-06-01' }), { threads, onRejected: () => {} })).read;
+    read = (await ingest([dir], store, ctx, { threads, onRejected: () => {} })).read;
   } catch (err) {
     // a failure in corpus resolution (after every document was stored) is reported, not hidden
     error = (err as Error).message;
     read = await store.countDocs();
   }
+  clearInterval(sampler);
   const secs = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSecs = (used.user + used.system) / 1e6;
@@ -64,7 +86,7 @@ async function child(dir: string, db: string, threads: number): Promise<void> {
   const searchMs = await time(() => store.search('ceasefire Kessel'));
   const listMs = await time(() => store.listDocs({ limit: 50, offset: 100 }));
   await store.close();
-  const r: RunResult = { error, docs: read, words, secs, cpuSecs, peakMB: process.resourceUsage().maxRSS / 1024, dbMB: await dbSize(db), searchMs, listMs };
+  const r: RunResult = { error, docs: read, words, secs, cpuSecs, peakMB: process.resourceUsage().maxRSS / 1024, mainHeapMB: peak.main, threadHeapsMB: peak.threads, dbMB: await dbSize(db), searchMs, listMs };
   console.log(JSON.stringify(r));
 }
 
@@ -142,7 +164,9 @@ export async function runScale(): Promise<void> {
   if (!pgBase) console.log('PostgreSQL parts skipped: PARLEY_TEST_PG is not set');
   console.log(`annotation threads: ${threads} (SCALE_THREADS; ${availableParallelism()} cores available); load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const root = mkdtempSync(join(tmpdir(), 'parley-scale-'));
-  const rows: string[] = ['| backend | threads | docs | docs/s | words/s | × bare wink-nlp | × one thread | CPU ms/doc | cores used | peak RSS MB | DB MB | search ms | list ms |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
+  // V8's default heap growth as the baseline of the memory ratio: SQLite, first size (SCALE_HEAP_BASELINE=all: every size, none: never)
+  const heapBaseline = process.env.SCALE_HEAP_BASELINE ?? 'first';
+  const rows: string[] = ['| backend | threads | heap growth | docs | docs/s | words/s | × bare wink-nlp | × one thread | CPU ms/doc | cores used | peak RSS MB | main heap MB | thread heaps MB | × V8 default peak / docs/s | DB MB | search ms | list ms |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'];
   try {
     for (const size of sizes) {
       const dir = join(root, `c${size}`);
@@ -153,15 +177,21 @@ export async function runScale(): Promise<void> {
       if (pgBase) targets.push(['postgres', `parley_scale_${size}`]);
       for (const [name, base] of targets) {
         // one thread first (the baseline of the ratio), for the first size only
-        const counts = size === sizes[0] && threads > 1 ? [1, threads] : [threads];
+        const runs: [number, HeapMode][] = (size === sizes[0] && threads > 1 ? [1, threads] : [threads]).map((n) => [n, 'cli']);
+        const withBaseline = name === 'sqlite' && (heapBaseline === 'all' || (heapBaseline === 'first' && size === sizes[0]));
+        if (withBaseline) runs.splice(runs.length - 1, 0, [threads, 'v8']);
         let oneRate = 0;
-        for (const n of counts) {
-          const db = name === 'sqlite' ? `${base}-t${n}.db` : await freshPg(pgBase!, `${base}_t${n}`);
-          const r = JSON.parse(await run([join(ROOT, 'bench', 'scale.ts'), '--child', dir, db, String(n)])) as RunResult;
+        let v8: { peakMB: number; rate: number } | null = null;
+        for (const [n, heap] of runs) {
+          const db = name === 'sqlite' ? `${base}-t${n}-${heap}.db` : await freshPg(pgBase!, `${base}_t${n}`);
+          const r = JSON.parse(await run([join(ROOT, 'bench', 'scale.ts'), '--child', dir, db, String(n), heap])) as RunResult;
           const rate = r.docs / r.secs;
           if (n === 1) oneRate = rate;
-          const vsOne = oneRate ? (rate / oneRate).toFixed(2) : '–';
-          rows.push(`| ${name} | ${n} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${vsOne} | ${f1((r.cpuSecs * 1000) / r.docs)} | ${(r.cpuSecs / r.secs).toFixed(2)} | ${Math.round(r.peakMB)} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
+          if (heap === 'v8') v8 = { peakMB: r.peakMB, rate };
+          const vsOne = oneRate && heap === 'cli' ? (rate / oneRate).toFixed(2) : '–';
+          const vsV8 = v8 && heap === 'cli' && n === threads ? `${(r.peakMB / v8.peakMB).toFixed(2)} / ${(rate / v8.rate).toFixed(2)}` : '–';
+          const growth = heap === 'v8' ? 'V8 default' : `${heapGrowth() ?? 'V8 default'}%`;
+          rows.push(`| ${name} | ${n} | ${growth} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${vsOne} | ${f1((r.cpuSecs * 1000) / r.docs)} | ${(r.cpuSecs / r.secs).toFixed(2)} | ${Math.round(r.peakMB)} | ${Math.round(r.mainHeapMB)} | ${Math.round(r.threadHeapsMB)} | ${vsV8} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
           console.log(`${rows.at(-1)}  (load ${loadavg()[0].toFixed(2)})`);
           if (r.error) console.log(`  (${name}: corpus resolution failed after storing every document: ${r.error})`);
         }
@@ -183,5 +213,5 @@ export async function runScale(): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2] === '--child') {
-  await child(process.argv[3], process.argv[4], Number(process.argv[5] ?? 1));
+  await child(process.argv[3], process.argv[4], Number(process.argv[5] ?? 1), process.argv[6] === 'v8' ? 'v8' : 'cli');
 }
