@@ -179,6 +179,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
         pack: infos.get(c)!.pack,
         type: keep?.type ?? (c.find((n) => n.group) ?? c[0]).type,
         mentions: [...olds.flatMap((o) => o.mentions), ...byDate(parts[i].mentions)],
+        stored: keep?.mentions.length ?? 0,
         roles: [...olds.flatMap((o) => o.roles), ...parts[i].roles],
         merges: [...olds.flatMap((o) => o.merges), ...parts[i].merges, ...(merges.get(c) ?? [])],
       },
@@ -202,7 +203,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const [id, more] of extra) {
     const item = items.get(id);
     if (!item) continue;
-    upsert.push(finishEntity({ ...item, prefer: item.name, mentions: [...item.mentions, ...more.mentions], merges: [...item.merges, ...more.merges] }, ctx));
+    upsert.push(finishEntity({ ...item, prefer: item.name, mentions: [...item.mentions, ...more.mentions], stored: item.mentions.length, merges: [...item.merges, ...more.merges] }, ctx));
   }
 
   // The blocks with a new or moved spelling are filed again; the new documents' look-ups written.
