@@ -10,7 +10,7 @@ export const THREADS_ENV = 'PARLEY_THREADS';
 
 /**
  * Most threads allowed per core. Each thread costs seconds of CPU to start and may hold up to its
- * heap cap (1 GB), and more threads than cores add no speed; four per core leaves room for machines
+ * heap limit (`THREAD_HEAP_MB`, 512 MB), and more threads than cores add no speed; four per core leaves room for machines
  * whose reported cores undercount, while a slip such as `--threads 999` is refused, not obeyed.
  */
 export const MAX_THREADS_PER_CORE = 4;
