@@ -80,8 +80,8 @@ export function mentionFacts(doc: NewsDoc): MentionFacts[] {
 }
 
 /** Only the facts of a node: what an incremental run stores of it, with its `argKeys`. */
-export function factsOf({ range: _r, placeKey: _p, actorKeys: _a, actorNames: _n, argKeys: _k, ...facts }: EventNode): MentionFacts {
-  return facts;
+export function factsOf({ doc, index, published, type, status, ordinal, span, text, time, place, actors }: EventNode): MentionFacts {
+  return { doc, index, published, type, status, ordinal, span, text, time, place, actors };
 }
 
 /** A mention's arguments in a fixed order: the place (when there is one), then each actor. */

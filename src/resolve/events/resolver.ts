@@ -35,15 +35,18 @@ export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'pac
   const provisional = groups.map(buildEvent);
   const published = new Map(groups.flatMap((g) => g.map((n) => [n.doc, n.published] as const)));
   const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => published.get(id) ?? null));
-  const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null }>();
+  // `built`: the provisional event, while the slot holds one group only (building is linear in mentions).
+  const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null; built: Event | null }>();
   groups.forEach((group, i) => {
     const k = known.get(provisional[i].id) ?? null;
     const key = k ? `known:${k.id}` : `group:${i}`;
     const slot = byKnown.get(key);
-    if (slot) slot.group.push(...group);
-    else byKnown.set(key, { group: [...group], known: k });
+    if (slot) {
+      slot.group.push(...group);
+      slot.built = null;
+    } else byKnown.set(key, { group: [...group], known: k, built: provisional[i] });
   });
-  return [...byKnown.values()].map(({ group, known }) => ({ event: withKnown(buildEvent(group), known), group, known }));
+  return [...byKnown.values()].map(({ group, known, built }) => ({ event: withKnown(built ?? buildEvent(group), known), group, known }));
 }
 
 /** Dated events by date, then undated ones: the order events are listed in (`order` breaks ties). */
