@@ -38,7 +38,7 @@ import { findDays } from '../src/annotate/times/find-days.js';
 import { findDurations } from '../src/annotate/times/find-durations.js';
 import { findTimes } from '../src/annotate/times/find.js';
 
-const ANCHORS = 'target: full pipeline ≥ 150 docs/s on 2 cores (≥ 1/3 of bare wink-nlp); issue #8 start: mentions 4.66, publication 1.87 ms/doc';
+const ANCHORS = 'target: full pipeline ≥ 150 docs/s on 2 cores (≥ 1/3 of bare wink-nlp); issue #8 start: mentions 4.66, publication 1.87 ms/doc; annotation CPU pass (4 paired runs, 400 docs): total 4.8–5.3 → 3.7–4.3 ms/doc (4.9–5.8× → 4.0–4.7× bare wink-nlp), mentions 2.5–3.1 → 1.9–2.3';
 /** Documents read but not timed first, so the JIT has settled before the figures are taken. */
 const WARM_UP = 50;
 
