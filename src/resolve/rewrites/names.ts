@@ -4,6 +4,7 @@
  * deletion index so the names within edit distance 2 of a name are found without scanning them all.
  * Incremental: `add` one document at a time.
  */
+import { BoundedMemo } from '../../memo.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { sentenceInitial, tokens } from '../duplicates/tokens.js';
 import { deletions, osaDistance } from './edit-distance.js';
@@ -11,9 +12,27 @@ import { deletions, osaDistance } from './edit-distance.js';
 /** Shorter names are skipped: "Iran"/"Iraq", "Kyiv"/"Kiev" are one or two edits apart by nature. */
 export const MIN_NAME_LENGTH = 5;
 
-/** The names of one text (case-folded, possessive `'s` stripped) with how often each occurs. */
-export function namesIn(text: string): Map<string, { count: number; first: number; surface: string; midSentence: boolean }> {
-  const out = new Map<string, { count: number; first: number; surface: string; midSentence: boolean }>();
+/**
+ * Texts whose names are remembered: an incremental run reads each new document's names to load their
+ * statistics, to count them in and to score them (three passes over a batch of up to 1,000).
+ */
+const memo = new BoundedMemo<ReadonlyMap<string, NameUse>>(2048);
+
+/** How a name is used in one text. */
+export interface NameUse {
+  count: number;
+  first: number;
+  surface: string;
+  midSentence: boolean;
+}
+
+/** The names of one text (case-folded, possessive `'s` stripped) with how often each occurs. Shared: do not mutate. */
+export function namesIn(text: string): ReadonlyMap<string, NameUse> {
+  return memo.get(text, () => findNames(text));
+}
+
+function findNames(text: string): Map<string, NameUse> {
+  const out = new Map<string, NameUse>();
   for (const t of tokens(text)) {
     const surface = text.slice(t.start, t.end).replace(/['’]s$/, '');
     if (!/^\p{Lu}\p{Ll}/u.test(surface) || surface.length < MIN_NAME_LENGTH) continue;
