@@ -29,7 +29,9 @@ export function findQuotes(doc: NewsDoc): Quote[] {
   const build = (span: Span, direct: boolean, att: Attribution | null, continues: number | null, source: string): Quote => {
     const speaker = att?.speaker ?? null;
     const speakerSpan = toSpan(toks, speaker);
-    const antecedentSpan = speaker && antecedents.needsResolving(speaker) ? antecedents.resolve(speaker, sentences) : null;
+    const antecedent = speaker && antecedents.needsResolving(speaker) ? antecedents.resolve(speaker, sentences) : null;
+    // Only the span: the antecedent found is a name object with the words it was matched by.
+    const antecedentSpan = antecedent && { start: antecedent.start, end: antecedent.end };
     const named = antecedentSpan ?? speakerSpan;
     return {
       span,

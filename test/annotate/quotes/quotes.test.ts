@@ -50,6 +50,8 @@ describe('quotes layer: mentions layer is used when present', () => {
     const mentions = [{ span: { start: 14, end: 19 }, type: 'person', key: 'brann' }];
     const quotes = findQuotes({ ...doc, layers: { ...doc.layers, mentions } } as NewsDoc);
     expect(quotes.map((q) => q.speakerText)).toEqual(['Brann']);
+    // The layer keeps just the antecedent's span, nothing of how it was matched.
+    expect(quotes.map((q) => q.antecedentSpan)).toEqual([{ start: 14, end: 19 }]);
   });
 });
 
