@@ -1,6 +1,6 @@
 /**
  * Entities, incrementally: the new documents' in-document groups are merged with the stored
- * entities' spellings filed under the same blocks (surname, name keys, pack entity, typo letters),
+ * entities' spellings filed under the same blocks (surname keys, name keys, pack entity, typo letters),
  * by the very rules of a full pass (`mergeAcross`), each stored entity starting as one cluster with
  * the guard state it had. Entities that gain mentions are updated in place and keep their id;
  * two stored entities a new spelling bridges become one (the larger keeps its id, the other's id
