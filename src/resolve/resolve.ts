@@ -94,7 +94,8 @@ export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publ
  */
 export const INCREMENTAL_FROM = 1000;
 /** Version of the incremental state's layout: state written by another version is rebuilt. */
-const STATE_VERSION = 1;
+/** 2: events keep their mentions' facts under slots; persons are filed under fine surname keys. */
+const STATE_VERSION = 2;
 
 /**
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.
