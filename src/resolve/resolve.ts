@@ -93,8 +93,10 @@ export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publ
  * incrementally take in only the new documents. `ctx.options.incrementalFrom` overrides it.
  */
 export const INCREMENTAL_FROM = 1000;
-/** Version of the incremental state's layout: state written by another version is rebuilt. */
-/** 2: events keep their mentions' facts under slots; persons are filed under fine surname keys. */
+/**
+ * Version of the incremental state's layout: state written by another version is rebuilt (2: events
+ * keep their mentions' facts under slots; persons are filed under fine surname keys).
+ */
 const STATE_VERSION = 2;
 
 /**
