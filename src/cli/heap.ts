@@ -3,8 +3,8 @@
  * main heap's limit is ~4 GB and V8 then lets the heap grow up to 4× what survived the last full
  * collection before it collects again (its "max growing factor" jumps from 2 to 4 once the limit
  * passes 2 GB). An ingest's live heap is a few hundred MB, so the process held three times that in
- * garbage: measured on 3,000 synthetic articles, 365 MB live after the last full collection, 1.32 GB
- * of heap just before it, 1.9 GB peak RSS.
+ * garbage: measured on 3,000 synthetic articles (`--trace-gc`), 365 MB live after the last full
+ * collection, 1.32 GB of heap just before it, 1.9 GB peak RSS.
  *
  * The fix sets V8's `--heap-growing-percent` at start-up: the heap may grow by that share over what
  * survived before the next full collection. It is a growth rule, not a cap, so nothing that needs a
@@ -17,8 +17,11 @@ import { setFlagsFromString } from 'node:v8';
 
 /**
  * Growth over the live heap allowed before the next full collection, in percent. Chosen by measurement
- * on a 3,000-article ingest (see README "Scale"): 50 brought the peak RSS from 1.9 GB to about 1 GB
- * at the same CPU per document; V8's own factor on smaller machines is 1.3–2.0 (30–100 %).
+ * (synthetic articles, 2 threads, runs side by side so they shared the load; README "Scale"): at
+ * 3,000 articles V8's default peaked at 1.34–1.52 GB RSS, 100 at 1.38–1.50, 50 at 1.17–1.19 and 25 at
+ * 1.07, all at the same CPU per document (24.6–26 ms); at 10,000, default 2.79 GB and 35 ms/doc, 50
+ * 1.84 GB and 34 ms/doc. 25 was not measured at 10,000 (more full collections of a larger live heap
+ * could cost CPU there), so 50; V8's own factor on machines with less memory is 1.3–2.0 (30–100 %).
  */
 export const HEAP_GROWING_PERCENT = 50;
 
