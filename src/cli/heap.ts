@@ -20,8 +20,10 @@ import { setFlagsFromString } from 'node:v8';
  * (synthetic articles, 2 threads, runs side by side so they shared the load; README "Scale"): at
  * 3,000 articles V8's default peaked at 1.34–1.52 GB RSS, 100 at 1.38–1.50, 50 at 1.17–1.19 and 25 at
  * 1.07, all at the same CPU per document (24.6–26 ms); at 10,000, default 2.79 GB and 35 ms/doc, 50
- * 1.84 GB and 34 ms/doc. 25 was not measured at 10,000 (more full collections of a larger live heap
- * could cost CPU there), so 50; V8's own factor on machines with less memory is 1.3–2.0 (30–100 %).
+ * 1.84 GB and 34 ms/doc. Run one after the other on a quieter machine (`npm run bench -- scale`),
+ * 50 cost 8–10% more CPU per document than the default at 3,000 (peak 0.68–0.71×). 25 was not
+ * measured at 10,000 (more full collections of a larger live heap cost more CPU), so 50; V8's own
+ * factor on machines with less memory is 1.3–2.0 (30–100 %).
  */
 export const HEAP_GROWING_PERCENT = 50;
 
