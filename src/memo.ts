@@ -20,4 +20,9 @@ export class BoundedMemo<V> {
     }
     return value;
   }
+
+  /** Forgets everything remembered. */
+  clear(): void {
+    this.values.clear();
+  }
 }

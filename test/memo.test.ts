@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { BoundedMemo } from '../src/memo.js';
+import { tokens } from '../src/resolve/duplicates/tokens.js';
+import { resolveCorpus } from '../src/resolve/resolve.js';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { makeContext } from '../src/context.js';
+import { tempDir } from './helpers.js';
 
 describe('BoundedMemo', () => {
   it('computes a key once, and again only after it was emptied for being full', () => {
@@ -11,5 +17,22 @@ describe('BoundedMemo', () => {
     expect(get('ccc')).toBe(3); // full: emptied, then 'ccc' kept
     expect(get('a')).toBe(1);
     expect(calls).toEqual(['a', 'bb', 'ccc', 'a']);
+    memo.clear();
+    expect(get('a')).toBe(1);
+    expect(calls).toEqual(['a', 'bb', 'ccc', 'a', 'a']);
+  });
+});
+
+describe('tokens memo', () => {
+  it('keeps a whole document’s tokens until a resolution ends, then forgets them', async () => {
+    const text = 'Envoys of Varnholm met in Kessel. '.repeat(40);
+    const first = tokens(text);
+    expect(tokens(text)).toBe(first);
+    const store = SqliteStore.open(join(tempDir(), 'parley.sqlite'));
+    await resolveCorpus(store, makeContext());
+    await store.close();
+    const again = tokens(text);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 });

@@ -22,6 +22,7 @@ import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
 import { DocSet } from './doc-set.js';
+import { forgetTokens } from './duplicates/tokens.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
 import { storiesResolver } from './stories/resolver.js';
@@ -104,9 +105,19 @@ const STATE_VERSION = 2;
  * In incremental mode (state from an earlier complete run of the same resolvers, and a corpus past
  * `INCREMENTAL_FROM`), resolvers take in only the documents no resolution covered yet, and only the
  * stored documents they read are loaded (`DocSet`), so memory is bounded by the batch. A full run
- * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state.
+ * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state. The
+ * documents' tokens the resolvers remembered are forgotten when it ends, so they are not kept alive
+ * while the next batch is ingested.
  */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { full?: boolean } = {}): Promise<'full' | 'incremental' | 'none'> {
+  try {
+    return await resolveWith(store, ctx, resolvers, opts);
+  } finally {
+    forgetTokens();
+  }
+}
+
+async function resolveWith(store: Store, ctx: Context, resolvers: Resolver[], opts: { full?: boolean }): Promise<'full' | 'incremental' | 'none'> {
   if (resolvers.length === 0) return 'none';
   const unresolved = await store.unresolvedDocIds();
   const version = `${STATE_VERSION}:${ctx.pack.name}:${resolvers.map((r) => r.name).join(',')}`;
