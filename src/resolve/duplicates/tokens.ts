@@ -80,8 +80,8 @@ function joinedHash(words: readonly string[], from: number, to: number): number 
   return h >>> 0;
 }
 
-/** Exact Jaccard similarity of two sorted distinct hash sets, by a linear merge. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+/** Exact Jaccard similarity of two sorted distinct lists (hash sets, words), by a linear merge. */
+export function jaccard<T extends number | string>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0 && b.length === 0) return 0;
   let i = 0;
   let j = 0;

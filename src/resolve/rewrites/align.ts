@@ -103,21 +103,6 @@ function tokensWithin(all: readonly Token[], start: number, end: number): Token[
 
 const distinct = (words: string[]) => [...new Set(words)].sort();
 
-/** Jaccard similarity of two sorted distinct lists (as `setJaccard` of their sets). */
-function sortedJaccard(a: string[], b: string[]): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  let [i, j, shared] = [0, 0, 0];
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return shared / (a.length + b.length - shared);
-}
-
 /** Each document's content words → the sentences (by position) that have them, built once per sentence list. */
 const wordIndexes = new WeakMap<Sentence[], Map<string, number[]>>();
 
@@ -157,7 +142,7 @@ export function alignSentences(copy: Sentence[], original: Sentence[]): AlignedP
       const score = shared[i] / (s.content.length + o.content.length - shared[i]);
       shared[i] = 0;
       if (score < bestScore) continue;
-      if ((s.anchors.length > 0 || o.anchors.length > 0) && sortedJaccard(s.anchors, o.anchors) < ANCHOR_AGREEMENT) continue;
+      if ((s.anchors.length > 0 || o.anchors.length > 0) && jaccard(s.anchors, o.anchors) < ANCHOR_AGREEMENT) continue;
       [best, bestScore] = [o, score];
     }
     if (best) {
