@@ -16,6 +16,7 @@ import { timexRange, overlaps } from '../events/date-range.js';
 import { foldName, mentionFacts, type EntityLike, type MentionFacts } from '../events/nodes.js';
 import type { SpanLookup } from '../entities/entity-at.js';
 import { entityIndex } from '../entities/index-cache.js';
+import { BoundedMemo } from '../../memo.js';
 import type { Corpus, Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 import { incremental } from './incremental.js';
@@ -95,19 +96,26 @@ function differing(said: Said[], value: (s: Said) => string | null, differ: (a: 
 }
 
 const dayValue = (time: string) => (timexRange(time)?.precision === 'day' ? time.slice(0, 10) : null);
+/** The day a mention gives, when it gives one to the day. */
 const dayOf = (s: Said) => (s.time ? dayValue(s.time) : null);
+/** Distinct places or days remembered per event; more are folded again (bounds memory only). */
+const MEMO_LIMIT = 4096;
 
-/** `f` remembered per argument: a widely reported event repeats a few places and days many times. */
-function memo<T>(f: (key: string) => T): (key: string) => T {
-  const seen = new Map<string, T>();
-  return (key) => (seen.has(key) ? seen.get(key)! : seen.set(key, f(key)).get(key)!);
+/**
+ * Places and days as compared, each folded once per event: a widely reported event repeats a few of
+ * them many times (memos made per call, so nothing outlives the event).
+ */
+function comparedValues(): { placeOf: (s: Said) => string | null; dayOf: (s: Said) => string | null } {
+  const [places, days] = [new BoundedMemo<string>(MEMO_LIMIT), new BoundedMemo<string | null>(MEMO_LIMIT)];
+  return {
+    placeOf: (s) => (s.place ? places.get(s.place.text, () => foldName(s.place!.text)) : null),
+    dayOf: (s) => (s.time ? days.get(s.time, () => dayValue(s.time!)) : null),
+  };
 }
 
 /** What one event's mentions disagree on: venue, day, and a denial set against what it denies. */
 export function disagreements(said: Said[]): Disagreement[] {
-  const [folded, day] = [memo(foldName), memo(dayValue)];
-  const placeOf = (s: Said) => (s.place ? folded(s.place.text) : null);
-  const dayOf = (s: Said) => (s.time ? day(s.time) : null);
+  const { placeOf, dayOf } = comparedValues();
   const out: Disagreement[] = [];
   const venue = differing(said, placeOf, (a, b) => a !== b);
   if (venue) out.push({ kind: 'venue', pair: venue });

@@ -105,14 +105,15 @@ async function readSlots(run: Run, docs: Iterable<string>): Promise<void> {
 async function readEvents(run: Run, slots: Iterable<string>): Promise<Map<string, EventNode[]>> {
   const got = await run.input.state([...slots].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`));
   const read = new Map<string, StoredEvent>([...got].map(([k, v]) => [k.slice(2), v as StoredEvent]));
-  const stale = (f: MentionFacts, keys: string[]) => argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]));
-  await run.entities.load([...read.values()].flatMap((e) => e.mentions.flatMap(([f, keys]) => (stale(f, keys) ? [f.doc] : []))));
+  const stale = new Set<MentionFacts>();
+  for (const e of read.values()) for (const [f, keys] of e.mentions) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
+  await run.entities.load([...stale].map((f) => f.doc));
   const nodes = new Map<string, EventNode[]>();
   for (const [slot, e] of read) {
     run.stored.set(slot, e);
     const kept = e.mentions
       .filter(([f]) => !run.freshIds.has(f.doc))
-      .map(([f, keys]) => keyedNode(f, stale(f, keys) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]));
+      .map(([f, keys]) => keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]));
     for (const n of kept) run.owner.set(n, slot);
     nodes.set(slot, kept);
   }
