@@ -12,6 +12,8 @@ import { makeDoc } from '../../helpers.js';
 
 const L = LABELS.length;
 const zeros = () => Array.from({ length: L + 1 }, () => new Array<number>(L).fill(0));
+/** A tagger over the shipped labels with no transition scores and just these weights. */
+const taggerWith = (weights: Record<string, number[]>) => makeTagger({ labels: [...LABELS], transitions: zeros(), weights, meta: {} });
 const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
 
 function rules(text: string) {
@@ -39,14 +41,14 @@ describe('tagger: decoding', () => {
     ]);
   });
   it('tags with a hand-made model: a capitalised word after "in" is a place', () => {
-    const tagger = makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'w-1=in': [0, 0, 0, 0, 0, 5, 0], 'b=': [1, 0, 0, 0, 0, 0, 0] }, meta: {} });
+    const tagger = taggerWith({ 'w-1=in': [0, 0, 0, 0, 0, 5, 0], 'b=': [1, 0, 0, 0, 0, 0, 0] });
     const { tokens, sentenceStart, mentions } = rules('Talks resumed in Drenvik today.');
     const segs = segments(tokens, sentenceStart, mentions);
     const spans = tag(tagger, tokenValues(tokens, sentenceStart, mentions, segs), segs);
     expect(spans.map((s) => [tokens[s.first].text, s.type])).toEqual([['Drenvik', 'place']]);
   });
   it('refuses a model whose features have no template', () => {
-    expect(() => makeTagger({ labels: [...LABELS], transitions: zeros(), weights: { 'xyz=1': [0, 0, 0, 0, 0, 0, 0] }, meta: {} })).toThrow(/retrain/);
+    expect(() => taggerWith({ 'xyz=1': [0, 0, 0, 0, 0, 0, 0] })).toThrow(/retrain/);
   });
   it('refuses a model with other labels', () => {
     expect(() => makeTagger({ labels: ['O', 'B-PER', 'I-PER'], transitions: [], weights: {}, meta: {} })).toThrow(/labels/);
@@ -58,13 +60,8 @@ describe('tagger: decoding', () => {
 
 describe('tagger: features', () => {
   it('scores from the integer-keyed weights exactly as from the joined feature strings, "|" tokens included', () => {
-    const tagger = makeTagger({
-      labels: [...LABELS],
-      transitions: zeros(),
-      // a two-column feature whose first column holds "|" ("||Xx") has no key: it is read joined
-      weights: { 'b=': [1, 0, 0, 0, 0, 0, 0], 'w-1s=in|Xx': [0, 0, 0, 0, 0, 2.5, 0], 'w-1s=||Xx': [0, 0.25, 0, 0, 0, 0, 0], 's-1ss+1=x|Xx|.': [0, 0, 0, 0, 0, 0.5, 0], 'w=drenvik': [0, 0, 0, 0, 0, 1, 0] },
-      meta: {},
-    });
+    // a two-column feature whose first column holds "|" ("||Xx") has no key: it is read joined
+    const tagger = taggerWith({ 'b=': [1, 0, 0, 0, 0, 0, 0], 'w-1s=in|Xx': [0, 0, 0, 0, 0, 2.5, 0], 'w-1s=||Xx': [0, 0.25, 0, 0, 0, 0, 0], 's-1ss+1=x|Xx|.': [0, 0, 0, 0, 0, 0.5, 0], 'w=drenvik': [0, 0, 0, 0, 0, 1, 0] });
     for (const text of ['Talks resumed in Drenvik today.', 'Scores: Valdoria | Drenvik and Ostrava || Kessel.', 'Hello | ', '|']) {
       const { tokens, sentenceStart, mentions } = rules(text);
       const segs = segments(tokens, sentenceStart, mentions);
@@ -82,12 +79,7 @@ describe('tagger: features', () => {
   it('scores a word the same whether it was first met near a stretch or inside one (numbers remembered per text)', () => {
     // "delegates" is two tokens after the stretch in the first text (near it: no affixes) and inside one
     // in the second (its affixes are read); a weight on each reading shows a mix-up
-    const tagger = makeTagger({
-      labels: [...LABELS],
-      transitions: zeros(),
-      weights: { 'b=': [1, 0, 0, 0, 0, 0, 0], 'p3=del': [0, 0, 0, 3, 0, 0, 0], 'p3=': [0, 0, 0, 0, 0, 0, 0.5], 'w-2=delegates': [0, 2, 0, 0, 0, 0, 0], 'w=delegates': [0, 0, 0, 0, 1.5, 0, 0] },
-      meta: {},
-    });
+    const tagger = taggerWith({ 'b=': [1, 0, 0, 0, 0, 0, 0], 'p3=del': [0, 0, 0, 3, 0, 0, 0], 'p3=': [0, 0, 0, 0, 0, 0, 0.5], 'w-2=delegates': [0, 2, 0, 0, 0, 0, 0], 'w=delegates': [0, 0, 0, 0, 1.5, 0, 0] });
     const near = 'Ilse Marren met the delegates today.';
     const inside = 'the delegates Marren met.';
     for (const text of [near, inside, near, inside]) {
