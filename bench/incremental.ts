@@ -6,6 +6,9 @@
  * stored and the corpus resolved again, incrementally. Printed per resolver: its time for the added
  * article, and for the incremental ones the resolver-state keys it read (a measure of its work that no
  * other load on the machine can disturb). The ratio 10k / 1k shows which parts grow with the corpus.
+ * Then a batch of `INCREMENTAL_BATCH` more articles (default 500: how a long ingest resolves, every
+ * `RESOLVE_EVERY` documents) is stored and resolved: its cost per article, per resolver, with the
+ * state keys read and written per article, is what bounds a long ingest's throughput.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -25,14 +28,18 @@ const ctx = makeContext({ referenceDate: '2031-06-01', options: { incrementalFro
 interface Timed {
   ms: Map<string, number>;
   keys: Map<string, number>;
+  /** State keys written, by resolver. */
+  puts: Map<string, number>;
 }
 
 /** The resolvers with their time (and state keys read) recorded by name. */
 function timed(t: Timed): Resolver[] {
-  const clock = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+  const add = (m: Map<string, number>, name: string, n: number) => m.set(name, (m.get(name) ?? 0) + n);
+  const clock = async <T extends { state: unknown[] }>(name: string, f: () => Promise<T>): Promise<T> => {
     const a = performance.now();
     const out = await f();
-    t.ms.set(name, (t.ms.get(name) ?? 0) + performance.now() - a);
+    add(t.ms, name, performance.now() - a);
+    add(t.puts, name, out.state.length);
     return out;
   };
   return RESOLVERS.map((r) => ({
@@ -48,7 +55,7 @@ function timed(t: Timed): Resolver[] {
       add: (input, corpus, c) =>
         clock(r.name, () =>
           r.incremental!.add(
-            { ...input, state: (keys) => (t.keys.set(r.name, (t.keys.get(r.name) ?? 0) + keys.length), input.state(keys)) },
+            { ...input, state: (keys) => (add(t.keys, r.name, keys.length), input.state(keys)) },
             corpus,
             c,
           ),
@@ -58,7 +65,7 @@ function timed(t: Timed): Resolver[] {
 }
 
 async function resolveTimed(store: Store): Promise<{ mode: string; total: number; t: Timed }> {
-  const t: Timed = { ms: new Map(), keys: new Map() };
+  const t: Timed = { ms: new Map(), keys: new Map(), puts: new Map() };
   const a = performance.now();
   const mode = await resolveCorpus(store, ctx, timed(t));
   return { mode, total: performance.now() - a, t };
@@ -67,15 +74,18 @@ async function resolveTimed(store: Store): Promise<{ mode: string; total: number
 export async function runIncremental(): Promise<void> {
   const sizes = (process.env.INCREMENTAL_SIZES ?? '1000,10000').split(',').map(Number);
   const max = Math.max(...sizes);
-  const articles = [...syntheticArticles({ docs: max + 1, seed: 11 })];
+  const batch = Number(process.env.INCREMENTAL_BATCH ?? 500);
+  const articles = [...syntheticArticles({ docs: max + 1 + batch, seed: 11 })];
   const pool = new DocPool({ size: availableParallelism(), ctx });
   const none = async () => new Map<string, number>();
   const a = performance.now();
   const docs = (await Promise.all(articles.map((x) => pool.prepare(makeRaw(x.name, x.text), ctx.referenceDate, none)))) as NewsDoc[];
   await pool.close();
   console.log(`annotated ${docs.length} synthetic articles in ${((performance.now() - a) / 1000).toFixed(0)} s (load ${loadavg()[0].toFixed(1)})`);
+  const more = docs.splice(max + 1).map((d, j) => ({ doc: d, raw: makeRaw(articles[max + 1 + j].name, articles[max + 1 + j].text) }));
   const extra = docs.pop()!;
-  const rows: { size: number; full: number; add: { mode: string; total: number; t: Timed } }[] = [];
+  type Step = Awaited<ReturnType<typeof resolveTimed>>;
+  const rows: { size: number; full: number; add: Step; batch: Step }[] = [];
   for (const size of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'parley-inc-'));
     const store = await SqliteStore.open(join(dir, 'p.db'));
@@ -83,10 +93,12 @@ export async function runIncremental(): Promise<void> {
     const full = await resolveTimed(store);
     await store.putBatch([{ doc: extra, raw: makeRaw(articles[max].name, articles[max].text) }]);
     const add = await resolveTimed(store);
-    rows.push({ size, full: full.total, add });
+    await store.putBatch(more);
+    const step = await resolveTimed(store);
+    rows.push({ size, full: full.total, add, batch: step });
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-    console.log(`${size} documents: full resolution ${(full.total / 1000).toFixed(1)} s; one more article resolved (${add.mode}) in ${(add.total / 1000).toFixed(1)} s`);
+    console.log(`${size} documents: full resolution ${(full.total / 1000).toFixed(1)} s; one more article resolved (${add.mode}) in ${(add.total / 1000).toFixed(1)} s; ${batch} more in ${(step.total / 1000).toFixed(1)} s (${step.mode})`);
   }
   console.log(`\n${ANCHOR}\n`);
   const first = rows[0];
@@ -104,4 +116,21 @@ export async function runIncremental(): Promise<void> {
   row('every incremental resolver', sum(RESOLVERS.filter((r) => r.incremental).map((r) => r.name)));
   console.log(`| whole resolution, one article added | ${rows.map((x) => `${(x.add.total / 1000).toFixed(2)} s`).join(' | ')} | ${(rows.at(-1)!.add.total / first.add.total).toFixed(2)} |`);
   console.log(`| baseline: full resolution | ${rows.map((x) => `${(x.full / 1000).toFixed(2)} s`).join(' | ')} | ${(rows.at(-1)!.full / first.full).toFixed(2)} |`);
+  printBatch(rows, batch);
+}
+
+/** The batch step: per article added, each resolver's time and state keys read / written, and the store's write. */
+function printBatch(rows: { size: number; batch: { total: number; t: Timed } }[], batch: number): void {
+  const first = rows[0];
+  const last = rows.at(-1)!;
+  console.log(`\n| resolver, per article of a batch of ${batch} | ${rows.map((r) => `${r.size} docs`).join(' | ')} | ratio ${last.size}/${first.size} |`);
+  console.log(`|---|${rows.map(() => '---|').join('')}---|`);
+  const per = (x: { batch: { t: Timed } }, m: 'ms' | 'keys' | 'puts', name: string) => (x.batch.t[m].get(name) ?? 0) / batch;
+  for (const r of RESOLVERS) {
+    const cell = (x: (typeof rows)[number]) => `${per(x, 'ms', r.name).toFixed(2)} ms, ${per(x, 'keys', r.name).toFixed(0)} keys read, ${per(x, 'puts', r.name).toFixed(0)} written`;
+    console.log(`| ${r.name} | ${rows.map(cell).join(' | ')} | ${(per(last, 'ms', r.name) / per(first, 'ms', r.name)).toFixed(2)} |`);
+  }
+  const rest = (x: (typeof rows)[number]) => x.batch.total / batch - RESOLVERS.reduce((s, r) => s + per(x, 'ms', r.name), 0);
+  console.log(`| loading documents and writing the result | ${rows.map((x) => `${rest(x).toFixed(2)} ms`).join(' | ')} | ${(rest(last) / rest(first)).toFixed(2)} |`);
+  console.log(`| whole resolution | ${rows.map((x) => `${(x.batch.total / batch).toFixed(2)} ms`).join(' | ')} | ${(last.batch.total / first.batch.total).toFixed(2)} |`);
 }
