@@ -64,7 +64,7 @@ async function child(dir: string, db: string, threads: number, heap: HeapMode): 
   let read = 0;
   let error: string | undefined;
   try {
-    read = (await ingest([dir], store, ctx, { threads, onRejected: () => {} })).read;
+    read = (await ingest([dir], store, ctx, { threads, db, onRejected: () => {} })).read;
   } catch (err) {
     // a failure in corpus resolution (after every document was stored) is reported, not hidden
     error = (err as Error).message;

@@ -1,6 +1,8 @@
 /**
  * The ingest loop: read inputs → clean → annotate (on every core, `worker/doc-pool.ts`) → store, in
- * batches of one transaction each.
+ * batches of one transaction each; a long run resolves the corpus every `RESOLVE_EVERY` new documents
+ * (in a thread of its own when the database can be shared, `worker/background-resolver.ts`), and
+ * every run once at the end.
  * Returns the summary the CLI prints; every rejection is reported through `onRejected`.
  */
 import type { NewsDoc, RawArticle, Rejected } from './model/doc.js';
@@ -14,6 +16,7 @@ import { resolvePending, RESOLVE_EVERY } from './worker/resolve-pending.js';
 import { prepareHere } from './worker/prepare.js';
 import { DocPool } from './worker/doc-pool.js';
 import { threadCount } from './worker/threads.js';
+import { BackgroundResolver } from './worker/background-resolver.js';
 
 export interface IngestSummary {
   read: number;
@@ -35,6 +38,11 @@ export interface IngestOptions {
   pool?: DocPool;
   /** Resolve the corpus after every this many new documents, not only at the end (default `RESOLVE_EVERY`). */
   resolveEvery?: number;
+  /**
+   * The `--db` the store was opened from: given (and not in memory), those resolutions run in a thread
+   * of their own with its own connection while the ingest goes on (`worker/background-resolver.ts`).
+   */
+  db?: string;
 }
 
 
@@ -51,6 +59,8 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
   let batch: RawArticle[] = [];
   let unresolved = 0;
   const pool = opts.pool ?? new DocPool({ size: threadCount(opts.threads), ctx });
+  let background: BackgroundResolver | null | undefined;
+  let last: string | null = null;
   const lineCounts = (outlet: string, keys: string[]) => store.lineCounts(outlet, keys);
   const flush = async () => {
     const items: { doc: NewsDoc; raw: RawArticle }[] = [];
@@ -64,12 +74,16 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
     }
     for (const result of await store.putBatch(items)) {
       summary[result.status]++;
-      if (result.status === 'new') unresolved++;
+      if (result.status !== 'new') continue;
+      unresolved++;
+      last = result.id;
     }
     batch = [];
     opts.onProgress?.(summary);
     if (unresolved >= (opts.resolveEvery ?? RESOLVE_EVERY)) {
-      await resolvePending(store, ctx, undefined, { wait: false });
+      background ??= BackgroundResolver.start(opts.db, ctx);
+      if (background) await background.resolve(last!, (await store.corpusGeneration()).changed);
+      else await resolvePending(store, ctx, undefined, { wait: false });
       unresolved = 0;
     }
   };
@@ -88,8 +102,10 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
       if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await flush();
     }
     if (batch.length > 0) await flush();
+    await background?.idle();
   } finally {
     if (!opts.pool) await pool.close();
+    await background?.close();
   }
   await resolvePending(store, ctx);
   return summary;

@@ -36,6 +36,7 @@ export function ingestCommand(program: Command, io: Io, run: Runner): void {
           const summary = await ingest(inputs, store, makeContext({ referenceDate: today(), pack }), {
             read,
             threads,
+            db: opts.db,
             onRejected: (r) => io.err(`parley: ${r.skipped}: ${r.reason}\n`),
             onProgress: progress.update,
           });

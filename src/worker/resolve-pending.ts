@@ -18,17 +18,29 @@ import type { Store } from '../store/store.js';
  */
 export const RESOLVE_EVERY = INCREMENTAL_FROM;
 
+export interface PendingOptions {
+  /** False: give up when another process is resolving (see `resolvePending`). */
+  wait?: boolean;
+  /**
+   * Resolve only the documents stored up to `doc`, whose batch made the store's generation
+   * `generation` (a resolution running alongside the ingest that goes on storing: see
+   * `background-resolver.ts`); the documents stored later stay pending.
+   */
+  upTo?: { doc: string; generation: number };
+}
+
 /**
  * Resolves the corpus if documents were added since the last complete resolution; true if it did.
  * With `wait: false` (a resolution in the middle of a long run) it gives up when another process
  * is resolving: that one, or the resolution at the end, takes the documents in.
  */
-export async function resolvePending(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { wait?: boolean } = {}): Promise<boolean> {
+export async function resolvePending(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: PendingOptions = {}): Promise<boolean> {
   const resolve = async () => {
     const { changed, resolved } = await store.corpusGeneration();
-    if (changed === resolved) return false;
-    await resolveCorpus(store, ctx, resolvers);
-    await store.markResolved(changed);
+    if (changed === resolved || (opts.upTo && resolved >= opts.upTo.generation)) return false;
+    const upTo = opts.upTo && opts.upTo.generation < changed ? opts.upTo : null;
+    await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc });
+    await store.markResolved(upTo?.generation ?? changed);
     return true;
   };
   return opts.wait === false ? ((await store.tryResolverLease(resolve)) ?? false) : store.withResolverLease(resolve);

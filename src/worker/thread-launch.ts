@@ -19,15 +19,15 @@ export interface ThreadLaunch {
   eval: boolean;
 }
 
-/** The thread module's name without extension, next to `moduleUrl`. */
-const THREAD = 'doc-thread';
-
-/** How to start the annotation thread that sits next to the module at `moduleUrl`. */
-export function threadLaunch(moduleUrl: string): ThreadLaunch {
+/**
+ * How to start the thread module `name` (without extension: the annotation thread `doc-thread`, the
+ * resolver thread `resolve-thread`) that sits next to the module at `moduleUrl`.
+ */
+export function threadLaunch(moduleUrl: string, name = 'doc-thread'): ThreadLaunch {
   const ext = /\.([cm]?[jt]s)$/.exec(new URL(moduleUrl).pathname)?.[1];
-  if (ext === 'js' || ext === 'mjs') return { entry: new URL(`./${THREAD}.${ext}`, moduleUrl), eval: false };
-  if (ext !== 'ts' && ext !== 'mts') throw new Error(`cannot start annotation threads from ${moduleUrl}: expected a .js or .ts module`);
-  const thread = new URL(`./${THREAD}.${ext}`, moduleUrl).href;
+  if (ext === 'js' || ext === 'mjs') return { entry: new URL(`./${name}.${ext}`, moduleUrl), eval: false };
+  if (ext !== 'ts' && ext !== 'mts') throw new Error(`cannot start the ${name} thread from ${moduleUrl}: expected a .js or .ts module`);
+  const thread = new URL(`./${name}.${ext}`, moduleUrl).href;
   const api = tsxApi(moduleUrl);
   const entry = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`;
   return { entry, eval: true };

@@ -65,6 +65,35 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
     }
   }, 60_000);
 
+  test('resolves the steps of a long ingest in a thread of its own, each up to the document stored when it was asked, and ends where one resolution ends', async () => {
+    const onceDb = await backend.freshDb();
+    const stepsDb = await backend.freshDb();
+    const once = await backend.open(onceDb);
+    const steps = await backend.open(stepsDb);
+    try {
+      await ingest(FILES, once, ctx(0), { threads: 1 });
+      await ingest(FILES, steps, ctx(0), { threads: 1, batchSize: 2, resolveEvery: 4, db: stepsDb });
+      expect(await steps.unresolvedDocIds()).toEqual([]);
+      expect(await snapshot(steps)).toEqual(await snapshot(once));
+    } finally {
+      await Promise.all([once.close(), steps.close()]);
+    }
+  }, 60_000);
+
+  test('a resolution through a document leaves the documents stored after it pending', async () => {
+    const store = await backend.open(await backend.freshDb());
+    try {
+      await ingest(FILES.slice(0, 6), store, ctx(0), { threads: 1 });
+      const later = [0, 1, 2].map((i) => annotate(makeDoc(`Envoys met in Kessel on Monday for round ${i + 2} of the talks.`, { id: `later-${i}`, origin: `later-${i}.txt` }), ctx(0)));
+      await store.putBatch(later.map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await store.unresolvedDocIds()).toEqual(['later-0', 'later-1', 'later-2']);
+      await resolveCorpus(store, ctx(0), undefined, { through: 'later-1' });
+      expect(await store.unresolvedDocIds()).toEqual(['later-2']);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+
   test('joins a near-duplicate arriving later to the copy stored before, as a full run in that order does', async () => {
     const copyFirst = [...FILES.slice(0, 8), join(F, 'duplicates', 'talks', 'updated-copy.txt'), join(F, 'duplicates', 'talks', 'original.txt')];
     const { once, twice, close } = await twoWays(copyFirst, 9);

@@ -66,7 +66,11 @@ describe('starting a thread', () => {
   });
 
   it('refuses a module that is neither', () => {
-    expect(() => threadLaunch('file:///x/doc-pool.py')).toThrow('cannot start annotation threads from file:///x/doc-pool.py: expected a .js or .ts module');
+    expect(() => threadLaunch('file:///x/doc-pool.py')).toThrow('cannot start the doc-thread thread from file:///x/doc-pool.py: expected a .js or .ts module');
+  });
+
+  it('starts the resolver thread the same way, by its name', () => {
+    expect(threadLaunch('file:///opt/parley/dist/worker/background-resolver.js', 'resolve-thread')).toEqual({ entry: new URL('file:///opt/parley/dist/worker/resolve-thread.js'), eval: false });
   });
 });
 
