@@ -109,7 +109,7 @@ const STATE_VERSION = 2;
  * documents' tokens the resolvers remembered are forgotten when it ends, so they are not kept alive
  * while the next batch is ingested.
  */
-export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: { full?: boolean } = {}): Promise<'full' | 'incremental' | 'none'> {
+export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: ResolveOptions = {}): Promise<'full' | 'incremental' | 'none'> {
   try {
     return await resolveWith(store, ctx, resolvers, opts);
   } finally {
@@ -117,16 +117,32 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
   }
 }
 
-async function resolveWith(store: Store, ctx: Context, resolvers: Resolver[], opts: { full?: boolean }): Promise<'full' | 'incremental' | 'none'> {
+/** How `resolveCorpus` runs. */
+export interface ResolveOptions {
+  /** Re-resolve every document from scratch and rebuild the incremental state. */
+  full?: boolean;
+  /**
+   * Take in only the unresolved documents stored up to this one (in ingest order): what a resolution
+   * started just after it was stored would have taken, however many were stored since. So a resolution
+   * running alongside the ingest (`worker/background-resolver.ts`) decides what the same ingest
+   * resolving in line decides.
+   */
+  through?: string;
+}
+
+async function resolveWith(store: Store, ctx: Context, resolvers: Resolver[], opts: ResolveOptions): Promise<'full' | 'incremental' | 'none'> {
   if (resolvers.length === 0) return 'none';
-  const unresolved = await store.unresolvedDocIds();
+  const everyUnresolved = await store.unresolvedDocIds();
+  const cut = opts.through === undefined ? -1 : everyUnresolved.indexOf(opts.through);
+  const unresolved = cut < 0 ? everyUnresolved : everyUnresolved.slice(0, cut + 1);
+  const later = new Set(cut < 0 ? [] : everyUnresolved.slice(cut + 1));
   const version = `${STATE_VERSION}:${ctx.pack.name}:${resolvers.map((r) => r.name).join(',')}`;
   const built = (await store.readState('resolve', ['version'])).get('version') === version;
   const from = typeof ctx.options.incrementalFrom === 'number' ? ctx.options.incrementalFrom : INCREMENTAL_FROM;
-  const incremental = !opts.full && built && resolvers.every((r) => r.incremental) && (await store.countDocs()) - unresolved.length >= from;
+  const incremental = !opts.full && built && resolvers.every((r) => r.incremental) && (await store.countDocs()) - everyUnresolved.length >= from;
   if (incremental) return resolveIncrementally(store, ctx, resolvers, unresolved);
   const byId = new Map<string, NewsDoc>();
-  for await (const doc of store.allDocs()) byId.set(doc.id, doc);
+  for await (const doc of store.allDocs()) if (!later.has(doc.id)) byId.set(doc.id, doc);
   const stored = new Map(byId);
   const corpus: Corpus = {};
   const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: [...byId.keys()] };
