@@ -25,7 +25,9 @@ export class SqliteStore implements Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // A writer waits this long for another connection's transaction: an ingest's resolver thread
+    // (`worker/background-resolver.ts`) writes a whole resolution step in one, ~3–10 s at 1,000 documents.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db);
     return new SqliteStore(db);
   }
@@ -243,6 +245,9 @@ export class SqliteStore implements Store {
     this.db.close();
   }
 }
+
+/** How long a write waits for another connection's transaction before failing (see `open`). */
+const BUSY_TIMEOUT_MS = 120_000;
 
 /** Applies every migration not yet recorded, each in its own transaction. */
 function migrate(db: Database.Database): void {
