@@ -26,8 +26,9 @@ export class StoredLsh {
     for (const k of keys) if (!this.buckets.has(k)) this.buckets.set(k, [...((got.get(`b:${k}`) as string[] | undefined) ?? [])]);
     const hits = new Map<string, number>();
     for (const k of keys) {
-      for (const other of this.buckets.get(k)!.slice(-MAX_BUCKET_READ)) hits.set(other, (hits.get(other) ?? 0) + 1);
-      this.buckets.get(k)!.push(id);
+      const bucket = this.buckets.get(k)!;
+      for (let i = Math.max(0, bucket.length - MAX_BUCKET_READ); i < bucket.length; i++) hits.set(bucket[i], (hits.get(bucket[i]) ?? 0) + 1);
+      bucket.push(id);
     }
     return [...hits].filter(([other, n]) => n >= minHits && other !== id).reverse().sort((a, b) => b[1] - a[1]);
   }

@@ -39,7 +39,8 @@ export function tokens(text: string): readonly Token[] {
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    out.push({ norm: m[0].toLowerCase().replace(/’/g, "'"), start: m.index!, end: m.index! + m[0].length });
+    const lower = m[0].toLowerCase();
+    out.push({ norm: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
@@ -63,10 +64,15 @@ export const SHINGLE_WORDS = 3;
 
 /** The sorted, distinct hashes of the `k`-word shingles of `words` (one shingle for a shorter text). */
 export function shingleSet(words: readonly string[], k = SHINGLE_WORDS): Uint32Array {
-  const set = new Set<number>();
-  if (words.length > 0 && words.length < k) set.add(fnv1a(words.join(' ')));
-  for (let i = 0; i + k <= words.length; i++) set.add(joinedHash(words, i, i + k));
-  return Uint32Array.from(set).sort();
+  if (words.length === 0) return new Uint32Array(0);
+  if (words.length < k) return Uint32Array.of(fnv1a(words.join(' ')));
+  // every hash, sorted, then each kept once (a typed-array sort is much cheaper than a Set of numbers)
+  const all = new Uint32Array(words.length - k + 1);
+  for (let i = 0; i < all.length; i++) all[i] = joinedHash(words, i, i + k);
+  all.sort();
+  let n = 0;
+  for (let i = 0; i < all.length; i++) if (n === 0 || all[i] !== all[n - 1]) all[n++] = all[i];
+  return n === all.length ? all : all.slice(0, n);
 }
 
 /** `fnv1a(words.slice(from, to).join(' '))`, without building the string (shingling hashes millions). */

@@ -30,6 +30,11 @@ export class EntityLookup<E extends Mentioned = Entity> {
    * "Lavrov" inside a longer span finds him too). Null when no mention overlaps.
    */
   at(docId: string, span: Span): E | null {
+    return this.overlapping(docId, span)?.[0] ?? null;
+  }
+
+  /** As `at`, with how many characters the best mention overlaps `span`. */
+  overlapping(docId: string, span: Span): [E, number] | null {
     let best: E | null = null;
     let bestOverlap = 0;
     for (const m of this.byDoc.get(docId) ?? []) {
@@ -39,7 +44,7 @@ export class EntityLookup<E extends Mentioned = Entity> {
         bestOverlap = overlap;
       }
     }
-    return best;
+    return best ? [best, bestOverlap] : null;
   }
 }
 

@@ -54,8 +54,8 @@ export class EntityView implements EntityIndex {
   private at(docId: string, span: Span): EntityLike | null {
     const entries = this.byDoc.get(docId);
     if (entries === undefined) throw new Error(`entity look-up for document ${docId} without loading it first`);
-    let best = this.changed.at(docId, span);
-    let bestOverlap = best ? Math.max(...best.mentions.filter((m) => m.doc === docId).map((m) => Math.min(m.end, span.end) - Math.max(m.start, span.start))) : 0;
+    // (the overlap of the changed entity's best mention, not a pass over all its mentions: an entity may be named in every document)
+    let [best, bestOverlap]: [EntityLike | null, number] = this.changed.overlapping(docId, span) ?? [null, 0];
     for (const [start, end, id, pack] of entries) {
       const overlap = Math.min(end, span.end) - Math.max(start, span.start);
       if (overlap > bestOverlap) {

@@ -22,7 +22,9 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
   // Stored bare surnames sharing a key with a new full name are matched again (`joinBareSurnames`): all their keys are read.
   const freshFull = new Set(newNodes.filter((n) => n.type === 'person' && n.parts.given.length > 0).flatMap(nodeBlocks));
   const bare = new Set<string>();
-  for (const b of freshFull) for (const s of blocks.get(b) ?? []) if (s[1] === 'person' && s[3] === null && nameParts(s[2]).given.length === 0) bare.add(s[2]);
+  const isBare = new Map<string, boolean>(); // a spelling is filed under several blocks: parsed once
+  const bareName = (name: string) => isBare.get(name) ?? isBare.set(name, nameParts(name).given.length === 0).get(name)!;
+  for (const b of freshFull) for (const s of blocks.get(b) ?? []) if (s[1] === 'person' && s[3] === null && !bare.has(s[2]) && bareName(s[2])) bare.add(s[2]);
   await read([...bare].flatMap((name) => stateBlocks({ type: 'person', name, parts: nameParts(name), pack: null, keys: [], group: null })));
   const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => blocks.has(b)) || newNodes.some((m) => m.pack === n.pack));
   await read(packHere.map((n) => `pack|${n.pack}`));

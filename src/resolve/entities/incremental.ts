@@ -88,10 +88,10 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   // Typing: an untyped name takes the one type its spelling has in the corpus (stored or new).
   const own = new Set<string>();
   for (const d of fresh) typedSpellings(d, own);
+  const untypedTexts = new Set<string>();
+  for (const d of fresh) for (const m of d.layers.mentions ?? []) if (m.evidence === 'explicit' && m.type === 'other') untypedTexts.add(d.text.slice(m.span.start, m.span.end));
   const asked = new Set<string>();
-  for (const d of fresh)
-    for (const m of d.layers.mentions ?? [])
-      if (m.evidence === 'explicit' && m.type === 'other') for (const t of TYPES) asked.add(`${t}|${canonicalKey(t, d.text.slice(m.span.start, m.span.end))}`);
+  for (const text of untypedTexts) for (const t of TYPES) asked.add(`${t}|${canonicalKey(t, text)}`);
   const known = await input.state([...asked, ...own].map((k) => `sp:${k}`));
   const spellings = new Set([...own, ...[...known.keys()].map((k) => k.slice(3))]);
   const learnt = [...own].filter((k) => !known.has(`sp:${k}`));
@@ -209,7 +209,8 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   // The blocks with a new or moved spelling are filed again; the new documents' look-ups written.
   const filed = new Map<string, Map<string, Spelling>>();
   const touched = new Set(newNodes.flatMap(stateBlocks));
-  for (const [b, list] of blocks) if (list.some((s) => stored.final(s[0]) !== s[0] || removed.some((r) => r.id === s[0]))) touched.add(b);
+  const removedIds = new Set(removed.map((r) => r.id));
+  for (const [b, list] of blocks) if (list.some((s) => stored.final(s[0]) !== s[0] || removedIds.has(s[0]))) touched.add(b);
   for (const b of touched) filed.set(b, new Map());
   for (const n of nodes) if (n.entity) file(filed, n.entity, [n], touched);
   for (const [b, m] of filed) state.push([`b:${b}`, [...m.values()]]);

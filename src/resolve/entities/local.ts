@@ -56,12 +56,15 @@ export function localGroups(doc: NewsDoc, corpus: Spellings | null = null): Loca
   const byKey = new Map<string, LocalGroup>();
   const untyped: Mention[] = [];
   let inDoc: { spellings: Spellings; surnames: string[] } | null = null;
+  // An untyped name's type depends only on its spelling here: each spelling is typed once (a name repeats).
+  const typed = new Map<string, Mention['type']>();
   for (const m of doc.layers.mentions ?? []) {
     if (m.evidence !== 'explicit') continue;
     let type = m.type;
     if (type === 'other') {
       inDoc ??= { spellings: typedSpellings(doc), surnames: fullNameSurnames(doc) };
-      type = typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, corpus) ?? 'other';
+      const text = surface(doc, m);
+      type = typed.get(text) ?? typed.set(text, typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, corpus) ?? 'other').get(text)!;
       if (type === 'other') {
         untyped.push(m);
         continue;
