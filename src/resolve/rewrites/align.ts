@@ -69,16 +69,40 @@ export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sente
 }
 
 function sentencesOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
+  return partsOf(doc).map(({ start, end, toks, content }) => {
+    const anchors = toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(doc.text[t.start]) && !sentenceInitial(doc.text, t.start, start))).map((t) => t.norm);
+    return { text: doc.text.slice(start, end), start, end, content, anchors: distinct(anchors), shingles: shingleSet(toks.map((t) => t.norm)) };
+  });
+}
+
+/** An alignable sentence's span, tokens and distinct content words (sorted). */
+interface Part {
+  start: number;
+  end: number;
+  toks: readonly Token[];
+  content: string[];
+}
+
+/** The sentences with at least `MIN_CONTENT_WORDS` distinct content words, before anchors and shingles are taken. */
+function partsOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Part[] {
   const spans = doc.layers.sentences ?? splitSentences(doc.text);
   const all = tokens(doc.text);
   return spans
     .map((s) => {
-      const text = doc.text.slice(s.start, s.end);
-      const toks = tokensWithin(all, s.start, s.end) ?? tokens(text).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
-      const anchors = toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(doc.text[t.start]) && !sentenceInitial(doc.text, t.start, s.start))).map((t) => t.norm);
-      return { text, start: s.start, end: s.end, content: distinct(contentOf(toks).map((t) => t.norm)), anchors: distinct(anchors), shingles: shingleSet(toks.map((t) => t.norm)) };
+      const toks = tokensWithin(all, s.start, s.end) ?? tokens(doc.text.slice(s.start, s.end)).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
+      return { start: s.start, end: s.end, toks, content: distinct(contentOf(toks).map((t) => t.norm)) };
     })
     .filter((s) => s.content.length >= MIN_CONTENT_WORDS);
+}
+
+/**
+ * The content words of each sentence `alignableSentences` gives, in order: from its memo when the
+ * document's sentences are there, else without building their anchors and shingles (a third of the
+ * cost), for a caller that only needs the words (the sketches of `sketch.ts`).
+ */
+export function alignableContent(doc: Pick<NewsDoc, 'text' | 'layers'>): string[][] {
+  const got = young.get(doc.text) ?? old.get(doc.text);
+  return (got ?? partsOf(doc)).map((s) => s.content);
 }
 
 /**

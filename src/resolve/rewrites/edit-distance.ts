@@ -2,6 +2,7 @@
  * Edit distance and spelling skeletons for names. A small helper of our own (the entity resolver has
  * its own spelling logic; the two only meet through data).
  */
+import { BoundedMemo } from '../../memo.js';
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), capped at `max + 1`. */
 export function osaDistance(a: string, b: string, max = 2): number {
@@ -31,6 +32,13 @@ export function osaDistance(a: string, b: string, max = 2): number {
  * not misspellings.
  */
 export function skeleton(name: string): string {
+  return skeletons.get(name, () => skeletonOf(name));
+}
+
+/** Skeletons of the names seen (a name's neighbours are compared with it in every document that has it). */
+const skeletons = new BoundedMemo<string>(16384);
+
+function skeletonOf(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -8,25 +8,26 @@
  * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`);
  * `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word document
  * frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature;
- * `g:<original>` its group of copies.
+ * `a:<doc>` its sentence sketch (`sketch.ts`); `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
-import { signature, type LshIndex } from '../duplicates/minhash.js';
-import { packSig, StoredLsh, unpackSig } from '../duplicates/stored-lsh.js';
-import { DUPLICATE_FLAG, type DuplicateGroup } from '../duplicates/resolver.js';
+import type { LshIndex } from '../duplicates/minhash.js';
+import { packSig } from '../duplicates/stored-lsh.js';
+import type { DuplicateGroup } from '../duplicates/resolver.js';
+import { DUPLICATE_FLAG } from '../duplicates/resolver.js';
 import { replaceFlags } from '../duplicates/flags.js';
 import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
-import { tokens } from '../duplicates/tokens.js';
-import { contentSet } from './content-words.js';
-import { spinVote, WordFreq } from './direction.js';
+import { BatchStats } from './batch-stats.js';
+import { spinVote, type WordFreq } from './direction.js';
 import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
-import { type NameStats, namesIn } from './names.js';
-import { nameState, StoredNames } from './name-state.js';
-import { RoleStats, statedRoles } from './role-errors.js';
-import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, plausible, tryLink } from './reworded-copies.js';
-import { packFactsOf, REWRITE_FLAG, rewordedLink, swappedCopy, type Link } from './resolver.js';
+import type { NameStats } from './names.js';
+import { nameState } from './name-state.js';
+import type { RoleStats } from './role-errors.js';
+import { packFactsOf, REWRITE_FLAG, swappedCopy, type Link } from './resolver.js';
+import { packSketch, sketchOf } from './sketch.js';
+import { isCopy, rewordedCopies } from './stored-copies.js';
 
 /** What a full run leaves for the state. */
 export interface FullRun {
@@ -41,88 +42,26 @@ export interface FullRun {
 
 type Copy = DuplicateGroup['copies'][number];
 
-export function rewriteState(run: FullRun): [string, unknown][] {
+/** The state of a full run over `docs`. */
+export function rewriteState(run: FullRun, docs: readonly NewsDoc[]): [string, unknown][] {
   const out = nameState(run.names);
   for (const [name, titles] of run.roles.tally) out.push([`r:${name}`, [...titles].map(([t, docs]) => [t, [...docs]])]);
   for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
   for (const [k, ids] of run.lsh.postings()) out.push([`b:${k}`, ids]);
   for (const [id, sig] of run.sigs) out.push([`s:${id}`, packSig(sig)]);
+  for (const d of docs) {
+    const sketch = run.sigs.has(d.id) ? packSketch(sketchOf(d)) : null;
+    if (sketch) out.push([`a:${d.id}`, sketch]);
+  }
   for (const [o, g] of run.groups) out.push([`g:${o}`, g.copies]);
   return out;
-}
-
-/** Statistics loaded for the documents scored in this run, and the keys they changed. */
-class Stats {
-  readonly names: StoredNames;
-  readonly roles = new RoleStats();
-  readonly freq = new WordFreq();
-  private readonly loaded = new Set<string>();
-  /** Documents whose names and roles (`lexical`) or content words (`words`) are loaded already. */
-  private readonly done = { lexical: new Set<string>(), words: new Set<string>() };
-
-  constructor(private readonly state: IncrementalInput['state']) {
-    this.names = new StoredNames(state);
-  }
-
-  /** Loads everything scoring `docs` reads. */
-  async load(docs: NewsDoc[]): Promise<void> {
-    await this.loadLexical(docs);
-    await this.loadWords(docs);
-  }
-
-  /** Loads what the lexical clues of `docs` read: their names and the names close to them, and their roles. */
-  async loadLexical(all: NewsDoc[]): Promise<void> {
-    const docs = this.todo('lexical', all);
-    if (docs.length === 0) return;
-    await this.names.load(docs.flatMap((d) => [...namesIn(d.text).keys()]));
-    const roles = await this.read([...new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => `r:${r.name}`)))]);
-    for (const [k, v] of roles) this.roles.tally.set(k.slice(2), new Map((v as [string, string[]][]).map(([t, ids]) => [t, new Set(ids)])));
-  }
-
-  /** Loads the document frequencies of the content words of `docs` (what `spinVote` reads). */
-  async loadWords(all: NewsDoc[]): Promise<void> {
-    const docs = this.todo('words', all);
-    if (docs.length === 0) return;
-    const words = await this.read([...new Set(docs.flatMap((d) => [...contentSet(d.text)]))].map((w) => `w:${w}`));
-    for (const [k, v] of words) this.freq.df.set(k.slice(2), v as number);
-  }
-
-  private todo(kind: keyof Stats['done'], docs: NewsDoc[]): NewsDoc[] {
-    const out = docs.filter((d) => !this.done[kind].has(d.id));
-    for (const d of out) this.done[kind].add(d.id);
-    return out;
-  }
-
-  /** Reads the keys not read before. */
-  private async read(keys: string[]): Promise<Map<string, unknown>> {
-    const need = keys.filter((k) => !this.loaded.has(k));
-    for (const k of need) this.loaded.add(k);
-    return this.state(need);
-  }
-
-  /** Counts new documents in, and returns the state entries they changed. */
-  add(docs: NewsDoc[]): [string, unknown][] {
-    const out = this.names.addDocs(docs);
-    for (const d of docs) {
-      this.roles.add(d);
-      this.freq.add(d.text);
-    }
-    const lower = new Set<string>();
-    for (const d of docs) for (const t of tokens(d.text)) if (/^\p{Ll}/u.test(d.text[t.start])) lower.add(t.norm.replace(/'s$/, ''));
-    for (const w of lower) out.push([`lw:${w}`, 1]);
-    for (const name of new Set(docs.flatMap((d) => statedRoles(d.text).map((r) => r.name)))) {
-      out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
-    }
-    for (const w of new Set(docs.flatMap((d) => [...contentSet(d.text)]))) out.push([`w:${w}`, this.freq.df.get(w)]);
-    return out;
-  }
 }
 
 /** Scores and links the new documents; returns the documents whose rewrite flags or links changed. */
 export async function addRewrites(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
   const pack = packFactsOf(ctx.pack);
   const fresh = [...input.added, ...input.changed];
-  const stats = new Stats(input.state);
+  const stats = new BatchStats(input.state);
   await stats.load(fresh);
   const state = stats.add(input.added);
   const lexOf = new Map<string, ReturnType<typeof lexicalClues>>();
@@ -134,7 +73,6 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     return lexOf.get(d.id)!;
   };
   const lex = async (d: NewsDoc) => combine((await clues(d)).map((c) => c.weight));
-  const isCopy = (d: NewsDoc) => d.flags.some((f) => f.kind === DUPLICATE_FLAG);
   const precedes = async (a: NewsDoc, b: NewsDoc) => {
     const [da, db] = [a.published.date, b.published.date];
     if (da && db && da !== db) return da < db;
@@ -145,33 +83,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     if (la !== lb) return la < lb;
     return isOriginalOf(a, b, await input.order());
   };
-
-  // Reworded copies: each new document against the documents sharing its content-word buckets.
-  const links = new Map<string, Link>();
-  const lsh = new StoredLsh(input.state, CONTENT_ROWS);
-  const sigs = new Map<string, Uint32Array>();
-  for (const doc of input.added) {
-    const words = contentWords(doc);
-    if (!words) continue;
-    // The best-ranked, ties to the most recently ingested, as a full run ranks them; then only those close enough.
-    const sig = signature(words);
-    sigs.set(doc.id, sig);
-    const ranked = await lsh.addRanked(doc.id, sig, CONTENT_MIN_BANDS);
-    const order = ranked.length > 1 ? await input.order() : null;
-    if (order) ranked.sort((a, b) => b[1] - a[1] || (order.get(b[0]) ?? 0) - (order.get(a[0]) ?? 0));
-    for (const [k, v] of await input.state(ranked.filter(([id]) => !sigs.has(id)).map(([id]) => `s:${id}`))) sigs.set(k.slice(2), unpackSig(v as string));
-    const candidates = plausible(ranked.map(([id]) => id), sig, (id) => sigs.get(id));
-    await input.docs.load(candidates);
-    for (const id of candidates) {
-      const other = input.docs.get(id)!;
-      if (isCopy(doc) || isCopy(other)) continue;
-      const [orig, copy] = (await precedes(other, doc)) ? [other, doc] : [doc, other];
-      // A stored document already linked keeps its link, as the first link found wins in a full run.
-      if (links.has(copy.id) || (copy !== doc && copy.duplicateOf)) continue;
-      const l = tryLink(copy, orig);
-      if (l) links.set(copy.id, rewordedLink(l, copy, orig));
-    }
-  }
+  const { links, state: found } = await rewordedCopies(input, precedes);
   await input.docs.load(fresh.flatMap((d) => d.duplicateOf ?? []));
   for (const doc of fresh) {
     const original = isCopy(doc) && doc.duplicateOf ? input.docs.get(doc.duplicateOf) : undefined;
@@ -192,12 +104,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     if (next) docs.push(next);
   }
   const groups = await regroup([...targets.values()].map((d) => docs.find((n) => n.id === d.id) ?? d), input, links);
-  return {
-    docs,
-    upsert: { duplicates: groups.upsert },
-    remove: { duplicates: groups.remove },
-    state: [...state, ...lsh.entries(), ...groups.state, ...input.added.flatMap((d): [string, unknown][] => (sigs.has(d.id) ? [[`s:${d.id}`, packSig(sigs.get(d.id)!)]] : []))],
-  };
+  return { docs, upsert: { duplicates: groups.upsert }, remove: { duplicates: groups.remove }, state: [...state, ...found, ...groups.state] };
 }
 
 /** Moves each document into the group of its original now (out of the one it was in before). */

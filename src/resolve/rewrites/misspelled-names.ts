@@ -8,6 +8,7 @@ import { deletions, osaDistance, skeleton } from './edit-distance.js';
 import { COMMON_PROPER } from './common-proper.js';
 import { maxEdits, namesIn, type NameStats } from './names.js';
 import type { PackFacts } from './pack-facts.js';
+import { BoundedMemo } from '../../memo.js';
 
 /**
  * Two spellings of one name in one text: a writer is consistent, a spinner or a typo is not. The
@@ -83,8 +84,17 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Per pack, the answers of `nearKnown` (null for none), for names that recur in many documents. */
+const known = new WeakMap<PackFacts, BoundedMemo<string | null>>();
+
 /** A spelling the pack knows within edit distance of `key` (not an inflection or transliteration). */
 function nearKnown(key: string, pack: PackFacts): string | undefined {
+  if (pack.deletes.size === 0) return undefined;
+  const memo = known.get(pack) ?? known.set(pack, new BoundedMemo(16384)).get(pack)!;
+  return memo.get(key, () => findKnown(key, pack) ?? null) ?? undefined;
+}
+
+function findKnown(key: string, pack: PackFacts): string | undefined {
   const found = new Set<string>();
   for (const d of deletions(key)) for (const w of pack.deletes.get(d) ?? []) found.add(w);
   return [...found].sort().find((o) => o !== key && osaDistance(key, o) <= maxEdits(key, o) && !inflection(key, o) && skeleton(key) !== skeleton(o));

@@ -29,6 +29,8 @@ export class StoredNames extends NameStats {
   private readonly lookedUp = new Set<string>();
   /** Stored names without a list that got one from the deletion index (written by `addDocs`). */
   private readonly built = new Set<string>();
+  /** Names whose `nm:` mark was read from the state (not written again). */
+  private readonly storedMid = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {
     super();
@@ -41,12 +43,12 @@ export class StoredNames extends NameStats {
   /** Loads what scoring a document with `names` reads: those names and the names close to them. */
   async load(names: Iterable<string>): Promise<void> {
     const wanted = [...new Set(names)];
-    await this.readKeys(wanted, ['nd', 'nm', 'lw', 'nb']);
+    await this.readKeys(this.keys(wanted, ['nd', 'nm', 'lw', 'nb']));
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
     const dels = [...new Set(lookup.flatMap((n) => [...deletions(n)]))].filter((d) => !this.index.has(d));
-    const got = await this.state(dels.map((d) => `x:${d}`));
+    const got = dels.length > 0 ? await this.state(dels.map((d) => `x:${d}`)) : new Map<string, unknown>();
     for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
       this.lists.set(n, super.close(n));
@@ -54,18 +56,26 @@ export class StoredNames extends NameStats {
     }
     // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
     const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.lists.get(n) ?? super.close(n)))];
-    await this.readKeys(near(wanted.filter((n) => this.docFreq.has(n))), ['nd', 'lw']);
-    await this.readKeys(near(wanted.filter((n) => !this.docFreq.has(n))), ['nd', 'lw', 'nb']);
+    const [known, fresh] = [wanted.filter((n) => this.docFreq.has(n)), wanted.filter((n) => !this.docFreq.has(n))];
+    await this.readKeys([...this.keys(near(known), ['nd', 'lw']), ...this.keys(near(fresh), ['nd', 'lw', 'nb'])]);
   }
 
-  /** Reads those of the names' `kinds` keys not read before. */
-  private async readKeys(names: string[], kinds: ('nd' | 'nm' | 'lw' | 'nb')[]): Promise<void> {
-    const keys = names.flatMap((n) => kinds.map((k) => `${k}:${n}`)).filter((k) => !this.read.has(k));
+  private keys(names: string[], kinds: ('nd' | 'nm' | 'lw' | 'nb')[]): string[] {
+    return names.flatMap((n) => kinds.map((k) => `${k}:${n}`));
+  }
+
+  /** Reads those of the `nd`/`nm`/`lw`/`nb` keys not read before, in one read. */
+  private async readKeys(all: string[]): Promise<void> {
+    const keys = all.filter((k) => !this.read.has(k));
     for (const k of keys) this.read.add(k);
+    if (keys.length === 0) return;
     for (const [k, v] of await this.state(keys)) {
       const n = k.slice(3);
       if (k.startsWith('nd:')) this.docFreq.set(n, v as number);
-      else if (k.startsWith('nm:')) this.mid.add(n);
+      else if (k.startsWith('nm:')) {
+        this.mid.add(n);
+        this.storedMid.add(n);
+      }
       else if (k.startsWith('lw:')) this.lower.add(n);
       else this.lists.set(n, v as string[]);
     }
@@ -83,7 +93,7 @@ export class StoredNames extends NameStats {
     const out: [string, unknown][] = [];
     for (const n of names) {
       out.push([`nd:${n}`, this.docFreq.get(n)]);
-      if (this.mid.has(n)) out.push([`nm:${n}`, 1]);
+      if (this.mid.has(n) && !this.storedMid.has(n)) out.push([`nm:${n}`, 1]);
     }
     for (const d of new Set(fresh.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
     const isFresh = new Set(fresh);

@@ -154,7 +154,7 @@ export const rewritesResolver: Resolver = {
     return { docs: changed, items: fullRuns.keep(items, { sigs, names, roles, freq, lsh, groups }) };
   },
   incremental: {
-    state: (_docs, items) => rewriteState(fullRuns.get(items)),
+    state: (docs, items) => rewriteState(fullRuns.get(items), docs),
     add: (input, _corpus, ctx) => addRewrites(input, ctx),
   },
 };

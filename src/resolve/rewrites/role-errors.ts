@@ -5,6 +5,7 @@
  * is incremental: `RoleStats.add` one document at a time.
  */
 import type { NewsDoc } from '../../model/doc.js';
+import { BoundedMemo } from '../../memo.js';
 import type { PackFacts } from './pack-facts.js';
 
 /** Offices that distinguish people; longer titles first so "vice president" wins over "president". */
@@ -45,8 +46,18 @@ export interface StatedRole {
   end: number;
 }
 
-/** The roles `text` gives to named people. */
-export function statedRoles(text: string): StatedRole[] {
+/**
+ * Texts whose stated roles are remembered: an incremental run reads a new document's roles to load
+ * their tallies, to count them in and to score them.
+ */
+const memo = new BoundedMemo<readonly StatedRole[]>(2048);
+
+/** The roles `text` gives to named people. Shared: do not mutate. */
+export function statedRoles(text: string): readonly StatedRole[] {
+  return memo.get(text, () => findRoles(text));
+}
+
+function findRoles(text: string): StatedRole[] {
   const out: StatedRole[] = [];
   const push = (name: string, title: string, start: number, end: number) => {
     const folded = name.replace(/['’]s$/, '').toLowerCase().replace(/\s+/g, ' ');
@@ -68,9 +79,14 @@ export class RoleStats {
   readonly tally = new Map<string, Map<string, Set<string>>>();
 
   add(doc: Pick<NewsDoc, 'id' | 'text'>): void {
-    for (const r of statedRoles(doc.text)) {
+    this.addStated(doc.id, statedRoles(doc.text));
+  }
+
+  /** Counts the roles a document states (`statedRoles` of its text). */
+  addStated(id: string, roles: readonly StatedRole[]): void {
+    for (const r of roles) {
       const titles = this.tally.get(r.name) ?? this.tally.set(r.name, new Map()).get(r.name)!;
-      (titles.get(r.title) ?? titles.set(r.title, new Set()).get(r.title)!).add(doc.id);
+      (titles.get(r.title) ?? titles.set(r.title, new Set()).get(r.title)!).add(id);
     }
   }
 
