@@ -61,5 +61,39 @@ export class DocSet {
   }
 }
 
+/**
+ * True when `a` and `b` serialise to the same JSON (`JSON.stringify(a) === JSON.stringify(b)`), without
+ * serialising them: parts a resolver left untouched are the same objects and compare at once, and the
+ * first difference ends the walk. So telling which documents a resolution changed costs next to
+ * nothing, where serialising both forms of every changed document cost ~0.9 s in a 4k-document ingest.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof (a as { toJSON?: unknown }).toJSON === 'function' || typeof (b as { toJSON?: unknown }).toJSON === 'function') {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const c = b as unknown[];
+    if (a.length !== c.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(inArray(a[i]), inArray(c[i]))) return false;
+    return true;
+  }
+  const ka = serialisedKeys(a as Record<string, unknown>);
+  const kb = serialisedKeys(b as Record<string, unknown>);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/** Values JSON leaves out of an object (and writes as null in an array). */
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+const inArray = (v: unknown) => (omitted(v) ? null : v);
+/** The keys JSON writes for an object, in its order. */
+const serialisedKeys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !omitted(o[k]));
+
 /** What reading documents by id needs: a map, or a `DocSet` after `load`. */
 export type DocLookup = Pick<ReadonlyMap<string, NewsDoc>, 'get'>;

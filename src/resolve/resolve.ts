@@ -21,7 +21,7 @@
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
 import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
-import { DocSet } from './doc-set.js';
+import { DocSet, sameJson } from './doc-set.js';
 import { forgetTokens } from './duplicates/tokens.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
@@ -218,5 +218,5 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
 
 /** True when a resolver left a document other than it was stored (one may undo what another did). */
 function differs(now: NewsDoc, before: NewsDoc): boolean {
-  return now !== before && JSON.stringify(now) !== JSON.stringify(before);
+  return !sameJson(now, before);
 }

@@ -11,7 +11,23 @@ import { assertDistinctIds, type CorpusItem, type CorpusKind, type ResolutionWri
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
+/**
+ * Keys, ids or line keys looked up per statement, passed as one JSON array (`json_each`): one call into
+ * SQLite per chunk instead of one per key (measured on a 460k-key state table: 100k look-ups in about
+ * 0.5 s against 0.8 s key by key; chunks of 100 to 10,000 cost the same), small enough to keep the
+ * array's text small.
+ */
+const LOOKUP_CHUNK = 1000;
+
+/** `[key, value]` sorted by key, so a large write walks the B-tree in order (measured: 160k upserts 1.1 s sorted, 1.8 s unsorted). */
+function byKey<T>(rows: [string, T][]): [string, T][] {
+  return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 export class SqliteStore implements Store {
+  /** Prepared statements by SQL text, prepared once per connection (preparing costs more than a look-up). */
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(private readonly db: Database.Database) {}
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -32,19 +48,46 @@ export class SqliteStore implements Store {
     return new SqliteStore(db);
   }
 
+  /** The prepared statement of `sql`, prepared on first use. */
+  private sql(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
+
+  /**
+   * Runs `sql` (whose last parameter is a JSON array read with `json_each`, and whose first two
+   * columns are a key and its JSON value) once per chunk of the distinct `keys`; returns the values
+   * found, parsed, in the order of `keys` (as looking them up one by one did).
+   */
+  private lookup<T>(sql: string, params: unknown[], keys: string[]): Map<string, T> {
+    const stmt = this.sql(sql).raw(true);
+    const all = [...new Set(keys)];
+    const found = new Map<string, string>();
+    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+      for (const [key, json] of stmt.all(...params, JSON.stringify(all.slice(i, i + LOOKUP_CHUNK))) as [string, string][]) found.set(key, json);
+    }
+    const out = new Map<string, T>();
+    for (const key of all) {
+      const json = found.get(key);
+      if (json !== undefined) out.set(key, JSON.parse(json) as T);
+    }
+    return out;
+  }
+
   async putBatch(items: { doc: NewsDoc; raw: RawArticle }[]): Promise<PutResult[]> {
-    const findOrigin = this.db.prepare('SELECT doc_id, bytes_hash FROM originals WHERE origin = ?');
-    const findDoc = this.db.prepare('SELECT 1 FROM documents WHERE id = ?');
-    const insertDoc = this.db.prepare(
+    const findOrigin = this.sql('SELECT doc_id, bytes_hash FROM originals WHERE origin = ?');
+    const findDoc = this.sql('SELECT 1 FROM documents WHERE id = ?');
+    const insertDoc = this.sql(
       'INSERT INTO documents (id, origin, title, outlet, published, text, doc_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const upsertOriginal = this.db.prepare(
+    const upsertOriginal = this.sql(
       `INSERT INTO originals (origin, doc_id, bytes_hash, bytes, encoding, content_type) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(origin) DO UPDATE SET doc_id = excluded.doc_id, bytes_hash = excluded.bytes_hash,
          bytes = excluded.bytes, encoding = excluded.encoding, content_type = excluded.content_type`,
     );
-    const insertLine = this.db.prepare('INSERT OR IGNORE INTO outlet_lines (outlet, line_key, doc_id) VALUES (?, ?, ?)');
-    const bumpGeneration = this.db.prepare('UPDATE corpus_state SET changed = changed + 1');
+    const insertLine = this.sql('INSERT OR IGNORE INTO outlet_lines (outlet, line_key, doc_id) VALUES (?, ?, ?)');
+    const bumpGeneration = this.sql('UPDATE corpus_state SET changed = changed + 1');
     const write = this.db.transaction((batch: { doc: NewsDoc; raw: RawArticle }[]) => {
       const results = batch.map(({ doc, raw }): PutResult => {
         const hash = bytesHash(raw.bytes);
@@ -65,7 +108,7 @@ export class SqliteStore implements Store {
   }
 
   async hasUnchanged(origin: string, bytes: Uint8Array): Promise<boolean> {
-    const row = this.db.prepare('SELECT bytes_hash FROM originals WHERE origin = ?').get(origin) as
+    const row = this.sql('SELECT bytes_hash FROM originals WHERE origin = ?').get(origin) as
       | { bytes_hash: string }
       | undefined;
     return row !== undefined && row.bytes_hash === bytesHash(bytes);
@@ -113,17 +156,11 @@ export class SqliteStore implements Store {
   }
 
   async docsById(ids: string[]): Promise<Map<string, NewsDoc>> {
-    const get = this.db.prepare('SELECT doc_json FROM documents WHERE id = ?');
-    const out = new Map<string, NewsDoc>();
-    for (const id of new Set(ids)) {
-      const row = get.get(id) as { doc_json: string } | undefined;
-      if (row) out.set(id, JSON.parse(row.doc_json) as NewsDoc);
-    }
-    return out;
+    return this.lookup<NewsDoc>('SELECT id, doc_json FROM documents WHERE id IN (SELECT value FROM json_each(?))', [], ids);
   }
 
   async countDocs(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
@@ -154,28 +191,22 @@ export class SqliteStore implements Store {
   }
 
   async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
-    const get = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? AND id = ?');
-    const out = new Map<string, T>();
-    for (const id of new Set(ids)) {
-      const row = get.get(kind, id) as { data: string } | undefined;
-      if (row) out.set(id, JSON.parse(row.data) as T);
-    }
-    return out;
+    return this.lookup<T>('SELECT id, data FROM corpus_items WHERE kind = ? AND id IN (SELECT value FROM json_each(?))', [kind], ids);
   }
 
   async applyResolution(w: ResolutionWrite): Promise<void> {
     for (const [kind, items] of Object.entries(w.replace)) assertDistinctIds(kind as CorpusKind, items);
     for (const [kind, items] of Object.entries(w.upsert)) assertDistinctIds(kind as CorpusKind, items);
-    const upsert = this.db.prepare(
+    const upsert = this.sql(
       `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
        VALUES (?, (SELECT coalesce(max(seq), -1) + 1 FROM corpus_items WHERE kind = ?), ?, ?, ?)
        ON CONFLICT(kind, id) DO UPDATE SET data = excluded.data, sort_key = excluded.sort_key`,
     );
-    const remove = this.db.prepare('DELETE FROM corpus_items WHERE kind = ? AND id = ?');
-    const clear = this.db.prepare('DELETE FROM resolver_state WHERE ns = ?');
-    const put = this.db.prepare('INSERT INTO resolver_state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT(ns, key) DO UPDATE SET value = excluded.value');
-    const unset = this.db.prepare('DELETE FROM resolver_state WHERE ns = ? AND key = ?');
-    const covered = this.db.prepare('UPDATE documents SET resolved = 1 WHERE id = ? AND resolved = 0');
+    const remove = this.sql('DELETE FROM corpus_items WHERE kind = ? AND id = ?');
+    const clear = this.sql('DELETE FROM resolver_state WHERE ns = ?');
+    const put = this.sql('INSERT INTO resolver_state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT(ns, key) DO UPDATE SET value = excluded.value');
+    const unset = this.sql('DELETE FROM resolver_state WHERE ns = ? AND key = ?');
+    const covered = this.sql('UPDATE documents SET resolved = 1 WHERE id IN (SELECT value FROM json_each(?)) AND resolved = 0');
     this.db.transaction(() => {
       this.writeDocs(w.docs);
       for (const [kind, items] of Object.entries(w.replace)) this.writeCorpus(kind as CorpusKind, items);
@@ -183,53 +214,52 @@ export class SqliteStore implements Store {
       for (const [kind, items] of Object.entries(w.upsert)) for (const i of items) upsert.run(kind, kind, i.id, JSON.stringify(i.data), i.sortKey ?? '');
       for (const { ns, clear: empty, put: entries } of w.state) {
         if (empty) clear.run(ns);
-        for (const [key, value] of entries) {
-          if (value === null) unset.run(ns, key);
-          else put.run(ns, key, JSON.stringify(value));
+        // The last value given for a key wins, as it would written one by one; written in key order.
+        for (const [key, value] of byKey([...new Map(entries)])) {
+          if (value === null) {
+            if (!empty) unset.run(ns, key);
+          } else put.run(ns, key, JSON.stringify(value));
         }
       }
-      for (const id of w.resolved) covered.run(id);
+      for (let i = 0; i < w.resolved.length; i += LOOKUP_CHUNK) covered.run(JSON.stringify(w.resolved.slice(i, i + LOOKUP_CHUNK)));
     })();
   }
 
   async unresolvedDocIds(): Promise<string[]> {
-    return (this.db.prepare('SELECT id FROM documents WHERE resolved = 0 ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+    return (this.sql('SELECT id FROM documents WHERE resolved = 0 ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
   }
 
   async readState(ns: string, keys: string[]): Promise<Map<string, unknown>> {
-    const get = this.db.prepare('SELECT value FROM resolver_state WHERE ns = ? AND key = ?');
-    const out = new Map<string, unknown>();
-    for (const key of new Set(keys)) {
-      const row = get.get(ns, key) as { value: string } | undefined;
-      if (row) out.set(key, JSON.parse(row.value));
-    }
-    return out;
+    return this.lookup('SELECT key, value FROM resolver_state WHERE ns = ? AND key IN (SELECT value FROM json_each(?))', [ns], keys);
   }
 
   private writeDocs(docs: NewsDoc[]): void {
-    const update = this.db.prepare('UPDATE documents SET published = ?, doc_json = ? WHERE id = ?');
+    const update = this.sql('UPDATE documents SET published = ?, doc_json = ? WHERE id = ?');
     for (const doc of docs) update.run(doc.published.date, JSON.stringify(doc), doc.id);
   }
 
   private writeCorpus(kind: CorpusKind, items: CorpusItem[]): void {
-    const insert = this.db.prepare('INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES (?, ?, ?, ?, ?)');
-    this.db.prepare('DELETE FROM corpus_items WHERE kind = ?').run(kind);
+    const insert = this.sql('INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES (?, ?, ?, ?, ?)');
+    this.sql('DELETE FROM corpus_items WHERE kind = ?').run(kind);
     items.forEach((item, i) => insert.run(kind, i, item.id, JSON.stringify(item.data), item.sortKey ?? ''));
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
-    const counts = new Map<string, number>();
-    const stmt = this.db.prepare('SELECT count(*) AS n FROM outlet_lines WHERE outlet = ? AND line_key = ?');
-    for (const key of new Set(lineKeys)) counts.set(key, (stmt.get(outlet, key) as { n: number }).n);
-    return counts;
+    // count(*) as JSON text (a number parses to itself), so the look-up shape serves here too.
+    const found = this.lookup<number>(
+      'SELECT line_key, count(*) FROM outlet_lines WHERE outlet = ? AND line_key IN (SELECT value FROM json_each(?)) GROUP BY line_key',
+      [outlet],
+      lineKeys,
+    );
+    return new Map([...new Set(lineKeys)].map((k) => [k, found.get(k) ?? 0]));
   }
 
   async corpusGeneration(): Promise<{ changed: number; resolved: number }> {
-    return this.db.prepare('SELECT changed, resolved FROM corpus_state').get() as { changed: number; resolved: number };
+    return this.sql('SELECT changed, resolved FROM corpus_state').get() as { changed: number; resolved: number };
   }
 
   async markResolved(changed: number): Promise<void> {
-    this.db.prepare('UPDATE corpus_state SET resolved = ?').run(changed);
+    this.sql('UPDATE corpus_state SET resolved = ?').run(changed);
   }
 
   /** SQLite has one writing process at a time, so the lease is the process itself. */
