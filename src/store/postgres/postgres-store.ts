@@ -95,7 +95,7 @@ export class PostgresStore implements Store, JobQueue {
     const out = new Map<string, NewsDoc>();
     const all = [...new Set(ids)];
     for (let i = 0; i < all.length; i += PAGE) {
-      const { rows } = await this.pool.query('SELECT id, doc_json FROM documents WHERE id = ANY($1)', [all.slice(i, i + PAGE)]);
+      const { rows } = await this.pool.query({ name: 'docs-by-id', text: 'SELECT id, doc_json FROM documents WHERE id = ANY($1)', values: [all.slice(i, i + PAGE)] });
       for (const r of rows) out.set(r.id as string, JSON.parse(r.doc_json) as NewsDoc);
     }
     return out;
@@ -136,7 +136,7 @@ export class PostgresStore implements Store, JobQueue {
   }
 
   async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
-    const { rows } = await this.pool.query('SELECT id, data FROM corpus_items WHERE kind = $1 AND id = ANY($2)', [kind, [...new Set(ids)]]);
+    const { rows } = await this.pool.query({ name: 'corpus-items', text: 'SELECT id, data FROM corpus_items WHERE kind = $1 AND id = ANY($2)', values: [kind, [...new Set(ids)]] });
     return new Map(rows.map((r) => [r.id as string, JSON.parse(r.data) as T]));
   }
 
@@ -159,9 +159,10 @@ export class PostgresStore implements Store, JobQueue {
       }
       for (const { ns, clear, put } of w.state) {
         if (clear) await client.query('DELETE FROM resolver_state WHERE ns = $1', [ns]);
-        // The last value given for a key wins, as it would written one by one.
-        const last = [...new Map(put)];
-        const [unset, set] = [last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
+        // The last value given for a key wins, as it would written one by one; written in key order, so
+        // the index is walked in order. After `clear` there is nothing to delete.
+        const last = [...new Map(put)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        const [unset, set] = [clear ? [] : last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
         for (const part of chunks(unset)) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, part.map(([k]) => k)]);
         for (const part of chunks(set))
           await client.query(
@@ -180,8 +181,12 @@ export class PostgresStore implements Store, JobQueue {
   }
 
   async readState(ns: string, keys: string[]): Promise<Map<string, unknown>> {
-    const { rows } = await this.pool.query('SELECT key, value FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, [...new Set(keys)]]);
-    return new Map(rows.map((r) => [r.key as string, JSON.parse(r.value)]));
+    const out = new Map<string, unknown>();
+    for (const part of chunks([...new Set(keys)])) {
+      const { rows } = await this.pool.query({ name: 'read-state', text: 'SELECT key, value FROM resolver_state WHERE ns = $1 AND key = ANY($2)', values: [ns, part] });
+      for (const r of rows) out.set(r.key as string, JSON.parse(r.value));
+    }
+    return out;
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
