@@ -15,6 +15,7 @@ import type { NewsDoc } from '../../src/model/doc.js';
 import { snapshot } from '../store/snapshot.js';
 import { makeDoc, makeRaw } from '../helpers.js';
 import { annotate } from '../../src/pipeline.js';
+import { loadPack } from '../../src/packs/load.js';
 
 const F = join(import.meta.dirname, '..', 'fixtures');
 /** Two dated reports of Varnholm–Ostrava talks, then three stories, then a story with copies and rewrites. */
@@ -77,6 +78,20 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
       expect(await snapshot(steps)).toEqual(await snapshot(once));
     } finally {
       await Promise.all([once.close(), steps.close()]);
+    }
+  }, 60_000);
+
+  test('with a domain pack (known events matched against the stored events), two steps give what one gives', async () => {
+    const withPack = makeContext({ referenceDate: '2031-06-01', pack: loadPack('russia-ukraine'), options: { incrementalFrom: 0 } });
+    const [once, twice] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
+    try {
+      await ingest(FILES, once, withPack, { threads: 1 });
+      await ingest(FILES.slice(0, 8), twice, withPack, { threads: 1 });
+      await ingest(FILES.slice(8), twice, withPack, { threads: 1 });
+      expect(await twice.unresolvedDocIds()).toEqual([]);
+      expect((await snapshot(twice)).corpus.events).toEqual((await snapshot(once)).corpus.events);
+    } finally {
+      await Promise.all([once.close(), twice.close()]);
     }
   }, 60_000);
 

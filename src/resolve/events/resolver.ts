@@ -34,7 +34,7 @@ function byDate(a: Event, b: Event): number {
 export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'packOf'>, ctx: Context): ResolvedEvent[] {
   const provisional = groups.map(buildEvent);
   const published = new Map(groups.flatMap((g) => g.map((n) => [n.doc, n.published] as const)));
-  const known = matchKnownEvents(provisional, ctx, packView(ctx, entities.packOf, (id) => published.get(id) ?? null));
+  const known = matchKnownEvents(provisional, ctx, packView(ctx, (id) => entities.packOf(id), (id) => published.get(id) ?? null));
   // `built`: the provisional event, while the slot holds one group only (building is linear in mentions).
   const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null; built: Event | null }>();
   groups.forEach((group, i) => {
