@@ -2,7 +2,7 @@
  * `npm run bench -- scale`: the cost curve. Synthetic corpora (`synthetic-corpus.ts`, ~600 words per
  * article) of `SCALE_DOCS` sizes (default 1000,10000; add 100000 for the long run) go through the
  * full pipeline into SQLite and PostgreSQL, each run in its own child process so peak memory is its
- * own, with `SCALE_THREADS` annotation threads (default: one per core) and, for the first size, also
+ * own, with the CLI's default pack (`russia-ukraine`) and `SCALE_THREADS` annotation threads (default: one per core) and, for the first size, also
  * with one thread (the ratio threads / one thread is printed); then PostgreSQL with 1, 2 and 3
  * `parley worker` processes of one thread each (`SCALE_WORKERS`; the ratio to one worker shows how
  * processes scale), and one worker with the default threads. Printed: docs/s, words/s, peak RSS,
@@ -42,11 +42,13 @@ type HeapMode = 'cli' | 'v8';
 async function child(dir: string, db: string, threads: number, heap: HeapMode): Promise<void> {
   if (heap === 'cli') tuneHeap();
   const { makeContext } = await import('../src/context.js');
+  const { loadPack } = await import('../src/packs/load.js');
   const { ingest } = await import('../src/ingest-batch.js');
   const { openStore } = await import('../src/store/open.js');
   const { DocPool } = await import('../src/worker/doc-pool.js');
   const store = await openStore(db);
-  const ctx = makeContext({ referenceDate: '2031-06-01' });
+  // the CLI's default pack, as `parley ingest` (and the worker runs below) use it
+  const ctx = makeContext({ referenceDate: '2031-06-01', pack: loadPack('russia-ukraine') });
   const peak = { main: 0, threads: 0 };
   let asking = false;
   const sampler = setInterval(() => {
