@@ -33,7 +33,10 @@ const CLI = join(ROOT, 'test', 'worker', 'child-cli.ts');
 /** Published anchors from the issue: the targets these figures are read against. */
 const ANCHORS = 'targets: full pipeline ≥ 150 docs/s with SQLite (≥ 1/3 of bare wink-nlp), flat cost 10k→100k, peak < 1.5 GB at 100k; 3 workers ≥ 2.5× one';
 
-interface RunResult { docs: number; words: number; secs: number; cpuSecs: number; peakMB: number; mainHeapMB: number; threadHeapsMB: number; dbMB: number; searchMs: number; listMs: number; error?: string }
+interface RunResult { docs: number; words: number; secs: number; cpuSecs: number; peakMB: number; mainHeapMB: number; threadHeapsMB: number; dbMB: number; searchMs: number; listMs: number; tenths: Tenth[]; error?: string }
+
+/** Where the run stood as each tenth of the corpus had been read: documents, seconds and CPU seconds so far, RSS now. */
+interface Tenth { docs: number; secs: number; cpuSecs: number; rssMB: number }
 
 /** How a child run sizes its heap: as the CLI does (`tuneHeap`), or V8's default (the baseline). */
 type HeapMode = 'cli' | 'v8';
@@ -63,10 +66,16 @@ async function child(dir: string, db: string, threads: number, heap: HeapMode): 
   const words = readdirSync(dir).reduce((s, f) => s + readFileSync(join(dir, f), 'utf8').split(/\s+/).length, 0);
   const t = performance.now();
   const cpu = process.cpuUsage();
+  const total = readdirSync(dir).length;
+  const tenths: Tenth[] = [];
+  const at = (docs: number): Tenth => {
+    const used = process.cpuUsage(cpu);
+    return { docs, secs: (performance.now() - t) / 1000, cpuSecs: (used.user + used.system) / 1e6, rssMB: process.memoryUsage().rss / 2 ** 20 };
+  };
   let read = 0;
   let error: string | undefined;
   try {
-    read = (await ingest([dir], store, ctx, { threads, db, onRejected: () => {} })).read;
+    read = (await ingest([dir], store, ctx, { threads, db, onRejected: () => {}, onProgress: (p) => p.read >= ((tenths.length + 1) * total) / 10 && tenths.push(at(p.read)) })).read;
   } catch (err) {
     // a failure in corpus resolution (after every document was stored) is reported, not hidden
     error = (err as Error).message;
@@ -88,7 +97,7 @@ async function child(dir: string, db: string, threads: number, heap: HeapMode): 
   const searchMs = await time(() => store.search('ceasefire Kessel'));
   const listMs = await time(() => store.listDocs({ limit: 50, offset: 100 }));
   await store.close();
-  const r: RunResult = { error, docs: read, words, secs, cpuSecs, peakMB: process.resourceUsage().maxRSS / 1024, mainHeapMB: peak.main, threadHeapsMB: peak.threads, dbMB: await dbSize(db), searchMs, listMs };
+  const r: RunResult = { error, docs: read, words, secs, cpuSecs, peakMB: process.resourceUsage().maxRSS / 1024, mainHeapMB: peak.main, threadHeapsMB: peak.threads, dbMB: await dbSize(db), searchMs, listMs, tenths };
   console.log(JSON.stringify(r));
 }
 
@@ -156,6 +165,21 @@ async function workersRun(dir: string, url: string, k: number, threads: number):
 
 const f1 = (x: number) => x.toFixed(1);
 
+/**
+ * The cost per document along one run, tenth by tenth of the corpus (by documents read; the final
+ * resolution comes after the last): docs/s and CPU ms per document within each tenth, RSS at its end,
+ * and the last tenth's CPU per document over the second's (the first holds the first full resolution).
+ */
+function costCurve(tenths: Tenth[]): string {
+  const rows = tenths.map((x, i) => {
+    const prev = i === 0 ? { docs: 0, secs: 0, cpuSecs: 0 } : tenths[i - 1];
+    const docs = x.docs - prev.docs;
+    return { upTo: x.docs, rate: docs / (x.secs - prev.secs), cpuMs: ((x.cpuSecs - prev.cpuSecs) * 1000) / docs, rssMB: x.rssMB };
+  });
+  const flat = rows.length > 2 ? ` — CPU per document, last tenth / second tenth: ${(rows.at(-1)!.cpuMs / rows[1].cpuMs).toFixed(2)}` : '';
+  return `  cost by tenth of the corpus (docs read: docs/s, CPU ms/doc, RSS MB): ${rows.map((r) => `${r.upTo}: ${f1(r.rate)}, ${f1(r.cpuMs)}, ${Math.round(r.rssMB)}`).join(' | ')}${flat}`;
+}
+
 /** The suite. */
 export async function runScale(): Promise<void> {
   console.log(ANCHORS);
@@ -196,6 +220,7 @@ export async function runScale(): Promise<void> {
           rows.push(`| ${name} | ${n} | ${growth} | ${size} | ${f1(rate)} | ${Math.round(r.words / r.secs)} | ${(rate / wink).toFixed(2)} | ${vsOne} | ${f1((r.cpuSecs * 1000) / r.docs)} | ${(r.cpuSecs / r.secs).toFixed(2)} | ${Math.round(r.peakMB)} | ${Math.round(r.mainHeapMB)} | ${Math.round(r.threadHeapsMB)} | ${vsV8} | ${f1(r.dbMB)} | ${r.searchMs.toFixed(2)} | ${r.listMs.toFixed(2)} |`);
           console.log(`${rows.at(-1)}  (load ${loadavg()[0].toFixed(2)})`);
           if (r.error) console.log(`  (${name}: corpus resolution failed after storing every document: ${r.error})`);
+          if (size >= 10_000) console.log(costCurve(r.tenths));
         }
       }
       if (!pgBase || size !== sizes[0]) continue;
