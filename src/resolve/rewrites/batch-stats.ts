@@ -9,10 +9,9 @@
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
-import { tokens } from '../duplicates/tokens.js';
 import { contentSet } from './content-words.js';
 import { WordFreq } from './direction.js';
-import { MIN_NAME_LENGTH, namesIn } from './names.js';
+import { lowerWords, MIN_NAME_LENGTH, namesIn } from './names.js';
 import { StoredNames } from './name-state.js';
 import { RoleStats, statedRoles, type StatedRole } from './role-errors.js';
 
@@ -89,10 +88,8 @@ export class BatchStats {
       }
     }
     const lower = new Set<string>();
-    for (const d of docs) {
-      for (const t of tokens(d.text)) if (t.norm.length >= MIN_NAME_LENGTH && /^\p{Ll}/u.test(d.text[t.start])) lower.add(t.norm.replace(/'s$/, ''));
-    }
-    for (const w of lower) if (w.length >= MIN_NAME_LENGTH) out.push([`lw:${w}`, 1]);
+    for (const d of docs) for (const w of lowerWords(d.text)) if (w.length >= MIN_NAME_LENGTH) lower.add(w);
+    for (const w of lower) out.push([`lw:${w}`, 1]);
     for (const name of new Set(docs.flatMap((d) => this.rolesOf(d).map((r) => r.name)))) {
       out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
     }

@@ -6,7 +6,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import { deletions, osaDistance, skeleton } from './edit-distance.js';
 import { COMMON_PROPER } from './common-proper.js';
-import { maxEdits, namesIn, type NameStats } from './names.js';
+import { maxEdits, namesIn, type NameStats, type NameUse } from './names.js';
 import type { PackFacts } from './pack-facts.js';
 import { BoundedMemo } from '../../memo.js';
 
@@ -52,7 +52,11 @@ function inflection(a: string, b: string): boolean {
   return ta === '' || tb === '' || (TAILS.has(ta) && TAILS.has(tb));
 }
 
-/** The misspelled names of `doc`, given corpus statistics (which include `doc`) and pack facts. */
+/**
+ * The misspelled names of `doc`, given corpus statistics (which include `doc`) and pack facts. A
+ * close name is vetted (`distinct`) only when it would decide: it is used more in the text, or it is
+ * the established spelling of a name used once.
+ */
 export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats, pack: PackFacts): Misspelling[] {
   const names = namesIn(doc.text);
   const out: Misspelling[] = [];
@@ -60,14 +64,17 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
     if (!stats.isName(key) || pack.spellings.has(key) || COMMON_PROPER.has(key)) continue;
     const hit = (likely: string, weight: number, reason: string) =>
       out.push({ start: v.first, end: v.first + v.surface.length, text: v.surface, likely, weight, reason });
-    const candidates = stats.neighbours(key).filter((o) => !COMMON_PROPER.has(o) && !inflection(key, o) && skeleton(key) !== skeleton(o));
-    const inText = candidates
-      .map((o) => ({ o, w: names.get(o) }))
-      .filter((c) => c.w && (c.w.count > v.count || (c.w.count === 1 && v.count === 1 && c.w.first < v.first)))
-      .sort((a, b) => b.w!.count - a.w!.count);
-    if (inText.length > 0) {
-      const { w } = inText[0];
-      hit(w!.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${w!.surface}" (×${w!.count}) in the same text`);
+    const near = stats.neighbours(key);
+    const distinct = (o: string) => !COMMON_PROPER.has(o) && !inflection(key, o) && skeleton(key) !== skeleton(o);
+    // The spelling used most in the text (the first of those), when used more than this one.
+    let inText: NameUse | undefined;
+    for (const o of near) {
+      const w = names.get(o);
+      if (!w || !(w.count > v.count || (w.count === 1 && v.count === 1 && w.first < v.first))) continue;
+      if ((inText === undefined || w.count > inText.count) && distinct(o)) inText = w;
+    }
+    if (inText) {
+      hit(inText.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${inText.surface}" (×${inText.count}) in the same text`);
       continue;
     }
     if (!stats.isMidSentenceName(key)) continue;
@@ -76,9 +83,8 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
       hit(known, PACK_WEIGHT, `"${v.surface}" is close to the known name "${known}"`);
       continue;
     }
-    const common = candidates.find(
-      (o) => stats.docFreq.get(key) === 1 && (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= CORPUS_EDITS,
-    );
+    if (stats.docFreq.get(key) !== 1) continue;
+    const common = near.find((o) => (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= CORPUS_EDITS && distinct(o));
     if (common) hit(common, CORPUS_WEIGHT, `"${v.surface}" appears nowhere else; "${common}" in ${stats.docFreq.get(common)} documents`);
   }
   return out.sort((a, b) => a.start - b.start);

@@ -17,7 +17,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { deletions } from './edit-distance.js';
-import { NameStats, namesIn } from './names.js';
+import { MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
 
 /** `NameStats` loaded from resolver state on demand, and the state entries new documents change. */
 export class StoredNames extends NameStats {
@@ -47,7 +47,7 @@ export class StoredNames extends NameStats {
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
-    const dels = [...new Set(lookup.flatMap((n) => [...deletions(n)]))].filter((d) => !this.index.has(d));
+    const dels = [...new Set(lookup.flatMap((n) => [...this.deletionsOf(n)]))].filter((d) => !this.index.has(d));
     const got = dels.length > 0 ? await this.state(dels.map((d) => `x:${d}`)) : new Map<string, unknown>();
     for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
@@ -95,7 +95,7 @@ export class StoredNames extends NameStats {
       out.push([`nd:${n}`, this.docFreq.get(n)]);
       if (this.mid.has(n) && !this.storedMid.has(n)) out.push([`nm:${n}`, 1]);
     }
-    for (const d of new Set(fresh.flatMap((n) => [...deletions(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
+    for (const d of new Set(fresh.flatMap((n) => [...this.deletionsOf(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
     const isFresh = new Set(fresh);
     const changed = new Set([...fresh, ...this.built]);
     for (const n of fresh) this.lists.set(n, super.close(n));
@@ -132,7 +132,7 @@ export class StoredNames extends NameStats {
   }
 
   private readonly dels = new Map<string, Set<string>>();
-  private deletionsOf(key: string): Set<string> {
+  protected override deletionsOf(key: string): Set<string> {
     return this.dels.get(key) ?? this.dels.set(key, deletions(key)).get(key)!;
   }
 }
@@ -143,7 +143,8 @@ export function nameState(names: NameStats): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const [k, n] of names.docFreq) out.push([`nd:${k}`, n], [`nb:${k}`, names.close(k)]);
   for (const k of names.mid) out.push([`nm:${k}`, 1]);
-  for (const w of names.lower) out.push([`lw:${w}`, 1]);
+  // A shorter word is never looked up: names are at least `MIN_NAME_LENGTH` long.
+  for (const w of names.lower) if (w.length >= MIN_NAME_LENGTH) out.push([`lw:${w}`, 1]);
   for (const [d, keys] of names.index) out.push([`x:${d}`, [...keys]]);
   return out;
 }

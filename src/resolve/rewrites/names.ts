@@ -31,6 +31,21 @@ export function namesIn(text: string): ReadonlyMap<string, NameUse> {
   return memo.get(text, () => findNames(text));
 }
 
+/** Texts whose lower-case words are remembered (counted in, then written to the state). */
+const lowerMemo = new BoundedMemo<readonly string[]>(2048);
+
+/** The distinct words of `text` written in lower case (case-folded, possessive `'s` stripped). Shared: do not mutate. */
+export function lowerWords(text: string): readonly string[] {
+  return lowerMemo.get(text, () => {
+    const out = new Set<string>();
+    for (const t of tokens(text)) {
+      const c = text.charCodeAt(t.start);
+      if (c >= 0x61 && c <= 0x7a ? true : c >= 0x80 && /^\p{Ll}/u.test(text[t.start])) out.add(t.norm.endsWith("'s") ? t.norm.slice(0, -2) : t.norm);
+    }
+    return [...out];
+  });
+}
+
 function findNames(text: string): Map<string, NameUse> {
   const out = new Map<string, NameUse>();
   for (const t of tokens(text)) {
@@ -59,13 +74,18 @@ export class NameStats {
   readonly index = new Map<string, Set<string>>();
 
   add(doc: Pick<NewsDoc, 'text'>): void {
-    for (const t of tokens(doc.text)) if (/^\p{Ll}/u.test(doc.text[t.start])) this.lower.add(t.norm.replace(/'s$/, ''));
+    for (const w of lowerWords(doc.text)) this.lower.add(w);
     for (const [key, v] of namesIn(doc.text)) {
       if (v.midSentence) this.mid.add(key);
       const n = this.docFreq.get(key) ?? 0;
       this.docFreq.set(key, n + 1);
-      if (n === 0) for (const d of deletions(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
+      if (n === 0) for (const d of this.deletionsOf(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
     }
+  }
+
+  /** `deletions(key)` (a subclass may remember them). */
+  protected deletionsOf(key: string): Set<string> {
+    return deletions(key);
   }
 
   /** A capitalised word that the corpus never writes in lower case. */
@@ -90,7 +110,7 @@ export class NameStats {
    */
   close(key: string): string[] {
     const found = new Set<string>();
-    for (const d of deletions(key)) for (const other of this.index.get(d) ?? []) found.add(other);
+    for (const d of this.deletionsOf(key)) for (const other of this.index.get(d) ?? []) found.add(other);
     found.delete(key);
     return [...found].filter((o) => osaDistance(key, o) <= maxEdits(key, o));
   }

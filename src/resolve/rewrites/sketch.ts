@@ -57,38 +57,62 @@ export function unpackSketch(text: string): Sketch {
   return out;
 }
 
-/** Each sketch's hash → the sentences (by position) that have it, built once per sketch. */
-const indexes = new WeakMap<Sketch, Map<number, number[]>>();
+/** Each sketch's entries `hash << 16 | sentence`, sorted (so two sketches meet by a merge), built once per sketch. */
+const entries = new WeakMap<Sketch, Uint32Array>();
 
-function indexOf(sketch: Sketch): Map<number, number[]> {
-  let index = indexes.get(sketch);
-  if (!index) {
-    index = new Map();
-    sketch.forEach((s, i) => s.forEach((h) => (index!.get(h) ?? index!.set(h, []).get(h)!).push(i)));
-    indexes.set(sketch, index);
+function entriesOf(sketch: Sketch): Uint32Array {
+  let out = entries.get(sketch);
+  if (!out) {
+    out = new Uint32Array(sketch.reduce((n, s) => n + s.length, 0));
+    let k = 0;
+    sketch.forEach((s, i) => s.forEach((h) => (out![k++] = ((h << 16) | i) >>> 0)));
+    entries.set(sketch, out.sort());
   }
-  return index;
+  return out;
 }
+
+/** Shared-hash counts of every sentence pair, reused from call to call (grown when needed). */
+let counts = new Int32Array(4096);
+/**
+ * Sentence pairs counted at most (16 MB of counts): two news articles have some 40 alignable
+ * sentences each (1,600 pairs); a pair of giant documents is not ruled out here but aligned.
+ */
+const MAX_CELLS = 1 << 22;
 
 /** Whether `tryLink` can link `a` as a copy of `b` (`forward`), and `b` as a copy of `a` (`backward`). */
 export function mayLink(a: Sketch, b: Sketch): { forward: boolean; backward: boolean } {
-  const index = indexOf(b);
-  const shared = new Int32Array(b.length);
+  const cells = a.length * b.length;
+  if (cells > MAX_CELLS) return { forward: true, backward: true };
+  if (counts.length < cells) counts = new Int32Array(Math.max(cells, 2 * counts.length));
+  counts.fill(0, 0, cells);
+  const [ea, eb] = [entriesOf(a), entriesOf(b)];
+  for (let i = 0, j = 0; i < ea.length && j < eb.length; ) {
+    const h = ea[i] >>> 16;
+    const g = eb[j] >>> 16;
+    if (h !== g) {
+      if (h < g) i++;
+      else j++;
+      continue;
+    }
+    let i2 = i;
+    while (i2 < ea.length && ea[i2] >>> 16 === h) i2++;
+    let j2 = j;
+    while (j2 < eb.length && eb[j2] >>> 16 === h) j2++;
+    for (let x = i; x < i2; x++) for (let y = j; y < j2; y++) counts[(ea[x] & 0xffff) * b.length + (eb[y] & 0xffff)]++;
+    [i, j] = [i2, j2];
+  }
   const paired = new Uint8Array(b.length);
   let inA = 0;
   let inB = 0;
-  const touched: number[] = [];
-  for (const s of a) {
-    for (const h of s) for (const j of index.get(h) ?? []) if (shared[j]++ === 0) touched.push(j);
+  for (let x = 0; x < a.length; x++) {
     let hit = false;
-    for (const j of touched) {
-      const n = Math.min(shared[j], s.length, b[j].length);
-      shared[j] = 0;
-      if (n / (s.length + b[j].length - n) < ALIGN_CONTENT) continue;
+    for (let y = 0, at = x * b.length; y < b.length; y++, at++) {
+      if (counts[at] === 0) continue;
+      const n = Math.min(counts[at], a[x].length, b[y].length);
+      if (n / (a[x].length + b[y].length - n) < ALIGN_CONTENT) continue;
       hit = true;
-      if (paired[j] === 0) [paired[j], inB] = [1, inB + 1];
+      if (paired[y] === 0) [paired[y], inB] = [1, inB + 1];
     }
-    touched.length = 0;
     if (hit) inA++;
   }
   return { forward: enough(inA, a.length), backward: enough(inB, b.length) };
