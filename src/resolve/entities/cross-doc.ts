@@ -15,6 +15,7 @@ import { compatibleNames, nameParts, surnameKeys, type NameParts } from './names
 import type { Merge } from './types.js';
 import { transposedPairs } from './typos.js';
 import { Union } from './union.js';
+import { BoundedMemo } from '../../memo.js';
 
 /** A node of the merge: an in-document group, or a pack entity standing in for what the pack knows. */
 export interface Node {
@@ -66,13 +67,22 @@ export function packNodes(entities: readonly PackEntity[]): Node[] {
   return out;
 }
 
-/** The blocks a node is compared in: its pack entity, its surname's keys (persons) or each key of its name. */
-export function nodeBlocks(n: Node): string[] {
-  const out = n.pack ? [`pack|${n.pack}`] : [];
-  if (n.type === 'person') for (const k of surnameKeys(n.parts.surname)) out.push(`person|${k}`);
-  else for (const k of n.keys) out.push(`${n.type}|${k}`);
-  return out;
+/**
+ * The blocks a node is compared in: its pack entity, its surname's keys (persons) or each key of its
+ * name. Shared (do not mutate): memoised by what they depend on, as the same names recur in every batch.
+ */
+export function nodeBlocks(n: Node): readonly string[] {
+  const what = n.type === 'person' ? n.parts.surname : n.keys.join('\u0001');
+  return blockMemo.get(`${n.type}\u0001${n.pack ?? ''}\u0001${what}`, () => {
+    const out = n.pack ? [`pack|${n.pack}`] : [];
+    if (n.type === 'person') for (const k of surnameKeys(n.parts.surname)) out.push(`person|${k}`);
+    else for (const k of n.keys) out.push(`${n.type}|${k}`);
+    return out;
+  });
 }
+
+/** `nodeBlocks` computed so far (a few hundred thousand short lists at most before it is emptied). */
+const blockMemo = new BoundedMemo<string[]>(100_000);
 
 /**
  * Merges nodes across documents. `prejoined` are stored entities' spellings (an incremental run):
@@ -100,11 +110,15 @@ export function mergeAcross(nodes: Node[], _ctx: Context, prejoined: Prejoined[]
   for (const [key, members] of blocks) {
     if (key.startsWith('pack|')) continue;
     const person = key.startsWith('person|');
+    // Two stored spellings were compared when the later arrived; guards only grow stricter since:
+    // a stored spelling is compared with the others only (the same pairs in the same order, fewer visited).
+    const others = members.flatMap((i, at) => (nodes[i].entity === undefined ? [at] : []));
     for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) {
+      const storedX = nodes[members[x]].entity !== undefined;
+      for (let o = storedX ? others.findIndex((at) => at > x) : x + 1; o >= 0 && o < (storedX ? others.length : members.length); o++) {
+        const y = storedX ? others[o] : o;
         const a = nodes[members[x]];
         const b = nodes[members[y]];
-        // Two stored spellings were compared when the later arrived; guards only grow stricter since.
         if (a.type !== b.type || (a.entity !== undefined && b.entity !== undefined)) continue;
         if (u.find(members[x]) === u.find(members[y])) continue;
         const sameBare = a.parts.given.length === 0 && b.parts.given.length === 0 && a.parts.surname === b.parts.surname;

@@ -12,6 +12,7 @@ import { singleGroup, type LocalGroup } from './local.js';
 import { MIN_TYPO_LENGTH } from './typos.js';
 import type { Entity, EntityRole } from './types.js';
 import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
+import { BoundedMemo } from '../../memo.js';
 
 /** A stored entity's spelling as merging compares it. */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
@@ -33,13 +34,22 @@ export const MAX_ROLE_DATES = 200;
 export const MAX_WAITING = 500;
 export const TYPES: MentionType[] = ['person', 'organization', 'place', 'outlet'];
 
-/** The blocks a node is filed under: those merging compares it in, and its typo block (`typos.ts`). */
-export function stateBlocks(n: Node): string[] {
-  const out = nodeBlocks(n);
-  const k = n.keys[0] ?? '';
-  if (n.type !== 'person' && k.replace(/ /g, '').length >= MIN_TYPO_LENGTH) out.push(`typo|${n.type}|${[...k].sort().join('')}`);
-  return out;
+/**
+ * The blocks a node is filed under: those merging compares it in, and its typo block (`typos.ts`).
+ * Shared (do not mutate): memoised by what they depend on, as a batch files the same names many times.
+ */
+export function stateBlocks(n: Node): readonly string[] {
+  const what = n.type === 'person' ? n.parts.surname : n.keys.join('\u0001');
+  return blockMemo.get(`${n.type}\u0001${n.pack ?? ''}\u0001${what}`, () => {
+    const out = [...nodeBlocks(n)];
+    const k = n.keys[0] ?? '';
+    if (n.type !== 'person' && k.replace(/ /g, '').length >= MIN_TYPO_LENGTH) out.push(`typo|${n.type}|${[...k].sort().join('')}`);
+    return out;
+  });
 }
+
+/** `stateBlocks` computed so far (a few hundred thousand short lists at most before it is emptied). */
+const blockMemo = new BoundedMemo<string[]>(100_000);
 
 /** A name no type fitted: its document and span. */
 export type Waiting = [doc: string, start: number, end: number];
@@ -86,7 +96,9 @@ export async function storedEntities(input: IncrementalInput, ids: string[]) {
   const redirect = new Map<string, string>();
   let ask = [...new Set(ids)];
   for (let hop = 0; ask.length > 0 && hop < 50; hop++) {
-    const got = await input.state(ask.flatMap((id) => [`e:${id}`, `r:${id}`]));
+    // a redirect is read only for an id with no entity (few are merged away)
+    const got = await input.state(ask.map((id) => `e:${id}`));
+    for (const [k, v] of await input.state(ask.filter((id) => !got.has(`e:${id}`)).map((id) => `r:${id}`))) got.set(k, v);
     const next: string[] = [];
     for (const id of ask) {
       const e = got.get(`e:${id}`) as StoredEntity | undefined;
