@@ -49,6 +49,9 @@ export function lowerWords(text: string): readonly string[] {
 function findNames(text: string): Map<string, NameUse> {
   const out = new Map<string, NameUse>();
   for (const t of tokens(text)) {
+    // Too short, or opening with an ASCII character other than a capital: no name (the test below fails).
+    const c = text.charCodeAt(t.start);
+    if (t.end - t.start < MIN_NAME_LENGTH || (c < 0x80 && (c < 0x41 || c > 0x5a))) continue;
     const surface = text.slice(t.start, t.end).replace(/['’]s$/, '');
     if (!/^\p{Lu}\p{Ll}/u.test(surface) || surface.length < MIN_NAME_LENGTH) continue;
     const key = surface.toLowerCase();
@@ -66,7 +69,7 @@ function findNames(text: string): Map<string, NameUse> {
 export class NameStats {
   /** Documents containing each capitalised word. */
   readonly docFreq = new Map<string, number>();
-  /** Words seen in lower case somewhere (an incremental run holds only those it loaded). */
+  /** Words of `MIN_NAME_LENGTH` or more seen in lower case somewhere (an incremental run holds only those it loaded). */
   readonly lower = new Set<string>();
   /** Names seen capitalised in mid-sentence somewhere, where a capital really marks a name. */
   readonly mid = new Set<string>();
@@ -74,7 +77,8 @@ export class NameStats {
   readonly index = new Map<string, Set<string>>();
 
   add(doc: Pick<NewsDoc, 'text'>): void {
-    for (const w of lowerWords(doc.text)) this.lower.add(w);
+    // Only words as long as a name can be are ever looked up here.
+    for (const w of lowerWords(doc.text)) if (w.length >= MIN_NAME_LENGTH) this.lower.add(w);
     for (const [key, v] of namesIn(doc.text)) {
       if (v.midSentence) this.mid.add(key);
       const n = this.docFreq.get(key) ?? 0;

@@ -71,7 +71,7 @@ function entriesOf(sketch: Sketch): Uint32Array {
   return out;
 }
 
-/** Shared-hash counts of every sentence pair, reused from call to call (grown when needed). */
+/** Shared-hash counts of every sentence pair, reused from call to call (grown when needed, left zeroed). */
 let counts = new Int32Array(4096);
 /**
  * Sentence pairs counted at most (16 MB of counts): two news articles have some 40 alignable
@@ -84,7 +84,7 @@ export function mayLink(a: Sketch, b: Sketch): { forward: boolean; backward: boo
   const cells = a.length * b.length;
   if (cells > MAX_CELLS) return { forward: true, backward: true };
   if (counts.length < cells) counts = new Int32Array(Math.max(cells, 2 * counts.length));
-  counts.fill(0, 0, cells);
+  const touched: number[] = [];
   const [ea, eb] = [entriesOf(a), entriesOf(b)];
   for (let i = 0, j = 0; i < ea.length && j < eb.length; ) {
     const h = ea[i] >>> 16;
@@ -98,22 +98,23 @@ export function mayLink(a: Sketch, b: Sketch): { forward: boolean; backward: boo
     while (i2 < ea.length && ea[i2] >>> 16 === h) i2++;
     let j2 = j;
     while (j2 < eb.length && eb[j2] >>> 16 === h) j2++;
-    for (let x = i; x < i2; x++) for (let y = j; y < j2; y++) counts[(ea[x] & 0xffff) * b.length + (eb[y] & 0xffff)]++;
+    for (let x = i; x < i2; x++) {
+      for (let y = j; y < j2; y++) {
+        const at = (ea[x] & 0xffff) * b.length + (eb[y] & 0xffff);
+        if (counts[at]++ === 0) touched.push(at);
+      }
+    }
     [i, j] = [i2, j2];
   }
-  const paired = new Uint8Array(b.length);
-  let inA = 0;
-  let inB = 0;
-  for (let x = 0; x < a.length; x++) {
-    let hit = false;
-    for (let y = 0, at = x * b.length; y < b.length; y++, at++) {
-      if (counts[at] === 0) continue;
-      const n = Math.min(counts[at], a[x].length, b[y].length);
-      if (n / (a[x].length + b[y].length - n) < ALIGN_CONTENT) continue;
-      hit = true;
-      if (paired[y] === 0) [paired[y], inB] = [1, inB + 1];
-    }
-    if (hit) inA++;
+  const [pairedA, pairedB] = [new Uint8Array(a.length), new Uint8Array(b.length)];
+  let [inA, inB] = [0, 0];
+  for (const at of touched) {
+    const [x, y] = [Math.floor(at / b.length), at % b.length];
+    const n = Math.min(counts[at], a[x].length, b[y].length);
+    counts[at] = 0;
+    if (n / (a[x].length + b[y].length - n) < ALIGN_CONTENT) continue;
+    if (pairedA[x] === 0) [pairedA[x], inA] = [1, inA + 1];
+    if (pairedB[y] === 0) [pairedB[y], inB] = [1, inB + 1];
   }
   return { forward: enough(inA, a.length), backward: enough(inB, b.length) };
 }
