@@ -14,7 +14,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { contentSet } from '../rewrites/content-words.js';
 import { WordFreq } from '../rewrites/direction.js';
-import { estimateJaccard, ROWS, signature } from './minhash.js';
+import { bandKeys, estimateJaccard, ROWS, signature } from './minhash.js';
 import { packSig, StoredLsh, unpackSig } from './stored-lsh.js';
 import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
 import { jaccard, shingleSet, tokens } from './tokens.js';
@@ -76,7 +76,11 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
     const set = shingleSet(tokens(doc.text).map((t) => t.norm));
     return filed.set(doc.id, { set, sig: signature(set) }).get(doc.id)!;
   };
-  const lsh = new StoredLsh(input.state, ROWS);
+  // Every new document's buckets read at once (one read instead of one per document; the same buckets).
+  for (const doc of input.added) file(doc);
+  const own = (d: NewsDoc) => filed.get(d.id)!;
+  const read = await input.state([...new Set(input.added.flatMap((d) => (own(d).set.length < MIN_SHINGLES ? [] : bandKeys(own(d).sig, ROWS).map((k) => `b:${k}`))))]);
+  const lsh = new StoredLsh(async (keys) => new Map(keys.flatMap((k): [string, unknown][] => (read.has(k) ? [[k, read.get(k)]] : []))), ROWS);
   const sigs = new Map<string, Uint32Array>();
   const moved = new Set<string>();
 

@@ -23,12 +23,25 @@ describe('shingles and MinHash', () => {
     ]);
   });
 
+  it('finds the words the word pattern finds, beyond ASCII too', () => {
+    // letters and digits of any script, astral letters, an apostrophe only before a letter; combining marks, emoji and lone surrogates end a word
+    const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+    const text = "Çelik's 2nd talk—l'Élysée ’tis x' 𝐀𝐁c ٣٤ e\u0301t ǅx ²3 😀ok \ud800ab İSTANBUL rock’n’roll don'2 中文";
+    const byPattern = [...text.matchAll(WORD)].map((m) => ({ norm: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+    expect(tokens(text).map((t) => t.norm)).toEqual(["çelik's", '2nd', 'talk', "l'élysée", 'tis', 'x', '𝐀𝐁c', '٣٤', 'e', 't', 'ǆx', '²3', 'ok', 'ab', 'i̇stanbul', "rock'n'roll", 'don', '2', '中文']);
+    expect(tokens(text)).toEqual(byPattern);
+  });
+
   it('computes exact Jaccard of shingle sets', () => {
     const a = shingleSet('a b c d e'.split(' '));
     const b = shingleSet('a b c d f'.split(' '));
     expect(a.length).toBe(3);
     expect(jaccard(a, b)).toBeCloseTo(2 / 4);
     expect(jaccard(a, a)).toBe(1);
+    // sorted and distinct: a repeated run of words gives one shingle
+    expect([...shingleSet('x y z x y z'.split(' '))]).toEqual([...new Set(['x y z', 'y z x', 'z x y'].map((s) => shingleSet(s.split(' '))[0]))].sort((p, q) => p - q));
+    expect([...shingleSet(['a', 'b'])]).toHaveLength(1);
+    expect(shingleSet([])).toHaveLength(0);
   });
 
   it('is deterministic and its estimate tracks the exact Jaccard', () => {
