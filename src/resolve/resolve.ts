@@ -170,6 +170,7 @@ async function resolveWith(store: Store, ctx: Context, resolvers: Resolver[], op
 async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resolver[], unresolved: string[]): Promise<'incremental'> {
   const docs = new DocSet((ids) => store.docsById(ids));
   await docs.load(unresolved);
+  docs.pin(unresolved);
   const added = unresolved.flatMap((id) => docs.get(id) ?? []);
   const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: added.map((d) => d.id) };
   const isAdded = new Set(write.resolved);
@@ -207,6 +208,7 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
     }
     Object.assign(write.upsert, out.upsert);
     Object.assign(write.remove, out.remove);
+    docs.release(); // what this resolver loaded and did not change: the next loads what it reads
     const put = new Map(out.state); // a key put twice: the last value
     write.state.push({ ns: resolver.name, put: [...put] });
     written.set(resolver.name, put);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameJson } from '../../src/resolve/doc-set.js';
+import { DocSet, sameJson } from '../../src/resolve/doc-set.js';
 import { makeDoc } from '../helpers.js';
 
 /** `sameJson` must agree with comparing the two serialisations, on every kind of difference. */
@@ -33,5 +33,36 @@ describe('sameJson', () => {
       [[], {}],
       [{ a: null }, { a: undefined }],
     ] as [unknown, unknown][]) agrees(a, b);
+  });
+});
+
+describe('DocSet', () => {
+  const stored = ['Veldoria and Kessland met in Ostrava.', 'Talks in Ostrava resumed on Monday.', 'Ministers of Tarsk left Polgrad.'].map((t) => makeDoc(t));
+  const open = () => {
+    const fetched: string[][] = [];
+    const set = new DocSet(async (ids) => {
+      fetched.push(ids);
+      return new Map(stored.filter((d) => ids.includes(d.id)).map((d) => [d.id, d]));
+    });
+    return { set, fetched };
+  };
+
+  it('release drops what was loaded but keeps the pinned and the changed documents, and loads a dropped one again', async () => {
+    const { set, fetched } = open();
+    const [a, b, c] = stored;
+    await set.load([a.id]);
+    set.pin([a.id]);
+    await set.load([b.id, c.id, 'f00d']);
+    set.set({ ...b, flags: ['rewrite'] });
+    set.release();
+    expect(set.get(a.id)).toBe(a);
+    expect(set.get(b.id)!.flags).toEqual(['rewrite']);
+    expect(set.stored(b.id)).toBe(b);
+    expect(() => set.get(c.id)).toThrow(/without loading it first/);
+    expect(() => set.get('f00d')).toThrow(/without loading it first/);
+    await set.load([a.id, b.id, c.id]);
+    expect(fetched).toEqual([[a.id], [b.id, c.id, 'f00d'], [c.id]]);
+    expect(set.get(c.id)).toBe(c);
+    expect(set.changed().map((d) => d.id)).toEqual([b.id]);
   });
 });
