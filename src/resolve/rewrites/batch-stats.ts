@@ -50,7 +50,7 @@ export class BatchStats {
   async loadLexical(all: NewsDoc[]): Promise<void> {
     const docs = this.todo('lexical', all);
     if (docs.length === 0) return;
-    await this.names.load(docs.flatMap((d) => [...namesIn(d.text).keys()]));
+    await this.names.load(docs.flatMap((d) => [...namesIn(d.text).keys()]), { rare: true });
     const roles = await this.read([...new Set(docs.flatMap((d) => this.rolesOf(d).map((r) => `r:${r.name}`)))]);
     for (const [k, v] of roles) this.roles.tally.set(k.slice(2), new Map((v as [string, string[]][]).map(([t, ids]) => [t, new Set(ids)])));
   }

@@ -40,8 +40,13 @@ export class StoredNames extends NameStats {
     return this.lists.get(key) ?? super.close(key);
   }
 
-  /** Loads what scoring a document with `names` reads: those names and the names close to them. */
-  async load(names: Iterable<string>): Promise<void> {
+  /**
+   * Loads what scoring a document with `names` reads: those names and the names close to them.
+   * `rare`: the close names of a stored name are loaded only when it is in one document, as only
+   * then does `findMisspelledNames` read them (besides those in the same text, which are among
+   * `names`); then `neighbours` of a more common name lists only those loaded.
+   */
+  async load(names: Iterable<string>, { rare = false } = {}): Promise<void> {
     const wanted = [...new Set(names)];
     await this.readKeys(this.keys(wanted, ['nd', 'nm', 'lw', 'nb']));
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
@@ -56,7 +61,7 @@ export class StoredNames extends NameStats {
     }
     // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
     const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.lists.get(n) ?? super.close(n)))];
-    const [known, fresh] = [wanted.filter((n) => this.docFreq.has(n)), wanted.filter((n) => !this.docFreq.has(n))];
+    const [known, fresh] = [wanted.filter((n) => this.docFreq.has(n) && (!rare || this.docFreq.get(n) === 1)), wanted.filter((n) => !this.docFreq.has(n))];
     await this.readKeys([...this.keys(near(known), ['nd', 'lw']), ...this.keys(near(fresh), ['nd', 'lw', 'nb'])]);
   }
 
