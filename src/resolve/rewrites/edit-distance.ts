@@ -60,3 +60,15 @@ export function deletions(s: string, n = 2): Set<string> {
   }
   return all;
 }
+
+/**
+ * Whether `d` is in `deletions(w, n)` (a subsequence of `w` at most `n` characters shorter), without
+ * building that set: ordering a name's close names asks it of many pairs.
+ */
+export function isDeletion(d: string, w: string, n = 2): boolean {
+  const extra = w.length - d.length;
+  if (extra < 0 || extra > n) return false;
+  let i = 0;
+  for (let j = 0; j < w.length && i < d.length; j++) if (w.charCodeAt(j) === d.charCodeAt(i)) i++;
+  return i === d.length;
+}

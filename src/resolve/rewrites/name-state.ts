@@ -16,7 +16,7 @@
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
-import { deletions } from './edit-distance.js';
+import { deletions, isDeletion } from './edit-distance.js';
 import { MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
 
 /** `NameStats` loaded from resolver state on demand, and the state entries new documents change. */
@@ -127,10 +127,9 @@ export class StoredNames extends NameStats {
 
   /** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
   private firstShared(key: string, other: string): number {
-    const theirs = this.deletionsOf(other);
     let i = 0;
     for (const d of this.deletionsOf(key)) {
-      if (theirs.has(d)) return i;
+      if (isDeletion(d, other)) return i;
       i++;
     }
     return i;
