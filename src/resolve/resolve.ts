@@ -157,7 +157,7 @@ async function resolveWith(store: Store, ctx: Context, resolvers: Resolver[], op
     }
     Object.assign(corpus, out.items ?? {});
     Object.assign(write.replace, out.items ?? {});
-    if (resolver.incremental) write.state.push({ ns: resolver.name, clear: true, put: resolver.incremental.state([...byId.values()], out.items ?? {}, ctx) });
+    if (resolver.incremental) write.state.push({ ns: resolver.name, clear: true, put: [], putJson: [...serialised(resolver.incremental.state([...byId.values()], out.items ?? {}, ctx))] });
   }
   // Only documents whose resolved form differs from the stored one are written back.
   write.docs = [...changed].map((id) => byId.get(id)!).filter((d) => differs(d, stored.get(d.id)!));
@@ -176,12 +176,15 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
   const isAdded = new Set(write.resolved);
   const changed = new Set<string>();
   let order: Promise<Map<string, number>> | undefined;
-  // State as this run has left it so far: what earlier resolvers wrote, over what was stored.
-  const written = new Map<string, Map<string, unknown>>();
+  // State as this run has left it so far: what earlier resolvers wrote (as JSON), over what was stored.
+  const written = new Map<string, Map<string, string | null>>();
   const stateOf = async (ns: string, keys: string[]) => {
-    const mine = written.get(ns) ?? new Map<string, unknown>();
+    const mine = written.get(ns) ?? new Map<string, string | null>();
     const got = await store.readState(ns, keys.filter((k) => !mine.has(k)));
-    for (const k of keys) if (mine.has(k) && mine.get(k) !== null) got.set(k, mine.get(k));
+    for (const k of keys) {
+      const json = mine.get(k);
+      if (typeof json === 'string') got.set(k, JSON.parse(json));
+    }
     return got;
   };
   const ingestOrder = () => (order ??= store.docIds().then((ids) => new Map(ids.map((id, i) => [id, i]))));
@@ -209,13 +212,25 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
     Object.assign(write.upsert, out.upsert);
     Object.assign(write.remove, out.remove);
     docs.release(); // what this resolver loaded and did not change: the next loads what it reads
-    const put = new Map(out.state); // a key put twice: the last value
-    write.state.push({ ns: resolver.name, put: [...put] });
+    const put = serialised(out.state);
+    write.state.push({ ns: resolver.name, put: [], putJson: [...put] });
     written.set(resolver.name, put);
   }
   write.docs = docs.changed().filter((d) => differs(d, docs.stored(d.id)!));
   await store.applyResolution(write);
   return 'incremental';
+}
+
+/**
+ * A resolver's state entries as JSON text (`null` deletes; a key put twice: the last value), taken as
+ * soon as it returns: the text is a third of the size of the values' objects (56 MB of objects, 22 MB
+ * of text for the 160k entries of a 500-document step), which the resolver's own structures then no
+ * longer keep alive while the later resolvers run.
+ */
+function serialised(entries: [string, unknown][]): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [key, value] of entries) out.set(key, value === null ? null : JSON.stringify(value));
+  return out;
 }
 
 /** True when a resolver left a document other than it was stored (one may undo what another did). */

@@ -56,16 +56,30 @@ export interface CorpusItem {
  * Everything one corpus resolution writes, applied in one transaction (so a crash leaves either the
  * previous resolution or this one, never half): updated documents; per kind, either every item
  * (`replace`) or the items that changed (`upsert`, `remove`); resolver state (string key → JSON
- * value, `null` deletes; `clear` empties a namespace first); and the documents this resolution
- * covered, which are no longer `unresolvedDocIds`.
+ * value, `null` deletes; `clear` empties a namespace first; `putJson` gives values serialised
+ * already, see `stateEntries`); and the documents this resolution covered, which are no longer
+ * `unresolvedDocIds`.
  */
 export interface ResolutionWrite {
   docs: NewsDoc[];
   replace: Partial<Record<CorpusKind, CorpusItem[]>>;
   upsert: Partial<Record<CorpusKind, CorpusItem[]>>;
   remove: Partial<Record<CorpusKind, string[]>>;
-  state: { ns: string; clear?: boolean; put: [string, unknown][] }[];
+  state: { ns: string; clear?: boolean; put: [string, unknown][]; putJson?: [string, string | null][] }[];
   resolved: string[];
+}
+
+/**
+ * One namespace's state entries of a `ResolutionWrite` as JSON text (`null` deletes), the last given
+ * for a key winning: `put` (serialised here) then `putJson` (serialised already, so a resolution holds
+ * compact text instead of each resolver's object graphs until the write, and the write's transaction
+ * does not spend its time serialising).
+ */
+export function stateEntries(s: ResolutionWrite['state'][number]): [string, string | null][] {
+  const last = new Map<string, string | null>();
+  for (const [key, value] of s.put) last.set(key, value === null ? null : JSON.stringify(value));
+  for (const [key, json] of s.putJson ?? []) last.set(key, json);
+  return [...last];
 }
 
 export interface SearchHit {

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
@@ -157,18 +157,19 @@ export class PostgresStore implements Store, JobQueue {
           [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? '')],
         );
       }
-      for (const { ns, clear, put } of w.state) {
+      for (const entries of w.state) {
+        const { ns, clear } = entries;
         if (clear) await client.query('DELETE FROM resolver_state WHERE ns = $1', [ns]);
         // The last value given for a key wins, as it would written one by one; written in key order, so
         // the index is walked in order. After `clear` there is nothing to delete.
-        const last = [...new Map(put)].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        const last = stateEntries(entries).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
         const [unset, set] = [clear ? [] : last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
         for (const part of chunks(unset)) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, part.map(([k]) => k)]);
         for (const part of chunks(set))
           await client.query(
             `INSERT INTO resolver_state (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::text[]) AS u(k, v)
              ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
-            [ns, part.map(([k]) => k), part.map(([, v]) => JSON.stringify(v))],
+            [ns, part.map(([k]) => k), part.map(([, json]) => json)],
           );
       }
       for (const part of chunks(w.resolved)) await client.query('UPDATE documents SET resolved = true WHERE id = ANY($1) AND NOT resolved', [part]);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -212,13 +212,14 @@ export class SqliteStore implements Store {
       for (const [kind, items] of Object.entries(w.replace)) this.writeCorpus(kind as CorpusKind, items);
       for (const [kind, ids] of Object.entries(w.remove)) for (const id of ids) remove.run(kind, id);
       for (const [kind, items] of Object.entries(w.upsert)) for (const i of items) upsert.run(kind, kind, i.id, JSON.stringify(i.data), i.sortKey ?? '');
-      for (const { ns, clear: empty, put: entries } of w.state) {
+      for (const entries of w.state) {
+        const { ns, clear: empty } = entries;
         if (empty) clear.run(ns);
         // The last value given for a key wins, as it would written one by one; written in key order.
-        for (const [key, value] of byKey([...new Map(entries)])) {
-          if (value === null) {
+        for (const [key, json] of byKey(stateEntries(entries))) {
+          if (json === null) {
             if (!empty) unset.run(ns, key);
-          } else put.run(ns, key, JSON.stringify(value));
+          } else put.run(ns, key, json);
         }
       }
       for (let i = 0; i < w.resolved.length; i += LOOKUP_CHUNK) covered.run(JSON.stringify(w.resolved.slice(i, i + LOOKUP_CHUNK)));
