@@ -10,7 +10,7 @@ import { nodeBlocks, type ClusterInfo, type Node } from './cross-doc.js';
 import { canonicalKey } from './keys.js';
 import { singleGroup, type LocalGroup } from './local.js';
 import { MIN_TYPO_LENGTH } from './typos.js';
-import type { Entity, EntityRole } from './types.js';
+import type { Entity, EntityMention, EntityRole } from './types.js';
 import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
 import { BoundedMemo } from '../../memo.js';
 
@@ -138,7 +138,8 @@ export async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[]
   const ids = new Set(fresh.map((d) => d.id));
   const moved = new Set([...removed.flatMap((e) => e.mentions.map((m) => m.doc)), ...retyped].filter((d) => !ids.has(d)));
   const entries = new Map<string, DocEntry[]>();
-  for (const e of upsert) for (const m of e.mentions) if (ids.has(m.doc) || moved.has(m.doc)) (entries.get(m.doc) ?? entries.set(m.doc, []).get(m.doc)!).push([m.start, m.end, e.id, e.pack]);
+  const wanted = [...ids, ...moved].sort((a, b) => a.localeCompare(b));
+  for (const e of upsert) for (const m of mentionsIn(e.mentions, wanted)) (entries.get(m.doc) ?? entries.set(m.doc, []).get(m.doc)!).push([m.start, m.end, e.id, e.pack]);
   const out: [string, unknown][] = [];
   for (const id of ids) out.push([`d:${id}`, entries.get(id) ?? []]);
   const before = await input.state([...moved].map((d) => `d:${d}`));
@@ -152,6 +153,30 @@ export async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[]
     const listed = new Set(list.map(([s, e]) => `${s}|${e}`));
     for (const x of now) if (!listed.has(`${x[0]}|${x[1]}`)) list.push(x);
     out.push([`d:${d}`, list]);
+  }
+  return out;
+}
+
+/**
+ * The mentions (in an entity's order: by document, then offset) of the documents `docs` (sorted the
+ * same way), in that order: a pass over them when they are few, else each document's run found by
+ * binary search, so an entity named in every document is not walked whole for a batch's documents.
+ */
+function mentionsIn(mentions: readonly EntityMention[], docs: readonly string[]): EntityMention[] {
+  if (mentions.length <= docs.length * 8) {
+    const wanted = new Set(docs);
+    return mentions.filter((m) => wanted.has(m.doc));
+  }
+  const out: EntityMention[] = [];
+  let lo = 0;
+  for (const doc of docs) {
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].doc.localeCompare(doc) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; lo < mentions.length && mentions[lo].doc === doc; lo++) out.push(mentions[lo]);
   }
   return out;
 }

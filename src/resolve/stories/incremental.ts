@@ -8,14 +8,15 @@
  * State (resolver `stories`): `n` documents counted and `next` founding order; `df:<term>` document
  * frequencies; `t:<term>` an index posting (its `MAX_POSTINGS` most recent story ids, all `candidates`
  * reads); `s:<story>` a story's centroid, dates, index terms and central document; `d:<doc>` the
- * story of a document (a copy joins its original's).
+ * story of a document (a copy joins its original's); `c:<doc>` what a central document's story reads
+ * of it (`CentralFacts`: term counts and head), so a story that grows does not load its central document.
  */
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import type { DocSet } from '../doc-set.js';
 import { MAX_POSTINGS, StoryClusterer, topTerms, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
-import { publicationOrder, sortKey, storyItem, type Clustering } from './resolver.js';
+import { docHead, publicationOrder, sortKey, storyItemFrom, type CentralFacts, type Clustering } from './resolver.js';
 
 /** A story's clustering state as stored. */
 interface StoredStory {
@@ -49,6 +50,7 @@ export function storyState(c: Clustering): [string, unknown][] {
     out.push([`s:${s.id}`, toStored(s, c.central.get(s.id)!)]);
     for (const d of s.docs) out.push([`d:${d}`, s.id]);
   }
+  for (const [doc, facts] of c.facts) out.push([`c:${doc}`, facts]);
   return out;
 }
 
@@ -94,9 +96,14 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
     touched.add(sid);
   }
   const changed = [...touched].map((id) => clusterer.stories.get(id)!);
-  await centralDocs(changed, central, vectors, df, input.docs, loadDf);
+  const heads = new Map(docs.map((d) => [d.id, docHead(d)]));
+  const before = new Map(changed.map((s) => [s.id, central.get(s.id)]));
+  const unkept = new Map<string, Map<string, number>>();
+  await centralDocs(changed, central, vectors, df, { docs: input.docs, state: input.state, unkept, heads }, loadDf);
+  const facts = (d: string) => counts.get(d) ?? unkept.get(d);
+  const newCentral = [...new Set(changed.map((s) => central.get(s.id)!))].filter((d) => facts(d));
   return {
-    upsert: { stories: changed.map((s) => ({ id: s.id, data: storyItem(s, input.docs.get(central.get(s.id)!)!), sortKey: sortKey(s) })) },
+    upsert: { stories: changed.map((s) => ({ id: s.id, data: storyItemFrom(s, heads.get(central.get(s.id)!)!), sortKey: sortKey(s) })) },
     remove: {},
     state: [
       ['n', df.n],
@@ -105,6 +112,8 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
       ...[...clusterer.index].map(([t, ids]): [string, unknown] => [`t:${t}`, ids.slice(-MAX_POSTINGS)]),
       ...changed.map((s): [string, unknown] => [`s:${s.id}`, toStored(s, central.get(s.id)!)]),
       ...[...storyOf].map(([d, s]): [string, unknown] => [`d:${d}`, s]),
+      ...changed.flatMap((s): [string, unknown][] => (before.get(s.id) !== undefined && before.get(s.id) !== central.get(s.id) ? [[`c:${before.get(s.id)}`, null]] : [])),
+      ...newCentral.map((d): [string, unknown] => [`c:${d}`, { counts: [...facts(d)!], head: heads.get(d)! } satisfies CentralFacts]),
     ],
   };
 }
@@ -118,12 +127,25 @@ async function centralDocs(
   central: Map<string, string>,
   vectors: Map<string, Map<string, number>>,
   df: DocFreq,
-  docs: DocSet,
+  read: { docs: DocSet; state: IncrementalInput['state']; unkept: Map<string, Map<string, number>>; heads: Map<string, string | null> },
   loadDf: (terms: Iterable<string>) => Promise<void>,
 ): Promise<void> {
-  await docs.load(stories.flatMap((s) => (central.has(s.id) ? [central.get(s.id)!] : [])));
-  const previous = stories.flatMap((s) => (central.has(s.id) && !vectors.has(central.get(s.id)!) ? [docs.get(central.get(s.id)!)!] : []));
-  const counts = new Map(previous.map((d) => [d.id, termCounts(d)]));
+  // A previous central document is read from what was kept of it (`c:`), loaded only when nothing was kept.
+  const previous = [...new Set(stories.flatMap((s) => (central.has(s.id) && !vectors.has(central.get(s.id)!) ? [central.get(s.id)!] : [])))];
+  const kept = await read.state(previous.map((d) => `c:${d}`));
+  const counts = new Map<string, Map<string, number>>();
+  for (const [k, v] of kept) {
+    counts.set(k.slice(2), new Map((v as CentralFacts).counts));
+    read.heads.set(k.slice(2), (v as CentralFacts).head);
+  }
+  const missing = previous.filter((d) => !counts.has(d));
+  await read.docs.load(missing);
+  for (const d of missing) {
+    const doc = read.docs.get(d)!;
+    counts.set(d, termCounts(doc));
+    read.unkept.set(d, counts.get(d)!); // kept (`c:`) if it stays central
+    read.heads.set(d, docHead(doc));
+  }
   await loadDf([...counts.values()].flatMap((c) => [...c.keys()]));
   for (const [id, c] of counts) vectors.set(id, tfidf(c, df));
   for (const s of stories) {

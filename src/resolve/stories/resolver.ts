@@ -32,6 +32,14 @@ export interface Clustering {
   clusterer: StoryClusterer;
   df: DocFreq;
   central: Map<string, string>;
+  /** What an incremental run reads of each central document instead of the document (`CentralFacts`), by document. */
+  facts: Map<string, CentralFacts>;
+}
+
+/** What a story needs of its central document: its term counts (to weigh it again) and its head (`docHead`). */
+export interface CentralFacts {
+  counts: [string, number][];
+  head: string | null;
 }
 
 /** Publication order: dated documents by date, then undated ones; ties in the given order. */
@@ -64,17 +72,24 @@ function cluster(docs: readonly NewsDoc[], clusterer = new StoryClusterer()): Cl
   }
   const byId = new Map(docs.map((d) => [d.id, d]));
   const central = new Map<string, string>();
+  const facts = new Map<string, CentralFacts>();
   const stories = [...clusterer.stories.values()].map((s) => {
     const c = s.docs.reduce((a, b) => (cosine(vectors.get(b)!, s.centroid, s.norm) > cosine(vectors.get(a)!, s.centroid, s.norm) ? b : a));
     central.set(s.id, c);
+    facts.set(c, { counts: [...counts.get(c)!], head: docHead(byId.get(c)!) });
     return storyItem(s, byId.get(c)!);
   });
-  return { stories: stories.sort((a, b) => sortKey(clusterer.stories.get(a.id)!).localeCompare(sortKey(clusterer.stories.get(b.id)!))), clusterer, df, central };
+  return { stories: stories.sort((a, b) => sortKey(clusterer.stories.get(a.id)!).localeCompare(sortKey(clusterer.stories.get(b.id)!))), clusterer, df, central, facts };
 }
 
 /** A story as stored, titled from its central document. */
 export function storyItem(s: StoryState, central: NewsDoc): Story {
-  return { id: s.id, title: titleOf(central, s.centroid), docs: s.docs };
+  return storyItemFrom(s, docHead(central));
+}
+
+/** As `storyItem`, from the central document's head (`docHead`) alone. */
+export function storyItemFrom(s: StoryState, head: string | null): Story {
+  return { id: s.id, title: head ?? centroidTitle(s.centroid), docs: s.docs };
 }
 
 /** Biggest first, ties by founding order: the order stories are listed in. */
@@ -82,11 +97,16 @@ export function sortKey(s: StoryState): string {
   return `${String(1e9 - s.docs.length).padStart(10, '0')}|${String(s.order).padStart(10, '0')}`;
 }
 
-/** The central document's title, else its first line, else the story's top three terms. */
-function titleOf(doc: NewsDoc, centroid: Map<string, number>): string {
+/** What titles a story from its central document: the document's title, else its first line (null: neither). */
+export function docHead(doc: NewsDoc): string | null {
   if (doc.title) return doc.title;
   const first = doc.text.split('\n').find((l) => l.trim().length > 0)?.trim();
   if (first) return first.length > MAX_TITLE ? `${first.slice(0, MAX_TITLE - 1)}…` : first;
+  return null;
+}
+
+/** A story's title when its central document has no head: its top three terms. */
+function centroidTitle(centroid: Map<string, number>): string {
   return [...centroid].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t]) => t.replace(/^\w+:/, '')).join(' / ');
 }
 
