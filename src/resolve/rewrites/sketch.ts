@@ -65,7 +65,7 @@ function entriesOf(sketch: Sketch): Uint32Array {
   if (!out) {
     out = new Uint32Array(sketch.reduce((n, s) => n + s.length, 0));
     let k = 0;
-    sketch.forEach((s, i) => s.forEach((h) => (out![k++] = ((h << 16) | i) >>> 0)));
+    for (let i = 0; i < sketch.length; i++) for (const h of sketch[i]) out[k++] = ((h << 16) | i) >>> 0;
     entries.set(sketch, out.sort());
   }
   return out;
@@ -84,37 +84,48 @@ export function mayLink(a: Sketch, b: Sketch): { forward: boolean; backward: boo
   const cells = a.length * b.length;
   if (cells > MAX_CELLS) return { forward: true, backward: true };
   if (counts.length < cells) counts = new Int32Array(Math.max(cells, 2 * counts.length));
-  const touched: number[] = [];
-  const [ea, eb] = [entriesOf(a), entriesOf(b)];
+  const ea = entriesOf(a);
+  const eb = entriesOf(b);
+  const width = b.length;
+  // Each hash both have: one count for each pair of sentences having it.
   for (let i = 0, j = 0; i < ea.length && j < eb.length; ) {
     const h = ea[i] >>> 16;
     const g = eb[j] >>> 16;
-    if (h !== g) {
-      if (h < g) i++;
-      else j++;
-      continue;
+    if (h < g) i++;
+    else if (h > g) j++;
+    else {
+      let i2 = i + 1;
+      while (i2 < ea.length && ea[i2] >>> 16 === h) i2++;
+      let j2 = j + 1;
+      while (j2 < eb.length && eb[j2] >>> 16 === h) j2++;
+      for (let x = i; x < i2; x++) {
+        const row = (ea[x] & 0xffff) * width;
+        for (let y = j; y < j2; y++) counts[row + (eb[y] & 0xffff)]++;
+      }
+      i = i2;
+      j = j2;
     }
-    let i2 = i;
-    while (i2 < ea.length && ea[i2] >>> 16 === h) i2++;
-    let j2 = j;
-    while (j2 < eb.length && eb[j2] >>> 16 === h) j2++;
-    for (let x = i; x < i2; x++) {
-      for (let y = j; y < j2; y++) {
-        const at = (ea[x] & 0xffff) * b.length + (eb[y] & 0xffff);
-        if (counts[at]++ === 0) touched.push(at);
+  }
+  // The sentences of each side with a partner that may reach `ALIGN_CONTENT` (counts zeroed on the way).
+  const pairedB = new Uint8Array(width);
+  let inA = 0;
+  let inB = 0;
+  for (let x = 0, at = 0; x < a.length; x++) {
+    const la = a[x].length;
+    let hit = false;
+    for (let y = 0; y < width; y++, at++) {
+      if (counts[at] === 0) continue;
+      const lb = b[y].length;
+      const n = Math.min(counts[at], la, lb);
+      counts[at] = 0;
+      if (n / (la + lb - n) < ALIGN_CONTENT) continue;
+      hit = true;
+      if (pairedB[y] === 0) {
+        pairedB[y] = 1;
+        inB++;
       }
     }
-    [i, j] = [i2, j2];
-  }
-  const [pairedA, pairedB] = [new Uint8Array(a.length), new Uint8Array(b.length)];
-  let [inA, inB] = [0, 0];
-  for (const at of touched) {
-    const [x, y] = [Math.floor(at / b.length), at % b.length];
-    const n = Math.min(counts[at], a[x].length, b[y].length);
-    counts[at] = 0;
-    if (n / (a[x].length + b[y].length - n) < ALIGN_CONTENT) continue;
-    if (pairedA[x] === 0) [pairedA[x], inA] = [1, inA + 1];
-    if (pairedB[y] === 0) [pairedB[y], inB] = [1, inB + 1];
+    if (hit) inA++;
   }
   return { forward: enough(inA, a.length), backward: enough(inB, b.length) };
 }
