@@ -118,12 +118,15 @@ export async function storedEntities(input: IncrementalInput, ids: string[]) {
   return { entities, final };
 }
 
-/** A new entity's id, with "-2", "-3"… when a stored entity or another new one has it (as `uniqueIds`). */
-export async function freeId(input: IncrementalInput, id: string, taken: Set<string>): Promise<string> {
+/**
+ * A new entity's id, with "-2", "-3"… when a stored entity or another new one has it (as `uniqueIds`).
+ * `known`: ids already looked up (whether stored), read again only when absent.
+ */
+export async function freeId(input: IncrementalInput, id: string, taken: Set<string>, known: ReadonlyMap<string, boolean> = new Map()): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? id : `${id}-${n}`;
     if (taken.has(candidate)) continue;
-    if ((await input.state([`i:${candidate}`])).has(`i:${candidate}`)) continue;
+    if (known.get(candidate) ?? (await input.state([`i:${candidate}`])).has(`i:${candidate}`)) continue;
     taken.add(candidate);
     return candidate;
   }

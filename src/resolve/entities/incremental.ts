@@ -168,10 +168,9 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const dates = new Map(fresh.map((d) => [d.id, d.published.date ?? '9999']));
   const byDate = (ms: EntityMention[]) => ms.sort((a, b) => (dates.get(a.doc) ?? '9999').localeCompare(dates.get(b.doc) ?? '9999') || a.start - b.start);
   const taken = new Set<string>();
-  for (const [i, c] of changed.entries()) {
+  const built = changed.map((c, i) => {
     const olds = [...new Set(c.flatMap((n) => n.entity ?? []))].flatMap((id) => items.get(id) ?? []).sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
     const [keep, ...gone] = olds;
-    removed.push(...gone);
     const e = finishEntity(
       {
         id: keep?.id,
@@ -185,7 +184,14 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
       },
       ctx,
     );
-    if (!keep) e.id = await freeId(input, e.id, taken);
+    return { c, keep, gone, e };
+  });
+  // The ids new entities would take, read at once (`freeId` reads one at a time only on a clash).
+  const idsTaken = await input.state(built.flatMap(({ keep, e }) => (keep ? [] : [`i:${e.id}`])));
+  const lookedUp = new Map(built.flatMap(({ keep, e }): [string, boolean][] => (keep ? [] : [[e.id, idsTaken.has(`i:${e.id}`)]])));
+  for (const { c, keep, gone, e } of built) {
+    removed.push(...gone);
+    if (!keep) e.id = await freeId(input, e.id, taken, lookedUp);
     upsert.push(e);
     state.push([`e:${e.id}`, { type: e.type, info: infos.get(c)! } satisfies StoredEntity], [`i:${e.id}`, 1]);
     if (e.pack) state.push([`p:${e.pack}`, e.id]);
