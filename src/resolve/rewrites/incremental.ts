@@ -83,7 +83,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
     if (la !== lb) return la < lb;
     return isOriginalOf(a, b, await input.order());
   };
-  const { links, state: found } = await rewordedCopies(input, precedes);
+  const { links, state: found } = await rewordedCopies(input, precedes, (d) => stats.wordsOf(d));
   await input.docs.load(fresh.flatMap((d) => d.duplicateOf ?? []));
   for (const doc of fresh) {
     const original = isCopy(doc) && doc.duplicateOf ? input.docs.get(doc.duplicateOf) : undefined;

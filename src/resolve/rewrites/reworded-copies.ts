@@ -47,7 +47,12 @@ export interface RewordedLink {
 
 /** A document's content-word set as LSH reads it (sorted, distinct), or null when too short to compare. */
 export function contentWords(doc: Pick<NewsDoc, 'text'>): Uint32Array | null {
-  const words = shingleSet([...new Set(contentTokens(doc.text).map((t) => t.norm))].sort(), 1);
+  return contentWordsOf(new Set(contentTokens(doc.text).map((t) => t.norm)));
+}
+
+/** `contentWords` from the document's distinct content words (`contentSet` of its text). */
+export function contentWordsOf(set: ReadonlySet<string>): Uint32Array | null {
+  const words = shingleSet([...set].sort(), 1);
   return words.length < 8 ? null : words;
 }
 

@@ -15,7 +15,7 @@ import type { IncrementalInput } from '../resolve.js';
 import { bandKeys, signature } from '../duplicates/minhash.js';
 import { packSig, StoredLsh, unpackSig } from '../duplicates/stored-lsh.js';
 import { DUPLICATE_FLAG } from '../duplicates/resolver.js';
-import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWords, plausible, tryLink } from './reworded-copies.js';
+import { CONTENT_MIN_BANDS, CONTENT_ROWS, contentWordsOf, plausible, tryLink } from './reworded-copies.js';
 import { rewordedLink, type Link } from './resolver.js';
 import { mayLink, packSketch, sketchOf, unpackSketch, type Sketch } from './sketch.js';
 
@@ -24,11 +24,15 @@ export const isCopy = (d: NewsDoc) => d.flags.some((f) => f.kind === DUPLICATE_F
 
 type State = IncrementalInput['state'];
 
-/** The new reworded copies (by copy) and the state entries filing the new documents. */
-export async function rewordedCopies(input: IncrementalInput, precedes: (a: NewsDoc, b: NewsDoc) => Promise<boolean>) {
+/** The new reworded copies (by copy) and the state entries filing the new documents (`wordsOf`: a document's `contentSet`). */
+export async function rewordedCopies(
+  input: IncrementalInput,
+  precedes: (a: NewsDoc, b: NewsDoc) => Promise<boolean>,
+  wordsOf: (d: NewsDoc) => ReadonlySet<string>,
+) {
   const sigs = new Map<string, Uint32Array>();
   for (const doc of input.added) {
-    const words = contentWords(doc);
+    const words = contentWordsOf(wordsOf(doc));
     if (words) sigs.set(doc.id, signature(words));
   }
   const filed = [...sigs];
