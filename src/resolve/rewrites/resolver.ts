@@ -12,9 +12,11 @@
  *
  * Ordering: after `duplicates` (reads the copies it marked, so verbatim copies are not re-examined as
  * rewrites, and stores their groups with the reworded copies as corpus kind `duplicates`).
- * Incremental version: keep `NameStats`, `RoleStats` and the content-word LSH between ingests and
+ * Incremental version (`incremental.ts`): keep `NameStats`, `RoleStats` and the content-word LSH between ingests and
  * `add` new documents; a new name spelling or role can change an older document's clues, so
  * re-score (cheaply, per document) the documents sharing a surname or a name neighbour with it.
+ * A candidate pair is first tested on stored sentence sketches (`sketch.ts`), so a stored document
+ * is loaded, ordered and aligned only when it may be a copy or the original of a new one.
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { Context } from '../../context.js';
