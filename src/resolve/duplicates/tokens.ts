@@ -3,6 +3,7 @@
  * rewrite and story resolvers. Everything here is deterministic (no random seeds, no clock).
  */
 import { BoundedMemo } from '../../memo.js';
+import { scanWords } from './word-scan.js';
 
 /** A word token with its offsets in the text it came from. */
 export interface Token {
@@ -12,7 +13,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** What a word is: letters and digits of any script, joined by apostrophes before letters (`scanWords` finds its matches without it). */
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /**
  * Texts whose tokens are remembered. The duplicate, rewrite and story resolvers each read every
@@ -33,58 +35,7 @@ export function forgetTokens(): void {
 
 /** The words of `text` with their offsets, case-folded (`norm`). The result is shared: do not mutate it. */
 export function tokens(text: string): readonly Token[] {
-  return text.length >= MEMO_MIN_LENGTH ? memo.get(text, () => tokenize(text)) : tokenize(text);
-}
-
-/**
- * The matches of `WORD`, found by a scan instead of the regular expression (the same words, at about
- * a third of the cost: most characters of a news text are ASCII, decided by a table).
- */
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const w = wordChar(text, i);
-    if (w === 0) {
-      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    i += w;
-    for (let c = wordChar(text, i); c > 0; c = wordChar(text, i)) i += c;
-    // an apostrophe followed by letters continues the word ("don't", "Kessland's")
-    for (let c: number; (text[i] === "'" || text[i] === '’') && (c = letter(text, i + 1)) > 0; ) {
-      i += 1 + c;
-      for (c = letter(text, i); c > 0; c = letter(text, i)) i += c;
-    }
-    const lower = text.slice(start, i).toLowerCase();
-    out.push({ norm: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: i });
-  }
-  return out;
-}
-
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
-const ASCII_LETTER = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z]/.test(String.fromCharCode(c)) ? 1 : 0));
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const LETTER = /^\p{L}$/u;
-
-/** The length (1 or 2 code units) of the letter or digit at `i`, 0 when there is none. */
-function wordChar(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c];
-  if (Number.isNaN(c)) return 0;
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return WORD_CHAR.test(ch) ? ch.length : 0;
-}
-
-/** The length of the letter at `i`, 0 when there is none. */
-function letter(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_LETTER[c];
-  if (Number.isNaN(c)) return 0;
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return LETTER.test(ch) ? ch.length : 0;
+  return text.length >= MEMO_MIN_LENGTH ? memo.get(text, () => scanWords(text)) : scanWords(text);
 }
 
 /** FNV-1a, 32 bits: a fast, well-spread, deterministic string hash. */

@@ -31,11 +31,11 @@ import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
 import { readBlocks } from './incremental-blocks.js';
+import { lookups } from './incremental-lookups.js';
 import {
   docEntries,
   file,
   freeId,
-  lookups,
   MAX_ROLE_DATES,
   MAX_WAITING,
   roleDates,
