@@ -7,7 +7,7 @@
 import { splitSentences } from '../../annotate/sentences/stage.js';
 import type { NewsDoc } from '../../model/doc.js';
 import { jaccard, sentenceInitial, shingleSet, tokens, type Token } from '../duplicates/tokens.js';
-import { contentOf } from './content-words.js';
+import { isContentWord } from './content-words.js';
 
 /**
  * Content-word Jaccard for two sentences to count as the same sentence. A spinner swaps a third to a
@@ -70,10 +70,21 @@ export function alignableSentences(doc: Pick<NewsDoc, 'text' | 'layers'>): Sente
 
 function sentencesOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Sentence[] {
   return partsOf(doc).map(({ start, end, toks, content }) => {
-    const anchors = toks.filter((t) => /^\p{N}/u.test(t.norm) || (/^\p{Lu}/u.test(doc.text[t.start]) && !sentenceInitial(doc.text, t.start, start))).map((t) => t.norm);
+    const anchors = toks.filter((t) => isDigit(t.norm) || (isUpper(doc.text[t.start]) && !sentenceInitial(doc.text, t.start, start))).map((t) => t.norm);
     return { text: doc.text.slice(start, end), start, end, content, anchors: distinct(anchors), shingles: shingleSet(toks.map((t) => t.norm)) };
   });
 }
+
+/** `/^\p{N}/u`, answered without the pattern for an ASCII first character. */
+const isDigit = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 0x80 ? c >= 0x30 && c <= 0x39 : /^\p{N}/u.test(s);
+};
+/** `/^\p{Lu}/u`, answered without the pattern for an ASCII first character. */
+const isUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : /^\p{Lu}/u.test(s);
+};
 
 /** An alignable sentence's span, tokens and distinct content words (sorted). */
 interface Part {
@@ -90,7 +101,9 @@ function partsOf(doc: Pick<NewsDoc, 'text' | 'layers'>): Part[] {
   return spans
     .map((s) => {
       const toks = tokensWithin(all, s.start, s.end) ?? tokens(doc.text.slice(s.start, s.end)).map((t) => ({ ...t, start: t.start + s.start, end: t.end + s.start }));
-      return { start: s.start, end: s.end, toks, content: distinct(contentOf(toks).map((t) => t.norm)) };
+      const words = new Set<string>();
+      for (const t of toks) if (isContentWord(t.norm)) words.add(t.norm);
+      return { start: s.start, end: s.end, toks, content: [...words].sort() };
     })
     .filter((s) => s.content.length >= MIN_CONTENT_WORDS);
 }

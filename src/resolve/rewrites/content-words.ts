@@ -25,6 +25,11 @@ export function contentOf(toks: readonly Token[]): Token[] {
   return toks.filter((t) => t.norm.length > 1 && !STOP.has(t.norm));
 }
 
+/** Whether a case-folded word is a content word (`contentOf` keeps its tokens). */
+export function isContentWord(norm: string): boolean {
+  return norm.length > 1 && !STOP.has(norm);
+}
+
 /** The distinct content words of `text`. */
 export function contentSet(text: string): Set<string> {
   return new Set(contentTokens(text).map((t) => t.norm));
