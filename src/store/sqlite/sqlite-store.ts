@@ -156,7 +156,15 @@ export class SqliteStore implements Store {
   }
 
   async docsById(ids: string[]): Promise<Map<string, NewsDoc>> {
-    return this.lookup<NewsDoc>('SELECT id, doc_json FROM documents WHERE id IN (SELECT value FROM json_each(?))', [], ids);
+    // One document per call: a document is large, so a call costs little beside parsing it, and each
+    // is parsed as it is read (measured: no faster in chunks).
+    const get = this.sql('SELECT doc_json FROM documents WHERE id = ?').pluck();
+    const out = new Map<string, NewsDoc>();
+    for (const id of new Set(ids)) {
+      const json = get.get(id) as string | undefined;
+      if (json !== undefined) out.set(id, JSON.parse(json) as NewsDoc);
+    }
+    return out;
   }
 
   async countDocs(): Promise<number> {
