@@ -62,32 +62,39 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
   const out: Misspelling[] = [];
   for (const [key, v] of names) {
     if (!stats.isName(key) || pack.spellings.has(key) || COMMON_PROPER.has(key)) continue;
-    const hit = (likely: string, weight: number, reason: string) =>
-      out.push({ start: v.first, end: v.first + v.surface.length, text: v.surface, likely, weight, reason });
     const near = stats.neighbours(key);
-    const distinct = (o: string) => !COMMON_PROPER.has(o) && !inflection(key, o) && skeleton(key) !== skeleton(o);
     // The spelling used most in the text (the first of those), when used more than this one.
     let inText: NameUse | undefined;
     for (const o of near) {
       const w = names.get(o);
       if (!w || !(w.count > v.count || (w.count === 1 && v.count === 1 && w.first < v.first))) continue;
-      if ((inText === undefined || w.count > inText.count) && distinct(o)) inText = w;
+      if ((inText === undefined || w.count > inText.count) && distinct(key, o)) inText = w;
     }
     if (inText) {
-      hit(inText.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${inText.surface}" (×${inText.count}) in the same text`);
+      out.push(hit(v, inText.surface, SAME_TEXT_WEIGHT, `"${v.surface}" beside "${inText.surface}" (×${inText.count}) in the same text`));
       continue;
     }
     if (!stats.isMidSentenceName(key)) continue;
     const known = nearKnown(key, pack);
     if (known) {
-      hit(known, PACK_WEIGHT, `"${v.surface}" is close to the known name "${known}"`);
+      out.push(hit(v, known, PACK_WEIGHT, `"${v.surface}" is close to the known name "${known}"`));
       continue;
     }
     if (stats.docFreq.get(key) !== 1) continue;
-    const common = near.find((o) => (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= CORPUS_EDITS && distinct(o));
-    if (common) hit(common, CORPUS_WEIGHT, `"${v.surface}" appears nowhere else; "${common}" in ${stats.docFreq.get(common)} documents`);
+    const common = near.find((o) => (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= CORPUS_EDITS && distinct(key, o));
+    if (common) out.push(hit(v, common, CORPUS_WEIGHT, `"${v.surface}" appears nowhere else; "${common}" in ${stats.docFreq.get(common)} documents`));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A close name that is neither a common proper word, an inflection nor a transliteration of `key`. */
+function distinct(key: string, o: string): boolean {
+  return !COMMON_PROPER.has(o) && !inflection(key, o) && skeleton(key) !== skeleton(o);
+}
+
+/** The misspelling found at the name's first use. */
+function hit(v: NameUse, likely: string, weight: number, reason: string): Misspelling {
+  return { start: v.first, end: v.first + v.surface.length, text: v.surface, likely, weight, reason };
 }
 
 /** Per pack, the answers of `nearKnown` (null for none), for names that recur in many documents. */
