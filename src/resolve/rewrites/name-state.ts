@@ -127,13 +127,16 @@ export class StoredNames extends NameStats {
 
   /** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
   private firstShared(key: string, other: string): number {
+    const order = this.orders.get(key) ?? this.orders.set(key, [...this.deletionsOf(key)]).get(key)!;
+    // Only deletions `other` can have: as long as it, or up to two shorter (`deletions` runs longest first).
     let i = 0;
-    for (const d of this.deletionsOf(key)) {
-      if (isDeletion(d, other)) return i;
-      i++;
-    }
-    return i;
+    while (i < order.length && order[i].length > other.length) i++;
+    for (; i < order.length && order[i].length >= other.length - 2; i++) if (isDeletion(order[i], other)) return i;
+    return order.length;
   }
+
+  /** `deletions(key)` as arrays, for `firstShared`. */
+  private readonly orders = new Map<string, string[]>();
 
   private readonly dels = new Map<string, Set<string>>();
   protected override deletionsOf(key: string): Set<string> {
