@@ -40,7 +40,6 @@ import {
   MAX_WAITING,
   roleDates,
   roleState,
-  signature,
   stateBlocks,
   storedEntities,
   typeAgain,
@@ -116,7 +115,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const list of blocks.values())
     for (const s of list) {
       const id = stored.final(s[0]);
-      const sig = signature([id, ...s.slice(1)] as Spelling);
+      const sig = `${id}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`; // `signature` of the spelling under its entity now, without copying it
       const seen = spelt.get(sig);
       if (seen) seen.uses! += s[5];
       else spelt.set(sig, { type: s[1], name: s[2], parts: nameParts(s[2]), pack: s[3], keys: s[4], group: null, entity: id, uses: s[5] });
