@@ -79,21 +79,20 @@ export class BatchStats {
   /** Counts new documents in (loaded first), and returns the state entries they changed. */
   add(docs: NewsDoc[]): [string, unknown][] {
     const out = this.names.addDocs(docs);
-    const words = new Set<string>();
+    // Each word's documents among `docs`, counted in once.
+    const words = new Map<string, number>();
     for (const d of docs) {
       this.roles.addStated(d.id, this.rolesOf(d));
-      for (const w of this.wordsOf(d)) {
-        this.freq.df.set(w, (this.freq.df.get(w) ?? 0) + 1);
-        words.add(w);
-      }
+      for (const w of this.wordsOf(d)) words.set(w, (words.get(w) ?? 0) + 1);
     }
+    for (const [w, n] of words) this.freq.df.set(w, (this.freq.df.get(w) ?? 0) + n);
     const lower = new Set<string>();
     for (const d of docs) for (const w of lowerWords(d.text)) if (w.length >= MIN_NAME_LENGTH) lower.add(w);
     for (const w of lower) out.push([`lw:${w}`, 1]);
     for (const name of new Set(docs.flatMap((d) => this.rolesOf(d).map((r) => r.name)))) {
       out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
     }
-    for (const w of words) out.push([`w:${w}`, this.freq.df.get(w)]);
+    for (const w of words.keys()) out.push([`w:${w}`, this.freq.df.get(w)]);
     return out;
   }
 }

@@ -62,12 +62,13 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
   const out: Misspelling[] = [];
   for (const [key, v] of names) {
     if (!stats.isName(key) || pack.spellings.has(key) || COMMON_PROPER.has(key)) continue;
-    const near = stats.neighbours(key);
+    // The close names (`stats.neighbours`, in order) are `close` ones that are names, tested as met.
+    const near = stats.close(key);
     // The spelling used most in the text (the first of those), when used more than this one.
     let inText: NameUse | undefined;
     for (const o of near) {
       const w = names.get(o);
-      if (!w || !(w.count > v.count || (w.count === 1 && v.count === 1 && w.first < v.first))) continue;
+      if (!w || !(w.count > v.count || (w.count === 1 && v.count === 1 && w.first < v.first)) || !stats.isName(o)) continue;
       if ((inText === undefined || w.count > inText.count) && distinct(key, o)) inText = w;
     }
     if (inText) {
@@ -81,7 +82,7 @@ export function findMisspelledNames(doc: Pick<NewsDoc, 'text'>, stats: NameStats
       continue;
     }
     if (stats.docFreq.get(key) !== 1) continue;
-    const common = near.find((o) => (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && osaDistance(key, o) <= CORPUS_EDITS && distinct(key, o));
+    const common = near.find((o) => (stats.docFreq.get(o) ?? 0) >= ESTABLISHED_DF && stats.isName(o) && osaDistance(key, o) <= CORPUS_EDITS && distinct(key, o));
     if (common) out.push(hit(v, common, CORPUS_WEIGHT, `"${v.surface}" appears nowhere else; "${common}" in ${stats.docFreq.get(common)} documents`));
   }
   return out.sort((a, b) => a.start - b.start);
