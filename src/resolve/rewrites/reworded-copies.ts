@@ -88,12 +88,13 @@ export function findRewordedCopies(
 
 /** The candidates (best-ranked first) worth aligning: close enough by their signatures, at most `MAX_ALIGNED`. */
 export function plausible(ranked: string[], sig: Uint32Array, sigOf: (id: string) => Uint32Array | undefined): string[] {
-  return ranked
-    .filter((id) => {
-      const theirs = sigOf(id);
-      return theirs === undefined || estimateJaccard(sig, theirs) >= MIN_CONTENT_JACCARD;
-    })
-    .slice(0, MAX_ALIGNED);
+  const out: string[] = [];
+  for (const id of ranked) {
+    if (out.length === MAX_ALIGNED) break;
+    const theirs = sigOf(id);
+    if (theirs === undefined || estimateJaccard(sig, theirs) >= MIN_CONTENT_JACCARD) out.push(id);
+  }
+  return out;
 }
 
 /** `copy` as a reworded copy of `orig`, when enough of its sentences align and enough are reworded. */
