@@ -30,11 +30,11 @@ const ctx = (incrementalFrom: number) => makeContext({ referenceDate: '2031-06-0
 describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
   const test = it.skipIf(!backend.available);
   /** The same inputs ingested at once and in two steps (split after `split`), each into a database of its own. */
-  const twoWays = async (inputs: string[], split: number) => {
+  const twoWays = async (inputs: string[], split: number, c = ctx(0)) => {
     const [once, twice] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
-    await ingest(inputs, once, ctx(0), { threads: 1 });
-    await ingest(inputs.slice(0, split), twice, ctx(0), { threads: 1 });
-    await ingest(inputs.slice(split), twice, ctx(0), { threads: 1 });
+    await ingest(inputs, once, c, { threads: 1 });
+    await ingest(inputs.slice(0, split), twice, c, { threads: 1 });
+    await ingest(inputs.slice(split), twice, c, { threads: 1 });
     return { once, twice, close: () => Promise.all([once.close(), twice.close()]) };
   };
   test('gives the corpus that resolving everything at once gives, when documents arrive in publication order', async () => {
@@ -83,15 +83,12 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
 
   test('with a domain pack (known events matched against the stored events), two steps give what one gives', async () => {
     const withPack = makeContext({ referenceDate: '2031-06-01', pack: loadPack('russia-ukraine'), options: { incrementalFrom: 0 } });
-    const [once, twice] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
+    const { once, twice, close } = await twoWays(FILES, 8, withPack);
     try {
-      await ingest(FILES, once, withPack, { threads: 1 });
-      await ingest(FILES.slice(0, 8), twice, withPack, { threads: 1 });
-      await ingest(FILES.slice(8), twice, withPack, { threads: 1 });
       expect(await twice.unresolvedDocIds()).toEqual([]);
       expect((await snapshot(twice)).corpus.events).toEqual((await snapshot(once)).corpus.events);
     } finally {
-      await Promise.all([once.close(), twice.close()]);
+      await close();
     }
   }, 60_000);
 
