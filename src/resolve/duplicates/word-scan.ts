@@ -35,19 +35,15 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const LETTER = /^\p{L}$/u;
 
 /** The length (1 or 2 code units) of the letter or digit at `i`, 0 when there is none. */
-function wordChar(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c];
-  if (Number.isNaN(c)) return 0;
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return WORD_CHAR.test(ch) ? ch.length : 0;
-}
-
+const wordChar = (text: string, i: number) => charAt(text, i, ASCII_WORD, WORD_CHAR);
 /** The length of the letter at `i`, 0 when there is none. */
-function letter(text: string, i: number): number {
+const letter = (text: string, i: number) => charAt(text, i, ASCII_LETTER, LETTER);
+
+/** The length of the character at `i` when it is of the class (`ascii` table below 128, `pattern` above), else 0. */
+function charAt(text: string, i: number, ascii: Uint8Array, pattern: RegExp): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_LETTER[c];
+  if (c < 128) return ascii[c];
   if (Number.isNaN(c)) return 0;
   const ch = String.fromCodePoint(text.codePointAt(i)!);
-  return LETTER.test(ch) ? ch.length : 0;
+  return pattern.test(ch) ? ch.length : 0;
 }
