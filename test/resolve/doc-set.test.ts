@@ -53,10 +53,11 @@ describe('DocSet', () => {
     await set.load([a.id]);
     set.pin([a.id]);
     await set.load([b.id, c.id, 'f00d']);
-    set.set({ ...b, flags: ['rewrite'] });
+    const rewrite = { kind: 'rewrite', score: 1, evidence: [] };
+    set.set({ ...b, flags: [rewrite] });
     set.release();
     expect(set.get(a.id)).toBe(a);
-    expect(set.get(b.id)!.flags).toEqual(['rewrite']);
+    expect(set.get(b.id)!.flags).toEqual([rewrite]);
     expect(set.stored(b.id)).toBe(b);
     expect(() => set.get(c.id)).toThrow(/without loading it first/);
     expect(() => set.get('f00d')).toThrow(/without loading it first/);
