@@ -65,17 +65,19 @@ export interface ResolutionWrite {
   replace: Partial<Record<CorpusKind, CorpusItem[]>>;
   upsert: Partial<Record<CorpusKind, CorpusItem[]>>;
   remove: Partial<Record<CorpusKind, string[]>>;
+  /** `putJson`: JSON text by key, each key once (see `stateEntries`). */
   state: { ns: string; clear?: boolean; put: [string, unknown][]; putJson?: [string, string | null][] }[];
   resolved: string[];
 }
 
 /**
  * One namespace's state entries of a `ResolutionWrite` as JSON text (`null` deletes), the last given
- * for a key winning: `put` (serialised here) then `putJson` (serialised already, so a resolution holds
- * compact text instead of each resolver's object graphs until the write, and the write's transaction
- * does not spend its time serialising).
+ * for a key winning: `put` (serialised here) then `putJson` (serialised already, one entry per key, so
+ * a resolution holds compact text instead of each resolver's object graphs until the write, and the
+ * write's transaction does not spend its time serialising).
  */
 export function stateEntries(s: ResolutionWrite['state'][number]): [string, string | null][] {
+  if (s.put.length === 0) return s.putJson ?? [];
   const last = new Map<string, string | null>();
   for (const [key, value] of s.put) last.set(key, value === null ? null : JSON.stringify(value));
   for (const [key, json] of s.putJson ?? []) last.set(key, json);

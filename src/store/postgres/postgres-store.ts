@@ -160,9 +160,9 @@ export class PostgresStore implements Store, JobQueue {
       for (const entries of w.state) {
         const { ns, clear } = entries;
         if (clear) await client.query('DELETE FROM resolver_state WHERE ns = $1', [ns]);
-        // The last value given for a key wins, as it would written one by one; written in key order, so
-        // the index is walked in order. After `clear` there is nothing to delete.
-        const last = stateEntries(entries).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+        // The last value given for a key wins, as it would written one by one. After `clear` there is
+        // nothing to delete.
+        const last = stateEntries(entries);
         const [unset, set] = [clear ? [] : last.filter(([, v]) => v === null), last.filter(([, v]) => v !== null)];
         for (const part of chunks(unset)) await client.query('DELETE FROM resolver_state WHERE ns = $1 AND key = ANY($2)', [ns, part.map(([k]) => k)]);
         for (const part of chunks(set))

@@ -19,11 +19,6 @@ import { MIGRATIONS } from './migrations.js';
  */
 const LOOKUP_CHUNK = 1000;
 
-/** `[key, value]` sorted by key, so a large write walks the B-tree in order (measured: 160k upserts 1.1 s sorted, 1.8 s unsorted). */
-function byKey<T>(rows: [string, T][]): [string, T][] {
-  return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
 export class SqliteStore implements Store {
   /** Prepared statements by SQL text, prepared once per connection (preparing costs more than a look-up). */
   private readonly statements = new Map<string, Database.Statement>();
@@ -223,8 +218,9 @@ export class SqliteStore implements Store {
       for (const entries of w.state) {
         const { ns, clear: empty } = entries;
         if (empty) clear.run(ns);
-        // The last value given for a key wins, as it would written one by one; written in key order.
-        for (const [key, json] of byKey(stateEntries(entries))) {
+        // The last value given for a key wins, as it would written one by one. (Sorting by key first cost
+        // more than it saved: a resolver's keys come grouped already; 985 against 937 ms CPU for 160k.)
+        for (const [key, json] of stateEntries(entries)) {
           if (json === null) {
             if (!empty) unset.run(ns, key);
           } else put.run(ns, key, json);
