@@ -135,3 +135,29 @@ describe.each(BACKENDS)('$name store, corpus ids', (backend) => {
     await store.close();
   });
 });
+
+describe.each(BACKENDS)('$name store, resolver state', (backend) => {
+  const empty = { docs: [], replace: {}, upsert: {}, remove: {}, resolved: [] };
+  it.skipIf(!backend.available)('writes state given as values or as JSON text, the last given for a key winning, null deleting; reads keys in any number', async () => {
+    const store = await backend.open(await backend.freshDb());
+    await store.applyResolution({ ...empty, state: [{ ns: 'n', put: [['a', { x: 1 }], ['b', [1, 2]], ['a', { x: 2 }], ['c', 'gone']] }] });
+    await store.applyResolution({
+      ...empty,
+      state: [
+        { ns: 'n', put: [['c', 'kept'], ['d', 4]], putJson: [['c', null], ['e', '{"y":"z"}']] },
+        { ns: 'm', put: [], putJson: [['a', '"other namespace"']] },
+      ],
+    });
+    expect(await store.readState('n', ['a', 'b', 'c', 'd', 'e', 'f', 'a'])).toEqual(new Map<string, unknown>([['a', { x: 2 }], ['b', [1, 2]], ['d', 4], ['e', { y: 'z' }]]));
+    expect(await store.readState('m', ['a'])).toEqual(new Map([['a', 'other namespace']]));
+    // More keys than one look-up takes at once, most of them absent.
+    const many = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+    await store.applyResolution({ ...empty, state: [{ ns: 'big', put: [], putJson: many.filter((_, i) => i % 3 === 0).map((k) => [k, JSON.stringify(k)]) }] });
+    const got = await store.readState('big', [...many, ...many]);
+    expect([...got.keys()].sort()).toEqual(many.filter((_, i) => i % 3 === 0).sort());
+    expect(got.get('k2499')).toBe('k2499');
+    await store.applyResolution({ ...empty, state: [{ ns: 'big', clear: true, put: [['k1', 1]] }] });
+    expect(await store.readState('big', many)).toEqual(new Map([['k1', 1]]));
+    await store.close();
+  });
+});
