@@ -23,6 +23,7 @@ import type { NewsDoc } from '../model/doc.js';
 import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
 import { DocSet, sameJson } from './doc-set.js';
 import { forgetTokens } from './duplicates/tokens.js';
+import { forgetSentences } from './rewrites/align.js';
 import { duplicatesResolver } from './duplicates/resolver.js';
 import { rewritesResolver } from './rewrites/resolver.js';
 import { storiesResolver } from './stories/resolver.js';
@@ -106,7 +107,7 @@ const STATE_VERSION = 2;
  * `INCREMENTAL_FROM`), resolvers take in only the documents no resolution covered yet, and only the
  * stored documents they read are loaded (`DocSet`), so memory is bounded by the batch. A full run
  * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state. The
- * documents' tokens the resolvers remembered are forgotten when it ends, so they are not kept alive
+ * documents' tokens and sentences the resolvers remembered are forgotten when it ends, so they are not kept alive
  * while the next batch is ingested.
  */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: ResolveOptions = {}): Promise<'full' | 'incremental' | 'none'> {
@@ -114,6 +115,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
     return await resolveWith(store, ctx, resolvers, opts);
   } finally {
     forgetTokens();
+    forgetSentences();
   }
 }
 
