@@ -20,6 +20,7 @@ import { BoundedMemo } from '../../memo.js';
 import type { Corpus, Resolver } from '../resolve.js';
 import { figureContradictions } from './figures.js';
 import { incremental } from './incremental.js';
+import { append } from '../../append.js';
 
 export interface Statement {
   doc: string;
@@ -164,7 +165,7 @@ export const contradictionsResolver: Resolver = {
     const byId = new Map(docs.map((d) => [d.id, d]));
     const speakerOf = speakersOf(corpus);
     const out = (corpus.events ?? []).flatMap(({ data }) => eventContradictions(data as Event, disagreements(saidOf(data as Event, byId)), byId, speakerOf));
-    out.push(...figureContradictions(docs));
+    append(out, figureContradictions(docs));
     return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
   },
   incremental,

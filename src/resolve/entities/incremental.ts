@@ -49,6 +49,7 @@ import {
   type StoredEntity,
   type Waiting,
 } from './incremental-state.js';
+import { append } from '../../append.js';
 
 /** The entities resolver's incremental form. */
 export const incremental: IncrementalResolver = {
@@ -189,7 +190,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const idsTaken = await input.state(built.flatMap(({ keep, e }) => (keep ? [] : [`i:${e.id}`])));
   const lookedUp = new Map(built.flatMap(({ keep, e }): [string, boolean][] => (keep ? [] : [[e.id, idsTaken.has(`i:${e.id}`)]])));
   for (const { c, keep, gone, e } of built) {
-    removed.push(...gone);
+    append(removed, gone);
     if (!keep) e.id = await freeId(input, e.id, taken, lookedUp);
     upsert.push(e);
     state.push([`e:${e.id}`, { type: e.type, info: infos.get(c)! } satisfies StoredEntity], [`i:${e.id}`, 1]);

@@ -20,6 +20,7 @@ import { RunMemo } from '../run-memo.js';
 import { incremental } from './incremental.js';
 import { foldRoles, isOffice, linkBareTitle, textRole } from './roles.js';
 import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
+import { append } from '../../append.js';
 
 /** Builds every entity of the corpus from the documents' `mentions` layers. */
 export function resolveEntities(docs: readonly NewsDoc[], ctx: Context): Entity[] {
@@ -44,7 +45,7 @@ export function clusterParts(cluster: readonly Node[], onRole: (doc: NewsDoc, cu
   for (const node of cluster) {
     if (!node.group) continue;
     const doc = node.group.doc;
-    merges.push(...node.group.merges);
+    append(merges, node.group.merges);
     for (const m of node.group.mentions) {
       mentions.push({ doc: doc.id, start: m.span.start, end: m.span.end, text: doc.text.slice(m.span.start, m.span.end) });
       if (!m.title || !isOffice(m.title)) continue;

@@ -7,6 +7,7 @@ import { canonicalKey, initials } from './keys.js';
 import type { ClusterInfo, Node } from './cross-doc.js';
 import { sameGiven } from './names.js';
 import type { Merge } from './types.js';
+import { append } from '../../append.js';
 
 /** Union–find with the pack id of each root, so two pack entities are never joined. */
 export class Union {
@@ -69,7 +70,8 @@ export class Union {
     for (const g of this.keys[rb]) this.keys[ra].add(g);
     this.strict[ra] ||= this.strict[rb];
     this.pack[ra] ??= this.pack[rb];
-    this.log[ra].push(...this.log[rb], ...(log ? [merge] : []));
+    append(this.log[ra], this.log[rb]);
+    if (log) this.log[ra].push(merge);
     return true;
   }
 }

@@ -22,6 +22,7 @@ import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
 import { argsOf, eventNodes, factsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
 import { eventSortKey, eventsOf, type ResolvedEvent } from './resolver.js';
 import { EntityView } from '../entities/entity-view.js';
+import { append } from '../../append.js';
 
 /** Mentions kept per block: the comparison window of a block in a full run. */
 const MAX_BLOCK = 200;
@@ -147,10 +148,10 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   const given: number[][] = [];
   for (const group of (await readEvents(run, wanted)).values()) {
     if (group.length > 0) given.push(group.map((_, i) => nodes.length + i));
-    nodes.push(...group);
+    append(nodes, group);
   }
   const firstFresh = nodes.length;
-  nodes.push(...freshNodes);
+  append(nodes, freshNodes);
   const groups = mergeEventNodes(nodes, given);
 
   // Groups with a new mention, or joining two stored events, or left by a changed document's mentions, changed.
@@ -166,7 +167,7 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
     const other = slot === undefined ? undefined : extra.get(slot);
     if (!other) continue;
     extra.delete(slot!); // taken in once
-    r.group.push(...other);
+    append(r.group, other);
     Object.assign(r, eventsOf([r.group], run.entities, ctx)[0]);
   }
   return write(run, resolved, lost, { keys, blocks, freshNodes }, await input.state(['next']));

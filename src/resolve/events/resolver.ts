@@ -13,6 +13,7 @@ import { entityIndex, type EntityIndex } from '../entities/index-cache.js';
 import { matchKnownEvents, packView } from './known.js';
 import type { PackEvent } from '../../packs/schema.js';
 import { addEvents, eventState } from './incremental.js';
+import { append } from '../../append.js';
 
 /** One event with the mentions it was built from and the known event it is, if any. */
 export interface ResolvedEvent {
@@ -42,7 +43,7 @@ export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'pac
     const key = k ? `known:${k.id}` : `group:${i}`;
     const slot = byKnown.get(key);
     if (slot) {
-      slot.group.push(...group);
+      append(slot.group, group);
       slot.built = null;
     } else byKnown.set(key, { group: [...group], known: k, built: provisional[i] });
   });
