@@ -68,6 +68,83 @@ export interface ResolutionWrite {
   /** `putJson`: JSON text by key, each key once (see `stateEntries`). */
   state: { ns: string; clear?: boolean; put: [string, unknown][]; putJson?: [string, string | null][] }[];
   resolved: string[];
+  /**
+   * Row changes of split kinds (`SPLIT_FIELDS`), applied after `replace`: moves, then `remove` (an item
+   * removed drops the rows it still has), then `upsert`, then appends. So a resolver grows an item
+   * without reading or rewriting what it held.
+   */
+  rows?: Partial<Record<CorpusKind, RowChanges>>;
+}
+
+/**
+ * Changes to the rows of a split kind's items (see `SPLIT_FIELDS`): rows appended to an item's field,
+ * and every row of one item handed to another (after the other's own, field by field: for a merge).
+ */
+export interface RowChanges {
+  append?: { item: string; field: string; rows: unknown[] }[];
+  move?: { from: string; to: string }[];
+}
+
+/**
+ * Corpus kinds whose items hold lists that grow with the corpus (an entity's mentions and merges):
+ * each element is stored as a row of its own, apart from the item, so a resolver appends to an item
+ * (`ResolutionWrite.rows`) and reads it (`corpusItems(kind, ids, { rows: false })`) at a cost that
+ * does not grow with what the item already holds. Readers of whole items (export, CLI, API) get the
+ * fields back, in place, listed by each row's key (`null`: in the order appended), ties in the
+ * order appended. Field order here is the order the fields come back in (after the item's others).
+ */
+export const SPLIT_FIELDS: Partial<Record<CorpusKind, Record<string, ((row: never) => string) | null>>> = {
+  // The order of an entity's mentions (`mentionOrder` in resolve/entities/resolver.ts): by document,
+  // then offset (document ids are hexadecimal digests, whose code-point order is their locale order).
+  entities: { mentions: (m: { doc: string; start: number }) => `${m.doc}\u0001${String(m.start).padStart(10, '0')}`, merges: null },
+};
+
+/** A split kind's item as stored: `data` without its split fields, and those fields' rows with their keys. */
+export function splitItem(kind: CorpusKind, data: unknown): { data: unknown; rows: { field: string; sort: string; data: unknown }[] | null; fields: string[] } {
+  const split = SPLIT_FIELDS[kind];
+  if (!split || typeof data !== 'object' || data === null) return { data, rows: null, fields: [] };
+  const rest: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  const rows: { field: string; sort: string; data: unknown }[] = [];
+  const fields: string[] = [];
+  for (const [field, key] of Object.entries(split)) {
+    const list = rest[field];
+    if (!Array.isArray(list)) continue;
+    delete rest[field];
+    fields.push(field);
+    for (const row of list) rows.push({ field, sort: rowSort(key, row), data: row });
+  }
+  return { data: rest, rows, fields };
+}
+
+/** The sort key of a row of a split field. */
+export function rowSort(key: ((row: never) => string) | null | undefined, row: unknown): string {
+  return key ? key(row as never) : '';
+}
+
+/** Rows `[item, field, data]` (ordered by item, field, then place) grouped: item → field → parsed rows. */
+export function groupRows(rows: Iterable<[string, string, string]>): Map<string, Map<string, unknown[]>> {
+  const out = new Map<string, Map<string, unknown[]>>();
+  for (const [item, field, data] of rows) {
+    const fields = out.get(item) ?? out.set(item, new Map()).get(item)!;
+    (fields.get(field) ?? fields.set(field, []).get(field)!).push(JSON.parse(data));
+  }
+  return out;
+}
+
+/**
+ * A split kind's item read whole: each split field's rows put back (after any the item still holds
+ * itself, as items written before the fields were split do), in `SPLIT_FIELDS` order.
+ */
+export function joinItem(kind: CorpusKind, data: unknown, rows: Map<string, unknown[]> | undefined): unknown {
+  const split = SPLIT_FIELDS[kind];
+  if (!split || typeof data !== 'object' || data === null) return data;
+  const out = data as Record<string, unknown>;
+  for (const field of Object.keys(split)) {
+    const own = Array.isArray(out[field]) ? (out[field] as unknown[]) : [];
+    const more = rows?.get(field) ?? [];
+    out[field] = own.length === 0 ? more : more.length === 0 ? own : own.concat(more);
+  }
+  return out;
 }
 
 /**
@@ -118,8 +195,11 @@ export interface Store {
   replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void>;
   /** The corpus-level items of one kind, by sort key, then in the order they were first stored. */
   corpus<T>(kind: CorpusKind): Promise<T[]>;
-  /** The items of one kind with these ids (those that exist). */
-  corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>>;
+  /**
+   * The items of one kind with these ids (those that exist). `rows: false`: without their split
+   * fields (`SPLIT_FIELDS`), for a resolver that appends to them rather than reading them whole.
+   */
+  corpusItems<T>(kind: CorpusKind, ids: string[], opts?: { rows?: boolean }): Promise<Map<string, T>>;
   /** Writes a corpus resolution in one transaction (see `ResolutionWrite`). */
   applyResolution(w: ResolutionWrite): Promise<void>;
   /** Ids of the documents no complete resolution has covered yet, in ingest order. */

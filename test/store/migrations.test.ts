@@ -53,3 +53,42 @@ describe('PostgreSQL migrations', () => {
     );
   });
 });
+
+describe('split rows over a database written before them', () => {
+  const legacy = { id: 'ent-1', name: 'Orin Vell', roles: [], mentions: [{ doc: 'aa', start: 1, end: 5, text: 'Vell' }], merges: [{ reason: 'same surname', a: 'Vell', b: 'Orin Vell' }] };
+
+  it('SQLite: an item that still holds its mentions is read as it was, and grows by rows after them', async () => {
+    const path = await SQLITE.freshDb();
+    const db = new Database(path);
+    db.exec('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    MIGRATIONS.slice(0, -1).forEach((sql, v) => {
+      db.exec(sql);
+      db.prepare('INSERT INTO schema_version VALUES (?)').run(v + 1);
+    });
+    db.prepare("INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES ('entities', 0, 'ent-1', ?, '')").run(JSON.stringify(legacy));
+    db.close();
+    const store = SqliteStore.open(path);
+    expect(await store.corpus('entities')).toEqual([legacy]);
+    await store.applyResolution({ docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: [], rows: { entities: { append: [{ item: 'ent-1', field: 'mentions', rows: [{ doc: 'aa', start: 0, end: 4, text: 'Orin' }] }] } } });
+    expect(((await store.corpus('entities'))[0] as typeof legacy).mentions.map((m) => m.start)).toEqual([1, 0]);
+    await store.close();
+  });
+
+  it.skipIf(!HAVE_PG)('PostgreSQL: the same', async () => {
+    const url = await POSTGRES.freshDb();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+    for (const [v, sql] of PG_MIGRATIONS.slice(0, -1).entries()) {
+      await client.query(sql);
+      await client.query('INSERT INTO schema_version VALUES ($1)', [v + 1]);
+    }
+    await client.query("INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES ('entities', 0, 'ent-1', $1, '')", [JSON.stringify(legacy)]);
+    await client.end();
+    const store = await PostgresStore.open(url);
+    expect(await store.corpus('entities')).toEqual([legacy]);
+    await store.applyResolution({ docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: [], rows: { entities: { append: [{ item: 'ent-1', field: 'mentions', rows: [{ doc: 'aa', start: 0, end: 4, text: 'Orin' }] }] } } });
+    expect(((await store.corpus('entities'))[0] as typeof legacy).mentions.map((m) => m.start)).toEqual([1, 0]);
+    await store.close();
+  });
+});

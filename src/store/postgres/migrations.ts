@@ -87,4 +87,15 @@ export const PG_MIGRATIONS: string[] = [
      value TEXT NOT NULL,
      PRIMARY KEY (ns, key)
    );`,
+  // Split fields (as in the SQLite schema): an item's growing lists as rows of their own, listed by
+  // (sort, pos); pos only grows, so rows appended or moved come after an item's own.
+  `CREATE TABLE corpus_rows (
+     pos BIGSERIAL PRIMARY KEY,
+     kind TEXT NOT NULL,
+     item TEXT NOT NULL,
+     field TEXT NOT NULL,
+     sort TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX corpus_rows_item ON corpus_rows (kind, item, field, sort COLLATE "C", pos);`,
 ];

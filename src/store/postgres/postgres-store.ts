@@ -6,7 +6,7 @@
 import pg from 'pg';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
@@ -131,13 +131,27 @@ export class PostgresStore implements Store, JobQueue {
   }
 
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
-    const { rows } = await this.pool.query('SELECT data FROM corpus_items WHERE kind = $1 ORDER BY sort_key COLLATE "C", seq', [kind]);
-    return rows.map((r) => JSON.parse(r.data) as T);
+    const { rows } = await this.pool.query('SELECT id, data FROM corpus_items WHERE kind = $1 ORDER BY sort_key COLLATE "C", seq', [kind]);
+    if (!SPLIT_FIELDS[kind]) return rows.map((r) => JSON.parse(r.data) as T);
+    const split = await this.rowsOf(kind, null);
+    return rows.map((r) => joinItem(kind, JSON.parse(r.data), split.get(r.id)) as T);
   }
 
-  async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
+  async corpusItems<T>(kind: CorpusKind, ids: string[], opts: { rows?: boolean } = {}): Promise<Map<string, T>> {
     const { rows } = await this.pool.query({ name: 'corpus-items', text: 'SELECT id, data FROM corpus_items WHERE kind = $1 AND id = ANY($2)', values: [kind, [...new Set(ids)]] });
-    return new Map(rows.map((r) => [r.id as string, JSON.parse(r.data) as T]));
+    const items = new Map(rows.map((r) => [r.id as string, JSON.parse(r.data) as T]));
+    if (!SPLIT_FIELDS[kind] || opts.rows === false || items.size === 0) return items;
+    const split = await this.rowsOf(kind, [...items.keys()]);
+    return new Map([...items].map(([id, data]) => [id, joinItem(kind, data, split.get(id)) as T]));
+  }
+
+  /** The split-field rows of a kind's items (`ids`; null: every item), grouped by item and field, in order. */
+  private async rowsOf(kind: CorpusKind, ids: string[] | null): Promise<Map<string, Map<string, unknown[]>>> {
+    const order = 'ORDER BY item, field, sort COLLATE "C", pos';
+    const { rows } = ids === null
+      ? await this.pool.query({ text: `SELECT item, field, data FROM corpus_rows WHERE kind = $1 ${order}`, values: [kind], rowMode: 'array' })
+      : await this.pool.query({ name: 'corpus-rows', text: `SELECT item, field, data FROM corpus_rows WHERE kind = $1 AND item = ANY($2) ${order}`, values: [kind, ids], rowMode: 'array' });
+    return groupRows(rows as [string, string, string][]);
   }
 
   async applyResolution(w: ResolutionWrite): Promise<void> {
@@ -146,16 +160,32 @@ export class PostgresStore implements Store, JobQueue {
     await inTransaction(this.pool, async (client) => {
       await writeDocs(client, w.docs);
       for (const [kind, items] of Object.entries(w.replace)) await writeCorpus(client, kind as CorpusKind, items);
-      for (const [kind, ids] of Object.entries(w.remove)) await client.query('DELETE FROM corpus_items WHERE kind = $1 AND id = ANY($2)', [kind, ids]);
+      for (const [kind, changes] of Object.entries(w.rows ?? {})) for (const m of changes.move ?? []) await moveRows(client, kind, m.from, m.to);
+      for (const [kind, ids] of Object.entries(w.remove)) {
+        await client.query('DELETE FROM corpus_items WHERE kind = $1 AND id = ANY($2)', [kind, ids]);
+        if (SPLIT_FIELDS[kind as CorpusKind] && ids.length > 0) await client.query('DELETE FROM corpus_rows WHERE kind = $1 AND item = ANY($2)', [kind, ids]);
+      }
       for (const [kind, items] of Object.entries(w.upsert)) {
         if (items.length === 0) continue;
+        const split = items.map((i) => splitItem(kind as CorpusKind, i.data));
         await client.query(
           `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
            SELECT $1, (SELECT coalesce(max(seq), -1) FROM corpus_items WHERE kind = $1) + n, id, data, sort_key
            FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)
            ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, sort_key = excluded.sort_key`,
-          [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? '')],
+          [kind, items.map((i) => i.id), split.map((p) => JSON.stringify(p.data)), items.map((i) => i.sortKey ?? '')],
         );
+        const replaced = items.flatMap((i, k) => split[k].fields.map((f) => [i.id, f]));
+        if (replaced.length > 0) await client.query('DELETE FROM corpus_rows r USING unnest($2::text[], $3::text[]) AS u(item, field) WHERE r.kind = $1 AND r.item = u.item AND r.field = u.field', [kind, replaced.map((x) => x[0]), replaced.map((x) => x[1])]);
+        await insertRows(client, kind, items.flatMap((i, k) => (split[k].rows ?? []).map((r) => ({ item: i.id, ...r }))));
+      }
+      for (const [kind, changes] of Object.entries(w.rows ?? {})) {
+        const split = SPLIT_FIELDS[kind as CorpusKind];
+        const rows = (changes.append ?? []).flatMap((a) => {
+          if (!split || !(a.field in split)) throw new Error(`corpus ${kind}: field ${a.field} is not stored as rows (see SPLIT_FIELDS)`);
+          return a.rows.map((data) => ({ item: a.item, field: a.field, sort: rowSort(split[a.field], data), data }));
+        });
+        await insertRows(client, kind, rows);
       }
       for (const entries of w.state) {
         const { ns, clear } = entries;
@@ -277,13 +307,37 @@ async function writeDocs(client: pg.PoolClient, all: NewsDoc[]): Promise<void> {
 
 async function writeCorpus(client: pg.PoolClient, kind: CorpusKind, all: CorpusItem[]): Promise<void> {
   await client.query('DELETE FROM corpus_items WHERE kind = $1', [kind]);
+  if (SPLIT_FIELDS[kind]) await client.query('DELETE FROM corpus_rows WHERE kind = $1', [kind]);
   for (const [k, items] of chunks(all).entries()) {
+    const split = items.map((i) => splitItem(kind, i.data));
     await client.query(
       `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
        SELECT $1, $5 + n - 1, id, data, sort_key FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)`,
-      [kind, items.map((i) => i.id), items.map((i) => JSON.stringify(i.data)), items.map((i) => i.sortKey ?? ''), k * CHUNK],
+      [kind, items.map((i) => i.id), split.map((p) => JSON.stringify(p.data)), items.map((i) => i.sortKey ?? ''), k * CHUNK],
+    );
+    await insertRows(client, kind, items.flatMap((i, n) => (split[n].rows ?? []).map((r) => ({ item: i.id, ...r }))));
+  }
+}
+
+/** Inserts split-field rows in the order given (`pos` from the sequence: after every row stored). */
+async function insertRows(client: pg.PoolClient, kind: string, all: { item: string; field: string; sort: string; data: unknown }[]): Promise<void> {
+  for (const rows of chunks(all)) {
+    await client.query(
+      `INSERT INTO corpus_rows (kind, item, field, sort, data)
+       SELECT $1, item, field, sort, data FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(item, field, sort, data, n) ORDER BY n`,
+      [kind, rows.map((r) => r.item), rows.map((r) => r.field), rows.map((r) => r.sort), rows.map((r) => JSON.stringify(r.data))],
     );
   }
+}
+
+/** Hands every row of item `from` to item `to`, after `to`'s own and in their order (new positions past every row's). */
+async function moveRows(client: pg.PoolClient, kind: string, from: string, to: string): Promise<void> {
+  if (from === to) return;
+  const { rows } = await client.query('SELECT min(pos) AS lo, (SELECT max(pos) FROM corpus_rows) AS hi FROM corpus_rows WHERE kind = $1 AND item = $2', [kind, from]);
+  if (rows[0].lo === null) return;
+  const shift = BigInt(rows[0].hi) + 1n - BigInt(rows[0].lo);
+  await client.query('UPDATE corpus_rows SET item = $3, pos = pos + $4::bigint WHERE kind = $1 AND item = $2', [kind, from, to, shift.toString()]);
+  await client.query("SELECT setval(pg_get_serial_sequence('corpus_rows', 'pos'), (SELECT max(pos) FROM corpus_rows))");
 }
 
 /**

@@ -60,4 +60,17 @@ export const MIGRATIONS: string[] = [
      value TEXT NOT NULL,
      PRIMARY KEY (ns, key)
    ) WITHOUT ROWID;`,
+  // Split fields (`SPLIT_FIELDS`): an item's growing lists (an entity's mentions, merges) as rows of
+  // their own, listed by (sort, pos); pos only grows, so rows appended or moved come after an item's
+  // own. Items written before keep their lists in \`data\` and are read as they were (the first full
+  // resolution rewrites them split).
+  `CREATE TABLE corpus_rows (
+     pos INTEGER PRIMARY KEY AUTOINCREMENT,
+     kind TEXT NOT NULL,
+     item TEXT NOT NULL,
+     field TEXT NOT NULL,
+     sort TEXT NOT NULL,
+     data TEXT NOT NULL
+   );
+   CREATE INDEX corpus_rows_item ON corpus_rows(kind, item, field, sort, pos);`,
 ];

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { assertDistinctIds, groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type RowChanges, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
@@ -189,12 +189,23 @@ export class SqliteStore implements Store {
   }
 
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
-    const rows = this.db.prepare('SELECT data FROM corpus_items WHERE kind = ? ORDER BY sort_key, seq').all(kind) as { data: string }[];
-    return rows.map((r) => JSON.parse(r.data) as T);
+    const rows = this.db.prepare('SELECT id, data FROM corpus_items WHERE kind = ? ORDER BY sort_key, seq').all(kind) as { id: string; data: string }[];
+    if (!SPLIT_FIELDS[kind]) return rows.map((r) => JSON.parse(r.data) as T);
+    const split = groupRows(this.sql('SELECT item, field, data FROM corpus_rows WHERE kind = ? ORDER BY item, field, sort, pos').raw(true).iterate(kind) as Iterable<[string, string, string]>);
+    return rows.map((r) => joinItem(kind, JSON.parse(r.data), split.get(r.id)) as T);
   }
 
-  async corpusItems<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>> {
-    return this.lookup<T>('SELECT id, data FROM corpus_items WHERE kind = ? AND id IN (SELECT value FROM json_each(?))', [kind], ids);
+  async corpusItems<T>(kind: CorpusKind, ids: string[], opts: { rows?: boolean } = {}): Promise<Map<string, T>> {
+    const items = this.lookup<T>('SELECT id, data FROM corpus_items WHERE kind = ? AND id IN (SELECT value FROM json_each(?))', [kind], ids);
+    if (!SPLIT_FIELDS[kind] || opts.rows === false || items.size === 0) return items;
+    const stmt = this.sql('SELECT item, field, data FROM corpus_rows WHERE kind = ? AND item IN (SELECT value FROM json_each(?)) ORDER BY item, field, sort, pos').raw(true);
+    const all = [...items.keys()];
+    const out = new Map<string, T>();
+    for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+      const split = groupRows(stmt.all(kind, JSON.stringify(all.slice(i, i + LOOKUP_CHUNK))) as [string, string, string][]);
+      for (const id of all.slice(i, i + LOOKUP_CHUNK)) out.set(id, joinItem(kind, items.get(id), split.get(id)) as T);
+    }
+    return out;
   }
 
   async applyResolution(w: ResolutionWrite): Promise<void> {
@@ -210,11 +221,23 @@ export class SqliteStore implements Store {
     const put = this.sql('INSERT INTO resolver_state (ns, key, value) VALUES (?, ?, ?) ON CONFLICT(ns, key) DO UPDATE SET value = excluded.value');
     const unset = this.sql('DELETE FROM resolver_state WHERE ns = ? AND key = ?');
     const covered = this.sql('UPDATE documents SET resolved = 1 WHERE id IN (SELECT value FROM json_each(?)) AND resolved = 0');
+    const removeRows = this.sql('DELETE FROM corpus_rows WHERE kind = ? AND item = ?');
+    const removeField = this.sql('DELETE FROM corpus_rows WHERE kind = ? AND item = ? AND field = ?');
     this.db.transaction(() => {
       this.writeDocs(w.docs);
       for (const [kind, items] of Object.entries(w.replace)) this.writeCorpus(kind as CorpusKind, items);
-      for (const [kind, ids] of Object.entries(w.remove)) for (const id of ids) remove.run(kind, id);
-      for (const [kind, items] of Object.entries(w.upsert)) for (const i of items) upsert.run(kind, kind, i.id, JSON.stringify(i.data), i.sortKey ?? '');
+      for (const [kind, changes] of Object.entries(w.rows ?? {})) for (const m of changes.move ?? []) this.moveRows(kind, m.from, m.to);
+      for (const [kind, ids] of Object.entries(w.remove)) for (const id of ids) {
+        remove.run(kind, id);
+        if (SPLIT_FIELDS[kind as CorpusKind]) removeRows.run(kind, id);
+      }
+      for (const [kind, items] of Object.entries(w.upsert)) for (const i of items) {
+        const split = splitItem(kind as CorpusKind, i.data);
+        upsert.run(kind, kind, i.id, JSON.stringify(split.data), i.sortKey ?? '');
+        for (const field of split.fields) removeField.run(kind, i.id, field);
+        this.insertRows(kind, i.id, split.rows ?? []);
+      }
+      for (const [kind, changes] of Object.entries(w.rows ?? {})) this.appendRows(kind as CorpusKind, changes);
       for (const entries of w.state) {
         const { ns, clear: empty } = entries;
         if (empty) clear.run(ns);
@@ -246,7 +269,35 @@ export class SqliteStore implements Store {
   private writeCorpus(kind: CorpusKind, items: CorpusItem[]): void {
     const insert = this.sql('INSERT INTO corpus_items (kind, seq, id, data, sort_key) VALUES (?, ?, ?, ?, ?)');
     this.sql('DELETE FROM corpus_items WHERE kind = ?').run(kind);
-    items.forEach((item, i) => insert.run(kind, i, item.id, JSON.stringify(item.data), item.sortKey ?? ''));
+    if (SPLIT_FIELDS[kind]) this.sql('DELETE FROM corpus_rows WHERE kind = ?').run(kind);
+    items.forEach((item, i) => {
+      const split = splitItem(kind, item.data);
+      insert.run(kind, i, item.id, JSON.stringify(split.data), item.sortKey ?? '');
+      this.insertRows(kind, item.id, split.rows ?? []);
+    });
+  }
+
+  /** Inserts rows of an item's split fields, after those it has (`pos` only grows). */
+  private insertRows(kind: string, item: string, rows: { field: string; sort: string; data: unknown }[]): void {
+    const insert = this.sql('INSERT INTO corpus_rows (kind, item, field, sort, data) VALUES (?, ?, ?, ?, ?)');
+    for (const r of rows) insert.run(kind, item, r.field, r.sort, JSON.stringify(r.data));
+  }
+
+  /** The appends of a `ResolutionWrite`'s row changes, each row keyed as its field says. */
+  private appendRows(kind: CorpusKind, changes: RowChanges): void {
+    const split = SPLIT_FIELDS[kind];
+    for (const a of changes.append ?? []) {
+      if (!split || !(a.field in split)) throw new Error(`corpus ${kind}: field ${a.field} is not stored as rows (see SPLIT_FIELDS)`);
+      this.insertRows(kind, a.item, a.rows.map((data) => ({ field: a.field, sort: rowSort(split[a.field], data), data })));
+    }
+  }
+
+  /** Hands every row of item `from` to item `to`, after `to`'s own and in their order (new positions past every row's). */
+  private moveRows(kind: string, from: string, to: string): void {
+    if (from === to) return;
+    const { lo, hi } = this.sql('SELECT min(pos) AS lo, (SELECT max(pos) FROM corpus_rows) AS hi FROM corpus_rows WHERE kind = ? AND item = ?').get(kind, from) as { lo: number | null; hi: number | null };
+    if (lo === null || hi === null) return;
+    this.sql('UPDATE corpus_rows SET item = ?, pos = pos + ? WHERE kind = ? AND item = ?').run(to, hi + 1 - lo, kind, from);
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
