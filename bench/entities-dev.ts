@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA, haveData } from './shared.js';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from './entities-gum.js';
-import { emptyScores, prf, score, type Scores } from './entities-score.js';
+import { emptyScores, prf, score, typedSpans, type Scores } from './entities-score.js';
 import { errorsOf, printErrors, type Example, type Raw } from './entities-errors.js';
 import { findMentions } from '../src/annotate/mentions/stage.js';
 import { makeTagger, useTagger, type TaggerModel } from '../src/annotate/mentions/tagger.js';
@@ -22,9 +22,7 @@ const ctx = makeContext({ pack: { name: 'none' } });
 /** Parley's typed names in a GUM document (outlets count as organisations, as GUM types them). */
 export function systemSpans(d: GumDoc): GoldSpan[] {
   const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
-  return findMentions(news, ctx)
-    .filter((m) => m.evidence === 'explicit' && m.type !== 'other')
-    .map((m) => ({ start: m.span.start, end: m.span.end, type: (m.type === 'outlet' ? 'organization' : m.type) as GoldSpan['type'] }));
+  return typedSpans(findMentions(news, ctx));
 }
 
 /** Every mention the stage gives, for explaining errors. */

@@ -1,5 +1,22 @@
 /** Span scoring for typed entities: strict (same offsets and type) and partial (overlap, same type). */
 import type { GoldSpan, GoldType } from './entities-gum.js';
+import type { Mention } from '../src/annotate/mentions/layer.js';
+
+/**
+ * Parley's typed names as scored spans: explicit mentions of a known type (outlets count as
+ * organisations, as GUM types them) and the names nested inside them (`Mention.inner`), since GUM
+ * annotates nested names too ("Texas" in "University of Texas").
+ */
+export function typedSpans(mentions: readonly Mention[]): GoldSpan[] {
+  const out: GoldSpan[] = [];
+  const as = (t: Mention['type']) => (t === 'outlet' ? 'organization' : t) as GoldType;
+  for (const m of mentions) {
+    if (m.evidence !== 'explicit' || m.type === 'other') continue;
+    out.push({ start: m.span.start, end: m.span.end, type: as(m.type) });
+    for (const i of m.inner ?? []) if (i.type !== 'other') out.push({ start: i.span.start, end: i.span.end, type: as(i.type) });
+  }
+  return out;
+}
 
 export interface Counts {
   tp: number;

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { DATA, haveData } from './shared.js';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from './entities-gum.js';
-import { classify, emptyErrors, emptyScores, prf, score, type ErrorClasses, type Scores } from './entities-score.js';
+import { classify, emptyErrors, emptyScores, prf, score, typedSpans, type ErrorClasses, type Scores } from './entities-score.js';
 import { gazetteer } from '../src/annotate/mentions/gazetteer.js';
 import { foldName } from '../src/annotate/mentions/key.js';
 import { runMeantimeAliases } from './entities-meantime.js';
@@ -42,9 +42,7 @@ function newsDoc(d: GumDoc): NewsDoc {
 /** Parley's typed names in a document (outlets count as organisations, as GUM types them). */
 function parley(doc: NewsDoc): { spans: GoldSpan[]; doc: NewsDoc } {
   const mentions = findMentions(doc, ctx);
-  const spans = mentions
-    .filter((m) => m.evidence === 'explicit' && m.type !== 'other')
-    .map((m) => ({ start: m.span.start, end: m.span.end, type: (m.type === 'outlet' ? 'organization' : m.type) as GoldSpan['type'] }));
+  const spans = typedSpans(mentions);
   return { spans, doc: { ...doc, layers: { ...doc.layers, mentions } } };
 }
 

@@ -11,7 +11,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
-import { emptyScores, prf, score } from '../bench/entities-score.js';
+import { emptyScores, prf, score, typedSpans } from '../bench/entities-score.js';
 import { errorsOf, printErrors, type Example } from '../bench/entities-errors.js';
 import { rawMentions } from '../bench/entities-dev.js';
 import { DATA } from '../bench/shared.js';
@@ -212,9 +212,7 @@ function fit(train: Prepared[], dev: Prepared[], genres: string[]): TaggerModel 
 /** Parley's typed names (the whole mentions stage) in a GUM document, for cross-validation. */
 function system(d: GumDoc): GoldSpan[] {
   const news = { id: d.id, text: d.text, removed: [], layers: { sentences: splitSentences(d.text) } } as never;
-  return findMentions(news, ctx)
-    .filter((m) => m.evidence === 'explicit' && m.type !== 'other')
-    .map((m) => ({ start: m.span.start, end: m.span.end, type: (m.type === 'outlet' ? 'organization' : m.type) as GoldSpan['type'] }));
+  return typedSpans(findMentions(news, ctx));
 }
 
 /**

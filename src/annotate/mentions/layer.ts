@@ -18,6 +18,13 @@ export interface TitleCue {
   span: Span;
 }
 
+/** A name written inside a longer name ("Texas" in "University of Texas"), see `nested.ts`. */
+export interface InnerName {
+  span: Span;
+  type: MentionType;
+  key: string;
+}
+
 /** One mention of a named thing. */
 export interface Mention {
   span: Span;
@@ -32,6 +39,8 @@ export interface Mention {
   title?: TitleCue;
   /** The pack entity this name is an alias of, when a pack is loaded and the alias is unambiguous. */
   pack?: string;
+  /** Names nested inside this one ("US" in "US State Department"); resolution does not read them. */
+  inner?: InnerName[];
 }
 
 declare module '../../model/doc.js' {

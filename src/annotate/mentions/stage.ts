@@ -22,6 +22,7 @@ import { teams } from './teams.js';
 import { shippedTagger, tagColumns } from './tagger.js';
 import { segments } from './stretches.js';
 import { featureColumns } from './tagger-features.js';
+import { nestedNames } from './nested.js';
 
 /** A rule-based mention with the token range it covers and the rule that typed it. */
 export type RuleMention = Mention & { rule: string; first: number; last: number };
@@ -66,6 +67,7 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   const tagger = shippedTagger();
   const segs = tagger ? segments(tokens, sentenceStart, mentions) : [];
   const names = tagger ? combine(doc.text, tokens, sentenceStart, mentions, tagColumns(tagger, featureColumns(tokens, sentenceStart, mentions, segs), segs), ctx) : mentions;
+  nestedNames(doc.text, tokens, names, ctx);
   const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from '../../../src/annotate/mentions/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
+import { makeContext } from '../../../src/context.js';
+import { makeDoc } from '../../helpers.js';
+
+/** Each mention with inner names, as `outer/type: inner/type, …`. */
+function innerOf(text: string): string[] {
+  const doc = makeDoc(text);
+  const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext({ pack: { name: 'none' } }));
+  const show = (s: { start: number; end: number }, type: string) => `${text.slice(s.start, s.end)}/${type}`;
+  return ms.filter((m) => m.inner).map((m) => `${show(m.span, m.type)}: ${m.inner!.map((i) => show(i.span, i.type)).join(', ')}`);
+}
+
+describe('mentions: names nested in longer names', () => {
+  const cases: [string, string, string[]][] = [
+    ['a country opening an organisation', 'Officials at the US State Department declined to comment.', ['US State Department/organization: US/place']],
+    ['a place after "of"', 'The University of Texas opened a new campus.', ['University of Texas/organization: Texas/place']],
+    ['a place opening a venue', 'Fans filled the Volgograd Arena on Sunday.', ['Volgograd Arena/place: Volgograd/place']],
+    ['a name written alone elsewhere in the document', 'Halvor Quistad founded the Halvor Quistad Foundation in 1990. Quistad said it was his life.', [
+      'Halvor Quistad Foundation/organization: Halvor Quistad/person',
+    ]],
+  ];
+  for (const [what, text, expected] of cases) it(what, () => expect(innerOf(text)).toEqual(expected));
+});
+
+describe('mentions: nested names, negative cases', () => {
+  const none: [string, string][] = [
+    ['a compass word opening a place', 'North Korea fired a missile. The North rejected talks.'],
+    ["a country's adjective", 'The Saudi Interior Ministry issued a statement.'],
+    ['a place before its abbreviation', 'The delegation landed in Washington D.C. on Monday.'],
+    ['a person name holds no place', 'Mary Chaworth lived near Annesley.'],
+    ['a name after "of" that is no place', 'The Church of Scientology sued. Scientology denied it.'],
+  ];
+  for (const [what, text] of none) it(what, () => expect(innerOf(text)).toEqual([]));
+});
