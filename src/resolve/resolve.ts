@@ -20,7 +20,7 @@
  */
 import type { Context } from '../context.js';
 import type { NewsDoc } from '../model/doc.js';
-import type { CorpusItem, CorpusKind, ResolutionWrite, Store } from '../store/store.js';
+import type { CorpusItem, CorpusKind, ResolutionWrite, RowChanges, Store } from '../store/store.js';
 import { DocSet, sameJson } from './doc-set.js';
 import { forgetTokens } from './duplicates/tokens.js';
 import { forgetSentences } from './rewrites/align.js';
@@ -52,10 +52,13 @@ export interface IncrementalInput {
   state(keys: string[]): Promise<Map<string, unknown>>;
   /** Reads another resolver's state as this run has left it so far (entities' look-ups, events' mention facts). */
   stateOf(ns: string, keys: string[]): Promise<Map<string, unknown>>;
-  /** Stored items of one kind by id, as the previous resolution left them. */
-  items<T>(kind: CorpusKind, ids: string[]): Promise<Map<string, T>>;
-  /** Items earlier incremental resolvers of this run updated or removed, by kind. */
-  delta: { upsert: Corpus; remove: Partial<Record<CorpusKind, string[]>> };
+  /**
+   * Stored items of one kind by id, as the previous resolution left them; `rows: false`: without
+   * their split fields (`SPLIT_FIELDS` in store/store.ts), which a resolver appends to (`rows`).
+   */
+  items<T>(kind: CorpusKind, ids: string[], opts?: { rows?: boolean }): Promise<Map<string, T>>;
+  /** Items earlier incremental resolvers of this run updated or removed, and rows they appended or moved, by kind. */
+  delta: { upsert: Corpus; remove: Partial<Record<CorpusKind, string[]>>; rows?: Partial<Record<CorpusKind, RowChanges>> };
 }
 
 /** What an incremental resolver changes: documents, items of its kinds, and its state (`null` deletes a key). */
@@ -64,6 +67,8 @@ export interface IncrementalOutput {
   upsert: Corpus;
   remove: Partial<Record<CorpusKind, string[]>>;
   state: [string, unknown][];
+  /** Rows appended to (or moved between) items of split kinds, whose `upsert` then holds them bare (see `ResolutionWrite.rows`). */
+  rows?: Partial<Record<CorpusKind, RowChanges>>;
 }
 
 /**
@@ -174,7 +179,7 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
   await docs.load(unresolved);
   docs.pin(unresolved);
   const added = unresolved.flatMap((id) => docs.get(id) ?? []);
-  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: added.map((d) => d.id) };
+  const write: ResolutionWrite = { docs: [], replace: {}, upsert: {}, remove: {}, state: [], resolved: added.map((d) => d.id), rows: {} };
   const isAdded = new Set(write.resolved);
   const changed = new Set<string>();
   let order: Promise<Map<string, number>> | undefined;
@@ -201,8 +206,8 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
         order: ingestOrder,
         state: (keys) => store.readState(resolver.name, keys),
         stateOf,
-        items: (kind, ids) => store.corpusItems(kind, ids),
-        delta: { upsert: write.upsert, remove: write.remove },
+        items: (kind, ids, opts) => store.corpusItems(kind, ids, opts),
+        delta: { upsert: write.upsert, remove: write.remove, rows: write.rows! },
       },
       {},
       ctx,
@@ -213,6 +218,7 @@ async function resolveIncrementally(store: Store, ctx: Context, resolvers: Resol
     }
     Object.assign(write.upsert, out.upsert);
     Object.assign(write.remove, out.remove);
+    Object.assign(write.rows!, out.rows ?? {});
     docs.release(); // what this resolver loaded and did not change: the next loads what it reads
     const put = serialised(out.state);
     write.state.push({ ns: resolver.name, put: [], putJson: [...put] });

@@ -1,65 +1,89 @@
 /**
  * The corpus entities as an incremental run's later resolvers (events, contradictions) see them,
- * without loading every entity: the entities this run changed, and for other documents the
- * look-ups the entity resolver keeps per document (`d:` in its state). `load` the documents first.
+ * without loading every entity: the look-ups the entity resolver keeps per document (`d:` in its
+ * state, as this run left them), and what this run changed (the mentions entities gained, the
+ * entities folded away). `load` the documents first.
  */
 import type { Span } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { EntityLookup } from './entity-at.js';
 import type { EntityIndex, EntityLike } from './index-cache.js';
 import type { DocEntry } from './incremental-state.js';
+import type { EntityMention } from './types.js';
 
 export class EntityView implements EntityIndex {
   private readonly byDoc = new Map<string, DocEntry[]>();
+  /** The mentions entities gained this run (the new documents', those handed over by a merge), by entity. */
   private readonly changed: EntityLookup<EntityLike>;
-  /** Ids this run updated or removed: their stored look-ups are out of date. */
-  private readonly replaced: Set<string>;
+  /** The entities this run updated, in the order it gave them. */
+  private readonly upserted = new Map<string, number>();
+  /** The entities this run folded away: their stored look-ups are out of date. */
+  private readonly removed: Set<string>;
+  /** The documents whose mentions changed entity this run (their look-ups were written again). */
+  private readonly rewritten = new Set<string>();
   private readonly packs = new Map<string, string | null>();
   readonly lookup = { at: (docId: string, span: Span) => this.at(docId, span) };
 
   constructor(private readonly input: IncrementalInput) {
-    const upserted = (input.delta.upsert.entities ?? []).map((i) => i.data as EntityLike);
-    this.changed = new EntityLookup(upserted);
-    this.replaced = new Set([...upserted.map((e) => e.id), ...(input.delta.remove.entities ?? [])]);
+    const gained = new Map<string, EntityMention[]>();
+    for (const a of input.delta.rows?.entities?.append ?? []) if (a.field === 'mentions') (gained.get(a.item) ?? gained.set(a.item, []).get(a.item)!).push(...(a.rows as EntityMention[]));
+    // (an item upserted whole holds its mentions itself: all of them count as changed)
+    const upserted = (input.delta.upsert.entities ?? []).map((i) => i.data as Partial<EntityLike> & { id: string });
+    const entities = upserted.map((e): EntityLike => ({
+      id: e.id,
+      pack: e.pack ?? null,
+      mentions: [...(e.mentions ?? []), ...(gained.get(e.id) ?? [])].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
+    }));
+    this.changed = new EntityLookup(entities);
+    upserted.forEach((e, i) => this.upserted.has(e.id) || this.upserted.set(e.id, i));
+    this.removed = new Set(input.delta.remove.entities ?? []);
+    for (const e of entities) for (const m of e.mentions) this.rewritten.add(m.doc);
     for (const e of upserted) this.packs.set(e.id, e.pack ?? null);
   }
 
-  /** Reads the look-ups of these documents. */
+  /** Reads the look-ups of these documents (as this run left them). */
   async load(docIds: Iterable<string>): Promise<void> {
     const need = [...new Set(docIds)].filter((d) => !this.byDoc.has(d));
     if (need.length === 0) return;
     const got = await this.input.stateOf('entities', need.map((d) => `d:${d}`));
     for (const d of need) {
-      const entries = ((got.get(`d:${d}`) as DocEntry[] | undefined) ?? []).filter((e) => !this.replaced.has(e[2]));
-      this.byDoc.set(d, entries);
+      const entries = ((got.get(`d:${d}`) as DocEntry[] | undefined) ?? []).filter((e) => !this.removed.has(e[2]));
+      // The changed entities' mentions first (in the order they were given), as `at` has always weighed them.
+      const rank = (e: DocEntry) => this.upserted.get(e[2]) ?? Infinity;
+      const changedFirst = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || (rank(a.e) === Infinity ? a.i - b.i : a.e[0] - b.e[0] || a.i - b.i));
+      this.byDoc.set(d, changedFirst.map((x) => x.e));
       for (const e of entries) if (!this.packs.has(e[2])) this.packs.set(e[2], e[3]);
     }
   }
 
   /**
-   * Whether the entity found at `span` may have changed since `key` was found there: another entity
-   * this run changed now covers the span, or the entity `key` names was changed and no longer does.
-   * Needs no `load`: a stored look-up that is not stale stands as it was.
+   * Whether the entity found at `span` may have changed since `key` was found there. Needs no `load`.
+   * In a document whose mentions changed entity this run: when a mention an entity gained covers the
+   * span, and that entity is not `key`'s; when none does, when `key` names an entity this run changed
+   * (its look-up is done again, and finds it again if it still covers the span). Elsewhere, only when
+   * `key` names an entity folded away: the document's other look-ups stand, its mentions being where
+   * they were.
    */
   stale(docId: string, span: Span, key: string): boolean {
+    if (this.removed.has(key)) return true;
+    if (!this.rewritten.has(docId)) return false;
     const now = this.changed.at(docId, span);
-    return now ? now.id !== key : this.replaced.has(key);
+    return now ? now.id !== key : this.upserted.has(key);
   }
 
   packOf(entityId: string): string | null {
     return this.packs.get(entityId) ?? null;
   }
 
-  /** As `EntityLookup.at`: the entity whose mention overlaps `span` most. */
+  /** As `EntityLookup.at`: the entity whose mention overlaps `span` most (the first such, changed entities first). */
   private at(docId: string, span: Span): EntityLike | null {
     const entries = this.byDoc.get(docId);
     if (entries === undefined) throw new Error(`entity look-up for document ${docId} without loading it first`);
-    // (the overlap of the changed entity's best mention, not a pass over all its mentions: an entity may be named in every document)
-    let [best, bestOverlap]: [EntityLike | null, number] = this.changed.overlapping(docId, span) ?? [null, 0];
+    let [best, bestOverlap]: [EntityLike | null, number] = [null, 0];
     for (const [start, end, id, pack] of entries) {
       const overlap = Math.min(end, span.end) - Math.max(start, span.start);
       if (overlap > bestOverlap) {
-        best = { id, pack, mentions: [] };
+        best = { id, pack: this.upserted.has(id) ? this.packOf(id) : pack, mentions: [] };
         bestOverlap = overlap;
       }
     }

@@ -13,6 +13,7 @@ import { MIN_TYPO_LENGTH } from './typos.js';
 import type { Entity, EntityRole } from './types.js';
 import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
 import { BoundedMemo } from '../../memo.js';
+import type { Tally } from './tally.js';
 
 /** A stored entity's spelling as merging compares it. */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
@@ -20,6 +21,8 @@ export type Spelling = [entity: string, type: MentionType, name: string, pack: s
 export interface StoredEntity {
   type: MentionType;
   info: ClusterInfo;
+  /** Its mentions, tallied (they are stored apart from it, and a step reads this instead). */
+  tally: Tally;
 }
 /** One entity mention of a document: what `EntityView` looks up. */
 export type DocEntry = [start: number, end: number, entity: string, pack: string | null];
@@ -80,7 +83,7 @@ export function file(blocks: Map<string, Map<string, Spelling>>, id: string, nod
 }
 
 /** The role evidence of entities as `[key, [entity, date]]` pairs. */
-export function roleDates(e: Entity, roles: readonly EntityRole[]): [string, [string, string]][] {
+export function roleDates(e: Pick<Entity, 'id'>, roles: readonly EntityRole[]): [string, [string, string]][] {
   return roles.filter((r) => r.source === 'text').flatMap((r) => [r.from, r.to].filter((d): d is string => d !== null).map((d): [string, [string, string]] => [`ro:${r.title}|${r.of}`, [e.id, d]]));
 }
 
@@ -133,7 +136,7 @@ export async function freeId(input: IncrementalInput, id: string, taken: Set<str
 }
 
 /** The new text roles' dates appended to their offices' `ro:` lists. */
-export async function roleState(input: IncrementalInput, upsert: readonly Entity[]): Promise<[string, unknown][]> {
+export async function roleState(input: IncrementalInput, upsert: readonly Pick<Entity, 'id' | 'roles'>[]): Promise<[string, unknown][]> {
   const added = new Map<string, [string, string][]>();
   for (const e of upsert) for (const [k, v] of roleDates(e, e.roles)) (added.get(k) ?? added.set(k, []).get(k)!).push(v);
   if (added.size === 0) return [];

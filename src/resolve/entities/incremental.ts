@@ -25,7 +25,8 @@ import type { IncrementalResolver, IncrementalInput } from '../resolve.js';
 import { mergeAcross, packNodes, type Node, type Prejoined } from './cross-doc.js';
 import { localGroups, untypedLeft } from './local.js';
 import { nameParts } from './names.js';
-import { builtRuns, clusterParts, entitySortKey, finishEntity, groupNode } from './resolver.js';
+import { builtRuns, clusterParts, entityFields, entitySortKey, finishEntity, groupNode, keptMerges, type BareEntity } from './resolver.js';
+import { grown, tallyOf, type Tally } from './tally.js';
 import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
@@ -60,7 +61,7 @@ export const incremental: IncrementalResolver = {
     const roles = new Map<string, [string, string][]>();
     for (const e of built.entities) {
       file(blocks, e.id, built.nodes.get(e.id)!.filter((n) => n.group));
-      out.push([`e:${e.id}`, { type: e.type, info: built.infos.get(e.id)! } satisfies StoredEntity], [`i:${e.id}`, 1]);
+      out.push([`e:${e.id}`, { type: e.type, info: built.infos.get(e.id)!, tally: tallyOf(e.mentions) } satisfies StoredEntity], [`i:${e.id}`, 1]);
       if (e.pack) out.push([`p:${e.pack}`, e.id]);
       for (const [k, v] of roleDates(e, e.roles)) (roles.get(k) ?? roles.set(k, []).get(k)!).push(v);
     }
@@ -160,40 +161,41 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
     into.merges.push(merge);
   }
 
-  // Each changed cluster becomes one entity: the stored ones it holds folded into the largest.
+  // Each changed cluster becomes one entity: the stored ones it holds folded into the largest. Stored
+  // entities are read without their mentions and merges (stored apart, as rows): their tallies (`e:`)
+  // say what naming them needs. Those folded away are read whole: their mentions and merges are
+  // handed to the one that keeps its id, after its own, and their documents' look-ups redone.
   const storedIds = [...new Set([...changed.flatMap((c) => c.flatMap((n) => n.entity ?? [])), ...extra.keys()])];
-  const items = await input.items<Entity>('entities', storedIds);
-  const upsert: Entity[] = [];
+  const items = await input.items<BareEntity>('entities', storedIds, { rows: false });
+  const { states, legacy } = await entityStates(input, stored.entities, storedIds);
+  const tallied = (id: string) => states.get(id)!.tally;
+  const oldsOf = changed.map((c) => [...new Set(c.flatMap((n) => n.entity ?? []))].flatMap((id) => items.get(id) ?? []).sort((a, b) => tallied(b.id).n - tallied(a.id).n || a.id.localeCompare(b.id)));
+  const whole = await input.items<Entity>('entities', oldsOf.flatMap((olds) => olds.slice(1).map((o) => o.id)));
+  const out: Grown[] = [];
   const removed: Entity[] = [];
   const dates = new Map(fresh.map((d) => [d.id, d.published.date ?? '9999']));
   const byDate = (ms: EntityMention[]) => ms.sort((a, b) => (dates.get(a.doc) ?? '9999').localeCompare(dates.get(b.doc) ?? '9999') || a.start - b.start);
   const taken = new Set<string>();
   const built = changed.map((c, i) => {
-    const olds = [...new Set(c.flatMap((n) => n.entity ?? []))].flatMap((id) => items.get(id) ?? []).sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
-    const [keep, ...gone] = olds;
-    const e = finishEntity(
-      {
-        id: keep?.id,
-        prefer: keep?.name,
-        pack: infos.get(c)!.pack,
-        type: keep?.type ?? (c.find((n) => n.group) ?? c[0]).type,
-        mentions: [...olds.flatMap((o) => o.mentions), ...byDate(parts[i].mentions)],
-        stored: keep?.mentions.length ?? 0,
-        roles: [...olds.flatMap((o) => o.roles), ...parts[i].roles],
-        merges: [...olds.flatMap((o) => o.merges), ...parts[i].merges, ...(merges.get(c) ?? [])],
-      },
-      ctx,
-    );
-    return { c, keep, gone, e };
+    const olds = oldsOf[i];
+    const keep = olds[0];
+    const gone = olds.slice(1).map((o) => whole.get(o.id)!);
+    const more = byDate(parts[i].mentions);
+    const g = grown(olds.map((o) => tallied(o.id)), more);
+    const type = keep?.type ?? (c.find((n) => n.group) ?? c[0]).type;
+    const e = entityFields({ id: keep?.id, prefer: keep?.name, pack: infos.get(c)!.pack, type, roles: [...olds.flatMap((o) => o.roles), ...parts[i].roles] }, g.aliases, g.firstText, ctx);
+    const mentions = [...gone.flatMap((o) => o.mentions), ...more];
+    return { c, keep, gone, grown: { e, tally: g.tally, mentions, merges: keptMerges([...gone.flatMap((o) => o.merges), ...parts[i].merges, ...(merges.get(c) ?? [])]), held: keep && legacy.get(keep.id) } };
   });
   // The ids new entities would take, read at once (`freeId` reads one at a time only on a clash).
-  const idsTaken = await input.state(built.flatMap(({ keep, e }) => (keep ? [] : [`i:${e.id}`])));
-  const lookedUp = new Map(built.flatMap(({ keep, e }): [string, boolean][] => (keep ? [] : [[e.id, idsTaken.has(`i:${e.id}`)]])));
-  for (const { c, keep, gone, e } of built) {
+  const idsTaken = await input.state(built.flatMap(({ keep, grown: { e } }) => (keep ? [] : [`i:${e.id}`])));
+  const lookedUp = new Map(built.flatMap(({ keep, grown: { e } }): [string, boolean][] => (keep ? [] : [[e.id, idsTaken.has(`i:${e.id}`)]])));
+  for (const { c, keep, gone, grown: x } of built) {
+    const e = x.e;
     append(removed, gone);
     if (!keep) e.id = await freeId(input, e.id, taken, lookedUp);
-    upsert.push(e);
-    state.push([`e:${e.id}`, { type: e.type, info: infos.get(c)! } satisfies StoredEntity], [`i:${e.id}`, 1]);
+    out.push(x);
+    state.push([`e:${e.id}`, { type: e.type, info: infos.get(c)!, tally: x.tally } satisfies StoredEntity], [`i:${e.id}`, 1]);
     if (e.pack) state.push([`p:${e.pack}`, e.id]);
     for (const g of gone) state.push([`e:${g.id}`, null], [`r:${g.id}`, e.id]);
     for (const n of c) if (n.group || n.entity) n.entity = e.id;
@@ -201,16 +203,20 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const [pack, more] of packOnly) {
     const nodes = packNodes(ctx.pack.entities!.filter((e) => e.id === pack));
     const info = mergeAcross(nodes, ctx).infos.values().next().value ?? { pack, given: [], full: [], keys: [], strict: false };
-    const e = finishEntity({ pack, type: nodes[0]?.type ?? 'person', mentions: byDate(more.mentions), roles: [], merges: more.merges }, ctx);
+    const { mentions, merges: kept, ...e } = finishEntity({ pack, type: nodes[0]?.type ?? 'person', mentions: byDate(more.mentions), roles: [], merges: more.merges }, ctx);
     e.id = await freeId(input, e.id, taken);
-    upsert.push(e);
-    state.push([`e:${e.id}`, { type: e.type, info } satisfies StoredEntity], [`i:${e.id}`, 1], [`p:${pack}`, e.id]);
+    const tally = tallyOf(mentions);
+    out.push({ e, tally, mentions, merges: kept });
+    state.push([`e:${e.id}`, { type: e.type, info, tally } satisfies StoredEntity], [`i:${e.id}`, 1], [`p:${pack}`, e.id]);
   }
   for (const [id, more] of extra) {
     const item = items.get(id);
     if (!item) continue;
-    upsert.push(finishEntity({ ...item, prefer: item.name, mentions: [...item.mentions, ...more.mentions], stored: item.mentions.length, merges: [...item.merges, ...more.merges] }, ctx));
+    const g = grown([tallied(id)], more.mentions);
+    out.push({ e: entityFields({ ...item, prefer: item.name }, g.aliases, g.firstText, ctx), tally: g.tally, mentions: more.mentions, merges: keptMerges(more.merges), held: legacy.get(id) });
+    state.push([`e:${id}`, { ...states.get(id)!, tally: g.tally } satisfies StoredEntity]);
   }
+  const upsert = out.map((x) => x.e);
 
   // The blocks with a new or moved spelling are filed again; the new documents' look-ups written.
   const filed = new Map<string, Map<string, Spelling>>();
@@ -220,7 +226,34 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const b of touched) filed.set(b, new Map());
   for (const n of nodes) if (n.entity) file(filed, n.entity, [n], touched);
   for (const [b, m] of filed) state.push([`b:${b}`, [...m.values()]]);
-  state.push(...(await lookups(input, fresh, upsert, removed, retyped.map((g) => g.doc.id))));
+  state.push(...(await lookups(input, fresh, out, removed, retyped.map((g) => g.doc.id))));
   state.push(...(await roleState(input, upsert)));
-  return { upsert: { entities: upsert.map((e) => ({ id: e.id, data: e, sortKey: entitySortKey(e) })) }, remove: { entities: removed.map((e) => e.id) }, state };
+  return {
+    upsert: { entities: out.map(({ e, tally, held }) => ({ id: e.id, data: held ? { ...e, mentions: held.mentions, merges: held.merges } : e, sortKey: entitySortKey(e, tally.n) })) },
+    remove: { entities: removed.map((e) => e.id) },
+    rows: { entities: { append: out.flatMap(({ e, mentions, merges }) => [{ item: e.id, field: 'mentions', rows: mentions }, { item: e.id, field: 'merges', rows: merges }].filter((a) => a.rows.length > 0)) } },
+    state,
+  };
+}
+
+/** An entity an incremental step changed: its fields, its mentions tallied, and the mentions and merges it gained. */
+export interface Grown {
+  e: BareEntity;
+  tally: Tally;
+  mentions: EntityMention[];
+  merges: Merge[];
+  /** A stored entity written before mentions were stored apart: what it held, written again as rows. */
+  held?: Entity;
+}
+
+/**
+ * The `e:` state of the stored entities `ids`: those of `known`, the others read. An entity stored
+ * before mentions were tallied (state of an older Parley) is read whole once and tallied; it is
+ * `legacy`, and is written again whole (its mentions and merges then stored apart).
+ */
+async function entityStates(input: IncrementalInput, known: Map<string, StoredEntity>, ids: string[]) {
+  for (const [k, v] of await input.state(ids.filter((id) => !known.has(id)).map((id) => `e:${id}`))) known.set(k.slice(2), v as StoredEntity);
+  const legacy = await input.items<Entity>('entities', ids.filter((id) => known.has(id) && !known.get(id)!.tally));
+  for (const [id, e] of legacy) known.set(id, { ...known.get(id)!, tally: tallyOf(e.mentions) });
+  return { states: known, legacy };
 }

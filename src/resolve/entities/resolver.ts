@@ -105,7 +105,7 @@ export function buildEntities(docs: readonly NewsDoc[], ctx: Context): BuiltEnti
  * The listing key of an entity: most mentioned first, then by name, type and id (code-point order,
  * as both stores sort keys; the separator sorts before any character of a name).
  */
-export const entitySortKey = (e: Entity) => [String(1e9 - e.mentions.length).padStart(10, '0'), e.name, e.type, e.id].join('\u0001');
+export const entitySortKey = (e: Pick<Entity, 'name' | 'type' | 'id'>, mentions = (e as Entity).mentions.length) => [String(1e9 - mentions).padStart(10, '0'), e.name, e.type, e.id].join('\u0001');
 
 /** Entities in listing order (`entitySortKey`). */
 export const byMentions = (a: Entity, b: Entity) => (entitySortKey(a) < entitySortKey(b) ? -1 : entitySortKey(a) > entitySortKey(b) ? 1 : 0);
@@ -121,12 +121,29 @@ export function finishEntity(
   e: { pack: string | null; type: Entity['type']; mentions: EntityMention[]; roles: EntityRole[]; merges: Merge[]; id?: string; prefer?: string; stored?: number },
   ctx: Context,
 ): Entity {
+  return { ...entityFields(e, aliasCounts(e.mentions), e.mentions[0]?.text, ctx), mentions: inOrder(e.mentions, e.stored ?? 0), merges: keptMerges(e.merges) };
+}
+
+/** An entity without its mentions and merges. */
+export type BareEntity = Omit<Entity, 'mentions' | 'merges'>;
+
+/**
+ * What `finishEntity` makes of an entity but its mentions and merges, from what it reads of the
+ * mentions: `aliases` (`aliasCounts` of them) and the text of the first (`firstText`, the name when
+ * every mention is a bare title). So an incremental run that tallies mentions (`tally.ts`) instead of
+ * reading them builds the same entity.
+ */
+export function entityFields(
+  e: { pack: string | null; type: Entity['type']; roles: EntityRole[]; id?: string; prefer?: string },
+  aliases: { text: string; count: number }[],
+  firstText: string | undefined,
+  ctx: Context,
+): BareEntity {
   const index = ctx.pack.entities ? packIndex(ctx.pack) : null;
   const pack = e.pack ? index?.byId.get(e.pack) ?? null : null;
   const packRoles: EntityRole[] = (pack?.roles ?? []).map((r) => ({ ...r, ofName: null, source: 'pack' as const }));
   const named = (r: EntityRole): EntityRole => ({ ...r, ofName: r.of === null ? null : index?.byId.get(r.of)?.name ?? displayName(r.of) });
-  const aliases = aliasCounts(e.mentions);
-  const name = pack?.name ?? canonicalName(aliases, e.mentions, e.prefer);
+  const name = pack?.name ?? canonicalName(aliases, firstText, e.prefer);
   const type = pack?.type ?? e.type;
   return {
     id: e.id ?? entityId(type, e.pack ?? translitKey(name)),
@@ -136,10 +153,11 @@ export function finishEntity(
     kb: pack?.kb ?? null,
     pack: e.pack,
     roles: [...packRoles, ...foldRoles(e.roles.filter((r) => r.source === 'text'))].map(named),
-    mentions: inOrder(e.mentions, e.stored ?? 0),
-    merges: e.merges.filter((m) => m.a !== m.b || m.reason.includes('office')),
   };
 }
+
+/** The merges an entity keeps: those joining two different spellings, and every office link. */
+export const keptMerges = (merges: readonly Merge[]) => merges.filter((m) => m.a !== m.b || m.reason.includes('office'));
 
 /** The order of an entity's mentions: by document id, then offset. */
 const mentionOrder = (a: EntityMention, b: EntityMention) => a.doc.localeCompare(b.doc) || a.start - b.start;
@@ -202,14 +220,17 @@ function aliasCounts(mentions: EntityMention[]): { text: string; count: number }
   return [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
 }
 
-/** The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"); `prefer` wins a tie. `aliases`: `aliasCounts(mentions)`. */
-function canonicalName(aliases: { text: string; count: number }[], mentions: EntityMention[], prefer?: string): string {
+/**
+ * The most frequent spelling with the most words ("Sergey Lavrov" over "Lavrov"); `prefer` wins a tie.
+ * `aliases`: `aliasCounts(mentions)`; `firstText`: the first mention's text (when none is explicit).
+ */
+function canonicalName(aliases: { text: string; count: number }[], firstText: string | undefined, prefer?: string): string {
   const words = (s: string) => s.split(/\s+/).length;
   const most = Math.max(...aliases.map((a) => words(a.text)));
   const best = aliases.find((a) => words(a.text) === most);
   const preferred = aliases.find((a) => a.text === prefer);
   if (best && preferred && words(preferred.text) === most && preferred.count === best.count) return preferred.text;
-  return best?.text ?? mentions[0].text;
+  return best?.text ?? firstText!;
 }
 
 /** What each full run built, for the state call that follows it. */
