@@ -23,7 +23,7 @@ import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
-import { lowerWord } from './chars.js';
+import { lowerWord, startsLower } from './chars.js';
 
 /**
  * Rules that keep their span and type whatever the tagger says (tagger spans overlapping them are
@@ -35,13 +35,24 @@ import { lowerWord } from './chars.js';
  */
 export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team']);
 
-/** Rules that are strong only outside title-case headlines and captions, where capitals say little. */
+/** Rules that are strong only outside title-case headlines and captions, where capitals say little, and not for a common opener (`commonOpener`). */
 export const BODY_RULES = new Set(['name-shape']);
+
+/**
+ * A name opening with a common word — one the document also writes in lower case, or one wink reads as
+ * an adjective, verb or adverb ("Successful Stormtroopers", "Easy Rider") — is no person by its shape
+ * alone: there the tagger decides. `--cv-news 4` strict F1 0.808 → 0.811, GUM dev 0.667 → 0.669.
+ */
+function commonOpener(t: Token, lowerSeen: ReadonlySet<string>): boolean {
+  return lowerSeen.has(t.text.toLowerCase()) || t.pos === 'ADJ' || t.pos === 'VERB' || t.pos === 'ADV';
+}
 
 /** The names of a document: rule mentions re-spanned and re-typed by the tagger's spans. */
 export function combine(text: string, tokens: readonly Token[], sentenceStart: boolean[], rules: RuleMention[], tagged: { first: number; last: number; type: TagType }[], ctx: Context): RuleMention[] {
   const headline = titleCase(tokens, sentenceStart);
-  const isStrong = (r: RuleMention) => STRONG_RULES.has(r.rule) || (BODY_RULES.has(r.rule) && !headline[r.first]);
+  const lowerSeen = new Set<string>();
+  for (const t of tokens) if (startsLower(t.text)) lowerSeen.add(t.text);
+  const isStrong = (r: RuleMention) => STRONG_RULES.has(r.rule) || (BODY_RULES.has(r.rule) && !headline[r.first] && !commonOpener(tokens[r.first], lowerSeen));
   const strong = rules.filter(isStrong);
   const overlaps = (a: { first: number; last: number }, b: { first: number; last: number }) => a.first <= b.last && b.first <= a.last;
   const byRange = new Map(rules.map((r) => [`${r.first}:${r.last}`, r]));
