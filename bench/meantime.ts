@@ -14,7 +14,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { mergeEventNodes } from '../src/resolve/events/merge.js';
 import type { EventNode } from '../src/resolve/events/nodes.js';
 import { timexRange } from '../src/resolve/events/date-range.js';
-import type { NewsDoc } from '../src/model/doc.js';
 import { conll, type PRF } from './coref-metrics.js';
 import { DATA, haveData } from './shared.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { makeContext } from '../context.js';
 import { ingest } from '../ingest-batch.js';
-import { CliError, EXIT } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 import { readOptionsFrom, type ReadFlags } from '../ingest/options.js';
 import type { Io, Runner } from './main.js';
 import { DEFAULT_DB, positiveInt, storeFor, today, usage } from './options.js';

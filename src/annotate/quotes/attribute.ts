@@ -11,7 +11,22 @@ import { npAfter, npBefore, type Range } from './np.js';
 import { lacksSubject, subjectOf } from './subject.js';
 import { POSSESSIVE } from './phrase.js';
 import { pollFrame } from './poll.js';
+import type { Span } from '../../model/doc.js';
 import type { Tok } from './tokens.js';
+
+/**
+ * Where a quote opens, with what the attribution rules outside its own clause read: the text, its
+ * tokens and sentences, the sentence the opening mark stands in (if any), the mark's offset, and
+ * which tokens lie inside earlier quotes (`skip`: never a speaker).
+ */
+export interface QuoteSite {
+  text: string;
+  toks: readonly Tok[];
+  sentences: readonly Span[];
+  sentence: Span | undefined;
+  open: number;
+  skip: (i: number) => boolean;
+}
 
 /** What was found: token ranges of the cue, the speaker and the relay. */
 export interface Attribution {

@@ -12,7 +12,7 @@ import type { Span } from '../../model/doc.js';
 import { attributeAfterClause, attributeClauseBefore } from './after-clause.js';
 import { colonAttribution, dashAttribution } from './intro.js';
 import { paragraphIntroAttribution, possessorAttribution, previousSentenceAttribution, previousSubjectAttribution, subjectAttribution } from './previous.js';
-import { attributeAfter, type Attribution } from './attribute.js';
+import { attributeAfter, type Attribution, type QuoteSite } from './attribute.js';
 import { attributeBefore } from './before.js';
 import { attributeFirstSubject, attributeLater, openingParticiple, TIME_AFTER_CUE } from './later.js';
 import { ADDRESSEE_VERBS, VERB_FORMS } from './cues.js';
@@ -63,6 +63,7 @@ export function directQuotes(
     const closeAt = q.close ?? q.span.end;
     const sAfter = sentenceOf(sentences, closeAt) ?? sentenceOf(sentences, q.span.end - 1);
     const sBefore = sentenceOf(sentences, q.open);
+    const site: QuoteSite = { text, toks, sentences, sentence: sBefore, open: q.open, skip };
     const nextOpen = quoted.find((o) => o.open > closeAt)?.open ?? text.length;
     let att: Attribution | null = null;
     let afterClause: number | null = null; // where a bare attribution clause after a "…,” quote may end
@@ -113,7 +114,7 @@ export function directQuotes(
       // only when no cue before the quote names a speaker: "One message read “…,” a website linked…"
       att = attributeAfterClause(toks, tokenAt(toks, q.close + 1), tokenAt(toks, afterClause)) ?? attributeFirstSubject(toks, tokenAt(toks, q.close + 1), tokenAt(toks, sentenceEnd), skip) ?? att;
     }
-    if (!att?.speaker) att = colonAttribution(text, toks, sentences, sBefore, q.open, skip) ?? att;
+    if (!att?.speaker) att = colonAttribution(site) ?? att;
     if (!att?.speaker && att?.rule === 'relay') att = { ...att, speaker: att.via, via: null }; // the outlet is all we have
     if (att?.speaker && !att.via && sBefore && !(att.cue && toks[att.cue[0]].lower === 'according')) {
       const via = sentenceRelay(toks, tokenAt(toks, sBefore.start), tokenAt(toks, (sAfter ?? sBefore).end), att, skip, tokenAt(toks, q.open));
@@ -126,13 +127,13 @@ export function directQuotes(
     // (not the previous quote's own sentence, nor the one holding its attribution: "“…?” Fenn said. “…”")
     const prevEnd = Math.max(prev?.quoted.open ?? -1, prev?.att?.speaker ? toks[prev.att.speaker[0]].start : -1);
     const quoteless = sentenceBefore !== undefined && prevEnd < sentenceBefore.start;
-    const introduced = !att?.speaker && quoteless ? previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) : null;
+    const introduced = !att?.speaker && quoteless ? previousSentenceAttribution(site) : null;
     if (introduced) att = introduced;
     else if (!att?.speaker && prev?.att?.speaker && followsOn(text, prev.quoted, q, sBefore)) {
       att = { ...prev.att, rule: 'follow-on' };
       continues = out.length - 1;
     } else if (!att?.speaker) {
-      att = previousSentenceAttribution(text, toks, sentences, sBefore, q.open, skip) ?? possessorAttribution(toks, sBefore, q.open) ?? subjectAttribution(toks, sBefore, q.open, skip) ?? att;
+      att = previousSentenceAttribution(site) ?? possessorAttribution(site) ?? subjectAttribution(site) ?? att;
     } else if (att?.speaker && prev?.att?.speaker && sBefore && prev.quoted.open >= sBefore.start && sameTokens(toks, prev.att.speaker, att.speaker)) {
       continues = out.length - 1; // split by its attribution: "“…,” Ms Truss said, “…”"
     }
@@ -144,7 +145,7 @@ export function directQuotes(
       att = { ...prev.att, rule: 'follow-on' }; // "“…,” Vell notes.¶“…”": the next quoted paragraph is still Vell's
       continues = out.length - 1;
     }
-    if (!att?.speaker) att = paragraphIntroAttribution(text, toks, sentences, q.open, skip) ?? previousSubjectAttribution(text, toks, sentences, sBefore, q.open) ?? att;
+    if (!att?.speaker) att = paragraphIntroAttribution(site) ?? previousSubjectAttribution(site) ?? att;
     const quotedText = text.slice(q.span.start, q.span.end);
     if (titleLike(quotedText)) continue;
     if ((!att?.speaker || ['subject', 'paragraph-intro', 'previous-subject', 'possessor'].includes(att.rule)) && (words(quotedText) < MIN_UNATTRIBUTED_WORDS || headlineLike(text, q.open))) continue;

@@ -4,7 +4,7 @@
  * name on a dash line after it ("…” ― Carla Sanchez", "…”¶- Teodor Brin.").
  */
 import type { Span } from '../../model/doc.js';
-import type { Attribution } from './attribute.js';
+import type { Attribution, QuoteSite } from './attribute.js';
 import { attributeBefore } from './before.js';
 import { npAfter, npBefore } from './np.js';
 import { subjectOf } from './subject.js';
@@ -14,14 +14,7 @@ import { tokenAt, type Tok } from './tokens.js';
 const MAX_ATTRIBUTION_SENTENCE = 6;
 
 /** The attribution of a quote opening at `open` by the colon intro before it, in its sentence or the one before. */
-export function colonAttribution(
-  text: string,
-  toks: readonly Tok[],
-  sentences: readonly Span[],
-  sentence: Span | undefined,
-  open: number,
-  skip: (i: number) => boolean,
-): Attribution | null {
+export function colonAttribution({ text, toks, sentences, sentence, open, skip }: QuoteSite): Attribution | null {
   const inSentence = sentence && /:$/.test(text.slice(sentence.start, open).trimEnd()) ? { start: sentence.start, end: open } : undefined;
   const intro = inSentence ?? sentences.filter((x) => x.end <= open && /:$/.test(text.slice(x.start, open).trimEnd()) && text.slice(x.end, open).trim() === '').pop();
   if (!intro) return null;

@@ -22,7 +22,6 @@ export interface Quoted {
   paragraphs: number;
 }
 
-const DOUBLE = /[“”„«»"]/;
 /** For each opening mark, the marks that may close it. */
 const CLOSERS: Record<string, string> = { '“': '”"“', '„': '“”', '«': '»', '»': '«', '"': '"”', '”': '”"“' };
 

@@ -4,9 +4,8 @@
  * thoughts ("Vell said he would sign. “We are ready.”", "Orsay distanced himself by saying he would
  * help. “I will support him.”") continues that report, so its speaker is that sentence's speaker.
  */
-import type { Span } from '../../model/doc.js';
 import { attributeAfterClause } from './after-clause.js';
-import type { Attribution } from './attribute.js';
+import type { Attribution, QuoteSite } from './attribute.js';
 import { attributeBefore } from './before.js';
 import { npBefore, type Range } from './np.js';
 import { subjectOf } from './subject.js';
@@ -16,14 +15,7 @@ import { blankBefore, tokenAt, type Tok } from './tokens.js';
 const MAX_BARE_SENTENCE = 8;
 
 /** The attribution of the sentence before `sentence`, when `open` starts `sentence` and both share a paragraph. */
-export function previousSentenceAttribution(
-  text: string,
-  toks: readonly Tok[],
-  sentences: readonly Span[],
-  sentence: Span | undefined,
-  open: number,
-  skip: (i: number) => boolean,
-): Attribution | null {
+export function previousSentenceAttribution({ text, toks, sentences, sentence, open, skip }: QuoteSite): Attribution | null {
   if (!sentence || !blankBefore(text, sentence.start, open)) return null;
   const k = sentences.indexOf(sentence);
   const prev = k > 0 ? sentences[k - 1] : undefined;
@@ -40,7 +32,7 @@ export function previousSentenceAttribution(
  * subject's, as attribution corpora (PolNeAR, PARC) annotate them. Used only when no cue names a
  * speaker, and not for short quoted stretches (the caller drops those as scare quotes).
  */
-export function subjectAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number, skip: (i: number) => boolean): Attribution | null {
+export function subjectAttribution({ toks, sentence, open, skip }: QuoteSite): Attribution | null {
   if (!sentence) return null;
   let from = tokenAt(toks, sentence.start);
   const to = tokenAt(toks, open);
@@ -62,7 +54,7 @@ const MAX_INTRO_SENTENCE = 60;
  * speaker's when it has a cue, else its subject's when that is a name or a personal pronoun. PolNeAR annotates such quotes with that subject.
  * Not used when that paragraph holds a quotation mark (then the quote before it decides: `direct.ts`).
  */
-export function paragraphIntroAttribution(text: string, toks: readonly Tok[], sentences: readonly Span[], open: number, skip: (i: number) => boolean): Attribution | null {
+export function paragraphIntroAttribution({ text, toks, sentences, open, skip }: QuoteSite): Attribution | null {
   const lineStart = text.lastIndexOf('\n', open - 1) + 1;
   if (!blankBefore(text, lineStart, open)) return null;
   const prev = sentences.filter((x) => x.end <= lineStart && text.slice(x.start, x.end).trim() !== '').pop();
@@ -87,7 +79,7 @@ function speakingSubject(toks: readonly Tok[], from: number, to: number): Range 
  * the subject of the sentence just before it in the same paragraph, whatever its verb
  * ("Sen. Ilse Varga identified fatigue as the reason. “The younger people are sick of it.”").
  */
-export function previousSubjectAttribution(text: string, toks: readonly Tok[], sentences: readonly Span[], sentence: Span | undefined, open: number): Attribution | null {
+export function previousSubjectAttribution({ text, toks, sentences, sentence, open }: QuoteSite): Attribution | null {
   if (!sentence || !blankBefore(text, sentence.start, open)) return null;
   const prev = sentences[sentences.indexOf(sentence) - 1];
   if (!prev || text.slice(prev.end, sentence.start).includes('\n')) return null;
@@ -108,7 +100,7 @@ const MAX_TO_SPEECH_NOUN = 8;
  * "…over her remark that “…”", "Vell's lyrical rejection of “…”", "his call for “…”": a quote after
  * a possessed noun naming words is the possessor's (a pronoun, or the name before "'s").
  */
-export function possessorAttribution(toks: readonly Tok[], sentence: Span | undefined, open: number): Attribution | null {
+export function possessorAttribution({ toks, sentence, open }: QuoteSite): Attribution | null {
   if (!sentence) return null;
   const from = tokenAt(toks, sentence.start);
   const mark = tokenAt(toks, open);
