@@ -27,6 +27,7 @@ export interface FullRun {
   freq: WordFreq;
 }
 
+/** The state a full run leaves (see the header), from which later documents are filed incrementally. */
 export function duplicateState(run: FullRun): [string, unknown][] {
   const out: [string, unknown][] = [...run.finder.lsh.postings()].map(([key, ids]) => [`b:${key}`, ids]);
   const copies = new Map<string, string[]>();
@@ -40,7 +41,7 @@ export function duplicateState(run: FullRun): [string, unknown][] {
   return out;
 }
 
-
+/** A filed document: its shingle set and MinHash signature. */
 interface Filed {
   set: Uint32Array;
   sig: Uint32Array;
@@ -84,6 +85,23 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
   const sigs = new Map<string, Uint32Array>();
   const moved = new Set<string>();
 
+  /** Joins two groups (by their originals): the earlier version becomes the original of every member. */
+  const joinGroups = async (ra: string, rb: string) => {
+    await input.docs.load([ra, rb]);
+    const [a, b] = [input.docs.get(ra)!, input.docs.get(rb)!];
+    await loadFreq([a.text, b.text]);
+    const [keep, lose] = isOriginalOf(a, b, await input.order(), freq) ? [ra, rb] : [rb, ra];
+    const members = [lose, ...(await copies(lose)), ...(await copies(keep))];
+    for (const m of [lose, ...(await copies(lose))]) {
+      originalOf.set(m, keep);
+      moved.add(m);
+    }
+    copiesOf.set(keep, [...new Set(members)]);
+    copiesOf.set(lose, []);
+    originalOf.set(keep, null);
+    moved.add(keep);
+  };
+
   for (const doc of input.added) {
     const own = file(doc);
     if (own.set.length < MIN_SHINGLES) continue;
@@ -109,21 +127,8 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       const j = jaccard(own.set, theirs.set);
       tries.set(group, j >= DUPLICATE_JACCARD ? TRIES_PER_GROUP : tried + 1);
       if (j < DUPLICATE_JACCARD) continue;
-      const [ra, rb] = [await root(doc.id), group];
-      if (ra === rb) continue;
-      await input.docs.load([ra, rb]);
-      const [a, b] = [input.docs.get(ra)!, input.docs.get(rb)!];
-      await loadFreq([a.text, b.text]);
-      const [keep, lose] = isOriginalOf(a, b, await input.order(), freq) ? [ra, rb] : [rb, ra];
-      const members = [lose, ...(await copies(lose)), ...(await copies(keep))];
-      for (const m of [lose, ...(await copies(lose))]) {
-        originalOf.set(m, keep);
-        moved.add(m);
-      }
-      copiesOf.set(keep, [...new Set(members)]);
-      copiesOf.set(lose, []);
-      originalOf.set(keep, null);
-      moved.add(keep);
+      const ra = await root(doc.id);
+      if (ra !== group) await joinGroups(ra, group);
     }
   }
   await input.docs.load([...moved, ...[...moved].flatMap((id) => originalOf.get(id) ?? [])]);
