@@ -102,9 +102,10 @@ export const RESOLVERS: Resolver[] = [duplicatesResolver, rewritesResolver, publ
 export const INCREMENTAL_FROM = 1000;
 /**
  * Version of the incremental state's layout: state written by another version is rebuilt (2: events
- * keep their mentions' facts under slots; persons are filed under fine surname keys).
+ * keep their mentions' facts under slots; persons are filed under fine surname keys; 3: events keep
+ * summaries, their mentions' facts in chunks, and their arguments' keys per document).
  */
-const STATE_VERSION = 2;
+const STATE_VERSION = 3;
 
 /**
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.

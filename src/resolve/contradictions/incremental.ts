@@ -1,7 +1,7 @@
 /**
  * Contradictions, incrementally: the contradictions of the events an earlier resolver of this run
- * changed or removed are replaced, found from the facts the events resolver keeps of each event's
- * mentions, so only the documents of disagreeing statements are loaded (for their speakers); the
+ * changed or removed are replaced, found from the statements the events resolver keeps of each
+ * event's mentions (`keptSaid`: those that finding contradictions can pick), so only the documents of disagreeing statements are loaded (for their speakers); the
  * claims of new documents are compared with the representatives of their group (`scanClaims`), as
  * one scan over the whole group would.
  *
@@ -12,7 +12,7 @@ import type { IncrementalInput, IncrementalResolver } from '../resolve.js';
 import type { Event } from '../events/build.js';
 import { claimAt, claimsByKey, figureContradiction, scanClaims } from './figures.js';
 import { disagreements, eventContradictions, quoteSpeakers, type Contradiction, type Said } from './resolver.js';
-import type { StoredEvent } from '../events/incremental.js';
+import type { StoredEvent } from '../events/incremental-state.js';
 import { EntityView } from '../entities/entity-view.js';
 
 /** A group of claims as stored: whether it disagrees already, else what later claims are compared with. */
@@ -73,9 +73,12 @@ export const incremental: IncrementalResolver = {
 };
 
 
-/** The facts of each event's mentions, as the events resolver of this run stored them (by event id). */
+/**
+ * What contradiction finding reads of each event's mentions (by event id): the statements the events
+ * resolver of this run kept for it (`keptSaid`), which give what all its mentions give.
+ */
 async function eventFacts(input: IncrementalInput, events: Event[]): Promise<Map<string, Said[]>> {
   const slots = await input.stateOf('events', events.map((e) => `i:${e.id}`));
   const stored = await input.stateOf('events', [...slots.values()].map((s) => `e:${s}`));
-  return new Map(events.map((e) => [e.id, ((stored.get(`e:${slots.get(`i:${e.id}`)}`) as StoredEvent | undefined)?.mentions ?? []).map(([facts]) => facts)]));
+  return new Map(events.map((e) => [e.id, (stored.get(`e:${slots.get(`i:${e.id}`)}`) as StoredEvent | undefined)?.said ?? []]));
 }

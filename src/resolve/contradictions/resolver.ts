@@ -131,6 +131,39 @@ export function disagreements(said: Said[]): Disagreement[] {
   return out;
 }
 
+/**
+ * The statements of an event that `disagreements` can ever pick, in order: per place and per day, its
+ * first statement and its first from another document; the first denial; of the reports (happened or
+ * planned), the first and the first from another sentence start, overall and per place. So
+ * `disagreements(keptSaid(s)) = disagreements(s)`, and `keptSaid(keptSaid(a) ++ b) = keptSaid(a ++ b)`:
+ * an incremental run keeps these for each event and grows them with its new mentions only.
+ */
+export function keptSaid<S extends Said>(said: Iterable<S>): S[] {
+  const { placeOf, dayOf } = comparedValues();
+  /** Per class: the first member's mark, and whether one with another mark was kept. */
+  const firsts = new Map<string, { mark: string | number; again: boolean }>();
+  const keep = (cls: string, mark: string | number): boolean => {
+    const slot = firsts.get(cls);
+    if (!slot) return firsts.set(cls, { mark, again: false }), true;
+    if (slot.again || slot.mark === mark) return false;
+    return (slot.again = true);
+  };
+  const out: S[] = [];
+  for (const s of said) {
+    const [place, day] = [placeOf(s), dayOf(s)];
+    let kept = false;
+    if (place !== null) kept = keep(`p:${place}`, s.doc) || kept;
+    if (day !== null) kept = keep(`d:${day}`, s.doc) || kept;
+    if (s.status === 'denied') kept = keep('denied', 0) || kept;
+    if (s.status === 'happened' || s.status === 'planned') {
+      kept = keep('asserted', s.span.start) || kept;
+      if (place !== null) kept = keep(`a:${place}`, s.span.start) || kept;
+    }
+    if (kept) out.push(s);
+  }
+  return out;
+}
+
 /** The contradictions of one event from its disagreements; `docs` must hold the documents of their statements. */
 export function eventContradictions(event: Event, found: Disagreement[], docs: DocLookup, speakerOf: SpeakerOf = noSpeakers): Contradiction[] {
   const statement = (s: Said): Statement => ({ doc: s.doc, start: s.span.start, end: s.span.end, text: s.text, by: speakerOf(docs.get(s.doc)!, s.span) });

@@ -1,12 +1,15 @@
 /**
- * Builds one `Event` (contract v1 shape) from a group of merged mentions: its date is the narrowest
- * range all dated mentions agree on (undated mentions inherit it), its status the strongest evidence
- * (happened > planned > denied > unknown), its place and actors the most mentioned keys.
+ * Builds one `Event` (contract v1 shape) from a group of merged mentions, through the summary of
+ * them (`summary.ts`): its date is the range most dated mentions agree on (undated mentions inherit
+ * it), its status the most common evidence (happened > planned > denied on a tie), its place the most
+ * mentioned key and its actors every key in first-seen order; its id is made from its type and first
+ * mention, so it outlives the event's growth.
  */
 import { createHash } from 'node:crypto';
 import type { EventStatus } from '../../annotate/events/types.js';
 import { narrower, overlaps, type DateRange } from './date-range.js';
 import type { EventNode } from './nodes.js';
+import { summaryOf, VOTING, type EventSummary } from './summary.js';
 
 export interface Event {
   id: string;
@@ -30,21 +33,12 @@ export interface Event {
 }
 
 const ORDINAL_WORD = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const STATUS_RANK: EventStatus[] = ['happened', 'planned', 'denied', 'unknown'];
 
-/** "XXXX-03-29" (a date whose year the text leaves open) → "03-29". */
-function monthDayOf(n: EventNode): string[] {
-  const m = n.time !== null ? /^XXXX-(\d{2}-\d{2})$/.exec(n.time) : null;
-  return m ? [m[1]] : [];
-}
-
-/** The most frequent value (first seen wins a tie). */
-function mode<T>(values: T[]): T | null {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-  return best;
+/** The most frequent value of a `[value, n]` tally in first-seen order (first seen wins a tie). */
+function mode<T>(tally: [T, number, ...unknown[]][]): T | null {
+  let best: [T, number, ...unknown[]] | null = null;
+  for (const row of tally) if (best === null || row[1] > best[1]) best = row;
+  return best === null ? null : best[0];
 }
 
 /**
@@ -52,16 +46,9 @@ function mode<T>(values: T[]): T | null {
  * are counted once with their number (an event reported a thousand times has a few distinct dates),
  * so the pairwise comparison is over distinct ranges only.
  */
-function agreedRange(ranges: DateRange[]): DateRange | null {
-  if (ranges.length === 0) return null;
-  const distinct = new Map<string, { range: DateRange; n: number }>();
-  for (const r of ranges) {
-    const key = `${r.start}|${r.end}|${r.precision}`;
-    const slot = distinct.get(key);
-    if (slot) slot.n++;
-    else distinct.set(key, { range: r, n: 1 });
-  }
-  const kinds = [...distinct.values()];
+function agreedRange(distinct: EventSummary['ranges']): DateRange | null {
+  if (distinct.length === 0) return null;
+  const kinds = distinct.map(([start, end, precision, n]) => ({ range: { start, end, precision }, n }));
   const supported = kinds.map(({ range }) => kinds.reduce((sum, o) => sum + (overlaps(range, o.range) ? o.n : 0), 0));
   const top = Math.max(...supported);
   return kinds.filter((_, i) => supported[i] === top).map((k) => k.range).reduce(narrower);
@@ -72,28 +59,36 @@ function agreedRange(ranges: DateRange[]): DateRange | null {
  * the event itself; an undated mention merged in often speaks of something around it), else among
  * all mentions; a tie goes to happened, then planned, then denied.
  */
-function eventStatus(group: EventNode[]): EventStatus {
-  const dated = group.filter((n) => n.range && n.status !== 'unknown');
-  const voters = dated.length > 0 ? dated : group.filter((n) => n.status !== 'unknown');
-  const counts = STATUS_RANK.map((s) => voters.filter((n) => n.status === s).length);
+function eventStatus(sum: EventSummary): EventStatus {
+  const counts = sum.dated.some((n) => n > 0) ? sum.dated : sum.all;
   const top = Math.max(...counts);
-  return top === 0 ? 'unknown' : STATUS_RANK[counts.indexOf(top)];
+  return top === 0 ? 'unknown' : VOTING[counts.indexOf(top)];
 }
 
+/** The id of an event: made from its type and first mention, so it stays the same as the event grows. */
+export function eventId(sum: EventSummary): string {
+  return 'ev_' + createHash('sha1').update(`${sum.type}|${sum.first[0]}|${sum.first[1]}`).digest('hex').slice(0, 12);
+}
+
+/** The mentions of a group as an event lists them. */
+export const mentionsOf = (group: EventNode[]): Event['mentions'] => group.map((n) => ({ doc: n.doc, start: n.span.start, end: n.span.end, text: n.text }));
+
+/** Builds the event of a group of merged mentions (in event order). */
 export function buildEvent(group: EventNode[]): Event {
-  const first = group[0];
-  const range = agreedRange(group.flatMap((n) => (n.range ? [n.range] : [])));
-  const placeKey = mode(group.flatMap((n) => (n.placeKey ? [n.placeKey] : [])));
-  const placeText = group.find((n) => n.placeKey === placeKey)?.place?.text ?? null;
-  const actorNames = new Map<string, string>();
-  for (const n of group) for (const k of n.actorKeys) if (!actorNames.has(k) && n.actorNames.has(k)) actorNames.set(k, n.actorNames.get(k)!);
-  const actorKeys = [...actorNames.keys()];
-  const actorTexts = [...actorNames.values()];
-  const ordinal = mode(group.flatMap((n) => (n.ordinal !== null ? [n.ordinal] : [])));
-  const status = eventStatus(group);
-  const mentions = group.map((n) => ({ doc: n.doc, start: n.span.start, end: n.span.end, text: n.text }));
-  const id = 'ev_' + createHash('sha1').update(first.type + mentions.map((m) => `${m.doc}:${m.start}`).join('|')).digest('hex').slice(0, 12);
-  const what = first.type.charAt(0).toUpperCase() + first.type.slice(1);
+  return eventFrom(summaryOf(group), mentionsOf(group));
+}
+
+/** Builds an event from the summary of its mentions and their list (as `buildEvent` from the group). */
+export function eventFrom(sum: EventSummary, mentions: Event['mentions']): Event {
+  const range = agreedRange(sum.ranges);
+  const placeKey = mode(sum.places);
+  const placeText = sum.places.find((p) => p[0] === placeKey)?.[2] ?? null;
+  const actorKeys = sum.actors.map(([k]) => k);
+  const actorTexts = sum.actors.map(([, name]) => name);
+  const ordinal = mode(sum.ordinals);
+  const status = eventStatus(sum);
+  const id = eventId(sum);
+  const what = sum.type.charAt(0).toUpperCase() + sum.type.slice(1);
   const title = [
     ordinal !== null ? `${what}, ${ORDINAL_WORD[ordinal] ?? ordinal + 'th'} round` : what,
     actorTexts.slice(0, 3).join(', ') || null,
@@ -103,7 +98,7 @@ export function buildEvent(group: EventNode[]): Event {
     .join(' — ');
   return {
     id,
-    type: first.type,
+    type: sum.type as Event['type'],
     title,
     status,
     date: range
@@ -113,7 +108,7 @@ export function buildEvent(group: EventNode[]): Event {
     actors: actorKeys.filter((k) => !k.startsWith('~')),
     mentions,
     ordinal,
-    monthDay: range ? null : mode(group.flatMap((n) => monthDayOf(n))),
+    monthDay: range ? null : mode(sum.monthDays),
     known: null,
     dateFrom: range ? 'text' : null,
     placeText,

@@ -45,6 +45,18 @@ function blocks(nodes: EventNode[], key: (n: EventNode) => string | null): numbe
   return [...out.values()];
 }
 
+/**
+ * The date range of two joined groups, from theirs: the narrower when they overlap, else the first's
+ * (groups joined whatever their dates keep the first's). Folded over a group's mentions in order, it
+ * is the range an incremental run keeps for a stored event (`foldRanges`).
+ */
+export function joinRanges(a: DateRange | null, b: DateRange | null): DateRange | null {
+  return a && b ? (overlaps(a, b) ? narrower(a, b) : a) : a ?? b;
+}
+
+/** The range of a group whose mentions (in order) were joined one by one. */
+export const foldRanges = (ranges: (DateRange | null)[]): DateRange | null => ranges.reduce(joinRanges, null);
+
 /** Union-find over nodes that keeps each group's date range and refuses joins whose dates conflict. */
 class Merger {
   private readonly uf: UnionFind;
@@ -54,12 +66,27 @@ class Merger {
   constructor(
     private readonly nodes: EventNode[],
     given: number[][],
+    givenRanges: (DateRange | null | undefined)[],
   ) {
     this.uf = new UnionFind(nodes.length);
     nodes.forEach((n, i) => n.range && this.range.set(i, n.range));
     this.old = nodes.map(() => false);
     for (const group of given) for (const i of group) this.old[i] = true;
-    for (const group of given) for (const i of group.slice(1)) this.force(group[0], i);
+    given.forEach((group, g) => {
+      for (const i of group.slice(1)) this.force(group[0], i);
+      const range = givenRanges[g];
+      if (range !== undefined && group.length > 0) this.setRange(group[0], range);
+    });
+  }
+  /** Whether a node came in a given group. */
+  isOld(i: number): boolean {
+    return this.old[i];
+  }
+  /** Sets the date range of a node's group (a stored event's, when only some of its mentions are loaded). */
+  private setRange(i: number, range: DateRange | null): void {
+    const root = this.uf.find(i);
+    if (range) this.range.set(root, range);
+    else this.range.delete(root);
   }
   join(i: number, j: number, allowDispute = false): void {
     const [a, b] = [this.uf.find(i), this.uf.find(j)];
@@ -75,7 +102,7 @@ class Merger {
   }
   private unite(a: number, b: number, ra: DateRange | undefined, rb: DateRange | undefined): void {
     this.uf.union(a, b);
-    const merged = ra && rb ? (overlaps(ra, rb) ? narrower(ra, rb) : ra) : ra ?? rb;
+    const merged = joinRanges(ra ?? null, rb ?? null);
     if (merged) this.range.set(this.uf.find(a), merged);
   }
   /**
@@ -144,10 +171,12 @@ export function blockKeys(n: EventNode): string[] {
 
 /**
  * Groups of node indices, each group one real event. `given` lists groups already known to be one
- * event each (an incremental run's stored events): they are joined first, without the date guard.
+ * event each (an incremental run's stored events): they are joined first, without the date guard,
+ * and take their range from `givenRanges` where it has one (a stored event of which only some
+ * mentions are given); their nodes are not attached again within their documents.
  */
-export function mergeEventNodes(nodes: EventNode[], given: number[][] = []): number[][] {
-  const m = new Merger(nodes, given);
+export function mergeEventNodes(nodes: EventNode[], given: number[][] = [], givenRanges: (DateRange | null | undefined)[] = []): number[][] {
+  const m = new Merger(nodes, given, givenRanges);
   // Dated mentions first, so undated ones meet groups that already carry their dates.
   for (const members of blocks(nodes, ordinalKey)) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
   for (const members of blocks(nodes, dayKey)) m.pairs(members, sameDayRule);
@@ -174,6 +203,7 @@ function attachDenials(nodes: EventNode[], m: Merger): void {
 function attachWithinDocuments(nodes: EventNode[], m: Merger): void {
   const anchored = new Map<string, number[]>();
   nodes.forEach((n, i) => {
+    if (m.isOld(i)) return; // a stored event's mention: attached when its document was new
     const key = `${n.doc}|${n.type}`;
     const earlier = anchored.get(key) ?? [];
     if (n.range || n.time !== null || n.ordinal !== null) anchored.set(key, [...earlier, i]);

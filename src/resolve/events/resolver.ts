@@ -6,7 +6,8 @@
 import type { Context } from '../../context.js';
 import type { Resolver } from '../resolve.js';
 import { RunMemo } from '../run-memo.js';
-import { buildEvent, type Event } from './build.js';
+import { eventFrom, mentionsOf, type Event } from './build.js';
+import { joinSummaries, summaryOf, type EventSummary } from './summary.js';
 import { mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { entityIndex, type EntityIndex } from '../entities/index-cache.js';
@@ -28,26 +29,46 @@ function byDate(a: Event, b: Event): number {
   return a.date.start ? -1 : b.date.start ? 1 : 0;
 }
 
+/** An event in the making: the summary of its mentions and their list (and what else its maker keeps). */
+export interface Draft {
+  sum: EventSummary;
+  mentions: Event['mentions'];
+}
+
 /**
- * Groups of mentions → events: reports the pack ties to one known event become one event, dated by
- * the pack when no source dates it.
+ * Drafts → events: drafts the pack ties to one known event become one event (`join`ed in the order
+ * given), dated by the pack when no source dates it.
  */
-export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'packOf'>, ctx: Context): ResolvedEvent[] {
-  const provisional = groups.map(buildEvent);
-  const published = new Map(groups.flatMap((g) => g.map((n) => [n.doc, n.published] as const)));
+export function knownEvents<D extends Draft>(drafts: D[], join: (a: D, b: D) => D, entities: Pick<EntityIndex, 'packOf'>, ctx: Context): { event: Event; draft: D; known: PackEvent | null }[] {
+  const provisional = drafts.map((d) => eventFrom(d.sum, d.mentions));
+  // The earliest report of each event is all that linking reads of publication dates.
+  const published = new Map(drafts.flatMap((d) => (d.sum.firstReport ? [d.sum.firstReport] : [])));
   const known = matchKnownEvents(provisional, ctx, packView(ctx, (id) => entities.packOf(id), (id) => published.get(id) ?? null));
-  // `built`: the provisional event, while the slot holds one group only (building is linear in mentions).
-  const byKnown = new Map<string, { group: EventNode[]; known: PackEvent | null; built: Event | null }>();
-  groups.forEach((group, i) => {
+  // `built`: the provisional event, while the slot holds one draft only.
+  const byKnown = new Map<string, { draft: D; known: PackEvent | null; built: Event | null }>();
+  drafts.forEach((draft, i) => {
     const k = known.get(provisional[i].id) ?? null;
-    const key = k ? `known:${k.id}` : `group:${i}`;
+    const key = k ? `known:${k.id}` : `draft:${i}`;
     const slot = byKnown.get(key);
     if (slot) {
-      append(slot.group, group);
+      slot.draft = join(slot.draft, draft);
       slot.built = null;
-    } else byKnown.set(key, { group: [...group], known: k, built: provisional[i] });
+    } else byKnown.set(key, { draft, known: k, built: provisional[i] });
   });
-  return [...byKnown.values()].map(({ group, known, built }) => ({ event: withKnown(built ?? buildEvent(group), known), group, known }));
+  return [...byKnown.values()].map(({ draft, known, built }) => ({ event: withKnown(built ?? eventFrom(draft.sum, draft.mentions), known), draft, known }));
+}
+
+/** A group of mentions as a draft. */
+const groupDraft = (group: EventNode[]) => ({ sum: summaryOf(group), mentions: mentionsOf(group), group });
+const joinGroups = (a: ReturnType<typeof groupDraft>, b: ReturnType<typeof groupDraft>) => {
+  const group = [...a.group];
+  append(group, b.group);
+  return { sum: joinSummaries(a.sum, b.sum), mentions: a.mentions.concat(b.mentions), group };
+};
+
+/** Groups of mentions → events (`knownEvents`), each with the mentions it was built from. */
+export function eventsOf(groups: EventNode[][], entities: Pick<EntityIndex, 'packOf'>, ctx: Context): ResolvedEvent[] {
+  return knownEvents(groups.map(groupDraft), joinGroups, entities, ctx).map(({ event, draft, known }) => ({ event, group: draft.group, known }));
 }
 
 /** Dated events by date, then undated ones: the order events are listed in (`order` breaks ties). */

@@ -1,0 +1,120 @@
+/**
+ * The events resolver's incremental state, and the parts an incremental run builds events from.
+ *
+ * A stored event (`e:<slot>`, `StoredEvent`) keeps what growing it reads — the summary building
+ * reads (`summary.ts`), the range merging guards with, the statements contradiction finding can pick
+ * (`keptSaid`), one mention argument per entity key (to notice an entity that changed) — and the keys
+ * of the chunks that hold its mentions' facts (`f:<run>.<n>`: `[MentionFacts, argKeys][]`, in event
+ * order), read only to rebuild the event in full (a document of it changed, an entity of it changed,
+ * it is merged into a larger one, or its chunks are compacted). New mentions go to a new chunk, so
+ * growing an event writes its new mentions' facts, not all of them.
+ */
+import type { DateRange } from './date-range.js';
+import { foldRanges, joinRanges } from './merge.js';
+import { argsOf, factsOf, type EventNode, type MentionFacts } from './nodes.js';
+import { joinSummaries, summaryOf, type EventSummary } from './summary.js';
+import { mentionsOf, type Event } from './build.js';
+import { keptSaid, type Said } from '../contradictions/resolver.js';
+import type { Draft } from './resolver.js';
+
+/** An entity key of an event's arguments and the first argument that had it: `[key, doc, start, end]`. */
+export type Sample = [key: string, doc: string, start: number, end: number];
+
+/** An event as stored under its slot (which outlives the event's id when events merge). */
+export interface StoredEvent {
+  id: string;
+  known: string | null;
+  /** Listing order among events of equal date. */
+  order: number;
+  sum: EventSummary;
+  /** The range merging compares (its mentions' ranges joined in order, `foldRanges`). */
+  range: DateRange | null;
+  said: Said[];
+  samples: Sample[];
+  /** Keys of the chunks of its mentions' facts, in event order. */
+  chunks: string[];
+}
+
+/** A chunk of mentions' facts, each with the keys its arguments had when stored. */
+export type Chunk = [MentionFacts, string[]][];
+
+/** The statement contradiction finding reads of a mention. */
+export const saidOf = ({ doc, type, span, text, place, time, status }: MentionFacts): Said => ({ doc, type, span, text, place, time, status });
+
+/** The first argument of each key among the mentions, after those of `samples`. */
+function addSamples(samples: Sample[], nodes: EventNode[]): Sample[] {
+  const seen = new Set(samples.map(([k]) => k));
+  const out = [...samples];
+  for (const n of nodes)
+    argsOf(n).forEach((arg, i) => {
+      const key = n.argKeys[i];
+      if (!seen.has(key)) out.push([key, n.doc, arg.span.start, arg.span.end]), seen.add(key);
+    });
+  return out;
+}
+
+/**
+ * An event in the making in an incremental run: the stored events and new mentions it is made of,
+ * in event order. `chunks`: stored chunks' keys, and mentions whose facts go to a new chunk there
+ * (new ones, and those of a stored event rebuilt in full); `drop`: stored chunks those replace.
+ */
+export interface Part extends Draft {
+  range: DateRange | null;
+  said: Said[];
+  samples: Sample[];
+  chunks: (string | EventNode[])[];
+  drop: string[];
+  /** Slots of the stored events it holds, in order; which of them were rebuilt in full (`nodes`). */
+  slots: string[];
+  rebuilt: string[];
+}
+
+/** A part made of mentions (new ones, or a stored event's read in full: `slot`, `drop` its chunks). */
+export function nodePart(nodes: EventNode[], slot?: string, drop: string[] = []): Part {
+  return {
+    sum: summaryOf(nodes),
+    mentions: mentionsOf(nodes),
+    range: foldRanges(nodes.map((n) => n.range)),
+    said: keptSaid(nodes.map(saidOf)),
+    samples: addSamples([], nodes),
+    chunks: [nodes],
+    drop,
+    slots: slot === undefined ? [] : [slot],
+    rebuilt: slot === undefined ? [] : [slot],
+  };
+}
+
+/** A part that is a stored event as it is, with its mentions as its item lists them. */
+export function storedPart(slot: string, e: StoredEvent, mentions: Event['mentions']): Part {
+  return { sum: e.sum, mentions, range: e.range, said: e.said, samples: e.samples, chunks: e.chunks, drop: [], slots: [slot], rebuilt: [] };
+}
+
+/** `a` followed by `b`: what a part made of both in that order holds. */
+export function joinParts(a: Part, b: Part): Part {
+  // New mentions join one by one, as merging folds a group's ranges.
+  const fresh = b.slots.length === 0 ? (b.chunks[0] as EventNode[]) : null;
+  const range = fresh ? fresh.reduce((r, n) => joinRanges(r, n.range), a.range) : joinRanges(a.range, b.range);
+  const seen = new Set(a.samples.map(([k]) => k));
+  const last = a.chunks.at(-1);
+  // Mentions to write next to mentions to write go to one chunk.
+  const chunks = typeof last === 'object' && typeof b.chunks[0] === 'object' ? [...a.chunks.slice(0, -1), last.concat(b.chunks[0]), ...b.chunks.slice(1)] : a.chunks.concat(b.chunks);
+  return {
+    sum: joinSummaries(a.sum, b.sum),
+    mentions: a.mentions.concat(b.mentions),
+    range,
+    said: keptSaid([...a.said, ...b.said]),
+    samples: a.samples.concat(b.samples.filter(([k]) => !seen.has(k))),
+    chunks,
+    drop: a.drop.concat(b.drop),
+    slots: a.slots.concat(b.slots),
+    rebuilt: a.rebuilt.concat(b.rebuilt),
+  };
+}
+
+/** A chunk of the facts of mentions. */
+export const chunkOf = (nodes: EventNode[]): Chunk => nodes.map((n) => [factsOf(n), n.argKeys]);
+
+/** The stored form of a finished event whose chunks are now `chunks`. */
+export function storedEvent(event: Event, part: Part, order: number, chunks: string[]): StoredEvent {
+  return { id: event.id, known: event.known, order, sum: part.sum, range: part.range, said: part.said, samples: part.samples, chunks };
+}
