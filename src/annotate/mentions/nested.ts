@@ -13,6 +13,8 @@
  * places only: "Scientology" of "Church of Scientology" is part of the church's name). Compass words,
  * a country's adjective ("Saudi") and a place before its abbreviation or number ("Washington D.C.")
  * are no inner names. Chosen on GUM train news and dev (never test).
+ * Also a given name and a surname opening a body's name (a person: "Andy Warhol Foundation"), and the
+ * words before "Station", "Stadium", "Arena", "Airport" (a place: "Shandao Station").
  * Person names never get inner names ("Mary" in "Mary Chaworth" is no place).
  */
 import type { Context } from '../../context.js';
@@ -36,6 +38,12 @@ export interface TokenName {
 /** Compass words, which open place names ("North Korea") and are no names alone. */
 const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'new', 'upper', 'lower']);
 
+/** Last words of places named after the place they serve ("Shandao Station", "Fisht Stadium"). */
+const FACILITIES = new Set(['station', 'stadium', 'arena', 'airport']);
+
+/** A capitalised word of letters ("Warhol", "O'Neill"), not an initial, number or punctuation. */
+const isWord = (t: Token) => /^\p{Lu}[\p{Ll}'’-]+$/u.test(t.text);
+
 /** Outer types that may hold inner names. */
 const OUTER = new Set<MentionType>(['organization', 'place', 'outlet']);
 
@@ -57,7 +65,12 @@ export function nestedNames(text: string, tokens: readonly Token[], names: Token
     if (COMPASS.has(key) || g.countryNames.get(key)?.startsWith(`${key} `)) return null;
     if (g.countries.has(key) || g.countryNames.has(key) || g.places.has(key)) return 'place';
     const type = alone.get(key) ?? null;
-    return type === 'place' || !placeOnly ? type : null;
+    // a person only with a person's opening word: not an acronym ("CC BY") nor an adjective ("Social Security")
+    if (type === 'person' && (!isWord(tokens[a]) || tokens[a].pos === 'ADJ')) return null;
+    if (type) return type === 'place' || !placeOnly ? type : null;
+    // a given name and a surname opening a body's name: "Andy Warhol" of "Andy Warhol Foundation"
+    if (!placeOnly && b === a + 1 && g.firstNames.has(foldName(tokens[a].text)) && isWord(tokens[a]) && isWord(tokens[b]) && !isHeadWord(lowerWord(tokens[b].text))) return 'person';
+    return null;
   };
   // the longest run opening at `a` and ending before `limit` that is a name
   const longestFrom = (a: number, limit: number, placeOnly: boolean): InnerName | null => {
@@ -74,6 +87,11 @@ export function nestedNames(text: string, tokens: readonly Token[], names: Token
     const rest = tokens[n.last].text;
     const opening = /^(?:\p{Lu}\.)+$|^\d/u.test(rest) ? null : longestFrom(n.first, n.last - 1, false);
     if (opening) found.push(opening);
+    // a station, stadium or airport is named after the place it serves: "Shandao" of "Shandao Station"
+    else if (n.type === 'place' && FACILITIES.has(lowerWord(rest)) && COMPASS.has(lowerWord(tokens[n.first].text)) === false) {
+      const words = tokens.slice(n.first, n.last);
+      if (words.every((w) => isWord(w) && !isHeadWord(lowerWord(w.text)) && !COMPASS.has(lowerWord(w.text)))) found.push(innerName(text, tokens, n.first, n.last - 1, 'place'));
+    }
     for (let i = n.first + 1; i < n.last; i++) {
       if (lowerWord(tokens[i].text) !== 'of') continue;
       const a = lowerWord(tokens[i + 1].text) === 'the' ? i + 2 : i + 1;

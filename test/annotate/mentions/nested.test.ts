@@ -17,6 +17,8 @@ describe('mentions: names nested in longer names', () => {
     ['a country opening an organisation', 'Officials at the US State Department declined to comment.', ['US State Department/organization: US/place']],
     ['a place after "of"', 'The University of Texas opened a new campus.', ['University of Texas/organization: Texas/place']],
     ['a place opening a venue', 'Fans filled the Volgograd Arena on Sunday.', ['Volgograd Arena/place: Volgograd/place']],
+    ['a station named after the place it serves', 'Crowds walked from Velmora Station to the square.', ['Velmora Station/place: Velmora/place']],
+    ['a given name and surname opening a foundation', 'The Olga Brandt Foundation paid for the study.', ['Olga Brandt Foundation/organization: Olga Brandt/person']],
     ['a name written alone elsewhere in the document', 'Halvor Quistad founded the Halvor Quistad Foundation in 1990. Quistad said it was his life.', [
       'Halvor Quistad Foundation/organization: Halvor Quistad/person',
     ]],
@@ -30,6 +32,7 @@ describe('mentions: nested names, negative cases', () => {
     ["a country's adjective", 'The Saudi Interior Ministry issued a statement.'],
     ['a place before its abbreviation', 'The delegation landed in Washington D.C. on Monday.'],
     ['a person name holds no place', 'Mary Chaworth lived near Annesley.'],
+    ['a head word before "Station" is no place', 'Trains stopped at Union Station overnight.'],
     ['a name after "of" that is no place', 'The Church of Scientology sued. Scientology denied it.'],
   ];
   for (const [what, text] of none) it(what, () => expect(innerOf(text)).toEqual([]));
