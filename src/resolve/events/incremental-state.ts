@@ -59,6 +59,8 @@ function addSamples(samples: Sample[], nodes: EventNode[]): Sample[] {
  * (new ones, and those of a stored event rebuilt in full); `drop`: stored chunks those replace.
  */
 export interface Part extends Draft {
+  /** Its mentions in order: stored events' by their ids (listed by their items), and new ones. */
+  pieces: (string | Event['mentions'])[];
   range: DateRange | null;
   said: Said[];
   samples: Sample[];
@@ -73,7 +75,7 @@ export interface Part extends Draft {
 export function nodePart(nodes: EventNode[], slot?: string, drop: string[] = []): Part {
   return {
     sum: summaryOf(nodes),
-    mentions: mentionsOf(nodes),
+    pieces: [mentionsOf(nodes)],
     range: foldRanges(nodes.map((n) => n.range)),
     said: keptSaid(nodes.map(saidOf)),
     samples: addSamples([], nodes),
@@ -84,9 +86,15 @@ export function nodePart(nodes: EventNode[], slot?: string, drop: string[] = [])
   };
 }
 
-/** A part that is a stored event as it is, with its mentions as its item lists them. */
-export function storedPart(slot: string, e: StoredEvent, mentions: Event['mentions']): Part {
-  return { sum: e.sum, mentions, range: e.range, said: e.said, samples: e.samples, chunks: e.chunks, drop: [], slots: [slot], rebuilt: [] };
+/** A part that is a stored event as it is (its mentions: those its item lists). */
+export function storedPart(slot: string, e: StoredEvent): Part {
+  return { sum: e.sum, pieces: [e.id], range: e.range, said: e.said, samples: e.samples, chunks: e.chunks, drop: [], slots: [slot], rebuilt: [] };
+}
+
+/** Two lists of stored keys and new items, one after the other, new items side by side joined into one. */
+function adjoin<T>(a: (string | T[])[], b: (string | T[])[]): (string | T[])[] {
+  const [last, first] = [a.at(-1), b[0]];
+  return typeof last === 'object' && typeof first === 'object' ? [...a.slice(0, -1), last.concat(first), ...b.slice(1)] : a.concat(b);
 }
 
 /** `a` followed by `b`: what a part made of both in that order holds. */
@@ -95,16 +103,13 @@ export function joinParts(a: Part, b: Part): Part {
   const fresh = b.slots.length === 0 ? (b.chunks[0] as EventNode[]) : null;
   const range = fresh ? fresh.reduce((r, n) => joinRanges(r, n.range), a.range) : joinRanges(a.range, b.range);
   const seen = new Set(a.samples.map(([k]) => k));
-  const last = a.chunks.at(-1);
-  // Mentions to write next to mentions to write go to one chunk.
-  const chunks = typeof last === 'object' && typeof b.chunks[0] === 'object' ? [...a.chunks.slice(0, -1), last.concat(b.chunks[0]), ...b.chunks.slice(1)] : a.chunks.concat(b.chunks);
   return {
     sum: joinSummaries(a.sum, b.sum),
-    mentions: a.mentions.concat(b.mentions),
+    pieces: adjoin(a.pieces, b.pieces),
     range,
     said: keptSaid([...a.said, ...b.said]),
     samples: a.samples.concat(b.samples.filter(([k]) => !seen.has(k))),
-    chunks,
+    chunks: adjoin(a.chunks, b.chunks),
     drop: a.drop.concat(b.drop),
     slots: a.slots.concat(b.slots),
     rebuilt: a.rebuilt.concat(b.rebuilt),

@@ -25,6 +25,7 @@
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
+import { SPLIT_FIELDS, type RowChanges } from '../../store/store.js';
 import type { Event } from './build.js';
 import type { DateRange } from './date-range.js';
 import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
@@ -183,21 +184,9 @@ async function readFull(run: Run, slots: string[]): Promise<void> {
   }
 }
 
-/**
- * Stored events as parts of the events they are in now: read in full when `run.full` has them,
- * else as they are, with their mentions as their stored items list them (an event whose item is
- * missing is read in full).
- */
-async function partsOf(run: Run, slots: string[]): Promise<Map<string, Part>> {
-  const asIs = slots.filter((s) => !run.full.has(s));
-  const items = await run.input.items<Event>('events', asIs.map((s) => run.stored.get(s)!.id));
-  await readFull(run, asIs.filter((s) => !items.has(run.stored.get(s)!.id)));
-  return new Map(
-    slots.map((s) => {
-      const e = run.stored.get(s)!;
-      return [s, run.full.has(s) ? nodePart(run.full.get(s)!, s, e.chunks) : storedPart(s, e, items.get(e.id)!.mentions)];
-    }),
-  );
+/** Stored events as parts of the events they are in now: read in full when `run.full` has them, else as they are. */
+function partsOf(run: Run, slots: string[]): Map<string, Part> {
+  return new Map(slots.map((s) => [s, run.full.has(s) ? nodePart(run.full.get(s)!, s, run.stored.get(s)!.chunks) : storedPart(s, run.stored.get(s)!)]));
 }
 
 /** Merges the new documents' event mentions into the stored events; returns the events that changed. */
@@ -247,7 +236,7 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   // Groups with a new mention, or joining two stored events, or left by a changed document's mentions, changed.
   const owners = (g: number[]) => new Set(g.map((i) => run.owner.get(nodes[i])));
   const changedGroups = groups.filter((g) => g.some((i) => i >= firstFresh) || owners(g).size > 1 || g.some((i) => lost.has(run.owner.get(nodes[i]) ?? '')));
-  const parts = await partsOf(run, [...new Set(changedGroups.flatMap((g) => [...owners(g)].filter((s): s is string => s !== undefined)))]);
+  const parts = partsOf(run, [...new Set(changedGroups.flatMap((g) => [...owners(g)].filter((s): s is string => s !== undefined)))]);
   const drafts = changedGroups.map((g) => {
     const slots = [...owners(g)].filter((s): s is string => s !== undefined);
     const added = g.filter((i) => i >= firstFresh).map((i) => nodes[i]);
@@ -261,7 +250,7 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   await readStored(run, others);
   const present = others.filter((s) => run.stored.has(s));
   await readFull(run, await rekeyedSlots(run, present));
-  const extra = await partsOf(run, present);
+  const extra = partsOf(run, present);
   for (const r of resolved) {
     const slot = r.known ? (knownSlots.get(`k:${r.known.id}`) as string | undefined) : undefined;
     const other = slot === undefined ? undefined : extra.get(slot);
@@ -317,8 +306,9 @@ async function write(run: Run, resolved: { event: Event; draft: Part; known: { i
     });
     state.push([`e:${slot}`, storedEvent(event, draft, order, keysNow)], [`i:${event.id}`, slot]);
     if (known) state.push([`k:${known.id}`, slot]);
-    upsert.push({ id: event.id, data: event, sortKey: eventSortKey(event, order) });
+    upsert.push({ id: event.id, data: event, sortKey: eventSortKey(event, order), pieces: draft.pieces });
   }
+  const rows = await listMentions(run, upsert);
   for (const id of upsert.map((u) => u.id)) removed.delete(id);
   for (const id of removed) state.push([`i:${id}`, null]);
   for (const s of emptied) if (!kept.has(s)) state.push([`e:${s}`, null]);
@@ -343,5 +333,28 @@ async function write(run: Run, resolved: { event: Event; draft: Part; known: { i
   for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n));
   for (const [key, posted] of filed) state.push([`b:${key}`, posted.slice(-MAX_BLOCK)]);
   state.push(['next', next], ['run', runNo + 1]);
-  return { upsert: { events: upsert }, remove: { events: [...removed] }, state };
+  return { upsert: { events: upsert.map(({ id, data, sortKey }) => ({ id, data, sortKey })) }, remove: { events: [...removed] }, state, ...(rows ? { rows: { events: rows } } : {}) };
+}
+
+/**
+ * Lists each written event's mentions: where the store keeps events' mentions as rows of their own
+ * (`SPLIT_FIELDS`) and the event is a stored one grown (its own mentions, then other stored events',
+ * then new ones), the other events' rows are moved to it and the new ones appended, and the event is
+ * written bare; otherwise the stored events' items are read and the event written whole.
+ */
+async function listMentions(run: Run, upsert: { id: string; data: Event; pieces: Part['pieces'] }[]): Promise<RowChanges | null> {
+  const split = SPLIT_FIELDS.events?.mentions !== undefined;
+  const grown = (u: (typeof upsert)[number]) => split && u.pieces[0] === u.id && u.pieces.slice(0, -1).every((p) => typeof p === 'string');
+  const items = await run.input.items<Event>('events', [...new Set(upsert.flatMap((u) => (grown(u) ? [] : u.pieces.filter((p): p is string => typeof p === 'string'))))]);
+  const rows: Required<RowChanges> = { append: [], move: [] };
+  for (const u of upsert) {
+    if (grown(u)) {
+      const { mentions: _, ...bare } = u.data;
+      u.data = bare as Event;
+      for (const p of u.pieces.slice(1)) if (typeof p === 'string') rows.move.push({ from: p, to: u.id });
+      const added = u.pieces.at(-1);
+      if (typeof added === 'object') rows.append.push({ item: u.id, field: 'mentions', rows: added });
+    } else u.data = { ...u.data, mentions: u.pieces.flatMap((p) => (typeof p === 'string' ? (items.get(p)?.mentions ?? []) : p)) };
+  }
+  return split ? rows : null;
 }

@@ -34,6 +34,8 @@ export interface PackView {
   placeChain(packId: string): string[];
   /** A document's publication date (`YYYY-MM-DD`), when known. */
   published(docId: string): string | null;
+  /** The earliest publication date of the event's documents, when known without reading its mentions. */
+  firstReport?(event: Event): string | null;
 }
 
 export function packView(ctx: Context, packOf: (entityId: string) => string | null, published: (docId: string) => string | null = () => null): PackView {
@@ -83,6 +85,7 @@ function score(event: Event, known: PackEvent & { ordinal?: number }, view: Pack
 
 /** The earliest publication date of the documents that mention `event`, or null when none is dated. */
 function firstReport(event: Event, view: PackView): string | null {
+  if (view.firstReport) return view.firstReport(event);
   const dates = event.mentions.map((m) => view.published(m.doc)).filter((d): d is string => d !== null);
   return dates.length > 0 ? dates.reduce((a, b) => (a < b ? a : b)) : null;
 }

@@ -29,10 +29,13 @@ function byDate(a: Event, b: Event): number {
   return a.date.start ? -1 : b.date.start ? 1 : 0;
 }
 
-/** An event in the making: the summary of its mentions and their list (and what else its maker keeps). */
+/**
+ * An event in the making: the summary of its mentions and their list (and what else its maker
+ * keeps); an incremental run lists the mentions when it writes the event (`mentions` absent).
+ */
 export interface Draft {
   sum: EventSummary;
-  mentions: Event['mentions'];
+  mentions?: Event['mentions'];
 }
 
 /**
@@ -40,10 +43,10 @@ export interface Draft {
  * given), dated by the pack when no source dates it.
  */
 export function knownEvents<D extends Draft>(drafts: D[], join: (a: D, b: D) => D, entities: Pick<EntityIndex, 'packOf'>, ctx: Context): { event: Event; draft: D; known: PackEvent | null }[] {
-  const provisional = drafts.map((d) => eventFrom(d.sum, d.mentions));
-  // The earliest report of each event is all that linking reads of publication dates.
-  const published = new Map(drafts.flatMap((d) => (d.sum.firstReport ? [d.sum.firstReport] : [])));
-  const known = matchKnownEvents(provisional, ctx, packView(ctx, (id) => entities.packOf(id), (id) => published.get(id) ?? null));
+  const provisional = drafts.map((d) => eventFrom(d.sum, d.mentions ?? []));
+  // The earliest report of each event (in its summary) is all that linking reads of publication dates.
+  const reported = new Map(provisional.map((e, i) => [e, drafts[i].sum.firstReport?.[1] ?? null]));
+  const known = matchKnownEvents(provisional, ctx, { ...packView(ctx, (id) => entities.packOf(id)), firstReport: (e) => reported.get(e) ?? null });
   // `built`: the provisional event, while the slot holds one draft only.
   const byKnown = new Map<string, { draft: D; known: PackEvent | null; built: Event | null }>();
   drafts.forEach((draft, i) => {
@@ -55,7 +58,7 @@ export function knownEvents<D extends Draft>(drafts: D[], join: (a: D, b: D) => 
       slot.built = null;
     } else byKnown.set(key, { draft, known: k, built: provisional[i] });
   });
-  return [...byKnown.values()].map(({ draft, known, built }) => ({ event: withKnown(built ?? eventFrom(draft.sum, draft.mentions), known), draft, known }));
+  return [...byKnown.values()].map(({ draft, known, built }) => ({ event: withKnown(built ?? eventFrom(draft.sum, draft.mentions ?? []), known), draft, known }));
 }
 
 /** A group of mentions as a draft. */

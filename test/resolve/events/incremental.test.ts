@@ -3,12 +3,12 @@
  * of the mentions it had; its id stays the same as it grows; the corpus ends where one full
  * resolution of the same documents ends.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { makeContext } from '../../../src/context.js';
 import { annotate } from '../../../src/pipeline.js';
 import { resolveCorpus, RESOLVERS, type Resolver } from '../../../src/resolve/resolve.js';
 import type { Event } from '../../../src/resolve/events/build.js';
-import type { Store } from '../../../src/store/store.js';
+import { SPLIT_FIELDS, type Store } from '../../../src/store/store.js';
 import { BACKENDS } from '../../store/backends.js';
 import { snapshot } from '../../store/snapshot.js';
 import { makeDoc, makeRaw } from '../../helpers.js';
@@ -39,8 +39,26 @@ function recording(read: string[]): Resolver[] {
 
 const biggest = async (store: Store) => (await store.corpus<Event>('events')).reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
 
-describe.each(BACKENDS)('$name: a widely reported event, grown incrementally', (backend) => {
+/**
+ * Events' mentions kept in their items, or (as `SPLIT_FIELDS` may declare for events, as it does for
+ * entities) as rows of their own, which a step appends to without reading or rewriting the item's.
+ */
+const LAYOUTS = BACKENDS.flatMap((b) => [
+  { ...b, layout: 'mentions in the item', split: false },
+  { ...b, layout: 'mentions as rows', split: true },
+]);
+
+describe.each(LAYOUTS)('$name, $layout: a widely reported event, grown incrementally', (backend) => {
   const test = it.skipIf(!backend.available);
+  beforeEach(() => {
+    const had = SPLIT_FIELDS.events;
+    if (backend.split) SPLIT_FIELDS.events = { mentions: null };
+    else delete SPLIT_FIELDS.events;
+    return () => {
+      if (had) SPLIT_FIELDS.events = had;
+      else delete SPLIT_FIELDS.events;
+    };
+  });
   test('keeps its id, reads its summary only, and ends as a full run ends (its events)', async () => {
     const docs = Array.from({ length: 12 }, (_, i) => report(i));
     const [steps, once] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
@@ -64,6 +82,9 @@ describe.each(BACKENDS)('$name: a widely reported event, grown incrementally', (
       // The last step read the event (`e:`), not the chunks of its 22 earlier mentions' facts (`f:`).
       expect(read.filter((k) => k.startsWith('e:'))).toHaveLength(1);
       expect(read.filter((k) => k.startsWith('f:'))).toEqual([]);
+      // As rows, the item holds none of them itself.
+      const bare = await steps.corpusItems<Event>('events', [last.id], { rows: false });
+      expect(bare.get(last.id)!.mentions ?? []).toHaveLength(backend.split ? 0 : 24);
 
       await once.putBatch(docs.map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
       expect(await resolveCorpus(once, ctx)).toBe('full');
