@@ -129,6 +129,8 @@ export function findCandidates(text: string, tokens: readonly Token[], sentenceS
       if ((lower === 'of' || lower === 'the' || lower === 'for') && !ofContinues(tokens, i, last)) break;
       let k = j + 1;
       while (k < tokens.length && NAME_JOINERS.has(tokens[k].text) && k - j < 3) k++; // "van der", "of the"
+      // a particle hyphened to the name it opens: "Suleiman al-Amr", "Abdel Fattah el-Sisi"
+      if (k === j + 1 && tokens[k]?.text === '-' && tokens[k].start === next.end && tokens[k + 1]?.start === tokens[k].end && !/^(?:of|the|for|&)$/.test(lower)) k++;
       if (k < tokens.length && nameLike(tokens[k], false) && !blocked(tokens[k])) {
         j = k - 1; // the loop's j++ lands on tokens[k]
         continue;

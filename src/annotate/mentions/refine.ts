@@ -59,6 +59,8 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     if (last - first >= 2 && isDescriptor(tokens[first].text) && !g.firstNames.has(foldName(tokens[first].text)) && g.firstNames.has(foldName(tokens[first + 1].text)) &&
         !isKnownPlaceOrOrg(tokens, first, first, ctx) && /^\p{Lu}\p{Ll}+$/u.test(tokens[first + 2].text)) {
       first++;
+    } else if (last - first >= 2 && HYPHEN_DESCRIPTOR.test(tokens[first].text) && /^\p{Lu}/u.test(tokens[first + 1].text)) {
+      first++; // a hyphenated descriptor: "Pan-democrat Lam Cheuk-ting", "Anti-war Vera Holm"
     }
     while (first <= last && HONORIFICS.has(lower(tokens[first]))) first++;
     if (first > last) continue;
@@ -147,3 +149,5 @@ function isDescriptor(word: string): boolean {
   return DESCRIPTOR_ENDINGS.test(word) || gazetteer().demonyms.has(foldName(word));
 }
 const DESCRIPTOR_ENDINGS = /(?:ists?|ians?|eses?|ites?|crats?|ers)$/;
+/** One token of a capitalised word hyphened to a lower-case one ("Pan-democrat", "Anti-war"): a descriptor, never a name's part. */
+const HYPHEN_DESCRIPTOR = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;

@@ -32,6 +32,8 @@ describe('mentions: table', () => {
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['honorific is trimmed', 'Talks ended when Ms Eirlys Madoc left.', [{ text: 'Eirlys Madoc', type: 'person' }]],
     ['name particles stay inside', 'The envoy Jan van der Berg arrived.', [{ text: 'Jan van der Berg', type: 'person' }]],
+    ['a particle hyphened to the surname stays inside', 'Defence chief General Tariq al-Haddad spoke.', [{ text: 'Tariq al-Haddad', type: 'person' }]],
+    ['a hyphenated descriptor is trimmed', 'Pan-democrat Lam Cheuk-ting won a seat.', [{ text: 'Lam Cheuk-ting', type: 'person' }]],
     ['organisation opener with of', 'The Bank of Drenvik raised rates.', [{ text: 'Bank of Drenvik', type: 'organization' }]],
     ['outlet from a news-agency cue', 'Gorlan Press reported the blast, the Vestrian news agency said.', [{ text: 'Gorlan Press', type: 'outlet' }]],
     ['acronym spelled out earlier', 'The Drenvik Energy Board (DEB) cut supplies. DEB blamed the frost.', [
