@@ -123,3 +123,32 @@ export const chunkOf = (nodes: EventNode[]): Chunk => nodes.map((n) => [factsOf(
 export function storedEvent(event: Event, part: Part, order: number, chunks: string[]): StoredEvent {
   return { id: event.id, known: event.known, order, sum: part.sum, range: part.range, said: part.said, samples: part.samples, chunks };
 }
+
+/** Mentions kept per block: the comparison window of a block in a full run. */
+export const MAX_BLOCK = 200;
+
+/** A mention as filed in a block: its identity and what `mayJoin` compares. */
+export type Posted = [doc: string, index: number, ordinal: number | null, range: [string, string, string] | null, placeKey: string | null, actorKeys: string[], status: string, timed: 0 | 1];
+
+export const post = (n: EventNode): Posted => [n.doc, n.index, n.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.status, n.time !== null ? 1 : 0];
+
+/** A stand-in node with just what merging reads (`type`: its event's). */
+export function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, status, timed]: Posted, type = ''): EventNode {
+  return {
+    doc,
+    index,
+    type,
+    ordinal,
+    status,
+    time: timed ? '' : null,
+    range: range && { start: range[0], end: range[1], precision: range[2] as 'day' },
+    placeKey,
+    actorKeys,
+    actorNames: new Map(),
+  } as unknown as EventNode;
+}
+
+/** A mention as its document's `m:` entry lists it: its event's slot, and each argument's span and key. */
+export type Ref = [slot: string, args: [start: number, end: number, key: string][]];
+
+export const refOf = (n: EventNode, slot: string): Ref => [slot, argsOf(n).map((a, i) => [a.span.start, a.span.end, n.argKeys[i]])];

@@ -1,0 +1,101 @@
+/**
+ * What an incremental events run reads of the stored events (`incremental.ts`): documents' mentions'
+ * slots (`m:`), stored events (`e:`), and in full (their chunks of facts, `f:`) only the events that
+ * must be rebuilt: a document of theirs changed, or an entity change re-keys them.
+ */
+import type { IncrementalInput } from '../resolve.js';
+import { argsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
+import { nodePart, storedPart, type Chunk, type Part, type Ref, type StoredEvent } from './incremental-state.js';
+import type { EntityView } from '../entities/entity-view.js';
+
+/** What an incremental run has read of the stored events, and the mentions it moves. */
+export interface Run {
+  input: IncrementalInput;
+  /** Stored events by slot. */
+  stored: Map<string, StoredEvent>;
+  /** The slot each stored mention's node came from. */
+  owner: Map<EventNode, string>;
+  /** Mentions of each document read so far (`m:`), by document. */
+  slotsOf: Map<string, (Ref | null)[]>;
+  /** Documents whose mentions changed entity in this run (`rewrittenDocs`), once asked. */
+  rewritten?: Set<string>;
+  /** Stored mentions whose arguments were keyed anew (an entity changed). */
+  rekeyed: Set<EventNode>;
+  freshIds: Set<string>;
+  entities: EntityView;
+  /** Stored events read in full (their mentions' nodes, changed documents' left out), by slot. */
+  full: Map<string, EventNode[]>;
+}
+
+/** Reads the slots of documents' mentions not read yet. */
+export async function readSlots(run: Run, docs: Iterable<string>): Promise<void> {
+  const need = [...new Set(docs)].filter((d) => !run.slotsOf.has(d));
+  for (const [k, v] of await run.input.state(need.map((d) => `m:${d}`))) run.slotsOf.set(k.slice(2), v as (Ref | null)[]);
+}
+
+/** Reads stored events by slot. */
+export async function readStored(run: Run, slots: Iterable<string>): Promise<void> {
+  for (const [k, v] of await run.input.state([...slots].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`))) run.stored.set(k.slice(2), v as StoredEvent);
+}
+
+/**
+ * Documents whose mentions changed entity in this run (as `EntityView` counts them): those of the
+ * mentions entities gained (new documents', those a merge handed over), and of entities stored whole.
+ */
+function rewrittenDocs(input: IncrementalInput): Set<string> {
+  const out = new Set<string>();
+  for (const a of input.delta.rows?.entities?.append ?? []) if (a.field === 'mentions') for (const row of a.rows as { doc: string }[]) out.add(row.doc);
+  for (const { data } of input.delta.upsert.entities ?? []) for (const m of (data as { mentions?: { doc: string }[] }).mentions ?? []) out.add(m.doc);
+  return out;
+}
+
+/**
+ * Of these stored events, those an entity change of this run re-keys: keyed by an entity folded away
+ * (`samples` list every key an event has), or with a mention in a document whose mentions changed
+ * entity that the look-up now keys otherwise (its document's `m:` entry lists its arguments' keys).
+ */
+export async function rekeyedSlots(run: Run, slots: string[]): Promise<string[]> {
+  const removed = new Set(run.input.delta.remove.entities ?? []);
+  const out = new Set(slots.filter((s) => run.stored.get(s)?.samples.some(([k]) => removed.has(k))));
+  const want = new Set(slots.filter((s) => !out.has(s)));
+  if (want.size === 0) return [...out];
+  const docs = [...(run.rewritten ??= rewrittenDocs(run.input))].filter((d) => !run.freshIds.has(d));
+  await readSlots(run, docs);
+  const stale = ([start, end, key]: Ref[1][number], doc: string) => run.entities.stale(doc, { start, end }, key);
+  const suspects = docs.flatMap((d) => (run.slotsOf.get(d) ?? []).flatMap((r) => (r && want.has(r[0]) && r[1].some((a) => stale(a, d)) ? [[d, r] as const] : [])));
+  await run.entities.load(suspects.map(([d]) => d));
+  for (const [d, [slot, args]] of suspects) {
+    // A key found again is unchanged; an entity no longer found leaves the folded text (a `~` key).
+    const now = (start: number, end: number) => run.entities.lookup.at(d, { start, end })?.id;
+    if (args.some(([start, end, key]) => (now(start, end) ?? (key.startsWith('~') ? key : null)) !== key)) out.add(slot);
+  }
+  return [...out];
+}
+
+/**
+ * Reads stored events in full, as nodes (`run.full`). A mention keeps the keys it was stored with,
+ * unless an entity this run changed may have moved one (merged with another, typed a name, covers
+ * the span now): those mentions are keyed anew through their documents' look-ups, the only ones loaded.
+ */
+export async function readFull(run: Run, slots: string[]): Promise<void> {
+  const need = slots.filter((s) => !run.full.has(s) && run.stored.has(s));
+  const chunks = await run.input.state(need.flatMap((s) => run.stored.get(s)!.chunks));
+  const facts = new Map(need.map((s) => [s, run.stored.get(s)!.chunks.flatMap((c) => (chunks.get(c) as Chunk | undefined) ?? [])]));
+  const stale = new Set<MentionFacts>();
+  for (const list of facts.values()) for (const [f, keys] of list) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
+  await run.entities.load([...stale].map((f) => f.doc));
+  for (const [slot, list] of facts) {
+    const nodes = list.filter(([f]) => !run.freshIds.has(f.doc)).map(([f, keys]) => {
+      const n = keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]);
+      if (n.argKeys.some((k, i) => k !== keys[i])) run.rekeyed.add(n);
+      return n;
+    });
+    for (const n of nodes) run.owner.set(n, slot);
+    run.full.set(slot, nodes);
+  }
+}
+
+/** Stored events as parts of the events they are in now: read in full when `run.full` has them, else as they are. */
+export function partsOf(run: Run, slots: string[]): Map<string, Part> {
+  return new Map(slots.map((s) => [s, run.full.has(s) ? nodePart(run.full.get(s)!, s, run.stored.get(s)!.chunks) : storedPart(s, run.stored.get(s)!)]));
+}
