@@ -102,6 +102,8 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };
   const afterAdverb = tokens[s.last + 1]?.pos === 'ADV' && SAID.has(tokens[s.last + 2]?.text.toLowerCase() ?? '');
   if (SAID.has(next) || afterAdverb || /^\s*,\s*\d{1,3}\s*,/.test(after)) return { type: 'person', rule: 'speaker' };
+  // the speaker after the verb of a quote or clause: "…," said Ostrander
+  if (SAID.has(prev) && s.first > 1 && /^[,”"’']$/.test(tokens[s.first - 2].text) && !isAcronym(words[0])) return { type: 'person', rule: 'speaker' };
   if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w) && !/^\p{Lu}+$/u.test(w)) &&
     !THING_HEADS.has(lastWord) && !THING_OPENERS.has(firstWord) && !TITLE_HEADS.has(lastWord.replace(/s$/, ''))) {
     return { type: 'person', rule: 'name-shape' };

@@ -30,6 +30,7 @@ describe('mentions: table', () => {
   const cases: [string, string, { text: string; type: string }[]][] = [
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
+    ['a speaker after the verb of a clause', 'The plan is dead, says Ostrander.', [{ text: 'Ostrander', type: 'person' }]],
     ['honorific is trimmed', 'Talks ended when Ms Eirlys Madoc left.', [{ text: 'Eirlys Madoc', type: 'person' }]],
     ['name particles stay inside', 'The envoy Jan van der Berg arrived.', [{ text: 'Jan van der Berg', type: 'person' }]],
     ['a particle hyphened to the surname stays inside', 'Defence chief General Tariq al-Haddad spoke.', [{ text: 'Tariq al-Haddad', type: 'person' }]],
