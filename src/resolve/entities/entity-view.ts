@@ -41,9 +41,12 @@ export class EntityView implements EntityIndex {
     for (const e of upserted) this.packs.set(e.id, e.pack ?? null);
   }
 
-  /** Reads the look-ups of these documents (as this run left them). */
+  /**
+   * Reads the look-ups of these documents (as this run left them); the first call also reads those of
+   * the documents this run rewrote, which `stale` weighs.
+   */
   async load(docIds: Iterable<string>): Promise<void> {
-    const need = [...new Set(docIds)].filter((d) => !this.byDoc.has(d));
+    const need = [...new Set([...docIds, ...(this.byDoc.size === 0 ? this.rewritten : [])])].filter((d) => !this.byDoc.has(d));
     if (need.length === 0) return;
     const got = await this.input.stateOf('entities', need.map((d) => `d:${d}`));
     for (const d of need) {
@@ -57,18 +60,26 @@ export class EntityView implements EntityIndex {
   }
 
   /**
-   * Whether the entity found at `span` may have changed since `key` was found there. Needs no `load`.
-   * In a document whose mentions changed entity this run: when a mention an entity gained covers the
-   * span, and that entity is not `key`'s; when none does, when `key` names an entity this run changed
-   * (its look-up is done again, and finds it again if it still covers the span). Elsewhere, only when
-   * `key` names an entity folded away: the document's other look-ups stand, its mentions being where
-   * they were.
+   * Whether the entity found at `span` may have changed since `key` was found there: another entity
+   * this run changed now covers the span, or the entity `key` names was changed and no longer does, or
+   * was folded away. Only documents whose mentions changed entity this run are weighed (their look-ups
+   * were read by the first `load`); elsewhere a look-up stands, the document's mentions being where they
+   * were, unless `key` was folded away.
    */
   stale(docId: string, span: Span, key: string): boolean {
     if (this.removed.has(key)) return true;
     if (!this.rewritten.has(docId)) return false;
-    const now = this.changed.at(docId, span);
-    return now ? now.id !== key : this.upserted.has(key);
+    // The changed entity covering the span most, among all its mentions in the document (they are
+    // listed first in its look-ups); before any `load`, among the mentions it gained.
+    const entries = this.byDoc.get(docId);
+    let now: string | null = entries ? null : this.changed.at(docId, span)?.id ?? null;
+    let most = 0;
+    for (const [start, end, id] of entries ?? []) {
+      if (!this.upserted.has(id)) break;
+      const overlap = Math.min(end, span.end) - Math.max(start, span.start);
+      if (overlap > most) [now, most] = [id, overlap];
+    }
+    return now ? now !== key : this.upserted.has(key);
   }
 
   packOf(entityId: string): string | null {
