@@ -4,11 +4,11 @@
  * An averaged structured perceptron (Collins 2002) over the segments the tagger reads: train on GUM's train split, pick the
  * number of epochs on the dev split, never read the test split. Deterministic (fixed shuffling seed).
  * Options: `--genres a,b` (default `TRAIN_GENRES`); `--out FILE`; `--epochs N` (maximum);
- * `--dropout P`, `--min-count N`, `--seeds N`, `--news-weight N` (see their constants); `--cv-news K`
+ * `--dropout P`, `--min-count N`, `--seeds N`, `--news-weight N` (see their constants); `--cv-news K` (with `--cv-cache DIR`)
  * cross-validates on the news documents of the train split and prints the errors by class
  * (`--examples N` of each, with the rules' reading). Takes about half a minute on one core.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGum, readSplits, type GoldSpan, type GumDoc } from '../bench/entities-gum.js';
 import { emptyScores, prf, score, typedSpans } from '../bench/entities-score.js';
@@ -226,7 +226,13 @@ function crossValidate(train: Prepared[], dev: Prepared[], genres: string[], k: 
   const errors: Example[] = [];
   for (let fold = 0; fold < k; fold++) {
     const held = new Set(news.filter((_, i) => i % k === fold));
-    useTagger(makeTagger(fit(train.filter((d) => !held.has(d)), dev, genres)));
+    // `--cv-cache DIR`: reuse fold models saved there (valid only while the features and training set are unchanged,
+    // e.g. to compare ways of combining the rules with the tagger); a missing fold model is trained and saved
+    const cache = opt('cv-cache');
+    const file = cache ? join(cache, `fold-${k}-${fold}.json`) : null;
+    const model = file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TaggerModel) : fit(train.filter((d) => !held.has(d)), dev, genres);
+    if (file && !existsSync(file)) writeFileSync(file, JSON.stringify(model));
+    useTagger(makeTagger(model));
     for (const d of held) {
       const pred = system(d.doc);
       score(ours, d.doc.gold, pred);

@@ -70,7 +70,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
     const hit = lookupAlias(packIndex(ctx.pack), name);
     if (hit) return { type: hit.type, rule: 'pack', pack: hit.id };
   }
-  if (s.title) return { type: 'person', rule: 'title' };
+  // a name right before a common noun modifies it ("official Penn State departments"): the title is not its holder's
+  const modifier = /^\p{Ll}/u.test(tokens[s.last + 1]?.text ?? '') && tokens[s.last + 1].pos === 'NOUN';
+  if (s.title && !modifier) return { type: 'person', rule: 'title' };
   if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
   const beforeJoiner = words.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of')) - 1; // "Foundation for the Visual Arts"
   if (words.length === 1 && GENERIC_HEADS.has(lastWord) && prev !== 'the') return { type: 'other', rule: 'none' };
@@ -96,7 +98,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
     return { type: 'outlet', rule: 'outlet-cue' };
   }
   if (/(?:^|[,;]["”’']?\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
-  if (PLACE_PREPOSITIONS.has(prev) && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
+  // "to Quistad's office", "in Ostrander's view": a possessor after the preposition, no place by that cue
+  const possessor = /^['’]s$/.test(next);
+  if (PLACE_PREPOSITIONS.has(prev) && !possessor && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
     return { type: 'place', rule: 'place-cue' };
   }
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };

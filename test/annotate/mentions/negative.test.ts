@@ -63,3 +63,16 @@ describe('mentions: negative cases', () => {
     expect(out.map((m) => doc.text.slice(m.span.start, m.span.end))).toEqual(['Arkady Brenzik']);
   });
 });
+
+describe('mentions: cues that must not type a name', () => {
+  const typesOf = (text: string) => {
+    const doc = makeDoc(text);
+    return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).map((m) => [text.slice(m.span.start, m.span.end), m.type]);
+  };
+  it('a possessor after a place preposition is no place by that cue', () => {
+    expect(typesOf("In Ostrander's view, the deal is dead.").filter(([, type]) => type === 'place')).toEqual([]);
+  });
+  it('a name modifying a noun after a title is not the title holder', () => {
+    expect(typesOf('He cited official Kelvar Trust documents.').filter(([, type]) => type === 'person')).toEqual([]);
+  });
+});
