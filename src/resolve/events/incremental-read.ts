@@ -5,7 +5,7 @@
  */
 import type { IncrementalInput } from '../resolve.js';
 import { argsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
-import { nodePart, storedPart, type Chunk, type Part, type Ref, type StoredEvent } from './incremental-state.js';
+import { rebuiltPart, storedPart, type Chunk, type FullChunk, type Part, type Ref, type StoredEvent } from './incremental-state.js';
 import type { EntityView } from '../entities/entity-view.js';
 
 /** What an incremental run has read of the stored events, and the mentions it moves. */
@@ -24,7 +24,7 @@ export interface Run {
   freshIds: Set<string>;
   entities: EntityView;
   /** Stored events read in full (their mentions' nodes, changed documents' left out), by slot. */
-  full: Map<string, EventNode[]>;
+  full: Map<string, FullChunk[]>;
 }
 
 /** Reads the slots of documents' mentions not read yet. */
@@ -73,29 +73,36 @@ export async function rekeyedSlots(run: Run, slots: string[]): Promise<string[]>
 }
 
 /**
- * Reads stored events in full, as nodes (`run.full`). A mention keeps the keys it was stored with,
+ * Reads stored events in full, as nodes chunk by chunk (`run.full`). A mention keeps the keys it was stored with,
  * unless an entity this run changed may have moved one (merged with another, typed a name, covers
  * the span now): those mentions are keyed anew through their documents' look-ups, the only ones loaded.
  */
 export async function readFull(run: Run, slots: string[]): Promise<void> {
   const need = slots.filter((s) => !run.full.has(s) && run.stored.has(s));
   const chunks = await run.input.state(need.flatMap((s) => run.stored.get(s)!.chunks));
-  const facts = new Map(need.map((s) => [s, run.stored.get(s)!.chunks.flatMap((c) => (chunks.get(c) as Chunk | undefined) ?? [])]));
   const stale = new Set<MentionFacts>();
-  for (const list of facts.values()) for (const [f, keys] of list) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
+  for (const c of chunks.values()) for (const [f, keys] of c as Chunk) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
   await run.entities.load([...stale].map((f) => f.doc));
-  for (const [slot, list] of facts) {
-    const nodes = list.filter(([f]) => !run.freshIds.has(f.doc)).map(([f, keys]) => {
-      const n = keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]);
-      if (n.argKeys.some((k, i) => k !== keys[i])) run.rekeyed.add(n);
-      return n;
+  for (const slot of need) {
+    const read = run.stored.get(slot)!.chunks.map((key): FullChunk => {
+      const facts = (chunks.get(key) as Chunk | undefined) ?? [];
+      const nodes = facts.filter(([f]) => !run.freshIds.has(f.doc)).map(([f, keys]) => {
+        const n = keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]);
+        if (n.argKeys.some((k, i) => k !== keys[i])) run.rekeyed.add(n);
+        return n;
+      });
+      for (const n of nodes) run.owner.set(n, slot);
+      // A chunk that lost mentions, or whose mentions were keyed anew, is written again.
+      return { key, nodes, dirty: nodes.length < facts.length || nodes.some((n) => run.rekeyed.has(n)) };
     });
-    for (const n of nodes) run.owner.set(n, slot);
-    run.full.set(slot, nodes);
+    run.full.set(slot, read);
   }
 }
 
 /** Stored events as parts of the events they are in now: read in full when `run.full` has them, else as they are. */
 export function partsOf(run: Run, slots: string[]): Map<string, Part> {
-  return new Map(slots.map((s) => [s, run.full.has(s) ? nodePart(run.full.get(s)!, s, run.stored.get(s)!.chunks) : storedPart(s, run.stored.get(s)!)]));
+  return new Map(slots.map((s) => [s, run.full.has(s) ? rebuiltPart(s, run.stored.get(s)!, run.full.get(s)!) : storedPart(s, run.stored.get(s)!)]));
 }
+
+/** The nodes of a stored event read in full. */
+export const fullNodes = (run: Run, slot: string): EventNode[] => (run.full.get(slot) ?? []).flatMap((c) => c.nodes);

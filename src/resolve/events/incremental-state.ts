@@ -66,9 +66,8 @@ export interface Part extends Draft {
   samples: Sample[];
   chunks: (string | EventNode[])[];
   drop: string[];
-  /** Slots of the stored events it holds, in order; which of them were rebuilt in full (`nodes`). */
+  /** Slots of the stored events it holds, in order. */
   slots: string[];
-  rebuilt: string[];
 }
 
 /** A part made of mentions (new ones, or a stored event's read in full: `slot`, `drop` its chunks). */
@@ -82,13 +81,34 @@ export function nodePart(nodes: EventNode[], slot?: string, drop: string[] = [])
     chunks: [nodes],
     drop,
     slots: slot === undefined ? [] : [slot],
-    rebuilt: slot === undefined ? [] : [slot],
+  };
+}
+
+/** A chunk of a stored event read in full: its mentions' nodes, and whether it must be written again. */
+export interface FullChunk {
+  key: string;
+  nodes: EventNode[];
+  dirty: boolean;
+}
+
+/**
+ * A part that is a stored event read in full: built from all its nodes; its chunks that lost
+ * mentions or were keyed anew written again, the others kept; its mentions listed anew only when it
+ * lost some (else its item lists them).
+ */
+export function rebuiltPart(slot: string, e: StoredEvent, read: FullChunk[]): Part {
+  const nodes = read.flatMap((c) => c.nodes);
+  const lost = nodes.length < e.sum.count;
+  return {
+    ...nodePart(nodes, slot, read.filter((c) => c.dirty).map((c) => c.key)),
+    pieces: lost ? [mentionsOf(nodes)] : [e.id],
+    chunks: read.reduce<Part['chunks']>((out, c) => adjoin(out, c.dirty ? (c.nodes.length > 0 ? [c.nodes] : []) : [c.key]), []),
   };
 }
 
 /** A part that is a stored event as it is (its mentions: those its item lists). */
 export function storedPart(slot: string, e: StoredEvent): Part {
-  return { sum: e.sum, pieces: [e.id], range: e.range, said: e.said, samples: e.samples, chunks: e.chunks, drop: [], slots: [slot], rebuilt: [] };
+  return { sum: e.sum, pieces: [e.id], range: e.range, said: e.said, samples: e.samples, chunks: e.chunks, drop: [], slots: [slot] };
 }
 
 /** Two lists of stored keys and new items, one after the other, new items side by side joined into one. */
@@ -112,7 +132,6 @@ export function joinParts(a: Part, b: Part): Part {
     chunks: adjoin(a.chunks, b.chunks),
     drop: a.drop.concat(b.drop),
     slots: a.slots.concat(b.slots),
-    rebuilt: a.rebuilt.concat(b.rebuilt),
   };
 }
 

@@ -40,12 +40,16 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
     for (const s of before) {
       emptied.add(s);
       removed.add(run.stored.get(s)!.id);
-      if (s !== slot && !draft.rebuilt.includes(s)) for (const c of run.stored.get(s)!.chunks) moved.push([c, slot]);
+      // An event merged into another: its mentions move (those read in full as nodes, else by chunk).
+      if (s !== slot)
+        for (const c of run.full.get(s) ?? run.stored.get(s)!.chunks)
+          if (typeof c === 'string') moved.push([c, slot]);
+          else for (const n of c.nodes) moved.push([n, slot]);
     }
     kept.add(slot);
     for (const c of draft.drop) dropped.add(c);
     // New facts are written to chunks of their own; too many chunks are compacted into one.
-    for (const c of draft.chunks) if (typeof c === 'object') for (const n of c) if (run.owner.get(n) !== slot || run.rekeyed.has(n)) moved.push([n, slot]);
+    for (const c of draft.chunks) if (typeof c === 'object') for (const n of c) if (!run.owner.has(n) || run.rekeyed.has(n)) moved.push([n, slot]);
     let chunks: (string | Chunk)[] = draft.chunks.map((c) => (typeof c === 'string' ? c : chunkOf(c)));
     if (chunks.length > MAX_CHUNKS) {
       const got = await run.input.state(chunks.filter((c): c is string => typeof c === 'string'));

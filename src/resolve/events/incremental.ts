@@ -33,7 +33,7 @@ import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { knownEvents, type ResolvedEvent } from './resolver.js';
 import { chunkOf, fromPosted, joinParts, MAX_BLOCK, nodePart, post, refOf, storedEvent, type Posted, type Ref } from './incremental-state.js';
-import { partsOf, readFull, readSlots, readStored, rekeyedSlots, type Run } from './incremental-read.js';
+import { fullNodes, partsOf, readFull, readSlots, readStored, rekeyedSlots, type Run } from './incremental-read.js';
 import { write } from './incremental-write.js';
 import { EntityView } from '../entities/entity-view.js';
 import { append } from '../../append.js';
@@ -95,7 +95,7 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   for (const [slot, posted] of wanted) {
     const e = run.stored.get(slot);
     if (!e) continue;
-    const group = run.full.get(slot) ?? [...posted.values()].map((p) => fromPosted(p, e.sum.type));
+    const group = run.full.has(slot) ? fullNodes(run, slot) : [...posted.values()].map((p) => fromPosted(p, e.sum.type));
     for (const n of group) run.owner.set(n, slot);
     if (group.length > 0) given.push(group.map((_, i) => nodes.length + i)), ranges.push(run.full.has(slot) ? undefined : e.range);
     append(nodes, group);
