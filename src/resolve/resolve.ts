@@ -54,7 +54,7 @@ export interface IncrementalInput {
   stateOf(ns: string, keys: string[]): Promise<Map<string, unknown>>;
   /**
    * Stored items of one kind by id, as the previous resolution left them; `rows: false`: without
-   * their split fields (`SPLIT_FIELDS` in store/store.ts), which a resolver appends to (`rows`).
+   * their split fields (`SPLIT_FIELDS` in store/split.ts), which a resolver appends to (`rows`).
    */
   items<T>(kind: CorpusKind, ids: string[], opts?: { rows?: boolean }): Promise<Map<string, T>>;
   /** Items earlier incremental resolvers of this run updated or removed, and rows they appended or moved, by kind. */

@@ -2,10 +2,10 @@
  * What an incremental run needs to know of an entity's mentions without reading them: how many there
  * are, the first one, and each explicit spelling's count and first place. An entity named in every
  * document has as many mentions as the corpus has documents; its mentions are stored as rows apart
- * from it (`SPLIT_FIELDS` in store/store.ts), and a step that adds mentions to it reads this tally
+ * from it (`SPLIT_FIELDS` in store/split.ts), and a step that adds mentions to it reads this tally
  * (kept in the entity's `e:` state) instead, so the step's cost depends on the new mentions only.
  */
-import { rowSort, SPLIT_FIELDS } from '../../store/store.js';
+import { rowSort, SPLIT_FIELDS } from '../../store/split.js';
 import type { EntityMention } from './types.js';
 
 /** An entity's mentions, tallied. Places are mention keys (`mentionKey`): the order the store lists mentions in. */

@@ -6,7 +6,8 @@
 import pg from 'pg';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem } from '../split.js';
+import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type DocSummary, type JobQueue, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
-import { assertDistinctIds, groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type RowChanges, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
+import { groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem } from '../split.js';
+import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type RowChanges, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
 
