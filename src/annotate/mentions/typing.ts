@@ -100,7 +100,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (/(?:^|[,;]["”’']?\s*)reported\s+$/.test(before) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
   // "to Quistad's office", "in Ostrander's view": a possessor after the preposition, no place by that cue
   const possessor = /^['’]s$/.test(next);
-  if (PLACE_PREPOSITIONS.has(prev) && !possessor && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
+  // nor a numbered thing ("to Tab 4", "in Case 22-506") or a verb after "to" ("to Resolve")
+  const notPlace = /^\d/.test(next) || tokens[s.first].pos === 'VERB';
+  if (PLACE_PREPOSITIONS.has(prev) && !possessor && !notPlace && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
     return { type: 'place', rule: 'place-cue' };
   }
   if (prev === 'the') return { type: words.length > 1 ? 'organization' : 'other', rule: 'determiner' };

@@ -72,6 +72,9 @@ describe('mentions: cues that must not type a name', () => {
   it('a possessor after a place preposition is no place by that cue', () => {
     expect(typesOf("In Ostrander's view, the deal is dead.").filter(([, type]) => type === 'place')).toEqual([]);
   });
+  it('a numbered thing after a preposition is no place', () => {
+    expect(typesOf('The clause is set out in Annex 4 of the treaty.').filter(([, type]) => type === 'place')).toEqual([]);
+  });
   it('a name modifying a noun after a title is not the title holder', () => {
     expect(typesOf('He cited official Kelvar Trust documents.').filter(([, type]) => type === 'person')).toEqual([]);
   });
