@@ -50,7 +50,7 @@ const LANGUAGES = new Set(['english', 'french', 'german', 'spanish', 'russian', 
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'from', 'to', 'into', 'across', 'outside', 'inside', 'around', 'towards', 'toward']);
 const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|broadcaster|tv|television|radio|website|outlet)\b/i;
 const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
-const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:region|oblast|province|district|city|border|area|station|airport|village|town)\b/;
+const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:regions?|oblasts?|provinces?|districts?|city|cities|border|areas?|stations?|airports?|villages?|towns?|river|lakes?|valley)\b/;
 
 /** Types one span. `text` is the document text, `tokens` its tokens. */
 export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ctx: Context): Typed {

@@ -30,6 +30,8 @@ describe('mentions: table', () => {
   const cases: [string, string, { text: string; type: string }[]][] = [
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
+    ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],
+    ['a name before "river"', 'Troops crossed the Velka river at dawn.', [{ text: 'Velka', type: 'place' }]],
     ['a speaker after the verb of a clause', 'The plan is dead, says Ostrander.', [{ text: 'Ostrander', type: 'person' }]],
     ['honorific is trimmed', 'Talks ended when Ms Eirlys Madoc left.', [{ text: 'Eirlys Madoc', type: 'person' }]],
     ['name particles stay inside', 'The envoy Jan van der Berg arrived.', [{ text: 'Jan van der Berg', type: 'person' }]],
