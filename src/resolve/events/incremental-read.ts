@@ -5,7 +5,7 @@
  */
 import type { IncrementalInput } from '../resolve.js';
 import { argsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
-import { rebuiltPart, storedPart, type Chunk, type FullChunk, type Part, type Ref, type StoredEvent } from './incremental-state.js';
+import { rebuiltPart, storedPart, type Chunk, type FullChunk, type Part, type Args, type StoredEvent } from './incremental-state.js';
 import type { EntityView } from '../entities/entity-view.js';
 
 /** What an incremental run has read of the stored events, and the mentions it moves. */
@@ -16,7 +16,9 @@ export interface Run {
   /** The slot each stored mention's node came from. */
   owner: Map<EventNode, string>;
   /** Mentions of each document read so far (`m:`), by document. */
-  slotsOf: Map<string, (Ref | null)[]>;
+  slotsOf: Map<string, (string | null)[]>;
+  /** Arguments of each document's mentions read so far (`a:`), by document. */
+  argsOf: Map<string, (Args | null)[]>;
   /** Documents whose mentions changed entity in this run (`rewrittenDocs`), once asked. */
   rewritten?: Set<string>;
   /** Stored mentions whose arguments were keyed anew (an entity changed). */
@@ -30,7 +32,13 @@ export interface Run {
 /** Reads the slots of documents' mentions not read yet. */
 export async function readSlots(run: Run, docs: Iterable<string>): Promise<void> {
   const need = [...new Set(docs)].filter((d) => !run.slotsOf.has(d));
-  for (const [k, v] of await run.input.state(need.map((d) => `m:${d}`))) run.slotsOf.set(k.slice(2), v as (Ref | null)[]);
+  for (const [k, v] of await run.input.state(need.map((d) => `m:${d}`))) run.slotsOf.set(k.slice(2), v as (string | null)[]);
+}
+
+/** Reads the arguments of documents' mentions not read yet. */
+export async function readArgs(run: Run, docs: Iterable<string>): Promise<void> {
+  const need = [...new Set(docs)].filter((d) => !run.argsOf.has(d));
+  for (const [k, v] of await run.input.state(need.map((d) => `a:${d}`))) run.argsOf.set(k.slice(2), v as (Args | null)[]);
 }
 
 /** Reads stored events by slot. */
@@ -39,30 +47,42 @@ export async function readStored(run: Run, slots: Iterable<string>): Promise<voi
 }
 
 /**
- * Documents whose mentions changed entity in this run (as `EntityView` counts them): those of the
- * mentions entities gained (new documents', those a merge handed over), and of entities stored whole.
+ * Documents whose mentions changed entity in this run (as `EntityView` counts them: those of the
+ * mentions entities gained, and of entities stored whole), but for mentions handed over from an
+ * entity folded away: an event keyed by that entity is re-keyed anyway (its `samples` name it).
  */
-function rewrittenDocs(input: IncrementalInput): Set<string> {
+async function rewrittenDocs(input: IncrementalInput): Promise<Set<string>> {
+  const at = (m: { doc: string; start: number; end: number }) => `${m.doc}\u0001${m.start}\u0001${m.end}`;
+  const handed = new Set<string>();
+  for (const e of (await input.items<{ mentions?: { doc: string; start: number; end: number }[] }>('entities', input.delta.remove.entities ?? [])).values()) for (const m of e.mentions ?? []) handed.add(at(m));
   const out = new Set<string>();
-  for (const a of input.delta.rows?.entities?.append ?? []) if (a.field === 'mentions') for (const row of a.rows as { doc: string }[]) out.add(row.doc);
-  for (const { data } of input.delta.upsert.entities ?? []) for (const m of (data as { mentions?: { doc: string }[] }).mentions ?? []) out.add(m.doc);
+  const gained = (m: { doc: string; start: number; end: number }) => handed.has(at(m)) || out.add(m.doc);
+  for (const a of input.delta.rows?.entities?.append ?? []) if (a.field === 'mentions') for (const row of a.rows as { doc: string; start: number; end: number }[]) gained(row);
+  for (const { data } of input.delta.upsert.entities ?? []) for (const m of (data as { mentions?: { doc: string; start: number; end: number }[] }).mentions ?? []) gained(m);
   return out;
 }
 
 /**
  * Of these stored events, those an entity change of this run re-keys: keyed by an entity folded away
  * (`samples` list every key an event has), or with a mention in a document whose mentions changed
- * entity that the look-up now keys otherwise (its document's `m:` entry lists its arguments' keys).
+ * entity that the look-up now keys otherwise (its document's `a:` entry lists its arguments' keys).
  */
 export async function rekeyedSlots(run: Run, slots: string[]): Promise<string[]> {
   const removed = new Set(run.input.delta.remove.entities ?? []);
   const out = new Set(slots.filter((s) => run.stored.get(s)?.samples.some(([k]) => removed.has(k))));
   const want = new Set(slots.filter((s) => !out.has(s)));
   if (want.size === 0) return [...out];
-  const docs = [...(run.rewritten ??= rewrittenDocs(run.input))].filter((d) => !run.freshIds.has(d));
+  const docs = [...(run.rewritten ??= await rewrittenDocs(run.input))].filter((d) => !run.freshIds.has(d));
   await readSlots(run, docs);
-  const stale = ([start, end, key]: Ref[1][number], doc: string) => run.entities.stale(doc, { start, end }, key);
-  const suspects = docs.flatMap((d) => (run.slotsOf.get(d) ?? []).flatMap((r) => (r && want.has(r[0]) && r[1].some((a) => stale(a, d)) ? [[d, r] as const] : [])));
+  const holding = docs.filter((d) => (run.slotsOf.get(d) ?? []).some((s) => s !== null && want.has(s)));
+  await readArgs(run, holding);
+  const stale = ([start, end, key]: Args[number], doc: string) => run.entities.stale(doc, { start, end }, key);
+  const suspects = holding.flatMap((d) =>
+    (run.slotsOf.get(d) ?? []).flatMap((slot, i) => {
+      const args = run.argsOf.get(d)?.[i];
+      return slot !== null && want.has(slot) && args && args.some((a) => stale(a, d)) ? [[d, [slot, args]] as const] : [];
+    }),
+  );
   await run.entities.load(suspects.map(([d]) => d));
   for (const [d, [slot, args]] of suspects) {
     // A key found again is unchanged; an entity no longer found leaves the folded text (a `~` key).

@@ -167,7 +167,7 @@ export function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, sta
   } as unknown as EventNode;
 }
 
-/** A mention as its document's `m:` entry lists it: its event's slot, and each argument's span and key. */
-export type Ref = [slot: string, args: [start: number, end: number, key: string][]];
+/** A mention's arguments as its document's `a:` entry lists them: each one's span and key. */
+export type Args = [start: number, end: number, key: string][];
 
-export const refOf = (n: EventNode, slot: string): Ref => [slot, argsOf(n).map((a, i) => [a.span.start, a.span.end, n.argKeys[i]])];
+export const argsEntry = (n: EventNode): Args => argsOf(n).map((a, i) => [a.span.start, a.span.end, n.argKeys[i]]);

@@ -10,8 +10,8 @@ import type { Event } from './build.js';
 import { blockKeys } from './merge.js';
 import type { EventNode } from './nodes.js';
 import { eventSortKey } from './resolver.js';
-import { chunkOf, MAX_BLOCK, post, refOf, storedEvent, type Chunk, type Part, type Posted } from './incremental-state.js';
-import { readSlots, type Run } from './incremental-read.js';
+import { argsEntry, chunkOf, MAX_BLOCK, post, storedEvent, type Chunk, type Part, type Posted } from './incremental-state.js';
+import { readArgs, readSlots, type Run } from './incremental-read.js';
 import { append } from '../../append.js';
 
 /** Chunks an event may have before its facts are compacted into one (each growth adds one or two). */
@@ -79,15 +79,23 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
   const movedRefs = moved.flatMap(([m, slot]): Moved[] =>
     typeof m === 'string' ? ((movedChunks.get(m) as Chunk | undefined) ?? []).map(([f]): Moved => [f.doc, f.index, slot, null]) : [[m.doc, m.index, slot, m]],
   );
-  await readSlots(run, movedRefs.filter(([doc]) => !run.freshIds.has(doc)).map(([doc]) => doc));
-  for (const d of run.freshIds) run.slotsOf.set(d, []);
-  const docsTouched = new Set<string>();
+  const stored = (doc: string) => !run.freshIds.has(doc);
+  const keyed = (n: EventNode | null): n is EventNode => n !== null && (!run.owner.has(n) || run.rekeyed.has(n));
+  await readSlots(run, movedRefs.filter(([doc]) => stored(doc)).map(([doc]) => doc));
+  // Arguments are listed for the new mentions, and again for those keyed anew.
+  await readArgs(run, movedRefs.filter(([doc, , , node]) => keyed(node) && stored(doc)).map(([doc]) => doc));
+  for (const d of run.freshIds) run.slotsOf.set(d, []), run.argsOf.set(d, []);
+  const [slotsTouched, argsTouched] = [new Set<string>(), new Set<string>()];
   for (const [doc, index, slot, node] of movedRefs) {
-    const refs = run.slotsOf.get(doc) ?? run.slotsOf.set(doc, []).get(doc)!;
-    refs[index] = node ? refOf(node, slot) : [slot, refs[index]?.[1] ?? []];
-    docsTouched.add(doc);
+    (run.slotsOf.get(doc) ?? run.slotsOf.set(doc, []).get(doc)!)[index] = slot;
+    slotsTouched.add(doc);
+    if (keyed(node)) {
+      (run.argsOf.get(doc) ?? run.argsOf.set(doc, []).get(doc)!)[index] = argsEntry(node);
+      argsTouched.add(doc);
+    }
   }
-  for (const doc of docsTouched) state.push([`m:${doc}`, run.slotsOf.get(doc)]);
+  for (const doc of slotsTouched) state.push([`m:${doc}`, run.slotsOf.get(doc)]);
+  for (const doc of argsTouched) state.push([`a:${doc}`, run.argsOf.get(doc)]);
   // A changed document's mentions are filed again with what they say now.
   const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !run.freshIds.has(p[0]))]));
   for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n));

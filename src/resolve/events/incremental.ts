@@ -21,7 +21,7 @@
  *
  * State (resolver `events`): `e:<slot>` a stored event (`StoredEvent`) under a slot that outlives
  * its id when events merge; `f:<run>.<n>` chunks of its mentions' facts; `i:<event id>` its slot;
- * `m:<doc>` the slot of each of a document's mentions; `b:<block>` the `MAX_BLOCK` most recent
+ * `m:<doc>` the slot of each of a document's mentions, `a:<doc>` each one's arguments' spans and keys; `b:<block>` the `MAX_BLOCK` most recent
  * mentions filed under a blocking key, with what deciding a join reads; `k:<known>` the slot a pack's
  * known event became; `next` the next slot and listing order; `run` the number of the next run.
  */
@@ -32,7 +32,7 @@ import type { DateRange } from './date-range.js';
 import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { knownEvents, type ResolvedEvent } from './resolver.js';
-import { chunkOf, fromPosted, joinParts, MAX_BLOCK, nodePart, post, refOf, storedEvent, type Posted, type Ref } from './incremental-state.js';
+import { argsEntry, chunkOf, fromPosted, joinParts, MAX_BLOCK, nodePart, post, storedEvent, type Args, type Posted } from './incremental-state.js';
 import { fullNodes, partsOf, readFull, readSlots, readStored, rekeyedSlots, type Run } from './incremental-read.js';
 import { write } from './incremental-write.js';
 import { EntityView } from '../entities/entity-view.js';
@@ -41,7 +41,8 @@ import { append } from '../../append.js';
 /** The state a full run leaves, for the next incremental run to continue from. */
 export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]): [string, unknown][] {
   const out: [string, unknown][] = [['next', resolved.length], ['run', 1]];
-  const slotOf = new Map<string, Ref[]>();
+  const slotOf = new Map<string, string[]>();
+  const argsOfDoc = new Map<string, Args[]>();
   const blocks = new Map<string, Posted[]>();
   resolved.forEach(({ event, group }, order) => {
     const slot = String(order);
@@ -49,7 +50,8 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
     out.push([`e:${slot}`, storedEvent(event, nodePart(group), order, [chunk])], [chunk, chunkOf(group)], [`i:${event.id}`, slot]);
     if (event.known) out.push([`k:${event.known}`, slot]);
     for (const n of group) {
-      (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = refOf(n, slot);
+      (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
+      (argsOfDoc.get(n.doc) ?? argsOfDoc.set(n.doc, []).get(n.doc)!)[n.index] = argsEntry(n);
       for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(post(n));
     }
   });
@@ -57,6 +59,7 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const [key, refs] of blocks) out.push([`b:${key}`, refs.sort((a, b) => position.get(a[0])! - position.get(b[0])! || a[1] - b[1]).slice(-MAX_BLOCK)]);
   for (const [doc, slots] of slotOf) out.push([`m:${doc}`, slots]);
+  for (const [doc, args] of argsOfDoc) out.push([`a:${doc}`, args]);
   return out;
 }
 
@@ -64,7 +67,7 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
 export async function addEvents(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
   const fresh = [...input.added, ...input.changed];
   if (fresh.length === 0) return { upsert: { events: [] }, remove: { events: [] }, state: [] };
-  const run: Run = { input, stored: new Map(), owner: new Map(), slotsOf: new Map(), rekeyed: new Set(), freshIds: new Set(fresh.map((d) => d.id)), entities: new EntityView(input), full: new Map() };
+  const run: Run = { input, stored: new Map(), owner: new Map(), slotsOf: new Map(), argsOf: new Map(), rekeyed: new Set(), freshIds: new Set(fresh.map((d) => d.id)), entities: new EntityView(input), full: new Map() };
   await run.entities.load(run.freshIds);
   const freshNodes = eventNodes(fresh, run.entities.lookup);
 
@@ -80,10 +83,10 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
   const wanted = new Map<string, Map<string, Posted>>();
   for (const p of joinable) {
-    const slot = run.slotsOf.get(p[0])?.[p[1]]?.[0];
+    const slot = run.slotsOf.get(p[0])?.[p[1]];
     if (slot) (wanted.get(slot) ?? wanted.set(slot, new Map()).get(slot)!).set(`${p[0]}#${p[1]}`, p);
   }
-  const lost = new Set(input.changed.flatMap((d) => (run.slotsOf.get(d.id) ?? []).flatMap((r) => (r ? [r[0]] : []))));
+  const lost = new Set(input.changed.flatMap((d) => (run.slotsOf.get(d.id) ?? []).filter((s): s is string => s !== null)));
   for (const s of lost) if (!wanted.has(s)) wanted.set(s, new Map());
   await readStored(run, wanted.keys());
   await readFull(run, [...lost, ...(await rekeyedSlots(run, [...wanted.keys()].filter((s) => !lost.has(s) && run.stored.has(s))))]);
