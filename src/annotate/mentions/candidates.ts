@@ -171,6 +171,7 @@ const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/
  */
 function isTimeWord(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i].text.toLowerCase().replace(/\.$/, '');
+  if (/^\p{L}+-\d/u.test(word) && TIME_WORDS.has(word.slice(0, word.indexOf('-')))) return true; // "May-2006" of "8-May-2006"
   if (!TIME_WORDS.has(word)) return false;
   if (WEEKDAY.test(word)) return true;
   const next = tokens[i + 1]?.text ?? '';

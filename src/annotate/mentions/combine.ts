@@ -8,8 +8,9 @@
  * - a rule name the tagger does not tag becomes `other` (a proper name of no known kind) when no tagger
  *   span overlaps it, so resolution can still use it, and is dropped when a tagger span replaces it;
  * - an outlet stays an outlet when the tagger (which knows no outlets) calls it an organisation;
- * - a tagger span inside a shouting line, made only of title words ("Foreign Minister") or only of a
- *   demonym ("Norwegians"), is no name.
+ * - a tagger span inside a shouting line, made only of title words ("Foreign Minister", plural
+ *   "Senators"), a date written as one word ("8-May-2006") or only of a demonym ("Norwegians") is no
+ *   name; titles and dates not even where a rule found the same words (GUM dev 0.677 → 0.680).
  * A tagger span the rules did not find gets its title (if any) and pack link read the rules' way.
  */
 import type { Context } from '../../context.js';
@@ -19,7 +20,7 @@ import type { RuleMention } from './stage.js';
 import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
-import { TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
@@ -61,13 +62,15 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
   for (const t of tagged) {
     if (strong.some((p) => overlaps(p, t))) continue;
     const rule = byRange.get(`${t.first}:${t.last}`);
+    // titles ("Foreign Minister", "Senators") and dates ("8-May-2006") are no names, whoever found them
+    if (bareTitle(tokens, t, ctx) || isDate(text.slice(tokens[t.first].start, tokens[t.last].end))) continue;
     if (rule) {
       const keep = rule.type === t.type || (rule.type === 'outlet' && t.type === 'organization');
       out.push(keep ? rule : { ...rule, type: t.type, source: rule.source.replace(/\/[^/]+$/, '/tagger'), rule: 'tagger' });
       continue;
     }
     const span = { start: tokens[t.first].start, end: tokens[t.last].end };
-    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || bareTitle(tokens, t, ctx) || isDemonymOnly(tokens, t.first, t.last, ctx)) continue;
+    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || isDemonymOnly(tokens, t.first, t.last, ctx)) continue;
     const name = text.slice(span.start, span.end);
     const hit = ctx.pack.entities ? lookupAlias(packIndex(ctx.pack), name) : null;
     const title = t.type === 'person' ? titleBefore(tokens, t.first, ctx) : null;
@@ -94,6 +97,12 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
 /** A span made only of title words and owners ("Foreign Minister", "US President") names no one: titles are read elsewhere. */
 function bareTitle(tokens: readonly Token[], t: { first: number; last: number }, ctx: Context): boolean {
   const words = tokens.slice(t.first, t.last + 1);
-  const lower = (w: Token) => lowerWord(w.text);
+  // plural titles too: "Senators will be asked to vote"
+  const lower = (w: Token) => (TITLE_HEADS.has(lowerWord(w.text)) ? lowerWord(w.text) : lowerWord(w.text).replace(/s$/, ''));
   return words.some((w) => TITLE_HEADS.has(lower(w))) && words.every((w) => TITLE_HEADS.has(lower(w)) || TITLE_MODIFIERS.has(lower(w)) || whose(w.text, ctx) !== null);
+}
+
+/** A date written as one word ("8-May-2006", "10-February-2006"), which the tagger may read as a name. */
+function isDate(name: string): boolean {
+  return /\d/.test(name) && name.toLowerCase().split(/[^a-z]+/).some((w) => TIME_WORDS.has(w));
 }

@@ -79,3 +79,12 @@ describe('mentions: cues that must not type a name', () => {
     expect(typesOf('He cited official Kelvar Trust documents.').filter(([, type]) => type === 'person')).toEqual([]);
   });
 });
+
+describe('mentions: titles and dates the tagger may take for names', () => {
+  it('a plural title opening a sentence is no name', () => {
+    expect(typed('Senators will be asked to vote this afternoon. Ministers met later.')).toEqual([]);
+  });
+  it('a date written as one word is no part of a name', () => {
+    expect(typed('Posted 8-May-2006 Halvor Quistad, Vice President.')).toEqual(['Halvor Quistad']);
+  });
+});
