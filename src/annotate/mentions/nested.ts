@@ -57,7 +57,7 @@ export function nestedNames(text: string, tokens: readonly Token[], names: Token
   const alone = new Map<string, MentionType>();
   for (const n of names) if (n.evidence === 'explicit' && n.type !== 'other' && !alone.has(n.key)) alone.set(n.key, n.type === 'outlet' ? 'organization' : n.type);
   const typeOf = (a: number, b: number, placeOnly: boolean): MentionType | null => {
-    if (!/^\p{Lu}/u.test(tokens[a].text) || !/[\p{L}\p{N}]$/u.test(tokens[b].text)) return null;
+    if (!/^\p{Lu}/u.test(tokens[a].text) || !/[\p{L}\p{N}]$|^(?:\p{Lu}\.)+$/u.test(tokens[b].text)) return null;
     if (a === b && isHeadWord(lowerWord(tokens[a].text))) return null;
     for (let i = a; i <= b; i++) if (lowerWord(tokens[i].text) === 'of' || tokens[i].text === ',') return null;
     const key = foldName(text.slice(tokens[a].start, tokens[b].end));

@@ -15,6 +15,7 @@ function innerOf(text: string): string[] {
 describe('mentions: names nested in longer names', () => {
   const cases: [string, string, string[]][] = [
     ['a country opening an organisation', 'Officials at the US State Department declined to comment.', ['US State Department/organization: US/place']],
+    ['a dotted abbreviation of a country opening a body', 'Officials of the U.S. Congress met.', ['U.S. Congress/organization: U.S./place']],
     ['a place after "of"', 'The University of Texas opened a new campus.', ['University of Texas/organization: Texas/place']],
     ['a place opening a venue', 'Fans filled the Volgograd Arena on Sunday.', ['Volgograd Arena/place: Volgograd/place']],
     ['a station named after the place it serves', 'Crowds walked from Velmora Station to the square.', ['Velmora Station/place: Velmora/place']],
