@@ -28,7 +28,8 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
   const emptied = new Set<string>(lost);
   const removed = new Set<string>([...lost].flatMap((s) => run.stored.get(s)?.id ?? []));
   const kept = new Set<string>();
-  const dropped = new Set<string>([...lost].flatMap((s) => run.stored.get(s)?.chunks ?? []));
+  /** Chunks no event holds any more: those an event read in full wrote again, and those of events left empty. */
+  const dropped = new Set<string>();
   /** Mentions that move to another slot (new ones, and the chunks of events merged into a larger one) or were keyed anew. */
   const moved: [EventNode | string, string][] = [];
   const upsert = [];
@@ -71,6 +72,8 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
   const rows = await listMentions(run, upsert);
   for (const id of upsert.map((u) => u.id)) removed.delete(id);
   for (const id of removed) state.push([`i:${id}`, null]);
+  const held = new Set(resolved.flatMap((r) => r.draft.slots));
+  for (const s of lost) if (!held.has(s)) for (const c of run.stored.get(s)?.chunks ?? []) dropped.add(c);
   for (const s of emptied) if (!kept.has(s)) state.push([`e:${s}`, null]);
   for (const c of dropped) state.push([c, null]);
   // Each document whose mentions moved points them at their slots now; a new document's list is new.

@@ -37,6 +37,24 @@ function recording(read: string[]): Resolver[] {
   );
 }
 
+/**
+ * What the events state must say of every stored event: its slot holds its summary, whose count is
+ * the number of facts its chunks hold, in the order its item lists its mentions.
+ */
+async function checkState(store: Store): Promise<void> {
+  const events = await store.corpus<Event>('events');
+  const slots = await store.readState('events', events.map((e) => `i:${e.id}`));
+  const stored = await store.readState('events', [...slots.values()].map((s) => `e:${s}`));
+  for (const e of events) {
+    const s = stored.get(`e:${slots.get(`i:${e.id}`)}`) as { id: string; sum: { count: number }; chunks: string[] };
+    expect(s.id).toBe(e.id);
+    const chunks = await store.readState('events', s.chunks);
+    const facts = s.chunks.flatMap((c) => (chunks.get(c) as [{ doc: string; span: { start: number } }, string[]][]).map(([f]) => [f.doc, f.span.start]));
+    expect(facts).toEqual(e.mentions.map((m) => [m.doc, m.start]));
+    expect(s.sum.count).toBe(e.mentions.length);
+  }
+}
+
 const biggest = async (store: Store) => (await store.corpus<Event>('events')).reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
 
 /**
@@ -75,6 +93,7 @@ describe.each(LAYOUTS)('$name, $layout: a widely reported event, grown increment
         read = [];
         expect(await resolveCorpus(steps, ctx, recording(read))).toBe('incremental');
         ids.push((await biggest(steps)).id);
+        await checkState(steps);
       }
       const last = await biggest(steps);
       expect(last.mentions.map((m) => m.doc)).toEqual(docs.flatMap((d) => [d.id, d.id]));
@@ -94,6 +113,34 @@ describe.each(LAYOUTS)('$name, $layout: a widely reported event, grown increment
         return { exported: exported.events, events: corpus.events, contradictions: corpus.contradictions };
       };
       expect(await eventsOf(steps)).toEqual(await eventsOf(once));
+    } finally {
+      await Promise.all([steps.close(), once.close()]);
+    }
+  }, 60_000);
+
+  test('takes a stored copy dated later out of its event and merges it again, its event keeping the chunks it still holds', async () => {
+    // The copy names the round: undated, it joins the round's event by its ordinal.
+    const lead = 'Delegations of Varnholm and Ostrava met in the port city of Kessel for the second round of talks';
+    const day = (date: string) => ({ published: { date, source: 'metadata' as const, confidence: 1, evidence: [] } });
+    const dated = annotate(makeDoc(`${lead} on Thursday, officials said.`, { origin: 'dated.txt', ...day('2031-04-10') }), ctx);
+    const undated = annotate(makeDoc(`${lead} on Thursday, the agency reported in update 1.`, { origin: 'undated.txt' }), ctx);
+    const docs = [...Array.from({ length: 4 }, (_, i) => report(i)), undated, dated, report(4), report(5)];
+    const [steps, once] = [await backend.open(await backend.freshDb()), await backend.open(await backend.freshDb())];
+    try {
+      await steps.putBatch(docs.slice(0, 3).map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await resolveCorpus(steps, ctx)).toBe('full');
+      for (const doc of docs.slice(3)) {
+        await steps.putBatch([{ doc, raw: makeRaw(doc.origin, doc.text) }]);
+        expect(await resolveCorpus(steps, ctx)).toBe('incremental');
+        await checkState(steps);
+      }
+      // The copy took the original's date: a changed document, whose mentions left their event and came back.
+      expect((await steps.getDoc(undated.id))!.published.date).toBe('2031-04-10');
+      await once.putBatch(docs.map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await resolveCorpus(once, ctx)).toBe('full');
+      // (a changed document's mentions come back after the event's stored ones, as they always have)
+      const events = async (store: Store) => (await store.corpus<Event>('events')).map((e) => [e.title, e.date, e.mentions.map((m) => m.doc).sort()]);
+      expect(await events(steps)).toEqual(await events(once));
     } finally {
       await Promise.all([steps.close(), once.close()]);
     }
