@@ -115,8 +115,12 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
  */
 async function listMentions(run: Run, upsert: { id: string; data: Event; pieces: Part['pieces'] }[]): Promise<RowChanges | null> {
   const split = SPLIT_FIELDS.events?.mentions !== undefined;
-  const grown = (u: (typeof upsert)[number]) => split && u.pieces[0] === u.id && u.pieces.slice(0, -1).every((p) => typeof p === 'string');
-  const items = await run.input.items<Event>('events', [...new Set(upsert.flatMap((u) => (grown(u) ? [] : u.pieces.filter((p): p is string => typeof p === 'string'))))]);
+  const stored = (u: (typeof upsert)[number]) => u.pieces.filter((p): p is string => typeof p === 'string');
+  const inOrder = (u: (typeof upsert)[number]) => split && u.pieces[0] === u.id && u.pieces.slice(0, -1).every((p) => typeof p === 'string');
+  // (an item written before events' mentions were rows holds them itself: it is written whole once)
+  const bare = await run.input.items<Partial<Event>>('events', [...new Set(upsert.flatMap((u) => (inOrder(u) ? stored(u) : [])))], { rows: false });
+  const grown = (u: (typeof upsert)[number]) => inOrder(u) && stored(u).every((id) => !bare.get(id)?.mentions?.length);
+  const items = await run.input.items<Event>('events', [...new Set(upsert.flatMap((u) => (grown(u) ? [] : stored(u))))]);
   const rows: Required<RowChanges> = { append: [], move: [] };
   for (const u of upsert) {
     if (grown(u)) {

@@ -146,3 +146,29 @@ describe.each(LAYOUTS)('$name, $layout: a widely reported event, grown increment
     }
   }, 60_000);
 });
+
+describe.each(BACKENDS)('$name: an event stored whole before events kept their mentions as rows', (backend) => {
+  it.skipIf(!backend.available)('grows without losing them: written whole once, then appended to', async () => {
+    const had = SPLIT_FIELDS.events;
+    const docs = Array.from({ length: 5 }, (_, i) => report(i));
+    const store = await backend.open(await backend.freshDb());
+    try {
+      delete SPLIT_FIELDS.events;
+      await store.putBatch(docs.slice(0, 3).map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await resolveCorpus(store, ctx)).toBe('full');
+      SPLIT_FIELDS.events = { mentions: null };
+      for (const doc of docs.slice(3)) {
+        await store.putBatch([{ doc, raw: makeRaw(doc.origin, doc.text) }]);
+        expect(await resolveCorpus(store, ctx)).toBe('incremental');
+        await checkState(store);
+      }
+      const last = await biggest(store);
+      expect(last.mentions.map((m) => m.doc)).toEqual(docs.flatMap((d) => [d.id, d.id]));
+      expect((await store.corpusItems<Event>('events', [last.id], { rows: false })).get(last.id)!.mentions ?? []).toEqual([]);
+    } finally {
+      if (had) SPLIT_FIELDS.events = had;
+      else delete SPLIT_FIELDS.events;
+      await store.close();
+    }
+  }, 60_000);
+});
