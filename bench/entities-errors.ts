@@ -1,8 +1,8 @@
 /**
  * Entity errors by class with examples, for tuning on train/dev (`bench/entities-dev.ts`,
  * `scripts/train-tagger.ts --cv-news`): missed, spurious, wrong type, wrong boundary; a gold name
- * nested in another gold name that the system matched exactly is counted apart (`nested`), since a
- * flat tagger can match only one of the two.
+ * nested in another gold name that the system matched exactly is counted apart (`nested`): the inner
+ * names Parley reads (`Mention.inner`) catch only some of them.
  */
 import type { GoldSpan, GumDoc } from './entities-gum.js';
 

@@ -12,7 +12,8 @@
  * - a mention headed by a common noun counts only the name in apposition to it ("interviewee David
  *   Titley" → "David Titley", "the boxers Vitali Koval" → "Vitali Koval"), as CoNLL would tag it;
  *   other common-noun mentions ("the Drenvik region") give no name;
- * - nested names are all gold, so a flat tagger can match at most one of "Dhaka University" / "Dhaka";
+ * - nested names are all gold ("Dhaka University" and "Dhaka"): Parley's flat mentions carry the names
+ *   nested in them as `Mention.inner` (`src/annotate/mentions/nested.ts`), scored with them (`typedSpans`);
  * - GUM's own typing is kept where it differs from CoNLL: a country acting as an agent (a football
  *   team, a government) is an organization, and capitalised bare titles ("the President") and
  *   demonyms ("Texans") with a proper-noun head are persons. The benchmark reports these differences
