@@ -11,6 +11,7 @@
  * - a tagger span inside a shouting line, made only of title words ("Foreign Minister", plural
  *   "Senators"), a date written as one word ("8-May-2006") or only of a demonym ("Norwegians") is no
  *   name; titles and dates not even where a rule found the same words (GUM dev 0.677 → 0.680).
+ * - a person span of the tagger ending in title words loses them ("Halvor Quistad Vice President").
  * A tagger span the rules did not find gets its title (if any) and pack link read the rules' way.
  */
 import type { Context } from '../../context.js';
@@ -20,7 +21,7 @@ import type { RuleMention } from './stage.js';
 import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
-import { TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { HONORIFICS, TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
@@ -62,7 +63,8 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
   const byRange = new Map(rules.map((r) => [`${r.first}:${r.last}`, r]));
   const shouting = shoutingLines(text);
   const out: RuleMention[] = [...strong];
-  for (const t of tagged) {
+  for (const tag of tagged) {
+    const t = trimTitle(tokens, tag);
     if (strong.some((p) => overlaps(p, t))) continue;
     const rule = byRange.get(`${t.first}:${t.last}`);
     // titles ("Foreign Minister", "Senators") and dates ("8-May-2006") are no names, whoever found them
@@ -108,4 +110,16 @@ function bareTitle(tokens: readonly Token[], t: { first: number; last: number },
 /** A date written as one word ("8-May-2006", "10-February-2006"), which the tagger may read as a name. */
 function isDate(name: string): boolean {
   return /\d/.test(name) && name.toLowerCase().split(/[^a-z]+/).some((w) => TIME_WORDS.has(w));
+}
+
+/** A person span of the tagger loses the title words it ends with: "Halvor Quistad Vice President" → "Halvor Quistad". */
+function trimTitle(tokens: readonly Token[], t: { first: number; last: number; type: TagType }): { first: number; last: number; type: TagType } {
+  if (t.type !== 'person') return t;
+  let last = t.last;
+  while (last > t.first && TITLE_HEADS.has(lowerWord(tokens[last].text)) && !HONORIFICS.has(lowerWord(tokens[last].text))) last--;
+  if (last < t.last) while (last > t.first && TITLE_MODIFIERS.has(lowerWord(tokens[last].text)) && /^\p{Lu}/u.test(tokens[last].text)) last--;
+  const isTitle = (i: number) => TITLE_HEADS.has(lowerWord(tokens[i].text)) || TITLE_MODIFIERS.has(lowerWord(tokens[i].text));
+  // a span of title words only ("Foreign Minister") stays whole, for `bareTitle` to drop
+  for (let i = t.first; i <= last; i++) if (!isTitle(i)) return last === t.last ? t : { ...t, last };
+  return t;
 }

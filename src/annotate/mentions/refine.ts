@@ -38,7 +38,10 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     if (run.length === 1 && isTitleWord(run[0]) && !isAcronym(run[0].text)) continue; // "State" of "Secretary of State"
     if (run.some((t) => TITLE_HEADS.has(lower(t))) && run.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title (the cheap test first)
     // a trailing title word belongs to the next name or to no one: "Los Angeles Sheriff", "State Department Spokesperson"
+    const untrimmed = last;
     while (last > first && TITLE_HEADS.has(lower(tokens[last])) && !HONORIFICS.has(lower(tokens[last]))) last--;
+    // and the rank words of that title: "Robert Pangborn Vice President" → "Robert Pangborn"
+    if (last < untrimmed) while (last > first && TITLE_RANKS.has(lower(tokens[last]))) last--;
     let title: TitleCue | null = null;
     // a title inside the run: the last title head followed by a name, unless the run is an organisation;
     // words before the title that are not title words name its owner ("NASA Administrator Charles Bolden")
@@ -149,5 +152,7 @@ function isDescriptor(word: string): boolean {
   return DESCRIPTOR_ENDINGS.test(word) || gazetteer().demonyms.has(foldName(word));
 }
 const DESCRIPTOR_ENDINGS = /(?:ists?|ians?|eses?|ites?|crats?|ers)$/;
+/** Rank words that open a title ("Vice President", "Deputy Minister"); never the end of a name before one. */
+const TITLE_RANKS = new Set(['vice', 'deputy', 'prime', 'acting', 'former', 'interim', 'assistant']);
 /** One token of a capitalised word hyphened to a lower-case one ("Pan-democrat", "Anti-war"): a descriptor, never a name's part. */
 const HYPHEN_DESCRIPTOR = /^\p{Lu}\p{Ll}*-\p{Ll}+$/u;

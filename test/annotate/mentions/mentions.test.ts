@@ -33,6 +33,8 @@ describe('mentions: table', () => {
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],
     ['a name before "river"', 'Troops crossed the Velka river at dawn.', [{ text: 'Velka', type: 'place' }]],
     ['a speaker after the verb of a clause', 'The plan is dead, says Ostrander.', [{ text: 'Ostrander', type: 'person' }]],
+    ['a title after a name, with its rank word, is trimmed', 'The letter was signed by Olga Brandt Deputy Minister.', [{ text: 'Olga Brandt', type: 'person' }]],
+    ['a title after an unfamiliar name is trimmed', 'Respectfully, Halvor Quistad Vice President and Dean for Education', [{ text: 'Halvor Quistad', type: 'person' }, { text: 'Dean', type: 'other' }]],
     ['honorific is trimmed', 'Talks ended when Ms Eirlys Madoc left.', [{ text: 'Eirlys Madoc', type: 'person' }]],
     ['name particles stay inside', 'The envoy Jan van der Berg arrived.', [{ text: 'Jan van der Berg', type: 'person' }]],
     ['a particle hyphened to the surname stays inside', 'Defence chief General Tariq al-Haddad spoke.', [{ text: 'Tariq al-Haddad', type: 'person' }]],
