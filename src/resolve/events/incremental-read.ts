@@ -102,10 +102,13 @@ export async function readFull(run: Run, slots: string[]): Promise<void> {
   const chunks = await run.input.state(need.flatMap((s) => run.stored.get(s)!.chunks));
   const stale = new Set<MentionFacts>();
   for (const c of chunks.values()) for (const [f, keys] of c as Chunk) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
+  for (const e of need.map((s) => run.stored.get(s)!)) for (const [f, keys] of e.facts ?? []) if (argsOf(f).some((arg, i) => run.entities.stale(f.doc, arg.span, keys[i]))) stale.add(f);
   await run.entities.load([...stale].map((f) => f.doc));
   for (const slot of need) {
-    const read = run.stored.get(slot)!.chunks.map((key): FullChunk => {
-      const facts = (chunks.get(key) as Chunk | undefined) ?? [];
+    const e = run.stored.get(slot)!;
+    // (a small event's facts, kept in its entry: a chunk of key '', always written again)
+    const read = (e.facts ? [''] : e.chunks).map((key): FullChunk => {
+      const facts = key === '' ? e.facts! : ((chunks.get(key) as Chunk | undefined) ?? []);
       const nodes = facts.filter(([f]) => !run.freshIds.has(f.doc)).map(([f, keys]) => {
         const n = keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]);
         if (n.argKeys.some((k, i) => k !== keys[i])) run.rekeyed.add(n);
@@ -113,7 +116,7 @@ export async function readFull(run: Run, slots: string[]): Promise<void> {
       });
       for (const n of nodes) run.owner.set(n, slot);
       // A chunk that lost mentions, or whose mentions were keyed anew, is written again.
-      return { key, nodes, dirty: nodes.length < facts.length || nodes.some((n) => run.rekeyed.has(n)) };
+      return { key, nodes, dirty: key === '' || nodes.length < facts.length || nodes.some((n) => run.rekeyed.has(n)) };
     });
     run.full.set(slot, read);
   }
@@ -121,7 +124,15 @@ export async function readFull(run: Run, slots: string[]): Promise<void> {
 
 /** Stored events as parts of the events they are in now: read in full when `run.full` has them, else as they are. */
 export function partsOf(run: Run, slots: string[]): Map<string, Part> {
-  return new Map(slots.map((s) => [s, run.full.has(s) ? rebuiltPart(s, run.stored.get(s)!, run.full.get(s)!) : storedPart(s, run.stored.get(s)!)]));
+  return new Map(
+    slots.map((s) => {
+      if (run.full.has(s)) return [s, rebuiltPart(s, run.stored.get(s)!, run.full.get(s)!)];
+      const part = storedPart(s, run.stored.get(s)!);
+      // A small event's facts come as nodes, written again with it.
+      for (const c of part.chunks) if (typeof c === 'object') for (const n of c) run.owner.set(n, s);
+      return [s, part];
+    }),
+  );
 }
 
 /** The nodes of a stored event read in full. */

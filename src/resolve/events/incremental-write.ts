@@ -10,7 +10,7 @@ import type { Event } from './build.js';
 import { blockKeys } from './merge.js';
 import type { EventNode } from './nodes.js';
 import { eventSortKey } from './resolver.js';
-import { argsEntry, chunkOf, MAX_BLOCK, post, storedEvent, type Chunk, type Part, type Posted } from './incremental-state.js';
+import { argsEntry, chunkOf, INLINE_FACTS, MAX_BLOCK, post, storedEvent, type Chunk, type Part, type Posted } from './incremental-state.js';
 import { readArgs, readSlots, type Run } from './incremental-read.js';
 import { append } from '../../append.js';
 
@@ -50,7 +50,7 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
     kept.add(slot);
     for (const c of draft.drop) dropped.add(c);
     // New facts are written to chunks of their own; too many chunks are compacted into one.
-    for (const c of draft.chunks) if (typeof c === 'object') for (const n of c) if (!run.owner.has(n) || run.rekeyed.has(n)) moved.push([n, slot]);
+    for (const c of draft.chunks) if (typeof c === 'object') for (const n of c) if (run.owner.get(n) !== slot || run.rekeyed.has(n)) moved.push([n, slot]);
     let chunks: (string | Chunk)[] = draft.chunks.map((c) => (typeof c === 'string' ? c : chunkOf(c)));
     if (chunks.length > MAX_CHUNKS) {
       const got = await run.input.state(chunks.filter((c): c is string => typeof c === 'string'));
@@ -59,13 +59,17 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
       for (const c of chunks) if (typeof c === 'string') dropped.add(c);
       chunks = [whole];
     }
-    const keysNow = chunks.map((c) => {
-      if (typeof c === 'string') return c;
-      const key = `f:${runNo}.${written++}`;
-      state.push([key, c]);
-      return key;
-    });
-    state.push([`e:${slot}`, storedEvent(event, draft, order, keysNow)], [`i:${event.id}`, slot]);
+    // A small event keeps its facts in its entry; a larger one writes its new facts to chunks.
+    const inline = draft.sum.count <= INLINE_FACTS && chunks.every((c) => typeof c === 'object');
+    const keysNow = inline
+      ? []
+      : chunks.map((c) => {
+          if (typeof c === 'string') return c;
+          const key = `f:${runNo}.${written++}`;
+          state.push([key, c]);
+          return key;
+        });
+    state.push([`e:${slot}`, storedEvent(event, draft, order, keysNow, inline ? chunks.flatMap((c) => c as Chunk) : undefined)], [`i:${event.id}`, slot]);
     if (known) state.push([`k:${known.id}`, slot]);
     upsert.push({ id: event.id, data: event, sortKey: eventSortKey(event, order), pieces: draft.pieces });
   }

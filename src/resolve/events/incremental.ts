@@ -32,7 +32,7 @@ import type { DateRange } from './date-range.js';
 import { blockKeys, mayJoin, mergeEventNodes } from './merge.js';
 import { eventNodes, type EventNode } from './nodes.js';
 import { knownEvents, type ResolvedEvent } from './resolver.js';
-import { argsEntry, chunkOf, fromPosted, joinParts, MAX_BLOCK, nodePart, post, storedEvent, type Args, type Posted } from './incremental-state.js';
+import { argsEntry, chunkOf, fromPosted, INLINE_FACTS, joinParts, MAX_BLOCK, nodePart, post, storedEvent, type Args, type Posted } from './incremental-state.js';
 import { fullNodes, partsOf, readFull, readSlots, readStored, rekeyedSlots, type Run } from './incremental-read.js';
 import { write } from './incremental-write.js';
 import { EntityView } from '../entities/entity-view.js';
@@ -47,7 +47,8 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
   resolved.forEach(({ event, group }, order) => {
     const slot = String(order);
     const chunk = `f:0.${order}`;
-    out.push([`e:${slot}`, storedEvent(event, nodePart(group), order, [chunk])], [chunk, chunkOf(group)], [`i:${event.id}`, slot]);
+    if (group.length <= INLINE_FACTS) out.push([`e:${slot}`, storedEvent(event, nodePart(group), order, [], chunkOf(group))], [`i:${event.id}`, slot]);
+    else out.push([`e:${slot}`, storedEvent(event, nodePart(group), order, [chunk])], [chunk, chunkOf(group)], [`i:${event.id}`, slot]);
     if (event.known) out.push([`k:${event.known}`, slot]);
     for (const n of group) {
       (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
