@@ -6,24 +6,27 @@
  * (the same comparison window a full run has), joined as one group with the event's stored range;
  * an event that gains mentions is built from its summary joined with theirs, and its mentions as its
  * stored item lists them followed by the new ones. So growing an event reported a thousand times
- * reads and writes its summary and the new mentions, not its thousand mentions' facts; only its
- * stored item (contract v1 lists every mention) is read and written whole. The event's id is made
- * from its first mention, so it stays the same as the event grows.
+ * reads and writes its summary and the new mentions, not its thousand mentions' facts; its stored
+ * item (contract v1 lists every mention) is read and written whole, unless the store keeps events'
+ * mentions as rows (`SPLIT_FIELDS`), when the new ones are appended. The event's id is made from its
+ * first mention, so it stays the same as the event grows.
  *
- * A stored event is rebuilt from all its mentions' facts (its chunks) only when a document of it
- * changed in this run (a publication date found, so its relative times moved: its mentions are taken
- * out and merged again), or when the entity of one of its argument keys' samples changed (those
- * mentions are keyed anew through their documents' look-ups), or when it is merged into a larger
- * event (its mentions' slots move: each mention moves at most log₂ n times).
+ * A stored event's facts (its chunks) are read only when a document of it changed in this run (a
+ * publication date found, so its relative times moved: its mentions are taken out and merged
+ * again), or when an entity change re-keys it (an entity it names was folded away, or a document of
+ * it whose mentions changed entity keys one of its arguments otherwise: `a:`); its chunks that
+ * changed are written again. An event merged into a larger one reads its chunks' mentions to point
+ * them at the larger one's slot (each mention moves at most log₂ n times).
  *
  * Reading: `incremental-read.ts`; writing: `incremental-write.ts`; the stored layout and the parts
  * an event is made of: `incremental-state.ts`.
  *
  * State (resolver `events`): `e:<slot>` a stored event (`StoredEvent`) under a slot that outlives
- * its id when events merge; `f:<run>.<n>` chunks of its mentions' facts; `i:<event id>` its slot;
- * `m:<doc>` the slot of each of a document's mentions, `a:<doc>` each one's arguments' spans and keys; `b:<block>` the `MAX_BLOCK` most recent
- * mentions filed under a blocking key, with what deciding a join reads; `k:<known>` the slot a pack's
- * known event became; `next` the next slot and listing order; `run` the number of the next run.
+ * its id when events merge; `f:<run>.<n>` chunks of its mentions' facts (a small event keeps them in
+ * `e:`); `i:<event id>` its slot; `m:<doc>` the slot of each of a document's mentions, `a:<doc>`
+ * each one's arguments' spans and keys; `b:<block>` the `MAX_BLOCK` most recent mentions filed under
+ * a blocking key, with what deciding a join reads; `k:<known>` the slot a pack's known event became;
+ * `next` the next slot and listing order; `run` the number of the next run.
  */
 import type { Context } from '../../context.js';
 import type { NewsDoc } from '../../model/doc.js';
