@@ -1,12 +1,12 @@
 /**
- * Split fields: lists inside corpus items that grow with the corpus (an entity's mentions and merges),
+ * Split fields: lists inside corpus items that grow with the corpus (an entity's mentions and merges, an event's mentions),
  * stored as rows of their own apart from the item (`corpus_rows` in both schemas). Both stores use these
  * helpers to split an item when writing it and to put it back together when reading it whole.
  */
 import type { CorpusKind } from './store.js';
 
 /**
- * Corpus kinds whose items hold lists that grow with the corpus (an entity's mentions and merges):
+ * Corpus kinds whose items hold lists that grow with the corpus (an entity's mentions and merges, an event's mentions):
  * each element is stored as a row of its own, apart from the item, so a resolver appends to an item
  * (`ResolutionWrite.rows`) and reads it (`corpusItems(kind, ids, { rows: false })`) at a cost that
  * does not grow with what the item already holds. Readers of whole items (export, CLI, API) get the
@@ -17,6 +17,8 @@ export const SPLIT_FIELDS: Partial<Record<CorpusKind, Record<string, ((row: neve
   // The order of an entity's mentions (`mentionOrder` in resolve/entities/resolver.ts): by document,
   // then offset (document ids are hexadecimal digests, whose code-point order is their locale order).
   entities: { mentions: (m: { doc: string; start: number }) => `${m.doc}\u0001${String(m.start).padStart(10, '0')}`, merges: null },
+  // An event's mentions, in the order the events resolver appends them (a full run writes them in its order).
+  events: { mentions: null },
 };
 
 /** A split kind's item as stored: `data` without its split fields, and those fields' rows with their keys. */

@@ -32,8 +32,8 @@ describe.each(BACKENDS)('$name store, split rows', (backend) => {
       ]),
     );
     // Kinds that are not split keep their data whole.
-    await store.replaceCorpus('events', [{ id: 'e', data: { id: 'e', mentions: [3, 1] } }]);
-    expect(await store.corpusItems('events', ['e'], { rows: false })).toEqual(new Map([['e', { id: 'e', mentions: [3, 1] }]]));
+    await store.replaceCorpus('stories', [{ id: 's', data: { id: 's', mentions: [3, 1] } }]);
+    expect(await store.corpusItems('stories', ['s'], { rows: false })).toEqual(new Map([['s', { id: 's', mentions: [3, 1] }]]));
     await store.close();
   });
 
@@ -89,8 +89,8 @@ describe.each(BACKENDS)('$name store, split rows', (backend) => {
     await expect(store.applyResolution({ ...empty, rows: { entities: { append: [{ item: 'a', field: 'roles', rows: [1] }] } } })).rejects.toThrow(
       'corpus entities: field roles is not stored as rows (see SPLIT_FIELDS)',
     );
-    await expect(store.applyResolution({ ...empty, rows: { events: { append: [{ item: 'a', field: 'mentions', rows: [1] }] } } })).rejects.toThrow(
-      'corpus events: field mentions is not stored as rows (see SPLIT_FIELDS)',
+    await expect(store.applyResolution({ ...empty, rows: { stories: { append: [{ item: 'a', field: 'mentions', rows: [1] }] } } })).rejects.toThrow(
+      'corpus stories: field mentions is not stored as rows (see SPLIT_FIELDS)',
     );
     expect(await store.corpus('entities')).toEqual([{ id: 'a', mentions: [m('zz', 4)], merges: [merge('x', 'y')] }]);
     // A full write replaces every row of the kind.
