@@ -5,15 +5,16 @@ import type { Mention } from '../src/annotate/mentions/layer.js';
 /**
  * Parley's typed names as scored spans: explicit mentions of a known type (outlets count as
  * organisations, as GUM types them) and the names nested inside them (`Mention.inner`), since GUM
- * annotates nested names too ("Texas" in "University of Texas").
+ * annotates nested names too ("Texas" in "University of Texas"); `nested: false` leaves those out (entity
+ * resolution does not use them yet, so the flat figure is what the entities users see are built from).
  */
-export function typedSpans(mentions: readonly Mention[]): GoldSpan[] {
+export function typedSpans(mentions: readonly Mention[], nested = true): GoldSpan[] {
   const out: GoldSpan[] = [];
   const as = (t: Mention['type']) => (t === 'outlet' ? 'organization' : t) as GoldType;
   for (const m of mentions) {
     if (m.evidence !== 'explicit' || m.type === 'other') continue;
     out.push({ start: m.span.start, end: m.span.end, type: as(m.type) });
-    for (const i of m.inner ?? []) if (i.type !== 'other') out.push({ start: i.span.start, end: i.span.end, type: as(i.type) });
+    if (nested) for (const i of m.inner ?? []) if (i.type !== 'other') out.push({ start: i.span.start, end: i.span.end, type: as(i.type) });
   }
   return out;
 }
