@@ -331,14 +331,21 @@ async function insertRows(client: pg.PoolClient, kind: string, all: { item: stri
   }
 }
 
-/** Hands every row of item `from` to item `to`, after `to`'s own and in their order (new positions past every row's). */
+/**
+ * Hands every row of item `from` to item `to`, after `to`'s own and in their order: renumbered past
+ * every row's position (shifting them all by one offset instead made positions double with each move
+ * of an item holding both old and new rows, out of range after about sixty moves).
+ */
 async function moveRows(client: pg.PoolClient, kind: string, from: string, to: string): Promise<void> {
   if (from === to) return;
-  const { rows } = await client.query('SELECT min(pos) AS lo, (SELECT max(pos) FROM corpus_rows) AS hi FROM corpus_rows WHERE kind = $1 AND item = $2', [kind, from]);
-  if (rows[0].lo === null) return;
-  const shift = BigInt(rows[0].hi) + 1n - BigInt(rows[0].lo);
-  await client.query('UPDATE corpus_rows SET item = $3, pos = pos + $4::bigint WHERE kind = $1 AND item = $2', [kind, from, to, shift.toString()]);
-  await client.query("SELECT setval(pg_get_serial_sequence('corpus_rows', 'pos'), (SELECT max(pos) FROM corpus_rows))");
+  const { rowCount } = await client.query(
+    `UPDATE corpus_rows r SET item = $3, pos = m.hi + o.n
+     FROM (SELECT pos, row_number() OVER (ORDER BY pos) AS n FROM corpus_rows WHERE kind = $1 AND item = $2) o,
+          (SELECT max(pos) AS hi FROM corpus_rows) m
+     WHERE r.pos = o.pos`,
+    [kind, from, to],
+  );
+  if (rowCount) await client.query("SELECT setval(pg_get_serial_sequence('corpus_rows', 'pos'), (SELECT max(pos) FROM corpus_rows))");
 }
 
 /**

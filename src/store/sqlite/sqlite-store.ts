@@ -293,12 +293,18 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Hands every row of item `from` to item `to`, after `to`'s own and in their order (new positions past every row's). */
+  /**
+   * Hands every row of item `from` to item `to`, after `to`'s own and in their order: renumbered one
+   * by one past every row's position. (Shifting them all by one offset instead made positions double
+   * with each move of an item holding both old and new rows, past 2^53 after about fifty moves.)
+   */
   private moveRows(kind: string, from: string, to: string): void {
     if (from === to) return;
-    const { lo, hi } = this.sql('SELECT min(pos) AS lo, (SELECT max(pos) FROM corpus_rows) AS hi FROM corpus_rows WHERE kind = ? AND item = ?').get(kind, from) as { lo: number | null; hi: number | null };
-    if (lo === null || hi === null) return;
-    this.sql('UPDATE corpus_rows SET item = ?, pos = pos + ? WHERE kind = ? AND item = ?').run(to, hi + 1 - lo, kind, from);
+    const moved = this.sql('SELECT pos FROM corpus_rows WHERE kind = ? AND item = ? ORDER BY pos').pluck(true).all(kind, from) as number[];
+    if (moved.length === 0) return;
+    const hi = this.sql('SELECT max(pos) FROM corpus_rows').pluck(true).get() as number;
+    const move = this.sql('UPDATE corpus_rows SET item = ?, pos = ? WHERE pos = ?');
+    moved.forEach((pos, i) => move.run(to, hi + 1 + i, pos));
   }
 
   async lineCounts(outlet: string, lineKeys: string[]): Promise<Map<string, number>> {
