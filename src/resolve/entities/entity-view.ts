@@ -9,7 +9,7 @@ import type { IncrementalInput } from '../resolve.js';
 import { EntityLookup } from './entity-at.js';
 import type { EntityIndex, EntityLike } from './index-cache.js';
 import type { DocEntry } from './incremental-state.js';
-import type { EntityMention } from './types.js';
+import { mentionOrder, type EntityMention } from './types.js';
 
 export class EntityView implements EntityIndex {
   private readonly byDoc = new Map<string, DocEntry[]>();
@@ -32,7 +32,7 @@ export class EntityView implements EntityIndex {
     const entities = upserted.map((e): EntityLike => ({
       id: e.id,
       pack: e.pack ?? null,
-      mentions: [...(e.mentions ?? []), ...(gained.get(e.id) ?? [])].sort((a, b) => a.doc.localeCompare(b.doc) || a.start - b.start),
+      mentions: [...(e.mentions ?? []), ...(gained.get(e.id) ?? [])].sort(mentionOrder),
     }));
     this.changed = new EntityLookup(entities);
     upserted.forEach((e, i) => this.upserted.has(e.id) || this.upserted.set(e.id, i));

@@ -5,7 +5,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import type { DocEntry } from './incremental-state.js';
-import type { Entity, EntityMention } from './types.js';
+import { mentionOrder, type Entity } from './types.js';
 import type { Grown } from './incremental.js';
 
 /**
@@ -41,5 +41,3 @@ export async function lookups(input: IncrementalInput, fresh: readonly NewsDoc[]
   return out;
 }
 
-/** An entity's mention order (`mentionOrder` in resolver.ts): by document, then offset. */
-export const mentionOrder = (a: EntityMention, b: EntityMention) => a.doc.localeCompare(b.doc) || a.start - b.start;

@@ -19,7 +19,7 @@ import type { LocalGroup } from './local.js';
 import { RunMemo } from '../run-memo.js';
 import { incremental } from './incremental.js';
 import { foldRoles, isOffice, linkBareTitle, textRole } from './roles.js';
-import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
+import { mentionOrder, type Entity, type EntityMention, type EntityRole, type Merge } from './types.js';
 import { append } from '../../append.js';
 
 /** Builds every entity of the corpus from the documents' `mentions` layers. */
@@ -159,8 +159,6 @@ export function entityFields(
 /** The merges an entity keeps: those joining two different spellings, and every office link. */
 export const keptMerges = (merges: readonly Merge[]) => merges.filter((m) => m.a !== m.b || m.reason.includes('office'));
 
-/** The order of an entity's mentions: by document id, then offset. */
-const mentionOrder = (a: EntityMention, b: EntityMention) => a.doc.localeCompare(b.doc) || a.start - b.start;
 
 /**
  * `mentions` in `mentionOrder` (stable, as a sort would leave them), where the first `stored` are in

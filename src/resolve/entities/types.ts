@@ -35,6 +35,9 @@ export interface Merge {
   b: string;
 }
 
+/** The order of an entity's mentions: by document id, then offset (`SPLIT_FIELDS` in store/split.ts lists the stored rows so). */
+export const mentionOrder = (a: Pick<EntityMention, 'doc' | 'start'>, b: Pick<EntityMention, 'doc' | 'start'>): number => a.doc.localeCompare(b.doc) || a.start - b.start;
+
 export interface Entity {
   id: string;
   name: string;
