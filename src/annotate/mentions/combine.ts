@@ -22,7 +22,7 @@ import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
 import { HONORIFICS, TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
-import { isDemonymOnly } from './refine.js';
+import { isCurrency, isDemonymOnly } from './refine.js';
 import { titleCase } from './stretches.js';
 import type { Token } from './tokens.js';
 import { lowerWord, startsLower } from './chars.js';
@@ -68,14 +68,14 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
     if (strong.some((p) => overlaps(p, t))) continue;
     const rule = byRange.get(`${t.first}:${t.last}`);
     // titles ("Foreign Minister", "Senators") and dates ("8-May-2006") are no names, whoever found them
-    if (bareTitle(tokens, t, ctx) || isDate(text.slice(tokens[t.first].start, tokens[t.last].end))) continue;
+    if (bareTitle(tokens, t, ctx) || isDate(text.slice(tokens[t.first].start, tokens[t.last].end)) || isFaith(tokens, t)) continue;
     if (rule) {
       const keep = rule.type === t.type || (rule.type === 'outlet' && t.type === 'organization');
       out.push(keep ? rule : { ...rule, type: t.type, source: rule.source.replace(/\/[^/]+$/, '/tagger'), rule: 'tagger' });
       continue;
     }
     const span = { start: tokens[t.first].start, end: tokens[t.last].end };
-    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || isDemonymOnly(tokens, t.first, t.last, ctx)) continue;
+    if (shouting.some((s) => span.start >= s.start && span.end <= s.end) || isDemonymOnly(tokens, t.first, t.last, ctx) || isCurrency(tokens, t.last)) continue;
     const name = text.slice(span.start, span.end);
     const hit = ctx.pack.entities ? lookupAlias(packIndex(ctx.pack), name) : null;
     const title = t.type === 'person' ? titleBefore(tokens, t.first, ctx) : null;
@@ -105,6 +105,20 @@ function bareTitle(tokens: readonly Token[], t: { first: number; last: number },
   // plural titles too: "Senators will be asked to vote"
   const lower = (w: Token) => (TITLE_HEADS.has(lowerWord(w.text)) ? lowerWord(w.text) : lowerWord(w.text).replace(/s$/, ''));
   return words.some((w) => TITLE_HEADS.has(lower(w))) && words.every((w) => TITLE_HEADS.has(lower(w)) || TITLE_MODIFIERS.has(lower(w)) || whose(w.text, ctx) !== null);
+}
+
+/**
+ * Religions and religious feasts and rites, which the tagger may read as places or people ("the Hajj",
+ * "Islam 's most holy site"): none of the three kinds (GUM types them so: never a name of the three on
+ * train/dev but once, "Christianity" as an organisation). Lower case.
+ */
+export const FAITHS = new Set(['islam', 'christianity', 'judaism', 'hinduism', 'buddhism', 'sikhism', 'hajj', 'umrah', 'ramadan', 'eid',
+  'diwali', 'passover', 'hanukkah', 'easter', 'christmas', 'lent', 'sabbath', 'yom', 'kippur']);
+
+/** A tagger span made only of `FAITHS` words: "Hajj", "Yom Kippur". */
+export function isFaith(tokens: readonly Token[], t: { first: number; last: number }): boolean {
+  for (let i = t.first; i <= t.last; i++) if (!FAITHS.has(lowerWord(tokens[i].text))) return false;
+  return true;
 }
 
 /** A date written as one word ("8-May-2006", "10-February-2006"), which the tagger may read as a name. */

@@ -64,6 +64,8 @@ export function nestedNames(text: string, tokens: readonly Token[], names: Token
     // the first word of a country's own longer name is its adjective here ("Saudi Interior Ministry")
     if (COMPASS.has(key) || g.countryNames.get(key)?.startsWith(`${key} `)) return null;
     if (g.countries.has(key) || g.countryNames.has(key) || g.places.has(key)) return 'place';
+    // a compass word before a place is a part of it: "Southern Indiana" of "University of Southern Indiana"
+    if (a < b && COMPASS.has(lowerWord(tokens[a].text)) && isWord(tokens[a]) && g.places.has(foldName(text.slice(tokens[a + 1].start, tokens[b].end)))) return 'place';
     const type = alone.get(key) ?? null;
     // a person only with a person's opening word: not an acronym ("CC BY") nor an adjective ("Social Security")
     if (type === 'person' && (!isWord(tokens[a]) || tokens[a].pos === 'ADJ')) return null;

@@ -52,6 +52,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
           let owner = k - 1;
           while (owner >= first && (isTitleWord(tokens[owner]) || whose(tokens[owner].text, ctx) !== null)) owner--;
           if (owner >= first) out.push({ first, last: owner, source: c.source, title: null });
+          else if (ownerPlace(tokens, first, k - 1, ctx) >= 0) out.push({ first, last: ownerPlace(tokens, first, k - 1, ctx), source: c.source, title: null });
           first = k + 1;
           break;
         }
@@ -69,7 +70,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     if (first > last) continue;
     title ??= titleBefore(tokens, first, ctx);
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
-      if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last)) continue;
+      if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last) || isCurrency(tokens, part.last)) continue;
       const words = tokens.slice(part.first, part.last + 1);
       if (words.some((t) => TITLE_HEADS.has(lower(t))) && words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
@@ -127,6 +128,14 @@ export function isDemonymOnly(tokens: readonly Token[], first: number, last: num
   });
 }
 
+/**
+ * A country's letters marking a currency ("US$ 20,000", "NZ $ 26 million", "HK$5m"): a unit, no place.
+ * On GUM train/dev such spans were never names (3 spurious places).
+ */
+export function isCurrency(tokens: readonly Token[], last: number): boolean {
+  return /\p{Sc}$/u.test(tokens[last].text) || (/^\p{Sc}$/u.test(tokens[last + 1]?.text ?? '') && /^\d/.test(tokens[last + 2]?.text ?? ''));
+}
+
 /** A single word shaped like a nationality adjective and used as one ("Belarussian region"). */
 function isAdjective(tokens: readonly Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
@@ -145,6 +154,18 @@ function isKnownPlaceOrOrg(tokens: readonly Token[], a: number, b: number, ctx: 
   const g = gazetteer();
   const pack = ctx.pack.entities ? packIndex(ctx.pack).byAlias.get(key) : undefined;
   return g.places.has(key) || g.organizations.has(key) || pack?.some((e) => e.type !== 'person') === true;
+}
+
+/**
+ * The last token of a country or place named as a title's owner at tokens `[first, end]` ("US" of "US
+ * President Barack Obama", "Texas" of "Texas Governor …"): a name of its own (GUM: the place), where a
+ * demonym ("Russian President") is none. -1 when there is none.
+ */
+function ownerPlace(tokens: readonly Token[], first: number, end: number, ctx: Context): number {
+  let last = first;
+  while (last < end && !isTitleWord(tokens[last + 1])) last++;
+  if (isTitleWord(tokens[first]) || isDemonymOnly(tokens, first, last, ctx) || !isKnownPlaceOrOrg(tokens, first, last, ctx)) return -1;
+  return last;
 }
 
 /** Whether a capitalised word is shaped like a descriptor of a person: "Scientologist", "Pan-democrat", "Texan", a demonym. */

@@ -28,6 +28,11 @@ describe('mentions: fixtures (pack none)', () => {
 
 describe('mentions: table', () => {
   const cases: [string, string, { text: string; type: string }[]][] = [
+    ['a country owning a title before a name is a place of its own, a demonym none', 'Support came from US President Halvor Quistad and Estonian President Olga Brandt.', [
+      { text: 'US', type: 'place' },
+      { text: 'Halvor Quistad', type: 'person' },
+      { text: 'Olga Brandt', type: 'person' },
+    ]],
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions, mentionsStage } from '../../../src/annotate/mentions/stage.js';
 import { shoutingLines } from '../../../src/annotate/mentions/candidates.js';
+import { isFaith } from '../../../src/annotate/mentions/combine.js';
+import { tokenize } from '../../../src/annotate/mentions/tokens.js';
 import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
 import { makeDoc } from '../../helpers.js';
@@ -27,6 +29,7 @@ describe('mentions: negative cases', () => {
     ['all-capitals promotional line', 'CLICK HERE TO READ MORE FROM THE DAILY BUGLE'],
     ['a bare title with no owner is not linked', 'The minister said nothing.'],
     ['month before a number', 'It happened on Jan 5 and again in May.'],
+    ['letters of a country marking a currency', 'He was freed on US$ 20,000 bail; the vote cost NZ $ 26 million.'],
   ];
   // names of no known kind: found (resolution may use them) but typed neither person, organisation nor place
   const untyped: [string, string][] = [
@@ -45,6 +48,11 @@ describe('mentions: negative cases', () => {
   });
   for (const [what, text] of none) it(what, () => expect(texts(text)).toEqual([]));
 
+  it('religions and their feasts are no names of the three kinds', () => {
+    expect(typed('Crushes have killed pilgrims during the Hajj before. Many faiths, such as Islam, forbid it.')).toEqual([]);
+    const tokens = tokenize('the Hajj and Yom Kippur in Drenvik');
+    expect([[1, 1], [3, 4], [6, 6]].map(([first, last]) => isFaith(tokens, { first, last }))).toEqual([true, true, false]);
+  });
   it('a lower-case word after a hyphen is not part of a name', () => {
     expect(texts('Delegates wore Drenvik-made badges and a NASA T-shirt.')).toEqual(['Drenvik', 'NASA']);
   });

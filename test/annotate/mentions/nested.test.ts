@@ -19,6 +19,7 @@ describe('mentions: names nested in longer names', () => {
     ['a place after "of"', 'The University of Texas opened a new campus.', ['University of Texas/organization: Texas/place']],
     ['a place opening a venue', 'Fans filled the Volgograd Arena on Sunday.', ['Volgograd Arena/place: Volgograd/place']],
     ['a station named after the place it serves', 'Crowds walked from Velmora Station to the square.', ['Velmora Station/place: Velmora/place']],
+    ['a compass word before a place after "of"', 'She studied at the University of Northern Estonia.', ['University of Northern Estonia/organization: Northern Estonia/place']],
     ['a given name and surname opening a foundation', 'The Olga Brandt Foundation paid for the study.', ['Olga Brandt Foundation/organization: Olga Brandt/person']],
     ['a name written alone elsewhere in the document', 'Halvor Quistad founded the Halvor Quistad Foundation in 1990. Quistad said it was his life.', [
       'Halvor Quistad Foundation/organization: Halvor Quistad/person',
