@@ -1,7 +1,7 @@
 /**
- * The stored form of incremental entities (see `incremental.ts` for the state keys): spellings filed
- * by block, entity guard state and redirects, ids taken, per-document look-ups, role dates, and the
- * names waiting for a type.
+ * The stored form of incremental entities (see `incremental.ts` for the state keys; the spellings'
+ * filings and block lists are in `incremental-blocks.ts`): entity guard state and redirects, ids
+ * taken, per-document look-ups, role dates, and the names waiting for a type.
  */
 import type { Mention, MentionType } from '../../annotate/mentions/layer.js';
 import type { NewsDoc } from '../../model/doc.js';
@@ -15,7 +15,7 @@ import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
 import { BoundedMemo } from '../../memo.js';
 import type { Tally } from './tally.js';
 
-/** A stored entity's spelling as merging compares it. */
+/** A stored entity's spelling as merging compares it (`uses`: how many in-document groups used it; 1 for persons, whose count nothing reads). */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
 /** An entity's type and what its guards know. */
 export interface StoredEntity {
@@ -62,23 +62,6 @@ export function wait(into: Map<string, Waiting[]>, doc: NewsDoc, m: Mention): vo
   for (const t of TYPES) {
     const k = `${t}|${canonicalKey(t, doc.text.slice(m.span.start, m.span.end))}`;
     (into.get(k) ?? into.set(k, []).get(k)!).push([doc.id, m.span.start, m.span.end]);
-  }
-}
-
-export const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`;
-
-/** Files nodes of entity `id` as spellings into `blocks` (block → signature → spelling). */
-export function file(blocks: Map<string, Map<string, Spelling>>, id: string, nodes: readonly Node[], only?: Set<string>): void {
-  for (const n of nodes) {
-    const s: Spelling = [id, n.type, n.name, n.pack, n.keys, n.uses ?? 1];
-    const sig = signature(s);
-    for (const b of stateBlocks(n)) {
-      if (only && !only.has(b)) continue;
-      const m = blocks.get(b) ?? blocks.set(b, new Map()).get(b)!;
-      const seen = m.get(sig);
-      if (seen) seen[5] += s[5];
-      else m.set(sig, [...s]);
-    }
   }
 }
 

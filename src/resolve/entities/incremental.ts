@@ -10,7 +10,8 @@
  * gives the exact from-scratch result.
  *
  * State (resolver `entities`):
- * - `b:<block>` the stored spellings compared in that block (`Spelling`);
+ * - `g:<filing>` stored spellings (`Spelling`) by filing, `b:<block>` the filings under a block
+ *   (`incremental-blocks.ts`);
  * - `e:<id>` an entity's type and guard state; `r:<id>` the entity a merged-away id went into;
  * - `i:<id>` ids taken; `p:<pack id>` the entity of a pack entity;
  * - `d:<doc>` a document's entity mentions (`DocEntry`), which events and contradictions look up;
@@ -31,17 +32,15 @@ import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
-import { readBlocks } from './incremental-blocks.js';
+import { blockLists, file, filing, readBlocks, refile } from './incremental-blocks.js';
 import { lookups } from './incremental-lookups.js';
 import {
   docEntries,
-  file,
   freeId,
   MAX_ROLE_DATES,
   MAX_WAITING,
   roleDates,
   roleState,
-  stateBlocks,
   storedEntities,
   typeAgain,
   wait,
@@ -57,15 +56,19 @@ export const incremental: IncrementalResolver = {
   state(docs, items) {
     const built = builtRuns.get(items);
     const out: [string, unknown][] = [];
-    const blocks = new Map<string, Map<string, Spelling>>();
+    const filings = new Map<string, Map<string, Spelling>>();
+    const from = new Map<string, Node>();
     const roles = new Map<string, [string, string][]>();
     for (const e of built.entities) {
-      file(blocks, e.id, built.nodes.get(e.id)!.filter((n) => n.group));
+      const groups = built.nodes.get(e.id)!.filter((n) => n.group);
+      file(filings, e.id, groups);
+      for (const n of groups) if (!from.has(filing(n))) from.set(filing(n), n);
       out.push([`e:${e.id}`, { type: e.type, info: built.infos.get(e.id)!, tally: tallyOf(e.mentions) } satisfies StoredEntity], [`i:${e.id}`, 1]);
       if (e.pack) out.push([`p:${e.pack}`, e.id]);
       for (const [k, v] of roleDates(e, e.roles)) (roles.get(k) ?? roles.set(k, []).get(k)!).push(v);
     }
-    for (const [b, m] of blocks) out.push([`b:${b}`, [...m.values()]]);
+    for (const [f, m] of filings) out.push([`g:${f}`, [...m.values()]]);
+    for (const [b, fs] of blockLists(from)) out.push([`b:${b}`, fs]);
     for (const [k, v] of roles) out.push([k, v.sort((a, b) => a[1].localeCompare(b[1])).slice(-MAX_ROLE_DATES)]);
     for (const [doc, entries] of docEntries(built.entities)) out.push([`d:${doc}`, entries]);
     const spellings = new Set<string>();
@@ -108,13 +111,14 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v].slice(-MAX_WAITING)]);
 
   // The stored spellings and pack entities the new names are compared with.
-  const { blocks, packHere } = await readBlocks(input, newNodes, ctx);
+  const read = await readBlocks(input, newNodes, ctx);
+  const { packHere } = read;
   // Pack entities known only from bare titles have no spelling filed: found by their pack id.
   const packIds = [...new Set(packHere.map((n) => n.pack!))];
   const byPackId = await input.state(packIds.map((id) => `p:${id}`));
-  const stored = await storedEntities(input, [...[...blocks.values()].flatMap((list) => list.map((s) => s[0])), ...[...byPackId.values()].map((id) => id as string)]);
+  const stored = await storedEntities(input, [...[...read.filings.values()].flatMap((list) => list.map((s) => s[0])), ...[...byPackId.values()].map((id) => id as string)]);
   const spelt = new Map<string, Node>();
-  for (const list of blocks.values())
+  for (const list of read.filings.values())
     for (const s of list) {
       const id = stored.final(s[0]);
       const sig = `${id}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`; // `signature` of the spelling under its entity now, without copying it
@@ -218,14 +222,9 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   }
   const upsert = out.map((x) => x.e);
 
-  // The blocks with a new or moved spelling are filed again; the new documents' look-ups written.
-  const filed = new Map<string, Map<string, Spelling>>();
-  const touched = new Set(newNodes.flatMap(stateBlocks));
+  // The filings with a new or moved spelling are filed again; the new documents' look-ups written.
   const removedIds = new Set(removed.map((r) => r.id));
-  for (const [b, list] of blocks) if (list.some((s) => stored.final(s[0]) !== s[0] || removedIds.has(s[0]))) touched.add(b);
-  for (const b of touched) filed.set(b, new Map());
-  for (const n of nodes) if (n.entity) file(filed, n.entity, [n], touched);
-  for (const [b, m] of filed) state.push([`b:${b}`, [...m.values()]]);
+  state.push(...refile(read, nodes, newNodes, (id) => stored.final(id) !== id || removedIds.has(id)));
   state.push(...(await lookups(input, fresh, out, removed, retyped.map((g) => g.doc.id))));
   state.push(...(await roleState(input, upsert)));
   return {
