@@ -11,6 +11,7 @@ import { groupRows, joinItem, rowSort, SPLIT_FIELDS, splitItem } from '../split.
 import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type ResolutionWrite, type RowChanges, type DocSummary, type Original, type PutResult, type SearchHit, type Store } from '../store.js';
 import { documentLineKeys } from '../line-keys.js';
 import { MIGRATIONS } from './migrations.js';
+import { FileLease } from './lease.js';
 
 /**
  * Keys, ids or line keys looked up per statement, passed as one JSON array (`json_each`): one call into
@@ -24,7 +25,10 @@ export class SqliteStore implements Store {
   /** Prepared statements by SQL text, prepared once per connection (preparing costs more than a look-up). */
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly lease: FileLease,
+  ) {}
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static open(path: string): SqliteStore {
@@ -34,14 +38,15 @@ export class SqliteStore implements Store {
     } catch (err) {
       throw new Error(`--db ${path}: cannot open the database (${(err as Error).message})`);
     }
+    // A writer waits this long for another connection's transaction: an ingest's resolver thread
+    // (`worker/background-resolver.ts`) writes a whole resolution step in one, ~3–10 s at 1,000 documents.
+    // Set first, so that two processes opening one new file wait for each other's switch to WAL.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // A writer waits this long for another connection's transaction: an ingest's resolver thread
-    // (`worker/background-resolver.ts`) writes a whole resolution step in one, ~3–10 s at 1,000 documents.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     migrate(db);
-    return new SqliteStore(db);
+    return new SqliteStore(db, new FileLease(db.memory ? null : path));
   }
 
   /** The prepared statement of `sql`, prepared on first use. */
@@ -100,7 +105,7 @@ export class SqliteStore implements Store {
       if (results.some((r) => r.status === 'new')) bumpGeneration.run();
       return results;
     });
-    return write(items);
+    return write.immediate(items);
   }
 
   async hasUnchanged(origin: string, bytes: Uint8Array): Promise<boolean> {
@@ -181,12 +186,12 @@ export class SqliteStore implements Store {
   }
 
   async updateDocs(docs: NewsDoc[]): Promise<void> {
-    this.db.transaction(() => this.writeDocs(docs))();
+    this.db.transaction(() => this.writeDocs(docs)).immediate();
   }
 
   async replaceCorpus(kind: CorpusKind, items: CorpusItem[]): Promise<void> {
     assertDistinctIds(kind, items);
-    this.db.transaction(() => this.writeCorpus(kind, items))();
+    this.db.transaction(() => this.writeCorpus(kind, items)).immediate();
   }
 
   async corpus<T>(kind: CorpusKind): Promise<T[]> {
@@ -251,7 +256,7 @@ export class SqliteStore implements Store {
         }
       }
       for (let i = 0; i < w.resolved.length; i += LOOKUP_CHUNK) covered.run(JSON.stringify(w.resolved.slice(i, i + LOOKUP_CHUNK)));
-    })();
+    }).immediate();
   }
 
   async unresolvedDocIds(): Promise<string[]> {
@@ -325,16 +330,17 @@ export class SqliteStore implements Store {
     this.sql('UPDATE corpus_state SET resolved = ?').run(changed);
   }
 
-  /** SQLite has one writing process at a time, so the lease is the process itself. */
+  /** Held across processes and threads by a lock on the side file `<db>.lease` (see `lease.ts`). */
   async withResolverLease<T>(fn: () => Promise<T>): Promise<T> {
-    return fn();
+    return (await this.lease.hold(fn, true)) as T;
   }
 
   async tryResolverLease<T>(fn: () => Promise<T>): Promise<T | null> {
-    return fn();
+    return this.lease.hold(fn, false);
   }
 
   async close(): Promise<void> {
+    this.lease.close();
     this.db.close();
   }
 }
@@ -345,15 +351,16 @@ const BUSY_TIMEOUT_MS = 120_000;
 /** Applies every migration not yet recorded, each in its own transaction. */
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
-  const row = db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null };
-  const current = row.v ?? 0;
+  const version = () => (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+  const current = version();
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this Parley (${MIGRATIONS.length}); upgrade Parley`);
   }
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
+      if (version() > v) return; // another process opening the file at the same time applied it
       db.exec(MIGRATIONS[v]);
       db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(v + 1);
-    })();
+    }).immediate();
   }
 }
