@@ -69,9 +69,12 @@ describe.each(BACKENDS)('$name resolver lease', (backend) => {
     const db = await backend.freshDb();
     const store = await backend.open(db);
     const { child, exited } = await holding(HOLDER, [db]);
-    expect(await store.tryResolverLease(async () => 'taken')).toBeNull();
-    child.kill('SIGKILL');
-    await exited;
+    try {
+      expect(await store.tryResolverLease(async () => 'taken')).toBeNull();
+    } finally {
+      child.kill('SIGKILL'); // also when the expectation fails: the holder would wait forever
+      await exited;
+    }
     expect(await store.withResolverLease(async () => 'taken')).toBe('taken');
     await store.close();
   });
