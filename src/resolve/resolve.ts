@@ -104,7 +104,8 @@ export const INCREMENTAL_FROM = 1000;
  * Version of the incremental state's layout: state written by another version is rebuilt (2: events
  * keep their mentions' facts under slots; persons are filed under fine surname keys; 3: events keep
  * summaries, their mentions' facts in chunks, and their arguments' keys per document; 4: entities
- * keep each stored spelling once, by filing, and blocks list filings).
+ * keep each stored spelling once, by filing, and blocks list filings; tallies apart from guard state;
+ * untyped names in chunks).
  */
 const STATE_VERSION = 4;
 

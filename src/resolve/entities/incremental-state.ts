@@ -14,6 +14,7 @@ import type { Entity, EntityRole } from './types.js';
 import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
 import { BoundedMemo } from '../../memo.js';
 import type { Tally } from './tally.js';
+import { takeWaiting } from './incremental-waiting.js';
 
 /** A stored entity's spelling as merging compares it (`uses`: how many in-document groups used it; 1 for persons, whose count nothing reads). */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
@@ -21,8 +22,8 @@ export type Spelling = [entity: string, type: MentionType, name: string, pack: s
 export interface StoredEntity {
   type: MentionType;
   info: ClusterInfo;
-  /** Its mentions, tallied (they are stored apart from it, and a step reads this instead). */
-  tally: Tally;
+  /** Its mentions, tallied (they are stored apart from it, and a step reads this instead): kept as `t:<id>`, read with it when needed. */
+  tally?: Tally;
 }
 /** One entity mention of a document: what `EntityView` looks up. */
 export type DocEntry = [start: number, end: number, entity: string, pack: string | null];
@@ -138,10 +139,10 @@ export async function roleState(input: IncrementalInput, upsert: readonly Pick<E
  */
 export async function typeAgain(input: IncrementalInput, learnt: string[], spellings: Set<string>, state: [string, unknown][]): Promise<LocalGroup[]> {
   if (learnt.length === 0) return [];
-  const lists = await input.state(learnt.map((k) => `un:${k}`));
+  const { lists, deleted } = await takeWaiting(input, learnt);
   const spans = new Map<string, Set<string>>();
-  for (const list of lists.values()) for (const [doc, start, end] of list as Waiting[]) (spans.get(doc) ?? spans.set(doc, new Set()).get(doc)!).add(`${start}|${end}`);
-  for (const k of lists.keys()) state.push([k, null]);
+  for (const list of lists.values()) for (const [doc, start, end] of list) (spans.get(doc) ?? spans.set(doc, new Set()).get(doc)!).add(`${start}|${end}`);
+  state.push(...deleted);
   await input.docs.load(spans.keys());
   const out: LocalGroup[] = [];
   for (const [id, wanted] of spans) {

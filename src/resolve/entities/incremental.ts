@@ -12,12 +12,13 @@
  * State (resolver `entities`):
  * - `g:<filing>` stored spellings (`Spelling`) by filing, `b:<block>` the filings under a block
  *   (`incremental-blocks.ts`);
- * - `e:<id>` an entity's type and guard state; `r:<id>` the entity a merged-away id went into;
+ * - `e:<id>` an entity's type and guard state, `t:<id>` its mentions tallied (`tally.ts`; read only
+ *   for the entities a step changes); `r:<id>` the entity a merged-away id went into;
  * - `i:<id>` ids taken; `p:<pack id>` the entity of a pack entity;
  * - `d:<doc>` a document's entity mentions (`DocEntry`), which events and contradictions look up;
  * - `sp:<type|key>` typed spellings (an untyped name takes the one type its spelling has);
- * - `un:<type|key>` the names no type fitted yet (`[doc, start, end]`), typed again when a document
- *   gives that spelling a type;
+ * - `un:<type|key>`, `uw:<type|key>#<n>` the names no type fitted yet (`[doc, start, end]`, in
+ *   chunks: `incremental-waiting.ts`), typed again when a document gives that spelling a type;
  * - `ro:<title|of>` where text roles were dated (`[entity, date]`), for bare titles.
  */
 import type { Context } from '../../context.js';
@@ -34,11 +35,11 @@ import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
 import { blockLists, file, filing, readBlocks, refile } from './incremental-blocks.js';
 import { lookups } from './incremental-lookups.js';
+import { appendWaiting, waitingState } from './incremental-waiting.js';
 import {
   docEntries,
   freeId,
   MAX_ROLE_DATES,
-  MAX_WAITING,
   roleDates,
   roleState,
   storedEntities,
@@ -63,7 +64,7 @@ export const incremental: IncrementalResolver = {
       const groups = built.nodes.get(e.id)!.filter((n) => n.group);
       file(filings, e.id, groups);
       for (const n of groups) if (!from.has(filing(n))) from.set(filing(n), n);
-      out.push([`e:${e.id}`, { type: e.type, info: built.infos.get(e.id)!, tally: tallyOf(e.mentions) } satisfies StoredEntity], [`i:${e.id}`, 1]);
+      out.push([`e:${e.id}`, { type: e.type, info: built.infos.get(e.id)! } satisfies StoredEntity], [`t:${e.id}`, tallyOf(e.mentions)], [`i:${e.id}`, 1]);
       if (e.pack) out.push([`p:${e.pack}`, e.id]);
       for (const [k, v] of roleDates(e, e.roles)) (roles.get(k) ?? roles.set(k, []).get(k)!).push(v);
     }
@@ -77,7 +78,7 @@ export const incremental: IncrementalResolver = {
     const held = new Set([...built.nodes.values()].flatMap((ns) => ns.flatMap((n) => (n.group ? n.group.mentions.map((m) => `${n.group!.doc.id}|${m.span.start}`) : []))));
     const waiting = new Map<string, Waiting[]>();
     for (const d of docs) for (const m of d.layers.mentions ?? []) if (m.evidence === 'explicit' && !held.has(`${d.id}|${m.span.start}`)) wait(waiting, d, m);
-    for (const [k, v] of waiting) out.push([`un:${k}`, v.slice(-MAX_WAITING)]);
+    out.push(...waitingState(waiting));
     return out;
   },
   add: addEntities,
@@ -106,9 +107,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   newNodes.push(...retyped.map(groupNode));
   const waiting = new Map<string, Waiting[]>();
   fresh.forEach((d, i) => untypedLeft(d, freshGroups[i]).forEach((m) => wait(waiting, d, m)));
-  const isLearnt = new Set(learnt);
-  const before = await input.state([...waiting.keys()].filter((k) => !isLearnt.has(k)).map((k) => `un:${k}`));
-  for (const [k, v] of waiting) state.push([`un:${k}`, [...((before.get(`un:${k}`) as Waiting[] | undefined) ?? []), ...v].slice(-MAX_WAITING)]);
+  state.push(...(await appendWaiting(input, waiting, new Set(learnt))));
 
   // The stored spellings and pack entities the new names are compared with.
   const read = await readBlocks(input, newNodes, ctx);
@@ -166,13 +165,13 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   }
 
   // Each changed cluster becomes one entity: the stored ones it holds folded into the largest. Stored
-  // entities are read without their mentions and merges (stored apart, as rows): their tallies (`e:`)
+  // entities are read without their mentions and merges (stored apart, as rows): their tallies (`t:`)
   // say what naming them needs. Those folded away are read whole: their mentions and merges are
   // handed to the one that keeps its id, after its own, and their documents' look-ups redone.
   const storedIds = [...new Set([...changed.flatMap((c) => c.flatMap((n) => n.entity ?? [])), ...extra.keys()])];
   const items = await input.items<BareEntity>('entities', storedIds, { rows: false });
   const { states, legacy } = await entityStates(input, stored.entities, storedIds);
-  const tallied = (id: string) => states.get(id)!.tally;
+  const tallied = (id: string) => states.get(id)!.tally!;
   const oldsOf = changed.map((c) => [...new Set(c.flatMap((n) => n.entity ?? []))].flatMap((id) => items.get(id) ?? []).sort((a, b) => tallied(b.id).n - tallied(a.id).n || a.id.localeCompare(b.id)));
   const whole = await input.items<Entity>('entities', oldsOf.flatMap((olds) => olds.slice(1).map((o) => o.id)));
   const out: Grown[] = [];
@@ -199,9 +198,13 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
     append(removed, gone);
     if (!keep) e.id = await freeId(input, e.id, taken, lookedUp);
     out.push(x);
-    state.push([`e:${e.id}`, { type: e.type, info: infos.get(c)!, tally: x.tally } satisfies StoredEntity], [`i:${e.id}`, 1]);
+    const now: StoredEntity = { type: e.type, info: infos.get(c)! };
+    const was = keep && states.get(keep.id)!;
+    if (!was || JSON.stringify(now) !== JSON.stringify({ type: was.type, info: was.info })) state.push([`e:${e.id}`, now]);
+    state.push([`t:${e.id}`, x.tally]);
+    if (!keep) state.push([`i:${e.id}`, 1]);
     if (e.pack) state.push([`p:${e.pack}`, e.id]);
-    for (const g of gone) state.push([`e:${g.id}`, null], [`r:${g.id}`, e.id]);
+    for (const g of gone) state.push([`e:${g.id}`, null], [`t:${g.id}`, null], [`r:${g.id}`, e.id]);
     for (const n of c) if (n.group || n.entity) n.entity = e.id;
   }
   for (const [pack, more] of packOnly) {
@@ -211,14 +214,14 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
     e.id = await freeId(input, e.id, taken);
     const tally = tallyOf(mentions);
     out.push({ e, tally, mentions, merges: kept });
-    state.push([`e:${e.id}`, { type: e.type, info, tally } satisfies StoredEntity], [`i:${e.id}`, 1], [`p:${pack}`, e.id]);
+    state.push([`e:${e.id}`, { type: e.type, info } satisfies StoredEntity], [`t:${e.id}`, tally], [`i:${e.id}`, 1], [`p:${pack}`, e.id]);
   }
   for (const [id, more] of extra) {
     const item = items.get(id);
     if (!item) continue;
     const g = grown([tallied(id)], more.mentions);
     out.push({ e: entityFields({ ...item, prefer: item.name }, g.aliases, g.firstText, ctx), tally: g.tally, mentions: more.mentions, merges: keptMerges(more.merges), held: legacy.get(id) });
-    state.push([`e:${id}`, { ...states.get(id)!, tally: g.tally } satisfies StoredEntity]);
+    state.push([`t:${id}`, g.tally]);
   }
   const upsert = out.map((x) => x.e);
 
@@ -246,12 +249,14 @@ export interface Grown {
 }
 
 /**
- * The `e:` state of the stored entities `ids`: those of `known`, the others read. An entity stored
- * before mentions were tallied (state of an older Parley) is read whole once and tallied; it is
+ * The state of the stored entities `ids` (`e:`, those of `known`, the others read) with their tallies
+ * (`t:`). An entity with no tally (state of an older Parley) is read whole once and tallied; it is
  * `legacy`, and is written again whole (its mentions and merges then stored apart).
  */
 async function entityStates(input: IncrementalInput, known: Map<string, StoredEntity>, ids: string[]) {
   for (const [k, v] of await input.state(ids.filter((id) => !known.has(id)).map((id) => `e:${id}`))) known.set(k.slice(2), v as StoredEntity);
+  const tallies = await input.state(ids.filter((id) => known.has(id)).map((id) => `t:${id}`));
+  for (const [k, v] of tallies) known.set(k.slice(2), { ...known.get(k.slice(2))!, tally: v as Tally });
   const legacy = await input.items<Entity>('entities', ids.filter((id) => known.has(id) && !known.get(id)!.tally));
   for (const [id, e] of legacy) known.set(id, { ...known.get(id)!, tally: tallyOf(e.mentions) });
   return { states: known, legacy };
