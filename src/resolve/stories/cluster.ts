@@ -59,7 +59,7 @@ export class StoryClusterer {
 
   /** Files document `id` (unit vector, `YYYY-MM-DD` date or null) and returns its story's id. */
   add(id: string, vector: Map<string, number>, date: string | null, into?: string): string {
-    const day = date ? Date.parse(date) / DAY : null;
+    const day = dayOf(date);
     const story = into ? this.stories.get(into) : this.choose(this.candidates(vector), vector, day);
     const target = story ?? this.found(id);
     target.docs.push(id);
@@ -100,17 +100,27 @@ export class StoryClusterer {
     return [...shared].filter(([, n]) => n >= this.minShared).sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([sid]) => sid);
   }
 
-  /** The candidate most similar to the vector (time-scaled), if it is similar enough. */
+  /**
+   * The candidate most similar to the vector (time-scaled), if it is similar enough. A candidate not
+   * loaded is skipped: an incremental run loads only the stories whose sketch lets them reach the
+   * similarity (`sketch.ts`), so the others could not have been chosen.
+   */
   choose(candidates: string[], vector: Map<string, number>, day: number | null): StoryState | undefined {
     let best: StoryState | undefined;
     let bestScore = this.similarity;
     for (const sid of candidates) {
-      const s = this.stories.get(sid)!;
+      const s = this.stories.get(sid);
+      if (!s) continue;
       const score = cosine(vector, s.centroid, s.norm) * timeFactor(day, s);
       if (score >= bestScore) [best, bestScore] = [s, score];
     }
     return best;
   }
+}
+
+/** A `YYYY-MM-DD` date in days (null: undated), as time proximity compares it. */
+export function dayOf(date: string | null): number | null {
+  return date ? Date.parse(date) / DAY : null;
 }
 
 /** The `INDEX_TERMS` strongest terms of a vector (vectors list their terms strongest first). */
@@ -119,7 +129,7 @@ export function topTerms(vector: Map<string, number>): string[] {
 }
 
 /** 1 within the window around the story's dates, falling off as WINDOW/Δ beyond it; 1 when undated. */
-export function timeFactor(day: number | null, s: StoryState): number {
+export function timeFactor(day: number | null, s: Pick<StoryState, 'first' | 'last'>): number {
   if (day === null || s.first === null || s.last === null) return 1;
   const gap = day < s.first ? s.first - day : day > s.last ? day - s.last : 0;
   return gap <= STORY_WINDOW_DAYS ? 1 : STORY_WINDOW_DAYS / gap;

@@ -3,56 +3,24 @@
  * state their own terms and candidate stories need, so adding a document costs the same in a corpus
  * of a thousand documents or of a million. A document's place is decided when it arrives, as in any
  * online clustering: an older document is not moved when a later one changes the picture (a full
- * resolution re-clusters everything in publication order).
+ * resolution re-clusters everything in publication order). Of a candidate story, only its sketch is
+ * read (`sketch.ts`); its centroid only when the sketch lets the document reach the similarity.
  *
  * State (resolver `stories`): `n` documents counted and `next` founding order; `df:<term>` document
  * frequencies; `t:<term>` an index posting (its `MAX_POSTINGS` most recent story ids, all `candidates`
- * reads); `s:<story>` a story's centroid, dates, index terms and central document; `d:<doc>` the
- * story of a document (a copy joins its original's); `c:<doc>` what a central document's story reads
- * of it (`CentralFacts`: term counts and head), so a story that grows does not load its central document.
+ * reads); `s:<story>` a story's sketch, dates and central document, `w:<story>` its centroid and
+ * index terms (`stored.ts`; its documents: its item); `d:<doc>` the story of a document (a copy
+ * joins its original's); `c:<doc>` what a central document's story reads of it (`CentralFacts`: term
+ * counts and head), so a story that grows does not load its central document.
  */
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import type { DocSet } from '../doc-set.js';
-import { MAX_POSTINGS, StoryClusterer, topTerms, type StoryState } from './cluster.js';
+import { dayOf, MAX_POSTINGS, STORY_SIMILARITY, StoryClusterer, timeFactor, topTerms, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
+import { BOUND_SLACK, bound, hashedVector } from './sketch.js';
+import { fromLegacy, readHead, storyEntries, storyFrom, type Head, type LegacyStory, type StoredBody, type StoredHead } from './stored.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
-import { docHead, publicationOrder, sortKey, storyItemFrom, type CentralFacts, type Clustering } from './resolver.js';
-
-/** A story's clustering state as stored. */
-interface StoredStory {
-  docs: string[];
-  centroid: [string, number][];
-  norm2: number;
-  indexed: string[];
-  first: number | null;
-  last: number | null;
-  order: number;
-  central: string;
-}
-
-function toStored(s: StoryState, central: string): StoredStory {
-  return { docs: s.docs, centroid: [...s.centroid], norm2: s.norm2, indexed: [...s.indexed], first: s.first, last: s.last, order: s.order, central };
-}
-
-function fromStored(id: string, s: StoredStory): StoryState {
-  return { id, docs: s.docs, centroid: new Map(s.centroid), norm: Math.sqrt(s.norm2), norm2: s.norm2, indexed: new Set(s.indexed), first: s.first, last: s.last, order: s.order };
-}
-
-/** The state a full run leaves, for the next incremental run to continue from. */
-export function storyState(c: Clustering): [string, unknown][] {
-  const out: [string, unknown][] = [
-    ['n', c.df.n],
-    ['next', c.clusterer.founded],
-  ];
-  for (const [t, n] of c.df.df) out.push([`df:${t}`, n]);
-  for (const [t, ids] of c.clusterer.index) out.push([`t:${t}`, ids.slice(-MAX_POSTINGS)]);
-  for (const s of c.clusterer.stories.values()) {
-    out.push([`s:${s.id}`, toStored(s, c.central.get(s.id)!)]);
-    for (const d of s.docs) out.push([`d:${d}`, s.id]);
-  }
-  for (const [doc, facts] of c.facts) out.push([`c:${doc}`, facts]);
-  return out;
-}
+import { docHead, publicationOrder, sortKey, storyItemFrom, type CentralFacts, type Story } from './resolver.js';
 
 /** Files the new documents (in publication order) into the stored stories; returns the stories that changed. */
 export async function addStories(input: IncrementalInput): Promise<IncrementalOutput> {
@@ -72,48 +40,78 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
   await loadDf([...counts.values()].flatMap((c) => [...c.keys()]));
   for (const c of counts.values()) df.add(c.keys());
 
-  const loadStories = async (ids: string[]) => {
-    const need = ids.filter((id) => !clusterer.stories.has(id));
-    for (const [k, s] of await input.state(need.map((id) => `s:${id}`))) {
-      clusterer.stories.set(k.slice(2), fromStored(k.slice(2), s as StoredStory));
-      central.set(k.slice(2), (s as StoredStory).central);
+  // Stored stories read by their heads (`s:`), and loaded whole (`w:`) when a document may join them.
+  const heads = new Map<string, Head>();
+  /** Stories loaded whole whose stored documents are listed by their items (read if they grow). */
+  const listed = new Set<string>();
+  const readHeads = async (ids: string[]) => {
+    const need = ids.filter((id) => !clusterer.stories.has(id) && !heads.has(id));
+    for (const [k, v] of await input.state(need.map((id) => `s:${id}`))) {
+      const id = k.slice(2);
+      if ('docs' in (v as object)) clusterer.stories.set(id, fromLegacy(id, v as LegacyStory)), central.set(id, (v as LegacyStory).central);
+      else heads.set(id, readHead(v as StoredHead));
     }
+  };
+  const loadWhole = async (ids: string[]) => {
+    const need = ids.filter((id) => !clusterer.stories.has(id) && heads.has(id));
+    for (const [k, v] of await input.state(need.map((id) => `w:${id}`))) {
+      const id = k.slice(2);
+      clusterer.stories.set(id, storyFrom(id, heads.get(id)!, v as StoredBody));
+      central.set(id, heads.get(id)!.central);
+      listed.add(id);
+    }
+  };
+  /** Loads the candidates a document of vector `v` may join: those whose sketch's bound reaches the similarity. */
+  const loadJoinable = async (ids: string[], v: Map<string, number>, day: number | null) => {
+    await readHeads(ids);
+    const sketched = ids.filter((id) => !clusterer.stories.has(id) && heads.has(id));
+    if (sketched.length === 0) return;
+    const hashed = hashedVector(v);
+    const may = (h: Head) => bound(hashed, h.sketch) * timeFactor(day, h) >= STORY_SIMILARITY - BOUND_SLACK;
+    await loadWhole(sketched.filter((id) => may(heads.get(id)!)));
   };
   const storyOf = new Map<string, string>();
   const vectors = new Map<string, Map<string, number>>();
   const touched = new Set<string>();
+  /** Postings' lengths as read: those that grew are written. */
+  const filed = new Map<string, number>();
   for (const d of docs) {
     const v = tfidf(counts.get(d.id)!, df);
     vectors.set(d.id, v);
     const terms = topTerms(v).filter((t) => !clusterer.index.has(t));
     const postings = await input.state(terms.map((t) => `t:${t}`));
-    for (const t of terms) clusterer.index.set(t, [...((postings.get(`t:${t}`) as string[] | undefined) ?? [])]);
+    for (const t of terms) clusterer.index.set(t, [...((postings.get(`t:${t}`) as string[] | undefined) ?? [])]), filed.set(t, clusterer.index.get(t)!.length);
     const dup = d.duplicateOf;
     const into = dup ? (storyOf.get(dup) ?? ((await input.state([`d:${dup}`])).get(`d:${dup}`) as string | undefined)) : undefined;
-    await loadStories(into ? [into] : clusterer.candidates(v));
+    if (into) await readHeads([into]).then(() => loadWhole([into]));
+    else await loadJoinable(clusterer.candidates(v), v, dayOf(d.published.date));
     const sid = clusterer.add(d.id, v, d.published.date, into);
     storyOf.set(d.id, sid);
     touched.add(sid);
   }
   const changed = [...touched].map((id) => clusterer.stories.get(id)!);
-  const heads = new Map(docs.map((d) => [d.id, docHead(d)]));
+  // A stored story that grew lists its stored documents (its item's) before the new ones.
+  const grown = changed.filter((s) => listed.has(s.id));
+  const items = await input.items<Story>('stories', grown.map((s) => s.id));
+  for (const s of grown) s.docs = (items.get(s.id)?.docs ?? []).concat(s.docs);
+  const titles = new Map(docs.map((d) => [d.id, docHead(d)]));
   const before = new Map(changed.map((s) => [s.id, central.get(s.id)]));
   const unkept = new Map<string, Map<string, number>>();
-  await centralDocs(changed, central, vectors, df, { docs: input.docs, state: input.state, unkept, heads }, loadDf);
+  await centralDocs(changed, central, vectors, df, { docs: input.docs, state: input.state, unkept, heads: titles }, loadDf);
   const facts = (d: string) => counts.get(d) ?? unkept.get(d);
   const newCentral = [...new Set(changed.map((s) => central.get(s.id)!))].filter((d) => facts(d));
   return {
-    upsert: { stories: changed.map((s) => ({ id: s.id, data: storyItemFrom(s, heads.get(central.get(s.id)!)!), sortKey: sortKey(s) })) },
+    upsert: { stories: changed.map((s) => ({ id: s.id, data: storyItemFrom(s, titles.get(central.get(s.id)!)!), sortKey: sortKey(s) })) },
     remove: {},
     state: [
       ['n', df.n],
       ['next', clusterer.founded],
       ...[...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].map((t): [string, unknown] => [`df:${t}`, df.df.get(t)]),
-      ...[...clusterer.index].map(([t, ids]): [string, unknown] => [`t:${t}`, ids.slice(-MAX_POSTINGS)]),
-      ...changed.map((s): [string, unknown] => [`s:${s.id}`, toStored(s, central.get(s.id)!)]),
+      ...[...clusterer.index].filter(([t, ids]) => ids.length !== filed.get(t)).map(([t, ids]): [string, unknown] => [`t:${t}`, ids.slice(-MAX_POSTINGS)]),
+      ...changed.flatMap((s) => storyEntries(s, central.get(s.id)!)),
       ...[...storyOf].map(([d, s]): [string, unknown] => [`d:${d}`, s]),
       ...changed.flatMap((s): [string, unknown][] => (before.get(s.id) !== undefined && before.get(s.id) !== central.get(s.id) ? [[`c:${before.get(s.id)}`, null]] : [])),
-      ...newCentral.map((d): [string, unknown] => [`c:${d}`, { counts: [...facts(d)!], head: heads.get(d)! } satisfies CentralFacts]),
+      ...newCentral.map((d): [string, unknown] => [`c:${d}`, { counts: [...facts(d)!], head: titles.get(d)! } satisfies CentralFacts]),
     ],
   };
 }

@@ -14,7 +14,8 @@ import { RunMemo } from '../run-memo.js';
 import { StoryClusterer, type StoryState } from './cluster.js';
 import { termCounts } from './key-terms.js';
 import { cosine, DocFreq, tfidf } from './tfidf.js';
-import { addStories, storyState } from './incremental.js';
+import { addStories } from './incremental.js';
+import { storyState } from './stored.js';
 
 /** A story as stored and exported. */
 export interface Story {
