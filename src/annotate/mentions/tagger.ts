@@ -140,14 +140,29 @@ export function tag(tagger: Tagger, values: (string | null)[][], segs: [number, 
 }
 
 /** `tag` from the feature columns (`featureColumns`): the same spans, without building feature strings. */
-export function tagColumns(tagger: Tagger, f: FeatureColumns, segs: [number, number][]): { first: number; last: number; type: TagType }[] {
+export function tagColumns(tagger: Tagger, f: FeatureColumns, segs: [number, number][]): { first: number; last: number; type: TagType; margin: number }[] {
   return decode(tagger, emissionScores(tagger.index, tagger.weights, f, L), segs);
 }
 
-function decode(tagger: Tagger, scores: Float64Array, segs: [number, number][]): { first: number; last: number; type: TagType }[] {
-  const out: { first: number; last: number; type: TagType }[] = [];
+function decode(tagger: Tagger, scores: Float64Array, segs: [number, number][]): { first: number; last: number; type: TagType; margin: number }[] {
+  const out: { first: number; last: number; type: TagType; margin: number }[] = [];
   for (const [a, b] of segs) {
-    for (const s of spansOf(viterbi(scores.subarray(a * L, b * L), b - a, tagger.transitions))) out.push({ first: s.first + a, last: s.last + a, type: s.type });
+    const seg = scores.subarray(a * L, b * L);
+    const path = viterbi(seg, b - a, tagger.transitions);
+    for (const s of spansOf(path)) out.push({ first: s.first + a, last: s.last + a, type: s.type, margin: margin(seg, path, s, tagger.transitions) });
   }
   return out;
+}
+
+/** How much better the best path scores than the same path with span `s` labelled O: the tagger's confidence in the span. */
+export function margin(scores: Float64Array, path: number[], s: { first: number; last: number }, transitions: number[][]): number {
+  const before = s.first > 0 ? path[s.first - 1] : L;
+  const after = s.last + 1 < path.length ? path[s.last + 1] : -1;
+  let m = transitions[before][path[s.first]] - transitions[before][0];
+  for (let i = s.first; i <= s.last; i++) {
+    m += scores[i * L + path[i]] - scores[i * L];
+    if (i > s.first) m += transitions[path[i - 1]][path[i]] - transitions[0][0];
+  }
+  if (after >= 0) m += transitions[path[s.last]][after] - transitions[0][after];
+  return m;
 }

@@ -1,8 +1,8 @@
 /** The name tagger's decoding, its features' building blocks and how its spans combine with the rules. */
 import { describe, expect, it } from 'vitest';
-import { combine } from '../../../src/annotate/mentions/combine.js';
+import { combine, NEW_NAME_MARGIN, RETYPE_MARGIN } from '../../../src/annotate/mentions/combine.js';
 import { ruleMentions } from '../../../src/annotate/mentions/stage.js';
-import { emissions, LABELS, makeTagger, shippedTagger, spansOf, tag, viterbi } from '../../../src/annotate/mentions/tagger.js';
+import { emissions, LABELS, makeTagger, margin, shippedTagger, spansOf, tag, viterbi } from '../../../src/annotate/mentions/tagger.js';
 import { emissionScores } from '../../../src/annotate/mentions/tagger-weights.js';
 import { segments } from '../../../src/annotate/mentions/stretches.js';
 import { featureColumns, shape, tokenFeatures, tokenValues } from '../../../src/annotate/mentions/tagger-features.js';
@@ -31,6 +31,20 @@ describe('tagger: decoding', () => {
     scores[L + label('I-place')] = 10;
     scores[L + label('I-person')] = 1;
     expect(viterbi(scores, 2, zeros()).map((y) => LABELS[y])).toEqual(['B-person', 'I-person']);
+  });
+  it('measures the margin of a span: the best path against the same path with the span labelled O', () => {
+    // two tokens, B-place then O; transitions zero: the margin is the emission gain of B-place over O
+    const scores = new Float64Array(2 * L);
+    scores[label('B-place')] = 7;
+    scores[0] = 2;
+    scores[L] = 1;
+    const path = viterbi(scores, 2, zeros());
+    expect(path.map((y) => LABELS[y])).toEqual(['B-place', 'O']);
+    expect(margin(scores, path, { first: 0, last: 0 }, zeros())).toBe(5);
+    // a transition from the start into B-place worth 3 more than into O adds to it
+    const t = zeros();
+    t[L][label('B-place')] = 3;
+    expect(margin(scores, path, { first: 0, last: 0 }, t)).toBe(8);
   });
   it('reads typed spans off BIO labels', () => {
     const path = ['B-person', 'I-person', 'O', 'B-place', 'B-organization', 'I-organization'].map(label);
@@ -131,6 +145,20 @@ describe('tagger: combining with the rules', () => {
   });
   it('a weak rule name the tagger leaves out becomes other', () => {
     expect(combined('Then the Vostrel Brenn sailed.', [])).toEqual([['Vostrel Brenn', 'other', 'propn-run/untagged']]);
+  });
+  it('a name the rules missed needs a sure tagger; a rule name keeps its type against an unsure one', () => {
+    // "crowds" stands for a span the rules did not find (they find every capitalised word)
+    const { tokens, sentenceStart, mentions } = rules('Then the Vostrel Brenn sailed to Kalbo with crowds.');
+    const at = (w: string) => tokens.findIndex((t) => t.text === w);
+    const spans = [
+      { first: at('Vostrel'), last: at('Brenn'), type: 'place' as const, margin: RETYPE_MARGIN - 1 },
+      { first: at('crowds'), last: at('crowds'), type: 'person' as const, margin: NEW_NAME_MARGIN - 1 },
+    ];
+    const text = 'Then the Vostrel Brenn sailed to Kalbo with crowds.';
+    const show = (ms: { span: { start: number; end: number }; type: string }[]) => ms.map((m) => [text.slice(m.span.start, m.span.end), m.type]);
+    expect(show(combine(text, tokens, sentenceStart, mentions, spans, ctx))).toEqual([['Vostrel Brenn', 'other'], ['Kalbo', 'place']]);
+    const sure = spans.map((s) => ({ ...s, margin: NEW_NAME_MARGIN }));
+    expect(show(combine(text, tokens, sentenceStart, mentions, sure, ctx))).toEqual([['Vostrel Brenn', 'place'], ['Kalbo', 'place'], ['crowds', 'person']]);
   });
   it('an outlet stays an outlet when the tagger calls it an organisation', () => {
     expect(combined('Gorlan Press reported the blast.', [['Gorlan Press', 'organization']])).toEqual([['Gorlan Press', 'outlet', 'propn-run/outlet-head']]);
