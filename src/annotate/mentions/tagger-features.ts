@@ -38,10 +38,6 @@ export interface Template {
  * A feature is a template and a value, written `template=value` in the model file. The order is the
  * order in which the tagger adds weights: keep it.
  */
-const EXTRA: Record<string, [string, string, Template['when']?]> = {
-  bg: ['w-2w-1', 'low-2 low-1'], r2: ['r-2', 'rule-2'], r2b: ['r+2', 'rule+2'], p2: ['p-2pp+1', 'pos-1 pos pos+1'], s2: ['s+2', 'shape+2'], sm2: ['s-2', 'shape-2'],
-  cw: ['cw', 'cls low-1'], ds: ['ds', 'doc shape'], wr: ['wr', 'low rule'],
-};
 const SPECS: [string, string, Template['when']?][] = [
   ['b', 'none'], ['w', 'low'], ['W', 'text'], ['s', 'shape'], ['p', 'pos'], ['p3', 'p3'], ['s3', 's3'], ['s2', 's2'],
   ['w-1', 'low-1'], ['w+1', 'low+1'], ['w-2', 'low-2'], ['w+2', 'low+2'],
@@ -50,7 +46,6 @@ const SPECS: [string, string, Template['when']?][] = [
   ['r-1r+1', 'rule-1 rule+1'], ['rs', 'rule shape'], ['g', 'glued'], ['s4', 's4'], ['w-1w', 'low-1 low'], ['ww+1', 'low low+1'], ['d', 'seen shape'],
   ['S', 'shape', 'start'], ['Sw', 'low', 'start'], ['h', 'shape', 'headline'], ['hr', 'rule', 'headline'], ['hrn', 'ruleName', 'headline'],
   ['D', 'doc'], ['Dr', 'doc rule'],
-  ...((process.env.XFEAT ?? '').split(',').filter(Boolean).map((x) => EXTRA[x])),
 ];
 
 /** The templates, parsed from `SPECS`. */
