@@ -179,8 +179,8 @@ export function eventContradictions(event: Event, found: Disagreement[], docs: D
   });
 }
 
-/** The facts of one event's mentions, read back from their documents' `eventMentions`. */
-export function saidOf(event: Event, docs: DocLookup): Said[] {
+/** The facts of one event's mentions, read back from their documents' `eventMentions` (a full pass; the incremental pass keeps them in the event's summary: `events/incremental-state.ts` `saidOf`). */
+export function eventStatements(event: Event, docs: DocLookup): Said[] {
   return event.mentions.flatMap((m) => {
     const doc = docs.get(m.doc);
     const facts = doc && mentionFacts(doc).find((f) => f.span.start === m.start && f.type === event.type);
@@ -197,7 +197,7 @@ export const contradictionsResolver: Resolver = {
   run(docs, corpus) {
     const byId = new Map(docs.map((d) => [d.id, d]));
     const speakerOf = speakersOf(corpus);
-    const out = (corpus.events ?? []).flatMap(({ data }) => eventContradictions(data as Event, disagreements(saidOf(data as Event, byId)), byId, speakerOf));
+    const out = (corpus.events ?? []).flatMap(({ data }) => eventContradictions(data as Event, disagreements(eventStatements(data as Event, byId)), byId, speakerOf));
     append(out, figureContradictions(docs));
     return { items: { contradictions: out.map((c) => ({ id: c.id, data: c })) } };
   },
