@@ -36,7 +36,8 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
   motors|systems|technologies|labs|laboratory|program|programme|initiative|
   secretariat|cabinet|government|duma|rada|senate|congress|kremlin|pentagon|nations|institutes|partners|holdings|
   conference|federation|confederation|orchestra|choir|band|committee|tribunal|caucus|
-  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|records|studios|pictures|entertainment|media`);
+  cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|records|studios|pictures|entertainment|media|
+  force|corps|legion|guards`);
 
 /** Organisation names that begin with their head: "Ministry of …", "University of …". Lower case. */
 export const ORG_OPENERS = set(`ministry|department|university|bank|office|council|house|court|commission|

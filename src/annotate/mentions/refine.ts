@@ -17,6 +17,11 @@ import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
 import type { Token } from './tokens.js';
 import { lowerWord } from './chars.js';
 
+/** An ordinal number: "501st", "3rd", "72nd". */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
+/** Last words of military units, which carry their number in their name. Lower case. */
+const UNIT_HEADS = new Set(['army', 'corps', 'legion', 'division', 'brigade', 'regiment', 'battalion', 'fleet', 'squadron', 'company', 'guards', 'infantry', 'artillery', 'cavalry']);
+
 /** A name span over tokens `[first, last]`, with the title found next to it. */
 export interface NameSpan {
   first: number;
@@ -69,6 +74,8 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     while (first <= last && HONORIFICS.has(lower(tokens[first]))) first++;
     if (first > last) continue;
     title ??= titleBefore(tokens, first, ctx);
+    // the number of a military unit is part of its name: "501st Legion", "3rd Assault Brigade"
+    if (first > 0 && ORDINAL.test(tokens[first - 1].text) && UNIT_HEADS.has(lower(tokens[last])) && tokens[first].start - tokens[first - 1].end <= 1) first--;
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
       if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last) || isCurrency(tokens, part.last)) continue;
       const words = tokens.slice(part.first, part.last + 1);

@@ -33,6 +33,10 @@ describe('mentions: table', () => {
       { text: 'Halvor Quistad', type: 'person' },
       { text: 'Olga Brandt', type: 'person' },
     ]],
+    ['a military unit keeps its number; a force is an organisation', 'Soldiers of the 3rd Assault Brigade crossed the river. The Vestrian Border Force closed the crossing.', [
+      { text: '3rd Assault Brigade', type: 'organization' },
+      { text: 'Vestrian Border Force', type: 'organization' },
+    ]],
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],
