@@ -37,8 +37,10 @@ import { isCommonWord } from './vocabulary.js';
  * these rules carry what GUM's conventions do not teach (a place before "region", unfamiliar surnames).
  * `match-team` (a country playing in a sports report, `teams.ts`): +4 pts strict F1 in `--cv-news 4`
  * (0.745 → 0.787), where the tagger alone read the countries of a match report as places.
+ * `place-of` ("the village of Robotyne"): GUM scores no name there (its head is "village"), but
+ * unfamiliar villages are what war reports name so.
  */
-export const STRONG_RULES = new Set(['pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team']);
+export const STRONG_RULES = new Set(['place-of', 'pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team']);
 
 /** Rules that are strong only outside title-case headlines and captions, where capitals say little, and not for a common opener (`commonOpener`). */
 export const BODY_RULES = new Set(['name-shape']);

@@ -26,7 +26,8 @@ export function propagate(mentions: (Mention & { rule: string })[]): void {
   const byInitials = new Map<string, Mention['type']>();
   for (const m of mentions) {
     const words = m.key.split(' ').filter((w) => !['of', 'the', 'and', 'for'].includes(w));
-    if (words.length > 1 && m.type !== 'other') byInitials.set(words.map((w) => w[0]).join(''), m.type);
+    // only a name typed by a strong rule: "the Digital Humanities" (typed by its article alone) makes "DH" no organisation (GUM dev: 15 of 40 spelled acronyms were wrong so)
+    if (words.length > 1 && m.type !== 'other' && !WEAK_RULES.has(m.rule)) byInitials.set(words.map((w) => w[0]).join(''), m.type);
   }
   for (const m of mentions) {
     // an acronym of a name in the same document has its type: "Kennedy Space Center" … "KSC"

@@ -52,6 +52,9 @@ const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|
 const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
 const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:regions?|oblasts?|provinces?|districts?|city|cities|border|areas?|stations?|airports?|villages?|towns?|river|lakes?|valley)\b/;
 
+/** Lower-case place words before "of" and a place's name ("the town of Coron"). */
+const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'island', 'islands', 'district', 'county', 'state', 'port', 'capital', 'suburb', 'municipality', 'oblast', 'republic', 'kingdom', 'outskirts', 'streets']);
+
 /** Types one span. `text` is the document text, `tokens` its tokens. */
 export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ctx: Context): Typed {
   // words of the name, hyphenated parts rejoined ("Chi-wai")
@@ -72,7 +75,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   }
   // a name right before a common noun modifies it ("official Penn State departments"): the title is not its holder's
   const modifier = /^\p{Ll}/u.test(tokens[s.last + 1]?.text ?? '') && tokens[s.last + 1].pos === 'NOUN';
-  if (s.title && !modifier) return { type: 'person', rule: 'title' };
+  // a title next to a body's or a place's name does not make it a person: "members of Congress", "Emperor Norton Bridge"
+  const bodyOrPlace = ORG_HEADS.has(lastWord) || (words.length > 1 && PLACE_HEADS.has(lastWord));
+  if (s.title && !modifier && !bodyOrPlace) return { type: 'person', rule: 'title' };
   if (OUTLET_HEADS.has(lastWord) && words.length > 1) return { type: 'outlet', rule: 'outlet-head' };
   const beforeJoiner = words.findIndex((w, i) => i > 0 && (w === 'for' || w === 'of')) - 1; // "Foundation for the Visual Arts"
   if (words.length === 1 && GENERIC_HEADS.has(lastWord) && prev !== 'the') return { type: 'other', rule: 'none' };
@@ -91,6 +96,8 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
     return { type: 'place', rule: 'place-tail' };
   }
   if (PLACE_AFTER.test(after)) return { type: 'place', rule: 'place-cue' }; // "Sumy region", "Kramatorsk train station"
+  // "the town of Coron", "the province of Palawan": a place word in lower case, then "of", then the name
+  if (prev === 'of' && s.first > 1 && PLACE_OF.has(tokens[s.first - 2].text)) return { type: 'place', rule: 'place-of' };
   if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key)) && !(words.length > 1 && NAMED_AFTER.has(lastWord))) {
     return { type: 'person', rule: 'given-name' };
   }

@@ -37,6 +37,14 @@ describe('mentions: table', () => {
       { text: '3rd Assault Brigade', type: 'organization' },
       { text: 'Vestrian Border Force', type: 'organization' },
     ]],
+    ['a title next to a body does not make it a person', 'He asked members of Parliament to wait. It is the Senate, Madam Speaker, that must act.', [
+      { text: 'Parliament', type: 'organization' },
+      { text: 'Senate', type: 'organization' },
+    ]],
+    ['a place word, "of", then an unfamiliar name: a place', 'Shelling hit the village of Robotyne and the city of Orikhiv overnight.', [
+      { text: 'Robotyne', type: 'place' },
+      { text: 'Orikhiv', type: 'place' },
+    ]],
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],

@@ -48,6 +48,9 @@ describe('mentions: negative cases', () => {
   });
   for (const [what, text] of none) it(what, () => expect(texts(text)).toEqual([]));
 
+  it('an acronym spelled by a name typed only by its article is no organisation', () => {
+    expect(typed('We met at the Digital Humanities forum. Most DH projects are small.')).toEqual([]);
+  });
   it('religions and their feasts are no names of the three kinds', () => {
     expect(typed('Crushes have killed pilgrims during the Hajj before. Many faiths, such as Islam, forbid it.')).toEqual([]);
     const tokens = tokenize('the Hajj and Yom Kippur in Drenvik');
