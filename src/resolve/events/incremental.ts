@@ -78,12 +78,15 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   // The stored events the new mentions may join: those of the mentions in their blocks that a block's
   // rule could join to one of them (merging sees those mentions of them), and those the changed
   // documents were in (read in full, as are events an entity change may have re-keyed).
-  const keys = [...new Set(freshNodes.flatMap(blockKeys))];
+  const keysOf = freshNodes.map(blockKeys);
+  const keys = [...new Set(keysOf.flat())];
   const blocks = await input.state([...keys.map((k) => `b:${k}`), 'next', 'run']);
+  // Each block's stored mentions, as merging compares them (made once per block, not per new mention).
+  const filed = new Map(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !run.freshIds.has(p[0])).map((p) => [p, fromPosted(p)] as const)]));
   const joinable: Posted[] = [];
-  for (const n of freshNodes)
-    for (const key of blockKeys(n))
-      for (const p of (blocks.get(`b:${key}`) as Posted[] | undefined) ?? []) if (!run.freshIds.has(p[0]) && mayJoin(key[0], n, fromPosted(p))) joinable.push(p);
+  freshNodes.forEach((n, i) => {
+    for (const key of keysOf[i]) for (const [p, node] of filed.get(key)!) if (mayJoin(key[0], n, node)) joinable.push(p);
+  });
   await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
   const wanted = new Map<string, Map<string, Posted>>();
   for (const p of joinable) {

@@ -71,18 +71,20 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
     await loadWhole(sketched.filter((id) => may(heads.get(id)!)));
   };
   const storyOf = new Map<string, string>();
-  const vectors = new Map<string, Map<string, number>>();
   const touched = new Set<string>();
+  // The weights stay as they are while the batch is filed: every vector, and so every posting the
+  // batch reads, and the story of every copy's stored original, are known (and read) up front.
+  const vectors = new Map(docs.map((d) => [d.id, tfidf(counts.get(d.id)!, df)]));
+  const terms = [...new Set(docs.flatMap((d) => topTerms(vectors.get(d.id)!)))];
+  const postings = await input.state(terms.map((t) => `t:${t}`));
   /** Postings' lengths as read: those that grew are written. */
   const filed = new Map<string, number>();
+  for (const t of terms) clusterer.index.set(t, [...((postings.get(`t:${t}`) as string[] | undefined) ?? [])]), filed.set(t, clusterer.index.get(t)!.length);
+  const originals = await input.state([...new Set(docs.flatMap((d) => (d.duplicateOf ? [`d:${d.duplicateOf}`] : [])))]);
   for (const d of docs) {
-    const v = tfidf(counts.get(d.id)!, df);
-    vectors.set(d.id, v);
-    const terms = topTerms(v).filter((t) => !clusterer.index.has(t));
-    const postings = await input.state(terms.map((t) => `t:${t}`));
-    for (const t of terms) clusterer.index.set(t, [...((postings.get(`t:${t}`) as string[] | undefined) ?? [])]), filed.set(t, clusterer.index.get(t)!.length);
+    const v = vectors.get(d.id)!;
     const dup = d.duplicateOf;
-    const into = dup ? (storyOf.get(dup) ?? ((await input.state([`d:${dup}`])).get(`d:${dup}`) as string | undefined)) : undefined;
+    const into = dup ? (storyOf.get(dup) ?? (originals.get(`d:${dup}`) as string | undefined)) : undefined;
     if (into) await readHeads([into]).then(() => loadWhole([into]));
     else await loadJoinable(clusterer.candidates(v), v, dayOf(d.published.date));
     const sid = clusterer.add(d.id, v, d.published.date, into);
