@@ -157,12 +157,17 @@ function joinTransposed(nodes: Node[], u: Union): void {
  * whose surname fits (`compatibleNames`; the keys hold every spelling it accepts one edit away).
  */
 function joinBareSurnames(nodes: Node[], u: Union): void {
-  const fullByKey = new Map<string, number[]>();
+  // By key, then by surname: whether a bare surname fits a full name depends on the surnames alone, tested once per surname.
+  const fullByKey = new Map<string, Map<string, number[]>>();
   nodes.forEach((n, i) => {
-    if (n.type === 'person' && n.parts.given.length > 0) for (const k of surnameKeys(n.parts.surname)) (fullByKey.get(k) ?? fullByKey.set(k, []).get(k)!).push(i);
+    if (n.type !== 'person' || n.parts.given.length === 0) return;
+    for (const k of surnameKeys(n.parts.surname)) {
+      const bySurname = fullByKey.get(k) ?? fullByKey.set(k, new Map()).get(k)!;
+      (bySurname.get(n.parts.surname) ?? bySurname.set(n.parts.surname, []).get(n.parts.surname)!).push(i);
+    }
   });
   // A stored bare surname was matched when it was filed: again only when one of its keys has a new full name.
-  const fresh = new Set([...fullByKey].filter(([, js]) => js.some((j) => nodes[j].entity === undefined)).map(([k]) => k));
+  const fresh = new Set([...fullByKey].filter(([, m]) => [...m.values()].some((js) => js.some((j) => nodes[j].entity === undefined))).map(([k]) => k));
   const fitting = new Map<string, number[]>(); // by surname: the full names that fit it, in node order
   nodes.forEach((n, i) => {
     if (n.type !== 'person' || n.parts.given.length > 0 || u.pack[u.find(i)] !== null) return;
@@ -170,8 +175,9 @@ function joinBareSurnames(nodes: Node[], u: Union): void {
     if (n.entity !== undefined && !keys.some((k) => fresh.has(k))) return;
     let fits = fitting.get(n.parts.surname);
     if (!fits) {
-      const near = [...new Set(keys.flatMap((k) => fullByKey.get(k) ?? []))].sort((a, b) => a - b);
-      fits = near.filter((j) => compatibleNames(n.parts, nodes[j].parts));
+      const near = new Set<number>();
+      for (const k of keys) for (const js of fullByKey.get(k)?.values() ?? []) if (compatibleNames(n.parts, nodes[js[0]].parts)) for (const j of js) near.add(j);
+      fits = [...near].sort((a, b) => a - b);
       fitting.set(n.parts.surname, fits);
     }
     const roots = new Set(fits.map((j) => u.find(j)));

@@ -20,6 +20,7 @@ import type { IncrementalInput } from '../resolve.js';
 import { nodeBlocks, packNodes, type Node } from './cross-doc.js';
 import { stateBlocks, type Spelling } from './incremental-state.js';
 import { compatibleNames, surnameKeys, type NameParts } from './names.js';
+import { BoundedMemo } from '../../memo.js';
 
 /**
  * The filing of a node: what its blocks depend on, and for persons whether the name is a bare surname
@@ -32,9 +33,14 @@ export function filing(n: Pick<Node, 'type' | 'pack' | 'parts' | 'keys'>): strin
 
 /** A person filing's pack, surname (as `compatibleNames` reads a bare name) and whether it holds bare surnames. */
 function personOf(f: string): { pack: string; parts: NameParts; bare: boolean } {
-  const [, pack, surname, kind] = f.split('|');
-  return { pack, parts: { given: [], surname }, bare: kind === 'bare' };
+  return parsed.get(f, () => {
+    const [, pack, surname, kind] = f.split('|');
+    return { pack, parts: { given: [], surname }, bare: kind === 'bare' };
+  });
 }
+
+/** Person filings parsed so far (a filing is listed under ten blocks or so). */
+const parsed = new BoundedMemo<{ pack: string; parts: NameParts; bare: boolean }>(100_000);
 
 /** Whether two surnames may be one (`compatibleNames` of the bare names). */
 const fits = (a: NameParts, b: NameParts) => compatibleNames({ given: [], surname: a.surname }, b);
@@ -77,8 +83,16 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
     const got = await input.state(ask.map((b) => `b:${b}`));
     for (const b of ask) lists.set(b, (got.get(`b:${b}`) as string[] | undefined) ?? []);
   };
-  const people = new Map<string, NameParts[]>(); // person block → the new names filed there
-  for (const n of newNodes) if (n.type === 'person') for (const b of stateBlocks(n)) if (b.startsWith('person|')) (people.get(b) ?? people.set(b, []).get(b)!).push(n.parts);
+  const people = new Map<string, { surnames: Set<string>; full: boolean }>(); // person block → the new names' surnames there
+  for (const n of newNodes) {
+    if (n.type !== 'person') continue;
+    for (const b of stateBlocks(n)) {
+      if (!b.startsWith('person|')) continue;
+      const here = people.get(b) ?? people.set(b, { surnames: new Set(), full: false }).get(b)!;
+      here.surnames.add(n.parts.surname);
+      here.full ||= n.parts.given.length > 0;
+    }
+  }
   await readLists(newNodes.flatMap(stateBlocks));
   const wanted = new Set<string>();
   const bare = new Set<string>();
@@ -86,11 +100,10 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
     const here = people.get(b);
     if (!here) for (const f of fs) wanted.add(f);
     else {
-      const full = here.some((p) => p.given.length > 0);
       for (const f of fs) {
         const p = personOf(f);
-        if (full && p.pack === '' && p.bare) bare.add(f);
-        if (bare.has(f) || here.some((q) => fits(q, p.parts))) wanted.add(f);
+        if (here.full && p.pack === '' && p.bare) bare.add(f);
+        if (!wanted.has(f) && (bare.has(f) || [...here.surnames].some((surname) => fits({ given: [], surname }, p.parts)))) wanted.add(f);
       }
     }
   }
