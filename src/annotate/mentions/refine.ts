@@ -17,6 +17,8 @@ import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
 import type { Token } from './tokens.js';
 import { lowerWord } from './chars.js';
 
+/** A company's legal form, which names nothing alone. */
+const CORPORATE = /^(?:inc|ltd|llc|plc|corp|co|gmbh|ag|s\.?a|n\.?v|b\.?v|pty|oao|ooo|pjsc|ojsc|jsc)\.?$/i;
 /** An ordinal number: "501st", "3rd", "72nd". */
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
 /** Last words of military units, which carry their number in their name. Lower case. */
@@ -78,6 +80,7 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     if (first > 0 && ORDINAL.test(tokens[first - 1].text) && UNIT_HEADS.has(lower(tokens[last])) && tokens[first].start - tokens[first - 1].end <= 1) first--;
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
       if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last) || isCurrency(tokens, part.last)) continue;
+      if (part.first === part.last && CORPORATE.test(tokens[part.first].text)) continue; // "Inc." after "Atlantic Lottery Corporation,": no name alone
       const words = tokens.slice(part.first, part.last + 1);
       if (words.some((t) => TITLE_HEADS.has(lower(t))) && words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;

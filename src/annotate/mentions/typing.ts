@@ -15,6 +15,7 @@ import { foldName } from './key.js';
 import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_OPENERS, SAID, TEAM_VERBS, THING_HEADS, THING_OPENERS, TITLE_HEADS } from './lexicon.js';
 import type { NameSpan } from './refine.js';
 import { isAcronym } from './candidates.js';
+import { isCommonWord } from './vocabulary.js';
 import type { Token } from './tokens.js';
 
 /** The type of a span and the rule that decided it. */
@@ -52,6 +53,9 @@ const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|
 const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
 const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:regions?|oblasts?|provinces?|districts?|city|cities|border|areas?|stations?|airports?|villages?|towns?|river|lakes?|valley)\b/;
 
+/** Articles and possessives before a noun. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'its', 'your', 'this', 'that', 'every', 'each']);
+
 /** Lower-case place words before "of" and a place's name ("the town of Coron"). */
 const PLACE_OF = new Set(['town', 'city', 'village', 'province', 'region', 'island', 'islands', 'district', 'county', 'state', 'port', 'capital', 'suburb', 'municipality', 'oblast', 'republic', 'kingdom', 'outskirts', 'streets']);
 
@@ -87,7 +91,9 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if ((PLACE_HEADS.has(lastWord) || PLACE_OPENERS.has(firstWord)) && words.length > 1) return { type: 'place', rule: 'place-head' };
   if (OUTLET_CUES.test(after) && !SAID.has(next)) return { type: 'outlet', rule: 'outlet-cue' };
   if (g.countries.has(key) && TEAM_VERBS.has(next)) return { type: 'organization', rule: 'team' };
-  if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord))) return { type: 'place', rule: 'gazetteer' };
+  // a town named by an English word is that word after an article or possessive, or opening a sentence: "in the Spring", "Reading from line E"
+  const commonWord = words.length === 1 && (DETERMINERS.has(prev) || s.first === 0 || /^[.!?:;"“]$/.test(prev)) && isCommonWord(key);
+  if (g.countries.has(key) || (g.places.has(key) && !g.firstNames.has(firstWord) && !commonWord)) return { type: 'place', rule: 'gazetteer' };
   if (g.organizations.has(key)) return { type: 'organization', rule: 'gazetteer' };
   if (words.length === 1 && isAcronym(words[0])) return { type: 'organization', rule: 'acronym' };
   // a country, or a place after a word that qualifies places, ends the name: "Classical Greece", "Old Athens"

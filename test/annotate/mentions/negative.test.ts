@@ -51,6 +51,9 @@ describe('mentions: negative cases', () => {
   it('an acronym spelled by a name typed only by its article is no organisation', () => {
     expect(typed('We met at the Digital Humanities forum. Most DH projects are small.')).toEqual([]);
   });
+  it('a legal form alone and a town named by an English word after an article or opening a sentence are no names', () => {
+    expect(typed('The deal was signed by Vestra Holdings Corporation, Inc. last year. Reading the text took an hour. Our Imperial edict stands.')).toEqual(['Vestra Holdings Corporation']);
+  });
   it('religions and their feasts are no names of the three kinds', () => {
     expect(typed('Crushes have killed pilgrims during the Hajj before. Many faiths, such as Islam, forbid it.')).toEqual([]);
     const tokens = tokenize('the Hajj and Yom Kippur in Drenvik');
