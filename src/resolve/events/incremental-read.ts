@@ -5,7 +5,7 @@
  */
 import type { IncrementalInput } from '../resolve.js';
 import { argsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
-import { rebuiltPart, storedPart, type Chunk, type FullChunk, type Part, type Args, type StoredEvent } from './incremental-state.js';
+import { rebuiltPart, storedKeys, storedPart, type Chunk, type FullChunk, type Part, type Args, type StoredEvent } from './incremental-state.js';
 import type { EntityView } from '../entities/entity-view.js';
 
 /** What an incremental run has read of the stored events, and the mentions it moves. */
@@ -49,7 +49,7 @@ export async function readStored(run: Run, slots: Iterable<string>): Promise<voi
 /**
  * Documents whose mentions changed entity in this run (as `EntityView` counts them: those of the
  * mentions entities gained, and of entities stored whole), but for mentions handed over from an
- * entity folded away: an event keyed by that entity is re-keyed anyway (its `samples` name it).
+ * entity folded away: an event keyed by that entity is re-keyed anyway (its `keys` name it).
  */
 async function rewrittenDocs(input: IncrementalInput): Promise<Set<string>> {
   const at = (m: { doc: string; start: number; end: number }) => `${m.doc}\u0001${m.start}\u0001${m.end}`;
@@ -64,12 +64,12 @@ async function rewrittenDocs(input: IncrementalInput): Promise<Set<string>> {
 
 /**
  * Of these stored events, those an entity change of this run re-keys: keyed by an entity folded away
- * (`samples` list every key an event has), or with a mention in a document whose mentions changed
+ * (`keys` list every key an event has), or with a mention in a document whose mentions changed
  * entity that the look-up now keys otherwise (its document's `a:` entry lists its arguments' keys).
  */
 export async function rekeyedSlots(run: Run, slots: string[]): Promise<string[]> {
   const removed = new Set(run.input.delta.remove.entities ?? []);
-  const out = new Set(slots.filter((s) => run.stored.get(s)?.samples.some(([k]) => removed.has(k))));
+  const out = new Set(slots.filter((s) => run.stored.has(s) && storedKeys(run.stored.get(s)!).some((k) => removed.has(k))));
   const want = new Set(slots.filter((s) => !out.has(s)));
   if (want.size === 0) return [...out];
   const docs = [...(run.rewritten ??= await rewrittenDocs(run.input))].filter((d) => !run.freshIds.has(d));

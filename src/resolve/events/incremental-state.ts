@@ -3,7 +3,7 @@
  *
  * A stored event (`e:<slot>`, `StoredEvent`) keeps what growing it reads — the summary building
  * reads (`summary.ts`), the range merging guards with, the statements contradiction finding can pick
- * (`keptSaid`), one mention argument per entity key (to notice an entity that changed) — and the keys
+ * (`keptSaid`), the entity keys of its mentions' arguments (to notice an entity that changed) — and the keys
  * of the chunks that hold its mentions' facts (`f:<run>.<n>`: `[MentionFacts, argKeys][]`, in event
  * order), read only to rebuild the event in full (a document of it changed, an entity of it changed,
  * it is merged into a larger one, or its chunks are compacted). New mentions go to a new chunk, so
@@ -17,8 +17,8 @@ import { mentionsOf, type Event } from './build.js';
 import { keptSaid, type Said } from '../contradictions/resolver.js';
 import type { Draft } from './resolver.js';
 
-/** An entity key of an event's arguments and the first argument that had it: `[key, doc, start, end]`. */
-export type Sample = [key: string, doc: string, start: number, end: number];
+/** An entity key of an event's arguments and the first argument that had it, as state written before `keys` listed them. */
+type Sample = [key: string, doc: string, start: number, end: number];
 
 /** An event as stored under its slot (which outlives the event's id when events merge). */
 export interface StoredEvent {
@@ -30,7 +30,10 @@ export interface StoredEvent {
   /** The range merging compares (its mentions' ranges joined in order, `foldRanges`). */
   range: DateRange | null;
   said: Said[];
-  samples: Sample[];
+  /** Every entity key of its mentions' arguments, first seen first: an entity folded away re-keys the event (`storedKeys`). */
+  keys?: string[];
+  /** (state written before `keys`: the keys with the first argument of each, read as `keys`) */
+  samples?: Sample[];
   /** Keys of the chunks of its mentions' facts, in event order; or, for a small event, its facts here. */
   chunks: string[];
   facts?: Chunk;
@@ -49,17 +52,15 @@ export type Chunk = [MentionFacts, string[]][];
 /** The statement contradiction finding reads of a mention. */
 export const saidOf = ({ doc, type, span, text, place, time, status }: MentionFacts): Said => ({ doc, type, span, text, place, time, status });
 
-/** The first argument of each key among the mentions, after those of `samples`. */
-function addSamples(samples: Sample[], nodes: EventNode[]): Sample[] {
-  const seen = new Set(samples.map(([k]) => k));
-  const out = [...samples];
-  for (const n of nodes)
-    argsOf(n).forEach((arg, i) => {
-      const key = n.argKeys[i];
-      if (!seen.has(key)) out.push([key, n.doc, arg.span.start, arg.span.end]), seen.add(key);
-    });
-  return out;
+/** The entity keys of the mentions' arguments, first seen first. */
+function keysOf(nodes: EventNode[]): string[] {
+  const seen = new Set<string>();
+  for (const n of nodes) for (const key of n.argKeys) seen.add(key);
+  return [...seen];
 }
+
+/** A stored event's argument keys (`keys`, or the keys of the `samples` of state written before them). */
+export const storedKeys = (e: StoredEvent): string[] => e.keys ?? e.samples?.map(([k]) => k) ?? [];
 
 /**
  * An event in the making in an incremental run: the stored events and new mentions it is made of,
@@ -71,7 +72,7 @@ export interface Part extends Draft {
   pieces: (string | Event['mentions'])[];
   range: DateRange | null;
   said: Said[];
-  samples: Sample[];
+  keys: string[];
   chunks: (string | EventNode[])[];
   drop: string[];
   /** Slots of the stored events it holds, in order. */
@@ -85,7 +86,7 @@ export function nodePart(nodes: EventNode[], slot?: string, drop: string[] = [])
     pieces: [mentionsOf(nodes)],
     range: foldRanges(nodes.map((n) => n.range)),
     said: keptSaid(nodes.map(saidOf)),
-    samples: addSamples([], nodes),
+    keys: keysOf(nodes),
     chunks: [nodes],
     drop,
     slots: slot === undefined ? [] : [slot],
@@ -116,7 +117,7 @@ export function rebuiltPart(slot: string, e: StoredEvent, read: FullChunk[]): Pa
 
 /** A part that is a stored event as it is (its mentions: those its item lists). */
 export function storedPart(slot: string, e: StoredEvent): Part {
-  return { sum: e.sum, pieces: [e.id], range: e.range, said: e.said, samples: e.samples, chunks: e.facts ? [e.facts.map(([f, keys]) => keyedNode(f, (_, i) => keys[i]))] : e.chunks, drop: [], slots: [slot] };
+  return { sum: e.sum, pieces: [e.id], range: e.range, said: e.said, keys: storedKeys(e), chunks: e.facts ? [e.facts.map(([f, keys]) => keyedNode(f, (_, i) => keys[i]))] : e.chunks, drop: [], slots: [slot] };
 }
 
 /** Two lists of stored keys and new items, one after the other, new items side by side joined into one. */
@@ -130,13 +131,13 @@ export function joinParts(a: Part, b: Part): Part {
   // New mentions join one by one, as merging folds a group's ranges.
   const fresh = b.slots.length === 0 ? (b.chunks[0] as EventNode[]) : null;
   const range = fresh ? fresh.reduce((r, n) => joinRanges(r, n.range), a.range) : joinRanges(a.range, b.range);
-  const seen = new Set(a.samples.map(([k]) => k));
+  const seen = new Set(a.keys);
   return {
     sum: joinSummaries(a.sum, b.sum),
     pieces: adjoin(a.pieces, b.pieces),
     range,
     said: keptSaid([...a.said, ...b.said]),
-    samples: a.samples.concat(b.samples.filter(([k]) => !seen.has(k))),
+    keys: a.keys.concat(b.keys.filter((k) => !seen.has(k))),
     chunks: adjoin(a.chunks, b.chunks),
     drop: a.drop.concat(b.drop),
     slots: a.slots.concat(b.slots),
@@ -148,7 +149,7 @@ export const chunkOf = (nodes: EventNode[]): Chunk => nodes.map((n) => [factsOf(
 
 /** The stored form of a finished event whose chunks are now `chunks` (or its facts, `facts`). */
 export function storedEvent(event: Event, part: Part, order: number, chunks: string[], facts?: Chunk): StoredEvent {
-  return { id: event.id, known: event.known, order, sum: part.sum, range: part.range, said: part.said, samples: part.samples, chunks, ...(facts ? { facts } : {}) };
+  return { id: event.id, known: event.known, order, sum: part.sum, range: part.range, said: part.said, keys: part.keys, chunks, ...(facts ? { facts } : {}) };
 }
 
 /** Mentions kept per block: the comparison window of a block in a full run. */
