@@ -14,15 +14,9 @@ import { HONORIFICS, ORG_HEADS, PLACE_HEADS, TITLE_HEADS, TITLE_MODIFIERS } from
 import { isAcronym } from './candidates.js';
 import type { TitleCue } from './layer.js';
 import { readTitle, titleAfter, titleBefore, whose } from './titles.js';
+import { isCurrency, isLegalForm, unitNumber } from './units.js';
 import type { Token } from './tokens.js';
 import { lowerWord } from './chars.js';
-
-/** A company's legal form, which names nothing alone. */
-const CORPORATE = /^(?:inc|ltd|llc|plc|corp|co|gmbh|ag|s\.?a|n\.?v|b\.?v|pty|oao|ooo|pjsc|ojsc|jsc)\.?$/i;
-/** An ordinal number: "501st", "3rd", "72nd". */
-const ORDINAL = /^\d+(?:st|nd|rd|th)$/i;
-/** Last words of military units, which carry their number in their name. Lower case. */
-const UNIT_HEADS = new Set(['army', 'corps', 'legion', 'division', 'brigade', 'regiment', 'battalion', 'fleet', 'squadron', 'company', 'guards', 'infantry', 'artillery', 'cavalry']);
 
 /** A name span over tokens `[first, last]`, with the title found next to it. */
 export interface NameSpan {
@@ -77,10 +71,10 @@ export function refine(tokens: readonly Token[], candidates: Candidate[], ctx: C
     if (first > last) continue;
     title ??= titleBefore(tokens, first, ctx);
     // the number of a military unit is part of its name: "501st Legion", "3rd Assault Brigade"
-    if (first > 0 && ORDINAL.test(tokens[first - 1].text) && UNIT_HEADS.has(lower(tokens[last])) && tokens[first].start - tokens[first - 1].end <= 1) first--;
+    if (unitNumber(tokens, first, last)) first--;
     for (const part of splitPlaceFromPerson(tokens, first, last, ctx)) {
       if (isDemonymOnly(tokens, part.first, part.last, ctx) || isAdjective(tokens, part.first, part.last) || isCurrency(tokens, part.last)) continue;
-      if (part.first === part.last && CORPORATE.test(tokens[part.first].text)) continue; // "Inc." after "Atlantic Lottery Corporation,": no name alone
+      if (isLegalForm(tokens, part.first, part.last)) continue;
       const words = tokens.slice(part.first, part.last + 1);
       if (words.some((t) => TITLE_HEADS.has(lower(t))) && words.every((t) => isTitleWord(t) || whose(t.text, ctx) !== null)) continue; // a bare title
       const after = part.last === last ? titleAfter(tokens, last, ctx) : null;
@@ -136,14 +130,6 @@ export function isDemonymOnly(tokens: readonly Token[], first: number, last: num
     const key = foldName(t.text).replace(/s$/, '');
     return (g.demonyms.has(key) || pack?.demonyms.has(key) === true) && !g.countries.has(key);
   });
-}
-
-/**
- * A country's letters marking a currency ("US$ 20,000", "NZ $ 26 million", "HK$5m"): a unit, no place.
- * On GUM train/dev such spans were never names (3 spurious places).
- */
-export function isCurrency(tokens: readonly Token[], last: number): boolean {
-  return /\p{Sc}$/u.test(tokens[last].text) || (/^\p{Sc}$/u.test(tokens[last + 1]?.text ?? '') && /^\d/.test(tokens[last + 2]?.text ?? ''));
 }
 
 /** A single word shaped like a nationality adjective and used as one ("Belarussian region"). */
