@@ -83,34 +83,31 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
     const got = await input.state(ask.map((b) => `b:${b}`));
     for (const b of ask) lists.set(b, (got.get(`b:${b}`) as string[] | undefined) ?? []);
   };
-  const people = new Map<string, { surnames: Set<string>; full: boolean }>(); // person block → the new names' surnames there
+  const surnames = new Set<string>(); // the new persons' surnames
+  const full = new Set<string>(); // person blocks holding a new full name
   for (const n of newNodes) {
     if (n.type !== 'person') continue;
-    for (const b of stateBlocks(n)) {
-      if (!b.startsWith('person|')) continue;
-      const here = people.get(b) ?? people.set(b, { surnames: new Set(), full: false }).get(b)!;
-      here.surnames.add(n.parts.surname);
-      here.full ||= n.parts.given.length > 0;
-    }
+    surnames.add(n.parts.surname);
+    if (n.parts.given.length > 0) for (const k of surnameKeys(n.parts.surname)) full.add(`person|${k}`);
   }
   await readLists(newNodes.flatMap(stateBlocks));
   const wanted = new Set<string>();
   const bare = new Set<string>();
   for (const [b, fs] of lists) {
-    const here = people.get(b);
-    if (!here) for (const f of fs) wanted.add(f);
-    else {
-      for (const f of fs) {
-        const p = personOf(f);
-        if (here.full && p.pack === '' && p.bare) bare.add(f);
-        if (!wanted.has(f) && (bare.has(f) || [...here.surnames].some((surname) => fits({ given: [], surname }, p.parts)))) wanted.add(f);
-      }
-    }
+    if (!b.startsWith('person|')) for (const f of fs) wanted.add(f);
+    else if (full.has(b)) for (const f of fs) if (personOf(f).bare && personOf(f).pack === '') bare.add(f);
   }
+  for (const f of bare) wanted.add(f);
+  // Each filing sharing a block with a new surname is tested once against it.
+  const near = (surname: string, ok: (f: string) => boolean) => {
+    const seen = new Set<string>();
+    for (const k of surnameKeys(surname)) for (const f of lists.get(`person|${k}`)!) if (!seen.has(f) && seen.add(f) && !wanted.has(f) && ok(f) && fits({ given: [], surname }, personOf(f).parts)) wanted.add(f);
+  };
+  for (const surname of surnames) near(surname, () => true);
   // A stored bare surname sharing a block with a new full name is matched again: the full names fitting it under any of its keys.
-  const bareKeys = [...bare].map((f) => ({ parts: personOf(f).parts, blocks: surnameKeys(personOf(f).parts.surname).map((k) => `person|${k}`) }));
-  await readLists(bareKeys.flatMap((x) => x.blocks));
-  for (const { parts, blocks } of bareKeys) for (const b of blocks) for (const f of lists.get(b)!) if (!wanted.has(f) && !personOf(f).bare && fits(parts, personOf(f).parts)) wanted.add(f);
+  const bareSurnames = new Set([...bare].map((f) => personOf(f).parts.surname));
+  await readLists([...bareSurnames].flatMap((surname) => surnameKeys(surname).map((k) => `person|${k}`)));
+  for (const surname of bareSurnames) near(surname, (f) => !personOf(f).bare);
   const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => lists.has(b)) || newNodes.some((m) => m.pack === n.pack));
   await readLists(packHere.map((n) => `pack|${n.pack}`));
   for (const n of packHere) for (const f of lists.get(`pack|${n.pack}`)!) wanted.add(f);
