@@ -67,7 +67,7 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
     const sketched = ids.filter((id) => !clusterer.stories.has(id) && heads.has(id));
     if (sketched.length === 0) return;
     const hashed = hashedVector(v);
-    const may = (h: Head) => bound(hashed, h.sketch) * timeFactor(day, h) >= STORY_SIMILARITY - BOUND_SLACK;
+    const may = (h: Head) => h.sketch === null || bound(hashed, h.sketch) * timeFactor(day, h) >= STORY_SIMILARITY - BOUND_SLACK;
     await loadWhole(sketched.filter((id) => may(heads.get(id)!)));
   };
   const storyOf = new Map<string, string>();

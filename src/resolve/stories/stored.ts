@@ -12,8 +12,8 @@ import type { Clustering } from './resolver.js';
 
 /** A story's `s:` entry. */
 export interface StoredHead {
-  /** `sketchOf` its centroid. */
-  sketch: [string, string];
+  /** `sketchOf` its centroid (a pair of strings in state written before the sketch's present form: read as none). */
+  sketch: string;
   first: number | null;
   last: number | null;
   order: number;
@@ -41,9 +41,9 @@ export interface LegacyStory {
   central: string;
 }
 
-/** A story's `s:` entry as read. */
+/** A story's `s:` entry as read (`sketch` null: none that can be read, so the story is loaded whole). */
 export interface Head extends Omit<StoredHead, 'sketch'> {
-  sketch: Sketch;
+  sketch: Sketch | null;
 }
 
 /** The `s:` and `w:` entries of a story whose central document is `central`. */
@@ -61,7 +61,7 @@ export function storyEntries(s: StoryState, central: string): [string, unknown][
 
 /** A stored `s:` entry, decoded. */
 export function readHead(h: StoredHead): Head {
-  return { ...h, sketch: readSketch(h.sketch) };
+  return { ...h, sketch: typeof h.sketch === 'string' ? readSketch(h.sketch) : null };
 }
 
 /** A story loaded whole from its entries, its documents (in its item) not listed yet. */

@@ -106,7 +106,7 @@ describe('story sketches', () => {
       for (const v of vectors) {
         const [exact, upper] = [cosine(v, s.centroid, s.norm), bound(hashedVector(v), sketch)];
         expect(upper).toBeGreaterThanOrEqual(exact);
-        expect(upper - exact).toBeLessThanOrEqual([...v.values()].reduce((a, b) => a + b, 0) / 65_535 + 1e-12);
+        expect(upper - exact).toBeLessThanOrEqual([...v.values()].reduce((a, b) => a + b, 0) / 4095 + 1e-12);
         pairs++;
       }
     }
