@@ -111,9 +111,12 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
   const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => lists.has(b)) || newNodes.some((m) => m.pack === n.pack));
   await readLists(packHere.map((n) => `pack|${n.pack}`));
   for (const n of packHere) for (const f of lists.get(`pack|${n.pack}`)!) wanted.add(f);
-  const got = await input.state([...wanted].map((f) => `g:${f}`));
+  // In the order of the blocks read and of their lists, as merging has always met stored spellings.
+  const ordered = new Set<string>();
+  for (const fs of lists.values()) for (const f of fs) if (wanted.has(f)) ordered.add(f);
+  const got = await input.state([...ordered].map((f) => `g:${f}`));
   const filings = new Map<string, Spelling[]>();
-  for (const f of wanted) filings.set(f, (got.get(`g:${f}`) as Spelling[] | undefined) ?? []);
+  for (const f of ordered) filings.set(f, (got.get(`g:${f}`) as Spelling[] | undefined) ?? []);
   return { lists, filings, packHere };
 }
 
