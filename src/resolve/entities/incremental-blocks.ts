@@ -2,18 +2,19 @@
  * How an incremental run keeps and reads the stored spellings it compares new names with.
  *
  * Spellings are kept once, by filing (`g:<filing>`): the spellings that share what their blocks
- * depend on (type and pack; a person's surname, full names apart from bare ones; another name's keys). A block
- * (`b:<block>`) lists the filings under it, and changes only when a new filing joins it; a filing
- * changes only when it gains a spelling, one of its entities is merged away, or (not persons, whose
- * use counts nothing reads) a spelling's use count grows. So a known name costs no write, and a new
- * one writes its filing and, when the filing is new, the lists of its blocks.
+ * depend on (type and pack; a person's surname, full names apart from bare ones; another name's
+ * keys). A block (`b:<block>`) lists the filings under it, and changes only when a new filing joins
+ * it; a filing changes only when it gains a spelling, one of its entities is merged away, or (not
+ * persons, whose use counts nothing reads) a spelling's use count grows. So a known name costs no
+ * write, and a new one writes its filing and, when the filing is new, the lists of its blocks.
  *
  * A step reads the lists of the new names' blocks and the filings that can change a decision: every
  * filing of a block other than persons'; of persons, those whose surname fits a new name's of the
- * block (`compatibleNames`, the test every person rule applies before joining) and, so that the bare-surname
- * rule sees what a full pass sees, every stored bare surname sharing a block with a new full name,
- * with the full names fitting it under any of its keys. Pack entities sharing a block read come with
- * their stored spellings (`pack|<id>`), as a full pass holds every pack entity.
+ * block (`compatibleNames`, the test every person rule applies before joining: the others can join
+ * nothing new) and, so that the bare-surname rule sees what a full pass sees, every stored bare
+ * surname sharing a block with a new full name, with the full names fitting it under any of its
+ * keys. Pack entities sharing a block read come with their stored spellings (`pack|<id>`), as a
+ * full pass holds every pack entity.
  */
 import type { Context } from '../../context.js';
 import type { IncrementalInput } from '../resolve.js';
@@ -45,6 +46,7 @@ const parsed = new BoundedMemo<{ pack: string; parts: NameParts; bare: boolean }
 /** Whether two surnames may be one (`compatibleNames` of the bare names). */
 const fits = (a: NameParts, b: NameParts) => compatibleNames({ given: [], surname: a.surname }, b);
 
+/** A spelling's identity under its entity: one entry per entity and spelling, whatever its use count. */
 export const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`;
 
 /** Files nodes of entity `id` as spellings into `filings` (filing → signature → spelling); `only`: those filings alone. */
