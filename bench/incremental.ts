@@ -8,7 +8,8 @@
  * other load on the machine can disturb). The ratio 10k / 1k shows which parts grow with the corpus.
  * Then a batch of `INCREMENTAL_BATCH` more articles (default 500: how a long ingest resolves, every
  * `RESOLVE_EVERY` documents) is stored and resolved: its cost per article, per resolver, with the
- * state keys read and written per article, is what bounds a long ingest's throughput.
+ * state keys read and written per article (and their bytes, as JSON: the time measuring the read
+ * takes is left out), is what bounds a long ingest's throughput.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -30,6 +31,10 @@ interface Timed {
   keys: Map<string, number>;
   /** State keys written, by resolver. */
   puts: Map<string, number>;
+  /** Bytes (as JSON) of the state read and written, by resolver; measuring the read is left out of `ms` (`skip`). */
+  bytesRead?: Map<string, number>;
+  bytesWritten?: Map<string, number>;
+  skip?: Map<string, number>;
 }
 
 /** The resolvers with their time (and state keys read) recorded by name. */
@@ -37,10 +42,20 @@ function timed(t: Timed): Resolver[] {
   const add = (m: Map<string, number>, name: string, n: number) => m.set(name, (m.get(name) ?? 0) + n);
   const clock = async <T extends { state: unknown[] }>(name: string, f: () => Promise<T>): Promise<T> => {
     const a = performance.now();
+    const skipped = t.skip?.get(name) ?? 0;
     const out = await f();
-    add(t.ms, name, performance.now() - a);
+    add(t.ms, name, performance.now() - a - ((t.skip?.get(name) ?? 0) - skipped));
     add(t.puts, name, out.state.length);
+    if (t.bytesWritten) add(t.bytesWritten, name, JSON.stringify(out.state).length);
     return out;
+  };
+  /** Counts the bytes of what a resolver read, the time counting takes left out of its time. */
+  const measured = (name: string) => (m: Map<string, unknown>) => {
+    if (!t.bytesRead || !t.skip) return m;
+    const a = performance.now();
+    add(t.bytesRead, name, JSON.stringify([...m.values()]).length);
+    add(t.skip, name, performance.now() - a);
+    return m;
   };
   return RESOLVERS.map((r) => ({
     ...r,
@@ -55,7 +70,7 @@ function timed(t: Timed): Resolver[] {
       add: (input, corpus, c) =>
         clock(r.name, () =>
           r.incremental!.add(
-            { ...input, state: (keys) => (add(t.keys, r.name, keys.length), input.state(keys)) },
+            { ...input, state: (keys) => (add(t.keys, r.name, keys.length), input.state(keys).then(measured(r.name))) },
             corpus,
             c,
           ),
@@ -64,8 +79,8 @@ function timed(t: Timed): Resolver[] {
   }));
 }
 
-async function resolveTimed(store: Store): Promise<{ mode: string; total: number; t: Timed }> {
-  const t: Timed = { ms: new Map(), keys: new Map(), puts: new Map() };
+async function resolveTimed(store: Store, bytes = false): Promise<{ mode: string; total: number; t: Timed }> {
+  const t: Timed = { ms: new Map(), keys: new Map(), puts: new Map(), ...(bytes ? { bytesRead: new Map(), bytesWritten: new Map(), skip: new Map() } : {}) };
   const a = performance.now();
   const mode = await resolveCorpus(store, ctx, timed(t));
   return { mode, total: performance.now() - a, t };
@@ -94,7 +109,7 @@ export async function runIncremental(): Promise<void> {
     await store.putBatch([{ doc: extra, raw: makeRaw(articles[max].name, articles[max].text) }]);
     const add = await resolveTimed(store);
     await store.putBatch(more);
-    const step = await resolveTimed(store);
+    const step = await resolveTimed(store, true);
     rows.push({ size, full: full.total, add, batch: step });
     await store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -127,7 +142,8 @@ function printBatch(rows: { size: number; batch: { total: number; t: Timed } }[]
   console.log(`|---|${rows.map(() => '---|').join('')}---|`);
   const per = (x: { batch: { t: Timed } }, m: 'ms' | 'keys' | 'puts', name: string) => (x.batch.t[m].get(name) ?? 0) / batch;
   for (const r of RESOLVERS) {
-    const cell = (x: (typeof rows)[number]) => `${per(x, 'ms', r.name).toFixed(2)} ms, ${per(x, 'keys', r.name).toFixed(0)} keys read, ${per(x, 'puts', r.name).toFixed(0)} written`;
+    const kb = (x: (typeof rows)[number], m: 'bytesRead' | 'bytesWritten') => ((x.batch.t[m]?.get(r.name) ?? 0) / batch / 1024).toFixed(1);
+    const cell = (x: (typeof rows)[number]) => `${per(x, 'ms', r.name).toFixed(2)} ms, ${per(x, 'keys', r.name).toFixed(0)} keys (${kb(x, 'bytesRead')} KB) read, ${per(x, 'puts', r.name).toFixed(0)} (${kb(x, 'bytesWritten')} KB) written`;
     console.log(`| ${r.name} | ${rows.map(cell).join(' | ')} | ${(per(last, 'ms', r.name) / per(first, 'ms', r.name)).toFixed(2)} |`);
   }
   const rest = (x: (typeof rows)[number]) => x.batch.total / batch - RESOLVERS.reduce((s, r) => s + per(x, 'ms', r.name), 0);
