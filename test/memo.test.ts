@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { BoundedMemo } from '../src/memo.js';
+import { BoundedMemo, forgetMemos } from '../src/memo.js';
+import { resolvePending } from '../src/worker/resolve-pending.js';
+import { makeDoc, makeRaw } from './helpers.js';
 import { tokens } from '../src/resolve/duplicates/tokens.js';
 import { resolveCorpus } from '../src/resolve/resolve.js';
 import { SqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -34,5 +36,37 @@ describe('tokens memo', () => {
     const again = tokens(text);
     expect(again).not.toBe(first);
     expect(again).toEqual(first);
+  });
+});
+
+describe('forgetMemos', () => {
+  it('empties every memo of the thread, so each key is computed again', () => {
+    const [a, b] = [new BoundedMemo<number>(10), new BoundedMemo<number>(10)];
+    const calls: string[] = [];
+    const get = (m: BoundedMemo<number>, k: string) => m.get(k, () => (calls.push(k), k.length));
+    get(a, 'x');
+    get(b, 'yy');
+    get(a, 'x');
+    expect(calls).toEqual(['x', 'yy']);
+    forgetMemos();
+    expect([get(a, 'x'), get(b, 'yy')]).toEqual([1, 2]);
+    expect(calls).toEqual(['x', 'yy', 'x', 'yy']);
+  });
+
+  it('runs after each resolution step of resolvePending, and not when nothing was pending', async () => {
+    const memo = new BoundedMemo<number>(10);
+    let calls = 0;
+    const get = () => memo.get('k', () => ++calls);
+    const store = SqliteStore.open(join(tempDir(), 'parley.sqlite'));
+    get();
+    expect(await resolvePending(store, makeContext())).toBe(false);
+    get();
+    expect(calls).toBe(1); // nothing pending: nothing resolved, the memo kept
+    const text = 'Envoys of Varnholm met in Kessel on Monday.';
+    await store.putBatch([{ doc: makeDoc(text), raw: makeRaw('a.txt', text) }]);
+    expect(await resolvePending(store, makeContext())).toBe(true);
+    get();
+    expect(calls).toBe(2);
+    await store.close();
   });
 });

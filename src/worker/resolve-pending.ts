@@ -9,6 +9,7 @@
 import type { Context } from '../context.js';
 import { INCREMENTAL_FROM, resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
 import type { Store } from '../store/store.js';
+import { forgetMemos } from '../memo.js';
 
 /**
  * A long ingest (or worker) resolves the corpus after every this many new documents: the first
@@ -39,7 +40,12 @@ export async function resolvePending(store: Store, ctx: Context, resolvers: Reso
     const { changed, resolved } = await store.corpusGeneration();
     if (changed === resolved || (opts.upTo && resolved >= opts.upTo.generation)) return false;
     const upTo = opts.upTo && opts.upTo.generation < changed ? opts.upTo : null;
-    await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc });
+    try {
+      await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc });
+    } finally {
+      // what the step's memos hold (its documents' names and texts) is not alive through the next step
+      forgetMemos();
+    }
     await store.markResolved(upTo?.generation ?? changed);
     return true;
   };
