@@ -23,7 +23,9 @@ import { setFlagsFromString } from 'node:v8';
  * 1.84 GB and 34 ms/doc. Run one after the other on a quieter machine (`npm run bench -- scale`),
  * 50 cost 8–10% more CPU per document than the default at 3,000 (peak 0.68–0.71×). 25 was not
  * measured at 10,000 (more full collections of a larger live heap cost more CPU), so 50; V8's own
- * factor on machines with less memory is 1.3–2.0 (30–100 %).
+ * factor on machines with less memory is 1.3–2.0 (30–100 %). Measured again at 6,000 articles (2 threads,
+ * runs side by side): 50 peaked at 1,356–1,436 MB and 28.7–28.9 CPU ms/doc, 25 at 1,246–1,281 MB and
+ * 30.0 ms/doc — 25 saves 110–190 MB for ~4 % more CPU, so 50 stays (`PARLEY_HEAP_GROWTH=25` trades).
  */
 export const HEAP_GROWING_PERCENT = 50;
 
