@@ -22,6 +22,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { dropDatabase } from '../test/store/drop-database.js';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { writeSyntheticCorpus } from './synthetic-corpus.js';
@@ -136,25 +137,11 @@ function winkRate(dir: string, limit: number): number {
 
 const created: string[] = [];
 
-/**
- * Drops the databases the bench made. An autovacuum worker on one (a superuser's process, which FORCE
- * may not end) fails the drop: wait for it a little, then leave the database with a warning rather
- * than fail a run whose figures are already printed.
- */
+/** Drops the databases the bench made (warning, not failing, on one it cannot drop: `dropDatabase`). */
 async function dropCreated(base: string): Promise<void> {
   const c = new pg.Client({ connectionString: base });
   await c.connect();
-  for (const name of created.splice(0)) {
-    for (let attempt = 1; ; attempt++) {
-      const failed = await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => null, (err: Error) => err);
-      if (!failed) break;
-      if (attempt === 5) {
-        console.warn(`could not drop bench database ${name}: ${failed.message}`);
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
-  }
+  for (const name of created.splice(0)) await dropDatabase(c, name);
   await c.end();
 }
 

@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { tempDir } from '../helpers.js';
+import { dropDatabase } from './drop-database.js';
 
 const PG_URL = process.env.PARLEY_TEST_PG;
 
@@ -49,22 +50,7 @@ afterAll(async () => {
   if (created.length === 0) return;
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
-  for (const name of created.splice(0)) {
-    // An autovacuum worker on the database (a superuser's process, which FORCE may not end) fails the
-    // drop: wait for it a little, then leave the database rather than fail the suite over clean-up.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        break;
-      } catch (err) {
-        if (attempt === 5) {
-          console.warn(`could not drop test database ${name}: ${(err as Error).message}`);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 500 * attempt));
-      }
-    }
-  }
+  for (const name of created.splice(0)) await dropDatabase(client, name);
   await client.end();
 });
 
