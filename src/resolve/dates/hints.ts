@@ -63,12 +63,58 @@ function regexOf(h: DateHint): { main: RegExp; with: RegExp | null } {
   return re;
 }
 
+/**
+ * Bits of the trigram filter of `cueTest`: 2^16, so a text of a few thousand characters sets a few
+ * percent of them, and a cue absent from the text almost always has a trigram whose bit is clear.
+ */
+const TRIGRAM_BITS = 1 << 16;
+/** The trigram bits of the text being read (cleared again after each `findHints`). */
+const trigramBits = new Uint8Array(TRIGRAM_BITS);
+const trigramHash = (s: string, i: number) =>
+  (Math.imul(s.charCodeAt(i) * 961 + s.charCodeAt(i + 1) * 31 + s.charCodeAt(i + 2), 0x9e3779b1) >>> 16) & (TRIGRAM_BITS - 1);
+
+/**
+ * Calls `f` with `cue => lower.includes(cue)` answered for the ~400 cues of a pack without ~400 scans
+ * of the text: a cue with a trigram the text lacks (its bit clear in a set built once per text)
+ * cannot occur in it, and only the others are looked for. Same answers as `includes`; measured on
+ * the synthetic articles, the scans took 1.1 ms of the 1.3 ms `findHints` spent per article.
+ */
+function withCueTest<T>(lower: string, f: (has: (cue: string) => boolean) => T): T {
+  const set: number[] = [];
+  for (let i = 0; i + 2 < lower.length; i++) {
+    const h = trigramHash(lower, i);
+    if (trigramBits[h] === 0) {
+      trigramBits[h] = 1;
+      set.push(h);
+    }
+  }
+  const known = new Map<string, boolean>();
+  const has = (cue: string) => {
+    let yes = known.get(cue);
+    if (yes === undefined) {
+      yes = true;
+      for (let i = 0; yes && i + 2 < cue.length; i++) yes = trigramBits[trigramHash(cue, i)] === 1;
+      yes &&= lower.includes(cue);
+      known.set(cue, yes);
+    }
+    return yes;
+  };
+  try {
+    return f(has);
+  } finally {
+    for (const h of set) trigramBits[h] = 0;
+  }
+}
+
 /** Every hint of `hints` mentioned in `text` (first mention of each, the next ones in `also`). */
 export function findHints(text: string, hints: readonly DateHint[]): HintMatch[] {
+  return withCueTest(text.toLowerCase(), (has) => matchHints(text, hints, has));
+}
+
+function matchHints(text: string, hints: readonly DateHint[], has: (cue: string) => boolean): HintMatch[] {
   const found: HintMatch[] = [];
-  const lower = text.toLowerCase();
   for (const hint of hints) {
-    if (hint.cue && !hint.cue.some((c) => lower.includes(c))) continue;
+    if (hint.cue && !hint.cue.some(has)) continue;
     const re = regexOf(hint);
     if (re.with && !re.with.test(text)) continue;
     const all = new RegExp(re.main.source, 'giu');
