@@ -3,7 +3,7 @@
  * a block with (same numbered round, same day, same resolved actors, same venue), reading only those
  * blocks and events, and of those events only their summaries (`incremental-state.ts`). Merging sees
  * a stored event as the mentions filed in the new mentions' blocks that a block's rule could join
- * (the same comparison window a full run has), joined as one group with the event's stored range;
+ * (the same comparison window a full run has), joined as one group with the event's stored range and number of mentions;
  * an event that gains mentions is built from its summary joined with theirs, and its mentions as its
  * stored item lists them followed by the new ones. So growing an event reported a thousand times
  * reads and writes its summary and the new mentions, not its thousand mentions' facts; its stored
@@ -102,17 +102,18 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   const nodes: EventNode[] = [];
   const given: number[][] = [];
   const ranges: (DateRange | null | undefined)[] = [];
+  const sizes: (number | undefined)[] = [];
   for (const [slot, posted] of wanted) {
     const e = run.stored.get(slot);
     if (!e) continue;
     const group = run.full.has(slot) ? fullNodes(run, slot) : [...posted.values()].map((p) => fromPosted(p, e.sum.type));
     for (const n of group) run.owner.set(n, slot);
-    if (group.length > 0) given.push(group.map((_, i) => nodes.length + i)), ranges.push(run.full.has(slot) ? undefined : e.range);
+    if (group.length > 0) given.push(group.map((_, i) => nodes.length + i)), ranges.push(run.full.has(slot) ? undefined : e.range), sizes.push(run.full.has(slot) ? undefined : e.sum.count);
     append(nodes, group);
   }
   const firstFresh = nodes.length;
   append(nodes, freshNodes);
-  const groups = mergeEventNodes(nodes, given, ranges);
+  const groups = mergeEventNodes(nodes, given, ranges, sizes);
 
   // Groups with a new mention, or joining two stored events, or left by a changed document's mentions, changed.
   const owners = (g: number[]) => new Set(g.map((i) => run.owner.get(nodes[i])));

@@ -2,13 +2,16 @@
  * Cross-document event merging by blocking keys, never all-pairs:
  * 1. `(type, ordinal)` — "the second round of talks" in two sources, sharing an actor.
  * 2. `(type, day)` — same type on the same day, sharing an actor or the place.
- * 3. `(type, actors)` — same type with the same set of resolved actors (entity ids), same status.
+ * 3. `(type, actors)` — same type with the same set of resolved actors (entity ids), same status,
+ *    and no two different venues.
  * 4. within one document, a mention with no time, no ordinal and no other venue joins the closest
  *    earlier mention of the same type that has a date or an ordinal ("the talks" after "the second
  *    round of talks on Monday").
  * 5. a denial naming a venue and no time joins the one event anchored at that venue.
  * Every join is guarded at group level: two groups whose dates conflict never merge, so an undated
- * mention cannot chain two differently dated events together.
+ * mention cannot chain two differently dated events together; and an event no mention dates stops
+ * growing at `MAX_UNDATED_MENTIONS`, so undated reports cannot chain into one event as large as the
+ * corpus.
  */
 import { narrower, overlaps, type DateRange } from './date-range.js';
 import type { EventNode } from './nodes.js';
@@ -24,6 +27,18 @@ const MAX_BLOCK_COMPARISONS = 200;
  * real negotiation series (a few days to weeks) rounded up. Only the ordinal block allows it.
  */
 const DATE_DISPUTE_DAYS = 7;
+
+/**
+ * Most mentions an event may gather while none of them dates it. Nothing but its type and actors (or
+ * an ordinal) holds such an event together, and the same actors meet, strike or speak again and
+ * again: without this bound every undated "Bankers insisted" or "talks between A and B" of a
+ * growing corpus chained into one event (4,380 mentions at 10k synthetic undated articles) that no
+ * analyst wants, and whose facts every incremental step that re-keyed it read whole. Chosen well above
+ * what real coreference needs: MEANTIME's largest gold chain has 8 mentions and Parley's largest
+ * undated group there 4 (so no MEANTIME decision changes), while an event read in full stays small.
+ * A dated mention lifts the bound (dates then guard the event).
+ */
+export const MAX_UNDATED_MENTIONS = 32;
 const DAY = 86_400_000;
 
 const near = (a: DateRange, b: DateRange) => Math.abs(Date.parse(a.start) - Date.parse(b.start)) <= DATE_DISPUTE_DAYS * DAY;
@@ -61,14 +76,18 @@ export const foldRanges = (ranges: (DateRange | null)[]): DateRange | null => ra
 class Merger {
   private readonly uf: UnionFind;
   private readonly range = new Map<number, DateRange>();
+  /** Mentions of each root's group (a stored event's count when only some of its mentions are given). */
+  private readonly size: number[];
   /** Nodes of given groups: two of them were compared when their groups were made. */
   private readonly old: boolean[];
   constructor(
     private readonly nodes: EventNode[],
     given: number[][],
     givenRanges: (DateRange | null | undefined)[],
+    givenSizes: (number | undefined)[] = [],
   ) {
     this.uf = new UnionFind(nodes.length);
+    this.size = nodes.map(() => 1);
     nodes.forEach((n, i) => n.range && this.range.set(i, n.range));
     this.old = nodes.map(() => false);
     for (const group of given) for (const i of group) this.old[i] = true;
@@ -76,6 +95,7 @@ class Merger {
       for (const i of group.slice(1)) this.force(group[0], i);
       const range = givenRanges[g];
       if (range !== undefined && group.length > 0) this.setRange(group[0], range);
+      if (givenSizes[g] !== undefined && group.length > 0) this.size[this.uf.find(group[0])] = givenSizes[g]!;
     });
   }
   /** Whether a node came in a given group. */
@@ -93,6 +113,7 @@ class Merger {
     if (a === b) return;
     const [ra, rb] = [this.range.get(a), this.range.get(b)];
     if (ra && rb && !overlaps(ra, rb) && !(allowDispute && near(ra, rb))) return;
+    if (!ra && !rb && this.size[a] + this.size[b] > MAX_UNDATED_MENTIONS) return;
     this.unite(a, b, ra, rb);
   }
   /** Joins two nodes' groups whatever their dates (they were found to be one event before). */
@@ -102,8 +123,10 @@ class Merger {
   }
   private unite(a: number, b: number, ra: DateRange | undefined, rb: DateRange | undefined): void {
     this.uf.union(a, b);
+    const root = this.uf.find(a);
+    this.size[root] = this.size[a] + this.size[b];
     const merged = joinRanges(ra ?? null, rb ?? null);
-    if (merged) this.range.set(this.uf.find(a), merged);
+    if (merged) this.range.set(root, merged);
   }
   /**
    * Joins pairs within a block that pass `same`, comparing each node with a bounded window of others;
@@ -141,8 +164,10 @@ const venueKey = (n: EventNode) => (n.placeKey ? `${n.type}@${n.placeKey}` : nul
 /** Same type and day: one event when they share the place or an actor. */
 const sameDayRule = (a: EventNode, b: EventNode) =>
   (a.placeKey !== null && a.placeKey === b.placeKey) || (a.actorKeys.length > 0 && b.actorKeys.some((k) => a.actorKeys.includes(k)));
-/** Same type and resolved actors: one event when the statuses agree and the ordinals are the same. */
-const sameActorsRule = (a: EventNode, b: EventNode) => statusesAgree(a, b) && a.ordinal === b.ordinal;
+/** A venue each names, not the same one: two events (delegations that met in Virel and in Dornach met twice). */
+const venuesDiffer = (a: EventNode, b: EventNode) => a.placeKey !== null && b.placeKey !== null && a.placeKey !== b.placeKey;
+/** Same type and resolved actors: one event when the statuses agree, the ordinals are the same and the venues do not differ. */
+const sameActorsRule = (a: EventNode, b: EventNode) => statusesAgree(a, b) && a.ordinal === b.ordinal && !venuesDiffer(a, b);
 const isDenial = (n: EventNode) => n.status === 'denied' && n.time === null;
 const isAnchor = (n: EventNode) => n.range !== null || n.ordinal !== null;
 
@@ -172,11 +197,12 @@ export function blockKeys(n: EventNode): string[] {
 /**
  * Groups of node indices, each group one real event. `given` lists groups already known to be one
  * event each (an incremental run's stored events): they are joined first, without the date guard,
- * and take their range from `givenRanges` where it has one (a stored event of which only some
- * mentions are given); their nodes are not attached again within their documents.
+ * and take their range from `givenRanges` and their number of mentions from `givenSizes` where those
+ * have one (a stored event of which only some mentions are given); their nodes are not attached
+ * again within their documents.
  */
-export function mergeEventNodes(nodes: EventNode[], given: number[][] = [], givenRanges: (DateRange | null | undefined)[] = []): number[][] {
-  const m = new Merger(nodes, given, givenRanges);
+export function mergeEventNodes(nodes: EventNode[], given: number[][] = [], givenRanges: (DateRange | null | undefined)[] = [], givenSizes: (number | undefined)[] = []): number[][] {
+  const m = new Merger(nodes, given, givenRanges, givenSizes);
   // Dated mentions first, so undated ones meet groups that already carry their dates.
   for (const members of blocks(nodes, ordinalKey)) m.pairs([...members].sort((i, j) => Number(!nodes[i].range) - Number(!nodes[j].range)), sharesActor, true);
   for (const members of blocks(nodes, dayKey)) m.pairs(members, sameDayRule);
