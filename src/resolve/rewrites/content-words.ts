@@ -2,6 +2,7 @@
  * Content words: the words that carry a sentence's meaning (function words removed). A spun copy
  * keeps most of them — names, numbers, places — while its exact word sequences are broken.
  */
+import { BoundedMemo } from '../../memo.js';
 import { tokens, type Token } from '../duplicates/tokens.js';
 
 /** English function words and reporting filler (a short, fixed list; it never needs to be complete). */
@@ -30,13 +31,22 @@ export function isContentWord(norm: string): boolean {
   return norm.length > 1 && !STOP.has(norm);
 }
 
-/** The distinct content words of `text`. */
-export function contentSet(text: string): Set<string> {
-  return new Set(contentTokens(text).map((t) => t.norm));
+/**
+ * Texts whose content-word sets are remembered: a resolution reads each document's set for the word
+ * frequencies of `duplicates` and of `rewrites`, for its LSH entry, and again for each direction vote
+ * it takes part in (`spinVote`). Whole documents only (`MEMO_MIN_LENGTH`), as `tokens` remembers.
+ */
+const memo = new BoundedMemo<ReadonlySet<string>>(2048);
+const MEMO_MIN_LENGTH = 1000;
+
+/** The distinct content words of `text`, in order of first use. Shared: do not mutate. */
+export function contentSet(text: string): ReadonlySet<string> {
+  const build = () => new Set(contentTokens(text).map((t) => t.norm));
+  return text.length >= MEMO_MIN_LENGTH ? memo.get(text, build) : build();
 }
 
 /** Jaccard similarity of two sets. */
-export function setJaccard<T>(a: Set<T>, b: Set<T>): number {
+export function setJaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 && b.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;

@@ -34,10 +34,17 @@ export class StoredNames extends NameStats {
 
   constructor(private readonly state: IncrementalInput['state']) {
     super();
+    // `load` files deletions into `index` itself, and the lists built below are spliced into.
+    this.closeMemo = null;
   }
 
-  override close(key: string): string[] {
+  override close(key: string): readonly string[] {
     return this.lists.get(key) ?? super.close(key);
+  }
+
+  /** `NameStats.close`, never remembered here (no `closeMemo`): a new list of this run's own. */
+  private newList(key: string): string[] {
+    return super.close(key) as string[];
   }
 
   /**
@@ -56,7 +63,7 @@ export class StoredNames extends NameStats {
     const got = dels.length > 0 ? await this.state(dels.map((d) => `x:${d}`)) : new Map<string, unknown>();
     for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
-      this.lists.set(n, super.close(n));
+      this.lists.set(n, this.newList(n));
       this.built.add(n);
     }
     // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
@@ -103,7 +110,7 @@ export class StoredNames extends NameStats {
     for (const d of new Set(fresh.flatMap((n) => [...this.deletionsOf(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
     const isFresh = new Set(fresh);
     const changed = new Set([...fresh, ...this.built]);
-    for (const n of fresh) this.lists.set(n, super.close(n));
+    for (const n of fresh) this.lists.set(n, this.newList(n));
     for (const n of fresh) {
       for (const o of this.lists.get(n)!) {
         const list = this.lists.get(o);

@@ -75,6 +75,12 @@ export class NameStats {
   readonly mid = new Set<string>();
   /** SymSpell deletion → the names it comes from. */
   readonly index = new Map<string, Set<string>>();
+  /**
+   * `close` lists computed since the deletion index last changed: a full run counts every document in
+   * before scoring any, so each name's list is found once instead of once per document naming it (and
+   * once more for the state). Null in a subclass that changes `index` itself (`StoredNames`).
+   */
+  protected closeMemo: Map<string, string[]> | null = new Map();
 
   add(doc: Pick<NewsDoc, 'text'>): void {
     // Only words as long as a name can be are ever looked up here.
@@ -83,7 +89,9 @@ export class NameStats {
       if (v.midSentence) this.mid.add(key);
       const n = this.docFreq.get(key) ?? 0;
       this.docFreq.set(key, n + 1);
-      if (n === 0) for (const d of this.deletionsOf(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
+      if (n !== 0) continue;
+      for (const d of this.deletionsOf(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
+      this.closeMemo?.clear();
     }
   }
 
@@ -111,12 +119,17 @@ export class NameStats {
    * Every capitalised word within `maxEdits` of `key` (names or not), excluding it, in the order the
    * deletion index finds them: by the first of `deletions(key)` they share, then in the order they
    * were first counted. `neighbours` and `findMisspelledNames` depend on that order (first match wins).
+   * Shared while the index does not change: do not mutate.
    */
-  close(key: string): string[] {
+  close(key: string): readonly string[] {
+    const known = this.closeMemo?.get(key);
+    if (known) return known;
     const found = new Set<string>();
     for (const d of this.deletionsOf(key)) for (const other of this.index.get(d) ?? []) found.add(other);
     found.delete(key);
-    return [...found].filter((o) => osaDistance(key, o) <= maxEdits(key, o));
+    const list = [...found].filter((o) => osaDistance(key, o) <= maxEdits(key, o));
+    this.closeMemo?.set(key, list);
+    return list;
   }
 }
 

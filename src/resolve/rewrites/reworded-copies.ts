@@ -7,7 +7,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import { estimateJaccard, LshIndex, signature } from '../duplicates/minhash.js';
 import { shingleSet } from '../duplicates/tokens.js';
 import { alignableSentences, alignSentences, reworded, type AlignedPair } from './align.js';
-import { contentTokens } from './content-words.js';
+import { contentSet } from './content-words.js';
 
 /**
  * Rows per LSH band for content-word sets, and bands that must match: 3 rows × 40 bands with two
@@ -47,7 +47,7 @@ export interface RewordedLink {
 
 /** A document's content-word set as LSH reads it (sorted, distinct), or null when too short to compare. */
 export function contentWords(doc: Pick<NewsDoc, 'text'>): Uint32Array | null {
-  return contentWordsOf(new Set(contentTokens(doc.text).map((t) => t.norm)));
+  return contentWordsOf(contentSet(doc.text));
 }
 
 /** `contentWords` from the document's distinct content words (`contentSet` of its text). */
