@@ -15,6 +15,14 @@ import type { Event } from '../../../src/resolve/events/build.js';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { makeDoc, makeRaw, tempDir } from '../../helpers.js';
+import { docWith } from '../entities/helpers.js';
+import { entityResolver } from '../../../src/resolve/entities/resolver.js';
+import { eventsResolver } from '../../../src/resolve/events/resolver.js';
+import type { Entity } from '../../../src/resolve/entities/types.js';
+import type { Corpus, IncrementalInput } from '../../../src/resolve/resolve.js';
+import type { NewsDoc } from '../../../src/model/doc.js';
+import { findEventMentions } from '../../../src/annotate/events/stage.js';
+import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 
 /** A talks mention of document `doc` between the two resolved actors, at `place`, dated `time` (a TIMEX3 value) or not. */
 function talks(doc: string, place: string | null = null, time: string | null = null): EventNode {
@@ -95,6 +103,66 @@ describe('undated reports past the bound, resolved step by step', () => {
       const ids = all.map((d) => d.id);
       expect(await sizes(steps)).toEqual([ids.slice(0, MAX_UNDATED_MENTIONS), ids.slice(MAX_UNDATED_MENTIONS)]);
       expect(await sizes(steps)).toEqual(await sizes(once));
+    } finally {
+      await Promise.all([steps.close(), once.close()]);
+    }
+  }, 60_000);
+});
+
+describe('an undated event at the bound, whose actor a later report names in full', () => {
+  /** An undated report naming the minister by her bare surname (`Brandt`), or in full. */
+  const reportOf = (i: number, full = false) => {
+    const who = full ? 'Minister Ilse Brandt' : 'Brandt';
+    const text = `${who} held talks with Varnholm envoys in Kessel, report ${i} said.`;
+    const doc = docWith(text, [[full ? 'Ilse Brandt' : 'Brandt', 'person'], ['Varnholm', 'place'], ['Kessel', 'place']]);
+    const layers = { ...doc.layers, sentences: splitSentences(text), times: [] } as NewsDoc['layers'];
+    return { ...doc, id: `b${String(i).padStart(2, '0')}`, origin: `b${i}.txt`, layers: { ...layers, eventMentions: findEventMentions({ ...doc, layers }) } };
+  };
+  const at = { ...ctx, options: { ...ctx.options, incrementalFrom: 1 } };
+  const resolvers = [entityResolver, eventsResolver];
+  /** The resolvers, the events one counting the mentions' facts in each state value it reads. */
+  const counting = (facts: number[]) =>
+    resolvers.map((r) =>
+      r !== eventsResolver
+        ? r
+        : {
+            ...r,
+            incremental: {
+              ...r.incremental!,
+              add: (input: IncrementalInput, corpus: Corpus, c: typeof ctx) =>
+                r.incremental!.add({ ...input, state: async (keys) => { const got = await input.state(keys); for (const [k, v] of got) facts.push(k.startsWith('f:') ? (v as unknown[]).length : k.startsWith('e:') ? ((v as { facts?: unknown[] }).facts ?? []).length : 0); return got; } }, corpus, c),
+            },
+          },
+    );
+  const events = async (store: Store) => {
+    const names = new Map((await store.corpus<Entity>('entities')).map((e) => [e.id, e.name]));
+    return (await store.corpus<Event>('events')).map((e) => [e.actors.map((a) => names.get(a)), e.mentions.map((m) => m.doc)]);
+  };
+
+  it('takes no more mentions, is not read, and ends where a full run ends', async () => {
+    const docs = [...Array.from({ length: MAX_UNDATED_MENTIONS + 2 }, (_, i) => reportOf(i)), reportOf(99, true)];
+    const dir = tempDir();
+    const [steps, once] = [await SqliteStore.open(`${dir}/steps.db`), await SqliteStore.open(`${dir}/once.db`)];
+    try {
+      await steps.putBatch(docs.slice(0, -1).map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await resolveCorpus(steps, at, resolvers)).toBe('full');
+      const before = (await steps.corpus<Event>('events')).map((e) => e.actors);
+      await steps.putBatch(docs.slice(-1).map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      const facts: number[] = [];
+      expect(await resolveCorpus(steps, at, counting(facts))).toBe('incremental');
+      // The full name takes the bare surname in: both events are re-keyed and read whole, each at most the bound.
+      // The full name took the bare surname in, keeping its id: no event is re-keyed. The new report
+      // joins the event below the bound (its two facts kept in its entry), not the full one, whose facts are not read.
+      expect((await steps.corpus<Event>('events')).map((e) => e.actors)).toEqual(before);
+      expect(facts.filter((n) => n > 0)).toEqual([2]);
+      const ids = docs.map((d) => d.id);
+      expect(await events(steps)).toEqual([
+        [['Ilse Brandt', 'Varnholm'], ids.slice(0, MAX_UNDATED_MENTIONS)],
+        [['Ilse Brandt', 'Varnholm'], ids.slice(MAX_UNDATED_MENTIONS)],
+      ]);
+      await once.putBatch(docs.map((doc) => ({ doc, raw: makeRaw(doc.origin, doc.text) })));
+      expect(await resolveCorpus(once, at, resolvers)).toBe('full');
+      expect(await events(steps)).toEqual(await events(once));
     } finally {
       await Promise.all([steps.close(), once.close()]);
     }
