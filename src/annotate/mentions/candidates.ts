@@ -32,13 +32,16 @@ export function isAcronym(word: string): boolean {
 /** Starts with a capital letter (which is a letter: `/\p{L}/` needs no second test). */
 const capitalised = startsUpper;
 
-/** Whether the token can be part of a name, given whether it opens its sentence. */
-function nameLike(t: Token, sentenceStart: boolean): boolean {
+/**
+ * Whether the token can be part of a name, given whether it opens its sentence; an opener wink does
+ * not tag PROPN only when the document writes it capitalised inside a sentence too (`named`, see `openers.ts`).
+ */
+function nameLike(t: Token, sentenceStart: boolean, named?: ReadonlySet<string>): boolean {
   if (!capitalised(t.text) || /^\p{Lu}['’]\p{Ll}/u.test(t.text)) return false;
   if (isAcronym(t.text)) return true;
   const lower = lowerWord(t.text);
   if (t.pos === 'PROPN') return !(sentenceStart && NOT_NAMES.has(lower));
-  if (sentenceStart || NOT_NAMES.has(lower) || CLOSED_CLASS.has(t.pos)) return false;
+  if ((sentenceStart && !named?.has(t.text.toLowerCase())) || NOT_NAMES.has(lower) || CLOSED_CLASS.has(t.pos)) return false;
   return true;
 }
 
@@ -90,8 +93,11 @@ function ofContinues(tokens: readonly Token[], runFirst: number, i: number): boo
   return words.some((w) => ORG_HEADS.has(w) || ORG_OPENERS.has(w) || PLACE_HEADS.has(w));
 }
 
-/** Finds candidate runs in `tokens`; `sentenceStarts` holds the offsets where sentences begin. */
-export function findCandidates(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>): Candidate[] {
+/**
+ * Finds candidate runs in `tokens`; `sentenceStarts` holds the offsets where sentences begin, `named`
+ * the words the document writes capitalised inside sentences (`namedInside`), names even as openers.
+ */
+export function findCandidates(text: string, tokens: readonly Token[], sentenceStarts: ReadonlySet<number>, named?: ReadonlySet<string>): Candidate[] {
   const shouting = shoutingLines(text);
   const blocked = (t: Token) => shouting.some((s) => t.start >= s.start && t.end <= s.end);
   const out: Candidate[] = [];
@@ -100,7 +106,7 @@ export function findCandidates(text: string, tokens: readonly Token[], sentenceS
   while (i < tokens.length) {
     const t = tokens[i];
     // `capitalised` first: most tokens fail it, and whether a token opens a sentence costs more to find
-    if (blocked(t) || !capitalised(t.text) || !nameLike(t, opens(i)) || isTimeWord(tokens, i) || letterCompound(tokens, i)) {
+    if (blocked(t) || !capitalised(t.text) || !nameLike(t, opens(i), named) || isTimeWord(tokens, i) || letterCompound(tokens, i)) {
       i++;
       continue;
     }

@@ -11,7 +11,8 @@
  * - a tagger span inside a shouting line, made only of title words ("Foreign Minister", plural
  *   "Senators"), a date written as one word ("8-May-2006") or only of a demonym ("Norwegians") is no
  *   name; titles and dates not even where a rule found the same words (GUM dev 0.677 → 0.680).
- * - a person span of the tagger ending in title words loses them ("Halvor Quistad Vice President").
+ * - a person span of the tagger ending in title words loses them ("Halvor Quistad Vice President");
+ * - a tagger span cut after the word opening a longer rule name ("Port" of "Port Telmar") is dropped.
  * A tagger span the rules did not find gets its title (if any) and pack link read the rules' way.
  * The tagger adds a name or changes a rule's type only when it is sure enough (`NEW_NAME_MARGIN`,
  * `RETYPE_MARGIN`): where it hesitates, the rules' reading stands (GUM dev precision 0.754 → 0.783).
@@ -23,7 +24,7 @@ import type { RuleMention } from './stage.js';
 import type { TagType } from './tagger.js';
 import { titleBefore, whose } from './titles.js';
 import { shoutingLines } from './candidates.js';
-import { HONORIFICS, TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
+import { HONORIFICS, ORG_OPENERS, TIME_WORDS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
 import { isDemonymOnly } from './refine.js';
 import { isCurrency } from './units.js';
 import { titleCase } from './stretches.js';
@@ -72,6 +73,7 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
     const t = trimTitle(tokens, tag);
     if (unsure(t, byRange.get(`${t.first}:${t.last}`))) continue;
     if (strong.some((p) => overlaps(p, t))) continue;
+    if (cutAfterOpener(tokens, rules, t)) continue;
     const rule = byRange.get(`${t.first}:${t.last}`);
     // titles ("Foreign Minister", "Senators") and dates ("8-May-2006") are no names, whoever found them
     if (bareTitle(tokens, t, ctx) || isDate(text.slice(tokens[t.first].start, tokens[t.last].end)) || isFaith(tokens, t)) continue;
@@ -103,6 +105,17 @@ export function combine(text: string, tokens: readonly Token[], sentenceStart: b
     out.push({ ...r, type: 'other', source: r.type === 'other' ? r.source : r.source.replace(/\/[^/]+$/, '/untagged') });
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * A tagger span ending in a word that opens names ("Port", "Bank", "University": `ORG_OPENERS`) where
+ * the rules' name goes on past it ("Port Telmar" tagged "Port"): the name was cut after its opening
+ * word, and the rules' reading stands. GUM dev strict F1 0.699 → 0.700 (precision 0.789 → 0.790),
+ * `--cv-news 4` unchanged (0.828).
+ */
+export function cutAfterOpener(tokens: readonly Token[], rules: readonly RuleMention[], t: TaggedSpan): boolean {
+  if (!ORG_OPENERS.has(lowerWord(tokens[t.last].text))) return false;
+  return rules.some((r) => r.first <= t.first && r.last > t.last);
 }
 
 /** A span of the tagger, with its confidence (`margin` in `tagger.ts`; none: sure). */

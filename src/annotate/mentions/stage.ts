@@ -20,7 +20,8 @@ import { combine } from './combine.js';
 import { affiliations } from './affiliations.js';
 import { teams } from './teams.js';
 import { shippedTagger, tagColumns } from './tagger.js';
-import { segments } from './stretches.js';
+import { segments, titleCase } from './stretches.js';
+import { namedInside } from './openers.js';
 import { featureColumns } from './tagger-features.js';
 import { nestedNames } from './nested.js';
 
@@ -33,7 +34,9 @@ export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: readonly Tok
   const tokens = tokenize(text);
   const starts = new Set((doc.layers.sentences ?? []).map((s) => s.start));
   if (starts.size === 0) starts.add(tokens[0]?.start ?? 0);
-  const spans = refine(tokens, findCandidates(text, tokens, starts), ctx);
+  const sentenceStart = tokens.map((t) => starts.has(t.start));
+  const named = namedInside(tokens, (i) => sentenceStart[i] || opensSentence(text, tokens, i), titleCase(tokens, sentenceStart));
+  const spans = refine(tokens, findCandidates(text, tokens, starts, named), ctx);
   const mentions: (RuleMention & { opener: boolean })[] = spans.map((s) => {
     const typed = typeSpan(text, tokens, s, ctx);
     const span = { start: tokens[s.first].start, end: tokens[s.last].end };
@@ -55,9 +58,9 @@ export function ruleMentions(doc: NewsDoc, ctx: Context): { tokens: readonly Tok
   coordinate(text, mentions);
   affiliations(tokens, mentions);
   teams(text, tokens, mentions);
-  // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several")
-  const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none')));
-  const sentenceStart = tokens.map((t) => starts.has(t.start));
+  // a lone capitalised word opening a sentence, still without any cue, is an ordinary word ("Several"),
+  // unless the document writes it capitalised inside a sentence too (`openers.ts`)
+  const kept = mentions.filter((m) => !(m.opener && m.type === 'other' && m.rule === 'none' && m.source.endsWith('/none') && !named.has(tokens[m.first].text.toLowerCase())));
   return { tokens, sentenceStart, mentions: kept.map(({ opener: _opener, ...m }) => m) };
 }
 

@@ -45,6 +45,15 @@ describe('mentions: table', () => {
       { text: 'Robotyne', type: 'place' },
       { text: 'Orikhiv', type: 'place' },
     ]],
+    ['a sentence opener the document also writes capitalised inside a sentence is a name there too', 'Zentravia orders new jets\nZentravia will buy twenty jets this year. Analysts said the order helps Zentravia in a crowded market.', [
+      { text: 'Zentravia', type: 'other' },
+      { text: 'Zentravia', type: 'other' },
+      { text: 'Zentravia', type: 'other' },
+    ]],
+    ['a lone opener named by an English word, capitalised inside a sentence too', 'Lantern cut its fares. Rivals followed Lantern within a week.', [
+      { text: 'Lantern', type: 'other' },
+      { text: 'Lantern', type: 'other' },
+    ]],
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { findMentions, mentionsStage } from '../../../src/annotate/mentions/stage.js';
 import { shoutingLines } from '../../../src/annotate/mentions/candidates.js';
-import { isFaith } from '../../../src/annotate/mentions/combine.js';
+import { cutAfterOpener, isFaith } from '../../../src/annotate/mentions/combine.js';
 import { tokenize } from '../../../src/annotate/mentions/tokens.js';
+import { namedInside } from '../../../src/annotate/mentions/openers.js';
+import { titleCase } from '../../../src/annotate/mentions/stretches.js';
 import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
 import { makeDoc } from '../../helpers.js';
@@ -48,6 +50,22 @@ describe('mentions: negative cases', () => {
   });
   for (const [what, text] of none) it(what, () => expect(texts(text)).toEqual([]));
 
+  it('an opener the document also writes in lower case stays an ordinary word, even when capitalised inside a sentence', () => {
+    expect(texts('Harbour officials met Several at noon. Several ships sailed at dawn. Later, several crews stayed in port.')).toEqual(['Several']);
+  });
+  it('capitals inside a sentence are evidence of a name; those of a title-case line or an opener are not', () => {
+    const text = 'Ferrow Plans Bold Routes\nPlans were shown. Bold said so. Pilots said they met Ferrow and Aldane at the airport.\nAldane left.';
+    const tokens = tokenize(text);
+    const starts = new Set(splitSentences(text).map((s) => s.start));
+    const sentenceStart = tokens.map((t) => starts.has(t.start));
+    expect([...namedInside(tokens, (i) => sentenceStart[i], titleCase(tokens, sentenceStart))].sort()).toEqual(['aldane', 'ferrow']);
+  });
+  it('a tagger span cut after the word opening a longer rule name is no name; one ending elsewhere is kept', () => {
+    const tokens = tokenize('The strike at Port Telmar and the Bank of Drenvik went on.');
+    const rule = (first: number, last: number) => ({ first, last, rule: 'none' }) as never;
+    const rules = [rule(3, 4), rule(7, 9)];
+    expect([[3, 3], [3, 4], [7, 7], [4, 4]].map(([first, last]) => cutAfterOpener(tokens, rules, { first, last, type: 'place' }))).toEqual([true, false, true, false]);
+  });
   it('an acronym spelled by a name typed only by its article is no organisation', () => {
     expect(typed('We met at the Digital Humanities forum. Most DH projects are small.')).toEqual([]);
   });
