@@ -16,7 +16,9 @@
  * again), or when an entity change re-keys it (an entity it names was folded away, or a document of
  * it whose mentions changed entity keys one of its arguments otherwise: `a:`); its chunks that
  * changed are written again. An event merged into a larger one reads its chunks' mentions to point
- * them at the larger one's slot (each mention moves at most log₂ n times).
+ * them at the larger one's slot (each mention moves at most log₂ n times). What such a read costs is
+ * bounded by the event, not the corpus: an event no mention dates holds at most
+ * `MAX_UNDATED_MENTIONS` (`merge.ts`), and a dated one only the reports of its dates.
  *
  * Reading: `incremental-read.ts`; writing: `incremental-write.ts`; the stored layout and the parts
  * an event is made of: `incremental-state.ts`.
