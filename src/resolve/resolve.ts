@@ -105,9 +105,10 @@ export const INCREMENTAL_FROM = 1000;
  * keep their mentions' facts under slots; persons are filed under fine surname keys; 3: events keep
  * summaries, their mentions' facts in chunks, and their arguments' keys per document; 4: entities
  * keep each stored spelling once, by filing, and blocks list filings; tallies apart from guard state;
- * untyped names in chunks).
+ * untyped names in chunks; 5: an entities waiting name keeps its text and what its document says of its
+ * type, so typing it later need not load the document).
  */
-const STATE_VERSION = 4;
+const STATE_VERSION = 5;
 
 /**
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.

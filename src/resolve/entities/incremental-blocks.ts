@@ -125,13 +125,15 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
 /**
  * The state a step writes for the spellings: the filings of the new names and those holding a spelling
  * of an entity merged away (`moved`), filed again from `nodes` (each with the entity it is in now) when
- * they changed; the new filings added to their blocks' lists.
+ * they changed; the new filings added to their blocks' lists. `readFrom`: the filing each stored
+ * spelling's node was read from (what `filing` of it gives, known without building it again).
  */
-export function refile(read: Read, nodes: readonly Node[], newNodes: readonly Node[], moved: (entity: string) => boolean): [string, unknown][] {
+export function refile(read: Read, nodes: readonly Node[], newNodes: readonly Node[], moved: (entity: string) => boolean, readFrom: ReadonlyMap<Node, string> = new Map()): [string, unknown][] {
   const touched = new Set(newNodes.map(filing));
   for (const [f, list] of read.filings) if (list.some((s) => moved(s[0]))) touched.add(f);
   const filed = new Map<string, Map<string, Spelling>>();
-  for (const n of nodes) if (n.entity) file(filed, n.entity, [n], touched);
+  // (a stored spelling's filing is the one it was read from: only the nodes of touched filings are filed again)
+  for (const n of nodes) if (n.entity && touched.has(readFrom.get(n) ?? filing(n))) file(filed, n.entity, [n]);
   const out: [string, unknown][] = [];
   for (const [f, m] of filed) {
     const now = [...m.values()];

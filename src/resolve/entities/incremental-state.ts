@@ -1,20 +1,16 @@
 /**
  * The stored form of incremental entities (see `incremental.ts` for the state keys; the spellings'
  * filings and block lists are in `incremental-blocks.ts`): entity guard state and redirects, ids
- * taken, per-document look-ups, role dates, and the names waiting for a type.
+ * taken, per-document look-ups and role dates (the names waiting for a type: `incremental-waiting.ts`).
  */
-import type { Mention, MentionType } from '../../annotate/mentions/layer.js';
-import type { NewsDoc } from '../../model/doc.js';
+import type { MentionType } from '../../annotate/mentions/layer.js';
 import type { IncrementalInput } from '../resolve.js';
 import { nodeBlocks, type ClusterInfo, type Node } from './cross-doc.js';
 import { canonicalKey } from './keys.js';
-import { singleGroup, type LocalGroup } from './local.js';
 import { MIN_TYPO_LENGTH } from './typos.js';
 import type { Entity, EntityRole } from './types.js';
-import { fullNameSurnames, typedSpellings, typeUntyped } from './untyped.js';
 import { BoundedMemo } from '../../memo.js';
 import type { Tally } from './tally.js';
-import { takeWaiting } from './incremental-waiting.js';
 
 /** A stored entity's spelling as merging compares it (`uses`: how many in-document groups used it; 1 for persons, whose count nothing reads). */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
@@ -54,17 +50,6 @@ export function stateBlocks(n: Node): readonly string[] {
 
 /** `stateBlocks` computed so far (a few hundred thousand short lists at most before it is emptied). */
 const blockMemo = new BoundedMemo<string[]>(100_000);
-
-/** A name no type fitted: its document and span. */
-export type Waiting = [doc: string, start: number, end: number];
-
-/** Files an untyped mention under the key each type would give its spelling. */
-export function wait(into: Map<string, Waiting[]>, doc: NewsDoc, m: Mention): void {
-  for (const t of TYPES) {
-    const k = `${t}|${canonicalKey(t, doc.text.slice(m.span.start, m.span.end))}`;
-    (into.get(k) ?? into.set(k, []).get(k)!).push([doc.id, m.span.start, m.span.end]);
-  }
-}
 
 /** The role evidence of entities as `[key, [entity, date]]` pairs. */
 export function roleDates(e: Pick<Entity, 'id'>, roles: readonly EntityRole[]): [string, [string, string]][] {
@@ -130,30 +115,4 @@ export async function roleState(input: IncrementalInput, upsert: readonly Pick<E
     const all = [...((before.get(k) as [string, string][] | undefined) ?? []), ...v].filter((x) => !seen.has(x.join('|')) && !!seen.add(x.join('|')));
     return [k, all.sort((a, b) => a[1].localeCompare(b[1])).slice(-MAX_ROLE_DATES)];
   });
-}
-
-/**
- * Older documents' names no type fitted, typed now that a new document gave their spelling a type
- * (as a full pass would: the corpus's typed spellings type them), each as a group of its own; the
- * waiting lists of the spellings learnt are emptied.
- */
-export async function typeAgain(input: IncrementalInput, learnt: string[], spellings: Set<string>, state: [string, unknown][]): Promise<LocalGroup[]> {
-  if (learnt.length === 0) return [];
-  const { lists, deleted } = await takeWaiting(input, learnt);
-  const spans = new Map<string, Set<string>>();
-  for (const list of lists.values()) for (const [doc, start, end] of list) (spans.get(doc) ?? spans.set(doc, new Set()).get(doc)!).add(`${start}|${end}`);
-  state.push(...deleted);
-  await input.docs.load(spans.keys());
-  const out: LocalGroup[] = [];
-  for (const [id, wanted] of spans) {
-    const doc = input.docs.get(id);
-    if (!doc) continue;
-    const inDoc = { spellings: typedSpellings(doc), surnames: fullNameSurnames(doc) };
-    for (const m of doc.layers.mentions ?? []) {
-      if (m.evidence !== 'explicit' || !wanted.has(`${m.span.start}|${m.span.end}`)) continue;
-      const type = typeUntyped(doc, m, inDoc.spellings, inDoc.surnames, spellings);
-      if (type) out.push(singleGroup(doc, m, type));
-    }
-  }
-  return out;
 }

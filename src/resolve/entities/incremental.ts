@@ -17,8 +17,9 @@
  * - `i:<id>` ids taken; `p:<pack id>` the entity of a pack entity;
  * - `d:<doc>` a document's entity mentions (`DocEntry`), which events and contradictions look up;
  * - `sp:<type|key>` typed spellings (an untyped name takes the one type its spelling has);
- * - `un:<type|key>`, `uw:<type|key>#<n>` the names no type fitted yet (`[doc, start, end]`, in
- *   chunks: `incremental-waiting.ts`), typed again when a document gives that spelling a type;
+ * - `un:<type|key>`, `uw:<type|key>#<n>` the names no type fitted yet (`Waiting`: where, their text, what
+ *   their document says of their type; in chunks: `incremental-waiting.ts`), typed again, without
+ *   loading their documents, when a document gives that spelling a type;
  * - `ro:<title|of>` where text roles were dated (`[entity, date]`), for bare titles.
  */
 import type { Context } from '../../context.js';
@@ -35,7 +36,7 @@ import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
 import { blockLists, file, filing, readBlocks, refile } from './incremental-blocks.js';
 import { lookups } from './incremental-lookups.js';
-import { appendWaiting, waitingState } from './incremental-waiting.js';
+import { appendWaiting, typeAgain, waitAll, waitingState, type Waiting } from './incremental-waiting.js';
 import {
   docEntries,
   freeId,
@@ -43,12 +44,9 @@ import {
   roleDates,
   roleState,
   storedEntities,
-  typeAgain,
-  wait,
   TYPES,
   type Spelling,
   type StoredEntity,
-  type Waiting,
 } from './incremental-state.js';
 import { append } from '../../append.js';
 
@@ -77,7 +75,7 @@ export const incremental: IncrementalResolver = {
     for (const s of spellings) out.push([`sp:${s}`, 1]);
     const held = new Set([...built.nodes.values()].flatMap((ns) => ns.flatMap((n) => (n.group ? n.group.mentions.map((m) => `${n.group!.doc.id}|${m.span.start}`) : []))));
     const waiting = new Map<string, Waiting[]>();
-    for (const d of docs) for (const m of d.layers.mentions ?? []) if (m.evidence === 'explicit' && !held.has(`${d.id}|${m.span.start}`)) wait(waiting, d, m);
+    for (const d of docs) waitAll(waiting, d, (d.layers.mentions ?? []).filter((m) => m.evidence === 'explicit' && !held.has(`${d.id}|${m.span.start}`)));
     out.push(...waitingState(waiting));
     return out;
   },
@@ -106,7 +104,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const retyped = await typeAgain(input, learnt, spellings, state);
   newNodes.push(...retyped.map(groupNode));
   const waiting = new Map<string, Waiting[]>();
-  fresh.forEach((d, i) => untypedLeft(d, freshGroups[i]).forEach((m) => wait(waiting, d, m)));
+  fresh.forEach((d, i) => waitAll(waiting, d, untypedLeft(d, freshGroups[i])));
   state.push(...(await appendWaiting(input, waiting, new Set(learnt))));
 
   // The stored spellings and pack entities the new names are compared with.
@@ -117,13 +115,14 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   const byPackId = await input.state(packIds.map((id) => `p:${id}`));
   const stored = await storedEntities(input, [...[...read.filings.values()].flatMap((list) => list.map((s) => s[0])), ...[...byPackId.values()].map((id) => id as string)]);
   const spelt = new Map<string, Node>();
-  for (const list of read.filings.values())
+  const readFrom = new Map<Node, string>();
+  for (const [f, list] of read.filings)
     for (const s of list) {
       const id = stored.final(s[0]);
       const sig = `${id}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`; // `signature` of the spelling under its entity now, without copying it
       const seen = spelt.get(sig);
       if (seen) seen.uses! += s[5];
-      else spelt.set(sig, { type: s[1], name: s[2], parts: nameParts(s[2]), pack: s[3], keys: s[4], group: null, entity: id, uses: s[5] });
+      else readFrom.set(spelt.set(sig, { type: s[1], name: s[2], parts: nameParts(s[2]), pack: s[3], keys: s[4], group: null, entity: id, uses: s[5] }).get(sig)!, f);
     }
   const spelled = new Set([...spelt.values()].map((n) => n.entity));
   for (const [k, v] of byPackId) {
@@ -227,7 +226,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
 
   // The filings with a new or moved spelling are filed again; the new documents' look-ups written.
   const removedIds = new Set(removed.map((r) => r.id));
-  state.push(...refile(read, nodes, newNodes, (id) => stored.final(id) !== id || removedIds.has(id)));
+  state.push(...refile(read, nodes, newNodes, (id) => stored.final(id) !== id || removedIds.has(id), readFrom));
   state.push(...(await lookups(input, fresh, out, removed, retyped.map((g) => g.doc.id))));
   state.push(...(await roleState(input, upsert)));
   return {

@@ -12,6 +12,7 @@ import { canonicalKey, shortKeys } from './keys.js';
 import { agreesOnPack, join } from './join.js';
 import { joinBracketAcronyms, joinShortOrganisations } from './org-forms.js';
 import { fullNameSurnames, typedSpellings, typeUntyped, type Spellings } from './untyped.js';
+import type { Waiting } from './incremental-waiting.js';
 
 /** Mentions of one thing in one document. */
 export interface LocalGroup {
@@ -31,6 +32,8 @@ export interface LocalGroup {
    * the Russian and the Ukrainian one): it then joins across documents only the very same name.
    */
   ambiguous?: boolean;
+  /** A waiting name's group (`waitingGroup`): its one mention's text, its document not loaded. */
+  text?: string;
 }
 
 const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.span.end);
@@ -39,6 +42,27 @@ const surface = (doc: NewsDoc, m: Mention) => doc.text.slice(m.span.start, m.spa
 export function singleGroup(doc: NewsDoc, m: Mention, type: Mention['type']): LocalGroup {
   const canonical = canonicalKey(type, surface(doc, m));
   return { doc, type, mentions: [m], pack: m.pack ?? null, name: surface(doc, m), parts: nameParts(surface(doc, m)), keys: new Set([canonical, ...shortKeys(type, canonical)]), merges: [] };
+}
+
+/**
+ * The group of a waiting name typed `type` (`typeAgain`) without loading its document: the group holds
+ * the name's text (`text`), and its document is known by id alone.
+ */
+export function waitingGroup(w: Waiting, type: Mention['type']): LocalGroup {
+  const [id, start, end, , text] = w;
+  const m: Mention = { span: { start, end }, type: 'other', key: '', source: 'waiting', evidence: 'explicit' };
+  const canonical = canonicalKey(type, text);
+  return { doc: unloaded(id), type, mentions: [m], pack: null, name: text, parts: nameParts(text), keys: new Set([canonical, ...shortKeys(type, canonical)]), merges: [], text };
+}
+
+/** A document known by its id alone: reading anything else of it is a bug, and throws saying so. */
+function unloaded(id: string): NewsDoc {
+  return new Proxy({ id } as NewsDoc, {
+    get(target, key) {
+      if (key === 'id') return id;
+      throw new Error(`document ${id} was not loaded (a waiting name's group reads only its id)`);
+    },
+  });
 }
 
 /** The explicit mentions of `doc` that none of its `groups` holds: the names no type fitted. */

@@ -47,7 +47,7 @@ export function clusterParts(cluster: readonly Node[], onRole: (doc: NewsDoc, cu
     const doc = node.group.doc;
     append(merges, node.group.merges);
     for (const m of node.group.mentions) {
-      mentions.push({ doc: doc.id, start: m.span.start, end: m.span.end, text: doc.text.slice(m.span.start, m.span.end) });
+      mentions.push({ doc: doc.id, start: m.span.start, end: m.span.end, text: node.group.text ?? doc.text.slice(m.span.start, m.span.end) });
       if (!m.title || !isOffice(m.title)) continue;
       const role = textRole(doc, m.title);
       roles.push(role);

@@ -31,7 +31,7 @@ export function typedSpellings(doc: NewsDoc, into: Spellings = new Set()): Spell
 }
 
 /** The types under which `spellings` hold `text`. */
-function fitting(text: string, spellings: Spellings): MentionType[] {
+export function fitting(text: string, spellings: ReadonlySet<string>): MentionType[] {
   return TYPES.filter((t) => spellings.has(`${t}|${canonicalKey(t, text)}`));
 }
 

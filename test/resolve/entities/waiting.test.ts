@@ -3,8 +3,8 @@
  * last `MAX_WAITING` names in order, and what a step writes is what it adds.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_WAITING, type Waiting } from '../../../src/resolve/entities/incremental-state.js';
-import { appendWaiting, takeWaiting, waitingState } from '../../../src/resolve/entities/incremental-waiting.js';
+import { MAX_WAITING } from '../../../src/resolve/entities/incremental-state.js';
+import { appendWaiting, takeWaiting, waitingState, type Waiting } from '../../../src/resolve/entities/incremental-waiting.js';
 import type { IncrementalInput } from '../../../src/resolve/resolve.js';
 
 /** A resolver state in memory: reads as `IncrementalInput.state`, writes applied as a store applies them. */
@@ -14,7 +14,7 @@ function memory() {
   const apply = (writes: [string, unknown][]) => writes.forEach(([k, v]) => (v === null ? map.delete(k) : map.set(k, v)));
   return { map, input, apply };
 }
-const names = (doc: string, n: number): Waiting[] => Array.from({ length: n }, (_, i) => [doc, i, i + 4]);
+const names = (doc: string, n: number): Waiting[] => Array.from({ length: n }, (_, i) => [doc, i * 5, i * 5 + 4, i, 'Dren', 0, 0]);
 
 describe('waiting lists', () => {
   it('keep the last MAX_WAITING names in order across steps, dropping whole chunks no longer needed', async () => {
