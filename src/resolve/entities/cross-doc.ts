@@ -175,9 +175,10 @@ function joinBareSurnames(nodes: Node[], u: Union): void {
     if (n.entity !== undefined && !keys.some((k) => fresh.has(k))) return;
     let fits = fitting.get(n.parts.surname);
     if (!fits) {
-      const near = new Set<number>();
-      for (const k of keys) for (const js of fullByKey.get(k)?.values() ?? []) if (compatibleNames(n.parts, nodes[js[0]].parts)) for (const j of js) near.add(j);
-      fits = [...near].sort((a, b) => a - b);
+      // each surname sharing a key is tested once (a close spelling shares several keys)
+      const near = new Map<string, number[]>();
+      for (const k of keys) for (const [surname, js] of fullByKey.get(k) ?? []) if (!near.has(surname)) near.set(surname, js);
+      fits = [...near.values()].filter((js) => compatibleNames(n.parts, nodes[js[0]].parts)).flat().sort((a, b) => a - b);
       fitting.set(n.parts.surname, fits);
     }
     if (oneCluster(fits, u)) {
