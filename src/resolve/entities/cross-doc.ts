@@ -158,16 +158,21 @@ function joinTransposed(nodes: Node[], u: Union): void {
  */
 function joinBareSurnames(nodes: Node[], u: Union): void {
   // By key, then by surname: whether a bare surname fits a full name depends on the surnames alone, tested once per surname.
-  const fullByKey = new Map<string, Map<string, number[]>>();
+  // (the full names of one surname are listed once, under each of its keys: a surname has ~12 keys and a step many full names)
+  const fullBySurname = new Map<string, number[]>();
   nodes.forEach((n, i) => {
-    if (n.type !== 'person' || n.parts.given.length === 0) return;
-    for (const k of surnameKeys(n.parts.surname)) {
-      const bySurname = fullByKey.get(k) ?? fullByKey.set(k, new Map()).get(k)!;
-      (bySurname.get(n.parts.surname) ?? bySurname.set(n.parts.surname, []).get(n.parts.surname)!).push(i);
-    }
+    if (n.type === 'person' && n.parts.given.length > 0) (fullBySurname.get(n.parts.surname) ?? fullBySurname.set(n.parts.surname, []).get(n.parts.surname)!).push(i);
   });
+  const fullByKey = new Map<string, Map<string, number[]>>();
   // A stored bare surname was matched when it was filed: again only when one of its keys has a new full name.
-  const fresh = new Set([...fullByKey].filter(([, m]) => [...m.values()].some((js) => js.some((j) => nodes[j].entity === undefined))).map(([k]) => k));
+  const fresh = new Set<string>();
+  for (const [surname, js] of fullBySurname) {
+    const hasNew = js.some((j) => nodes[j].entity === undefined);
+    for (const k of surnameKeys(surname)) {
+      (fullByKey.get(k) ?? fullByKey.set(k, new Map()).get(k)!).set(surname, js);
+      if (hasNew) fresh.add(k);
+    }
+  }
   const fitting = new Map<string, number[]>(); // by surname: the full names that fit it, in node order
   nodes.forEach((n, i) => {
     if (n.type !== 'person' || n.parts.given.length > 0 || u.pack[u.find(i)] !== null) return;
