@@ -14,7 +14,8 @@ import { readInputs } from './ingest/read-inputs.js';
 import { checkStages, STAGES } from './pipeline.js';
 import { resolvePending, RESOLVE_EVERY } from './worker/resolve-pending.js';
 import { prepareHere } from './worker/prepare.js';
-import { DocPool } from './worker/doc-pool.js';
+import { DocPool, THREADS_AFTER_DOCS } from './worker/doc-pool.js';
+import { hasFilesAtLeast } from './worker/long-run.js';
 import { threadCount } from './worker/threads.js';
 import { BackgroundResolver } from './worker/background-resolver.js';
 
@@ -59,6 +60,8 @@ export async function ingest(inputs: string[], store: Store, ctx: Context, opts:
   let batch: RawArticle[] = [];
   let unresolved = 0;
   const pool = opts.pool ?? new DocPool({ size: threadCount(opts.threads), ctx });
+  // a run known to be long starts its threads at once, so the main thread never loads the models
+  if (!opts.pool && (await hasFilesAtLeast(inputs, THREADS_AFTER_DOCS))) pool.start();
   let background: BackgroundResolver | null | undefined;
   let last: string | null = null;
   const lineCounts = (outlet: string, keys: string[]) => store.lineCounts(outlet, keys);

@@ -5,7 +5,7 @@
  * on first use (wink-nlp, the gazetteer, the pack index: ~2 s) are not charged to the first real
  * document's CPU budget.
  */
-import { getHeapStatistics } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { makeContext, type Pack } from '../context.js';
 import type { NewsDoc, RawArticle, Rejected } from '../model/doc.js';
@@ -31,7 +31,7 @@ export type FromThread =
   | { type: 'ready'; tid: number | null }
   | { type: 'lines'; outlet: string; keys: string[] }
   | { type: 'done'; result: NewsDoc | Rejected }
-  | { type: 'heap'; usedMb: number; totalMb: number; limitMb: number };
+  | { type: 'heap'; usedMb: number; totalMb: number; limitMb: number; youngMb: number };
 
 /** Primes lazy models; its result is thrown away. Not an article anyone ingests (fictional names). */
 const WARM_UP =
@@ -61,7 +61,8 @@ port.on('message', (m: ToThread) => {
   if (m.type === 'heap') {
     const h = getHeapStatistics();
     const mb = (n: number) => n / 2 ** 20;
-    post({ type: 'heap', usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), limitMb: mb(h.heap_size_limit) });
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+    post({ type: 'heap', usedMb: mb(h.used_heap_size), totalMb: mb(h.total_heap_size), limitMb: mb(h.heap_size_limit), youngMb: mb(young) });
     return;
   }
   const ctx = makeContext({ referenceDate: m.referenceDate, pack: data.pack, options: data.options });

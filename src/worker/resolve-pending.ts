@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 import { INCREMENTAL_FROM, resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
 import type { Store } from '../store/store.js';
 import { forgetMemos } from '../memo.js';
+import { GarbageCollector } from './collect.js';
 
 /**
  * A long ingest (or worker) resolves the corpus after every this many new documents: the first
@@ -30,6 +31,9 @@ export interface PendingOptions {
   upTo?: { doc: string; generation: number };
 }
 
+/** One per thread: what survived its last collection carries over from one resolution to the next. */
+const collector = new GarbageCollector();
+
 /**
  * Resolves the corpus if documents were added since the last complete resolution; true if it did.
  * With `wait: false` (a resolution in the middle of a long run) it gives up when another process
@@ -41,7 +45,7 @@ export async function resolvePending(store: Store, ctx: Context, resolvers: Reso
     if (changed === resolved || (opts.upTo && resolved >= opts.upTo.generation)) return false;
     const upTo = opts.upTo && opts.upTo.generation < changed ? opts.upTo : null;
     try {
-      await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc });
+      await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc, between: () => collector.between() });
     } finally {
       // what the step's memos hold (its documents' names and texts) is not alive through the next step
       forgetMemos();
