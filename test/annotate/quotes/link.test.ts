@@ -43,4 +43,17 @@ describe('linking speakers and claimants to entities', () => {
   it('ignores mentions in other documents', () => {
     expect(linkSpan(doc, { start: 0, end: 5 }, [entities[1]])).toBeNull();
   });
+
+  it('picks the mention overlapping most, the first entity on a tie, from whichever entity list it is given', () => {
+    const span = { start: drenko, end: drenko + 'Pavel Drenko'.length };
+    const part = (id: string, from: number, to: number) => ({ id, mentions: [{ doc: doc.id, start: from, end: to, text: TEXT.slice(from, to) }] });
+    const pavel = part('e-pavel', drenko, drenko + 5);
+    const surname = part('e-surname', drenko + 6, drenko + 12);
+    const whole = part('e-whole', drenko, drenko + 12);
+    expect(linkSpan(doc, span, [pavel, surname])).toBe('e-surname');
+    expect(linkSpan(doc, span, [surname, whole, pavel])).toBe('e-whole');
+    const tie = part('e-tie', drenko, drenko + 12);
+    expect(linkSpan(doc, span, [tie, whole])).toBe('e-tie');
+    expect(linkSpan(doc, span, [whole, tie])).toBe('e-whole');
+  });
 });
