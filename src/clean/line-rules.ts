@@ -13,6 +13,16 @@ export interface LineRule {
 }
 
 /**
+ * Words that name a news site's sections or its controls. A line made only of them is a menu, not a
+ * headline: a headline has a verb or a name. Section names of English news sites' menus.
+ */
+const SECTION_WORDS = [
+  'home', 'menu', 'search', 'subscribe', 'latest', 'news', 'world', 'politics', 'business', 'markets?', 'sports?',
+  'opinion', 'regions?', 'economy', 'culture', 'tech(?:nology)?', 'science', 'health', 'videos?', 'live', 'weather',
+  'entertainment', 'lifestyle', 'travel', 'diplomacy', 'conflict', 'local', 'national', 'international', 'more',
+].join('|');
+
+/**
  * The families, tried in order. Length caps were set by hand so that the boilerplate lines of each
  * kind seen on the benchmark pages and in the seeds fit (newsletter pitches run to two sentences; UI
  * labels are a few words) while story paragraphs, usually longer, do not.
@@ -78,6 +88,16 @@ export const LINE_RULES: readonly LineRule[] = [
       /^(image|caption|photo|video|gallery|photos|videos|close|expand|collapse|play|pause|next|previous|prev)$/i,
       /^(reading time|tempo de leitura|tiempo de lectura|lesezeit)\s*:/i,
       /^\d+ min(ute)?s? read$/i,
+    ],
+  },
+  {
+    reason: 'navigation',
+    maxChars: 200,
+    patterns: [
+      // a menu on one line: four or more short entries between " | ", " / ", " • " or " · "
+      /^[^|/•·.!?]{1,30}(?: [|/•·] [^|/•·.!?]{1,30}){3,}$/,
+      // three or more section or site words and nothing else ("Latest News Regions Markets", "Menu Search Subscribe")
+      new RegExp(`^(?:${SECTION_WORDS})(?:[ ,]+(?:${SECTION_WORDS})){2,}$`, 'i'),
     ],
   },
   {

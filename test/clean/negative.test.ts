@@ -18,6 +18,9 @@ describe('negative cases: story lines are kept', () => {
     ['a sentence with a date', 'On November 18, 2019 the envoy arrived in Zelma and met the president.'],
     ['a quotation that ends with "here"', '“We are staying here,” she said.'],
     ['a subheading', 'Maps on the table'],
+    ['a headline of section-like words with a verb', 'World leaders back Brenn talks'],
+    ['a headline with two slashed names', 'Valdoria / Ostrenia talks resume in Brenn'],
+    ['a figure line with slashes', 'Wheat / maize / barley prices rose on Monday.'],
     ['a long paragraph that contains "sign up"', 'The ministry said it would sign up 500 volunteers for free first-aid training before the winter, and that the courses would be held in Brenn and Dornau.'],
   ])('%s', (_what, line) => {
     expect(lineReason(line)).toBeNull();
