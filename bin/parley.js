@@ -2,6 +2,9 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm ci` (the `prepare` script).
 // tuneHeap: V8 collects garbage sooner than its default on big machines (src/cli/heap.ts); no cap, no child process.
 import { tuneHeap } from '../dist/cli/heap.js';
+import { quietOnClosedPipe } from '../dist/cli/closed-pipe.js';
+
+quietOnClosedPipe(process.stdout);
 
 let tuned = true;
 try {
