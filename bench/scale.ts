@@ -2,7 +2,7 @@
  * `npm run bench -- scale`: the cost curve. Synthetic corpora (`synthetic-corpus.ts`, ~600 words per
  * article) of `SCALE_DOCS` sizes (default 1000,10000; add 100000 for the long run) go through the
  * full pipeline into SQLite and PostgreSQL, each run in its own child process so peak memory is its
- * own, with the CLI's default pack (`russia-ukraine`) and `SCALE_THREADS` annotation threads (default: one per core) and, for the first size, also
+ * own (from the compiled `dist/` when it is newer than `src/`, as `parley ingest` runs; see `codeRoot`), with the CLI's default pack (`russia-ukraine`) and `SCALE_THREADS` annotation threads (default: one per core) and, for the first size, also
  * with one thread (the ratio threads / one thread is printed); then PostgreSQL with 1, 2 and 3
  * `parley worker` processes of one thread each (`SCALE_WORKERS`; the ratio to one worker shows how
  * processes scale), and one worker with the default threads. Printed: docs/s, words/s, peak RSS,
@@ -42,14 +42,35 @@ interface Tenth { docs: number; secs: number; cpuSecs: number; rssMB: number }
 /** How a child run sizes its heap: as the CLI does (`tuneHeap`), or V8's default (the baseline). */
 type HeapMode = 'cli' | 'v8';
 
+/** The newest modification time of the files under `dir` that end with `ext` (0 when there are none). */
+function newest(dir: string, ext: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && e.name.endsWith(ext)) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * Where the ingesting child takes Parley from: `dist/` (compiled, what `parley ingest` runs: its
+ * threads start without tsx, whose loader in every thread held ~160 MB in all and ~2.4 s of CPU per
+ * thread at start) when it is built and newer than every source file, else `src/` under tsx.
+ */
+export function codeRoot(): 'dist' | 'src' {
+  const dist = join(ROOT, 'dist');
+  if (!statSync(dist, { throwIfNoEntry: false })?.isDirectory()) return 'src';
+  return newest(dist, '.js') >= newest(join(ROOT, 'src'), '.ts') ? 'dist' : 'src';
+}
+
 /** Child mode: ingest `dir` into `db` in this process with `threads` annotation threads and print the figures as JSON. */
 async function child(dir: string, db: string, threads: number, heap: HeapMode): Promise<void> {
   if (heap === 'cli') tuneHeap();
-  const { makeContext } = await import('../src/context.js');
-  const { loadPack } = await import('../src/packs/load.js');
-  const { ingest } = await import('../src/ingest-batch.js');
-  const { openStore } = await import('../src/store/open.js');
-  const { DocPool } = await import('../src/worker/doc-pool.js');
+  const lib = `../${codeRoot()}`;
+  const { makeContext } = (await import(`${lib}/context.js`)) as typeof import('../src/context.js');
+  const { loadPack } = (await import(`${lib}/packs/load.js`)) as typeof import('../src/packs/load.js');
+  const { ingest } = (await import(`${lib}/ingest-batch.js`)) as typeof import('../src/ingest-batch.js');
+  const { openStore } = (await import(`${lib}/store/open.js`)) as typeof import('../src/store/open.js');
+  const { DocPool } = (await import(`${lib}/worker/doc-pool.js`)) as typeof import('../src/worker/doc-pool.js');
   const store = await openStore(db);
   // the CLI's default pack, as `parley ingest` (and the worker runs below) use it
   const ctx = makeContext({ referenceDate: '2031-06-01', pack: loadPack('russia-ukraine') });
@@ -190,6 +211,7 @@ export async function runScale(): Promise<void> {
   const threads = threadCount(process.env.SCALE_THREADS ? Number(process.env.SCALE_THREADS) : undefined);
   const pgBase = process.env.PARLEY_TEST_PG;
   if (!pgBase) console.log('PostgreSQL parts skipped: PARLEY_TEST_PG is not set');
+  console.log(codeRoot() === 'dist' ? 'ingests run the compiled dist/, as parley ingest does' : 'ingests run src/ under tsx (dist/ missing or older than src/: npm run build), which adds loader threads and start-up CPU that parley ingest does not have');
   console.log(`annotation threads: ${threads} (SCALE_THREADS; ${availableParallelism()} cores available); load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const root = mkdtempSync(join(tmpdir(), 'parley-scale-'));
   // V8's default heap growth as the baseline of the memory ratio: SQLite, first size (SCALE_HEAP_BASELINE=all: every size, none: never)
