@@ -25,6 +25,8 @@ describe('DocPool.start', () => {
       const docs = await Promise.all(raws.map((r) => pool.prepare(r, ctx.referenceDate, lineCounts)));
       expect(docs.map((d) => ('skipped' in d ? d.reason : d.origin))).toEqual(raws.map((r) => r.origin));
       expect(pool.stats).toEqual({ inThreads: raws.length, here: 0, stopped: 0 });
+      // one thread may have taken every article before the other was ready: ask both once both are
+      await pool.ready();
       const heaps = await pool.threadHeaps();
       expect(heaps).toHaveLength(2);
       for (const h of heaps) {
