@@ -5,7 +5,7 @@
  * that recur everywhere, documents read in one pass after another — it keeps no more).
  *
  * Every memo of a thread is also listed, so `forgetMemos` can empty them all at once: a long ingest's
- * resolver does so after each resolution step, see `worker/resolve-pending.ts`.
+ * resolution does so after each resolver and when it ends, see `resolve/resolve.ts`.
  */
 export class BoundedMemo<V> {
   /** Every memo made in this thread (weakly: a memo made in a function is collected with it). */

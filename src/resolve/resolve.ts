@@ -116,17 +116,26 @@ const STATE_VERSION = 5;
  * In incremental mode (state from an earlier complete run of the same resolvers, and a corpus past
  * `INCREMENTAL_FROM`), resolvers take in only the documents no resolution covered yet, and only the
  * stored documents they read are loaded (`DocSet`), so memory is bounded by the batch. A full run
- * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state. The
- * documents' tokens and sentences the resolvers remembered are forgotten when it ends, so they are not kept alive
- * while the next batch is ingested.
+ * (also asked for with `opts.full`) loads every document and rebuilds every resolver's state. What
+ * the resolvers remembered is forgotten when it ends (`forgetCaches`), even when one fails, so it is
+ * not kept alive while the next batch is ingested.
  */
 export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resolver[] = RESOLVERS, opts: ResolveOptions = {}): Promise<'full' | 'incremental' | 'none'> {
   try {
     return await resolveWith(store, ctx, resolvers, opts);
   } finally {
-    forgetTokens();
-    forgetSentences();
+    forgetCaches();
   }
+}
+
+/**
+ * Forgets the documents' tokens and sentences and every memo of this thread: caches of pure
+ * functions, keyed by the documents and names of one resolution, so no result changes.
+ */
+function forgetCaches(): void {
+  forgetTokens();
+  forgetSentences();
+  forgetMemos();
 }
 
 /**
@@ -137,9 +146,7 @@ export async function resolveCorpus(store: Store, ctx: Context, resolvers: Resol
  * less heap at its peak.
  */
 function afterResolver(opts: ResolveOptions): void {
-  forgetTokens();
-  forgetSentences();
-  forgetMemos();
+  forgetCaches();
   opts.between?.();
 }
 

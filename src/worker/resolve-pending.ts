@@ -9,7 +9,6 @@
 import type { Context } from '../context.js';
 import { INCREMENTAL_FROM, resolveCorpus, RESOLVERS, type Resolver } from '../resolve/resolve.js';
 import type { Store } from '../store/store.js';
-import { forgetMemos } from '../memo.js';
 import { GarbageCollector } from './collect.js';
 
 /**
@@ -44,12 +43,8 @@ export async function resolvePending(store: Store, ctx: Context, resolvers: Reso
     const { changed, resolved } = await store.corpusGeneration();
     if (changed === resolved || (opts.upTo && resolved >= opts.upTo.generation)) return false;
     const upTo = opts.upTo && opts.upTo.generation < changed ? opts.upTo : null;
-    try {
-      await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc, between: () => collector.between() });
-    } finally {
-      // what the step's memos hold (its documents' names and texts) is not alive through the next step
-      forgetMemos();
-    }
+    // resolveCorpus forgets what the step's memos hold (its documents' names and texts), so it is not alive through the next step
+    await resolveCorpus(store, ctx, resolvers, { through: upTo?.doc, between: () => collector.between() });
     await store.markResolved(upTo?.generation ?? changed);
     return true;
   };
