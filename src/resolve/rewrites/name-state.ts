@@ -3,8 +3,9 @@
  *
  * State keys: `nd:<name>` documents with the capitalised word; `nm:<name>` seen capitalised
  * mid-sentence; `lw:<word>` seen in lower case; `nb:<name>` the capitalised words within `maxEdits`
- * of it, in the order the deletion index finds them (`NameStats.close`); `x:<deletion>` the words
- * with that SymSpell deletion.
+ * of it, in the order the deletion index finds them (`NameStats.close`); `x:<prefix>` the words with
+ * a SymSpell deletion opening with `prefix` (its first `PREFIX_LENGTH` characters), in the order
+ * they were first counted.
  *
  * Why the `nb:` lists: a name has some 30–50 deletions, so finding its neighbours through the
  * deletion index costs that many reads, for every name of every document scored; with its list, a
@@ -13,11 +14,33 @@
  * joins the lists of the neighbours it finds. A name with no list (state written before lists
  * existed) is looked up through the deletion index too, and the list built is written with the
  * run's other changes when the run takes documents in after building it.
+ *
+ * Why `x:` rows by prefix, not by deletion: a row per deletion cost a new name ~43 reads and ~43
+ * writes (some 100 of each per article of a 500-article batch); its deletions open with only ~10
+ * different prefixes, and names close to each other share most of them, so a batch reads and writes
+ * a few rows per article instead. A row lists names, not deletions: the names it gives are a superset
+ * of those sharing a deletion, and `close` keeps those within `maxEdits` that share one, in the
+ * deletion index's order (`firstShared`, then first counted: the order of the row both are in).
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
-import { deletions, isDeletion } from './edit-distance.js';
-import { MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
+import { deletions, isDeletion, osaDistance } from './edit-distance.js';
+import { maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
+
+/**
+ * Characters of a deletion that key its `x:` row. 3: a name's deletions open with ~10 prefixes (vs
+ * ~43 deletions; 2 gives ~6 but rows of 120–150 names on the synthetic corpus, 4 gives ~15), and a
+ * row holds ~4 names on 447 real articles, ~50 on the 10k synthetic corpus (its names are drawn from
+ * few letters): measured with the corpora of `bench/incremental.ts` and `ukraine-gdelt-articles`.
+ */
+export const PREFIX_LENGTH = 3;
+
+/** The `x:` rows a name is filed under: the distinct prefixes of its deletions. */
+export function prefixesOf(dels: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const d of dels) out.add(d.slice(0, PREFIX_LENGTH));
+  return out;
+}
 
 /** `NameStats` loaded from resolver state on demand, and the state entries new documents change. */
 export class StoredNames extends NameStats {
@@ -31,20 +54,49 @@ export class StoredNames extends NameStats {
   private readonly built = new Set<string>();
   /** Names whose `nm:` mark was read from the state (not written again). */
   private readonly storedMid = new Set<string>();
+  /** The `x:` rows loaded, by prefix (names in the order first counted), and those new names joined. */
+  private readonly rows = new Map<string, string[]>();
+  private readonly grown = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {
     super();
-    // `load` files deletions into `index` itself, and the lists built below are spliced into.
+    // Names are filed in `rows` (`file`), not in `index`, and the lists built below are spliced into.
     this.closeMemo = null;
   }
 
   override close(key: string): readonly string[] {
-    return this.lists.get(key) ?? super.close(key);
+    return this.lists.get(key) ?? this.newList(key);
   }
 
-  /** `NameStats.close`, never remembered here (no `closeMemo`): a new list of this run's own. */
+  /** Files a name new to the corpus at the end of its rows (`load` read them). */
+  protected override file(key: string): void {
+    for (const p of this.prefixes(key)) {
+      const row = this.rows.get(p);
+      if (!row) throw new Error(`StoredNames: "${key}" counted in without being loaded first`);
+      row.push(key);
+      this.grown.add(p);
+    }
+  }
+
+  /**
+   * `NameStats.close` from the rows loaded, as a new list of this run's own: the names in `key`'s rows
+   * within `maxEdits` that share a deletion with it, by the first they share, then in the order they
+   * were first counted (their order in the row of that deletion's prefix, where both are).
+   */
   private newList(key: string): string[] {
-    return super.close(key) as string[];
+    const order = this.order(key);
+    const found: { o: string; rank: number; at: number }[] = [];
+    const seen = new Set([key]);
+    for (const p of this.prefixes(key)) {
+      for (const o of this.rows.get(p) ?? []) {
+        if (seen.has(o)) continue;
+        seen.add(o);
+        if (osaDistance(key, o) > maxEdits(key, o)) continue;
+        const rank = this.firstShared(key, o);
+        if (rank < order.length) found.push({ o, rank, at: this.rows.get(order[rank].slice(0, PREFIX_LENGTH))!.indexOf(o) });
+      }
+    }
+    return found.sort((a, b) => a.rank - b.rank || a.at - b.at).map((f) => f.o);
   }
 
   /**
@@ -59,15 +111,15 @@ export class StoredNames extends NameStats {
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
-    const dels = [...new Set(lookup.flatMap((n) => [...this.deletionsOf(n)]))].filter((d) => !this.index.has(d));
-    const got = dels.length > 0 ? await this.state(dels.map((d) => `x:${d}`)) : new Map<string, unknown>();
-    for (const d of dels) this.index.set(d, new Set((got.get(`x:${d}`) as string[] | undefined) ?? []));
+    const rows = [...new Set(lookup.flatMap((n) => [...this.prefixes(n)]))].filter((p) => !this.rows.has(p));
+    const got = rows.length > 0 ? await this.state(rows.map((p) => `x:${p}`)) : new Map<string, unknown>();
+    for (const p of rows) this.rows.set(p, (got.get(`x:${p}`) as string[] | undefined) ?? []);
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
       this.lists.set(n, this.newList(n));
       this.built.add(n);
     }
     // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
-    const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.lists.get(n) ?? super.close(n)))];
+    const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.close(n)))];
     const [known, fresh] = [wanted.filter((n) => this.docFreq.has(n) && (!rare || this.docFreq.get(n) === 1)), wanted.filter((n) => !this.docFreq.has(n))];
     await this.readKeys([...this.keys(near(known), ['nd', 'lw']), ...this.keys(near(fresh), ['nd', 'lw', 'nb'])]);
   }
@@ -107,7 +159,7 @@ export class StoredNames extends NameStats {
       out.push([`nd:${n}`, this.docFreq.get(n)]);
       if (this.mid.has(n) && !this.storedMid.has(n)) out.push([`nm:${n}`, 1]);
     }
-    for (const d of new Set(fresh.flatMap((n) => [...this.deletionsOf(n)]))) out.push([`x:${d}`, [...this.index.get(d)!]]);
+    for (const p of this.grown) out.push([`x:${p}`, this.rows.get(p)]);
     const isFresh = new Set(fresh);
     const changed = new Set([...fresh, ...this.built]);
     for (const n of fresh) this.lists.set(n, this.newList(n));
@@ -134,7 +186,7 @@ export class StoredNames extends NameStats {
 
   /** The place in `deletions(key)` of the first deletion `other` shares, which orders `key`'s close names. */
   private firstShared(key: string, other: string): number {
-    const order = this.orders.get(key) ?? this.orders.set(key, [...this.deletionsOf(key)]).get(key)!;
+    const order = this.order(key);
     // Only deletions `other` can have: as long as it, or up to two shorter (`deletions` runs longest first).
     let i = 0;
     while (i < order.length && order[i].length > other.length) i++;
@@ -142,8 +194,15 @@ export class StoredNames extends NameStats {
     return order.length;
   }
 
-  /** `deletions(key)` as arrays, for `firstShared`. */
+  /** `deletions(key)` as arrays, for `firstShared`, and their prefixes (`prefixesOf`). */
   private readonly orders = new Map<string, string[]>();
+  private readonly prefixSets = new Map<string, Set<string>>();
+  private order(key: string): string[] {
+    return this.orders.get(key) ?? this.orders.set(key, [...this.deletionsOf(key)]).get(key)!;
+  }
+  private prefixes(key: string): Set<string> {
+    return this.prefixSets.get(key) ?? this.prefixSets.set(key, prefixesOf(this.deletionsOf(key))).get(key)!;
+  }
 
   private readonly dels = new Map<string, Set<string>>();
   protected override deletionsOf(key: string): Set<string> {
@@ -152,13 +211,15 @@ export class StoredNames extends NameStats {
 }
 
 
-/** The name entries of a full run: counts, mid-sentence marks, the deletion index and every name's list. */
+/** The name entries of a full run: counts, mid-sentence marks, the deletion index's rows and every name's list. */
 export function nameState(names: NameStats): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const [k, n] of names.docFreq) out.push([`nd:${k}`, n], [`nb:${k}`, names.close(k)]);
   for (const k of names.mid) out.push([`nm:${k}`, 1]);
   // A shorter word is never looked up: names are at least `MIN_NAME_LENGTH` long.
   for (const w of names.lower) if (w.length >= MIN_NAME_LENGTH) out.push([`lw:${w}`, 1]);
-  for (const [d, keys] of names.index) out.push([`x:${d}`, [...keys]]);
+  const rows = new Map<string, string[]>();
+  for (const k of names.docFreq.keys()) for (const p of prefixesOf(deletions(k))) (rows.get(p) ?? rows.set(p, []).get(p)!).push(k);
+  for (const [p, keys] of rows) out.push([`x:${p}`, keys]);
   return out;
 }

@@ -89,10 +89,14 @@ export class NameStats {
       if (v.midSentence) this.mid.add(key);
       const n = this.docFreq.get(key) ?? 0;
       this.docFreq.set(key, n + 1);
-      if (n !== 0) continue;
-      for (const d of this.deletionsOf(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
-      this.closeMemo?.clear();
+      if (n === 0) this.file(key);
     }
+  }
+
+  /** Files a name counted for the first time where `close` finds it (here: under its deletions in `index`). */
+  protected file(key: string): void {
+    for (const d of this.deletionsOf(key)) (this.index.get(d) ?? this.index.set(d, new Set()).get(d)!).add(key);
+    this.closeMemo?.clear();
   }
 
   /** `deletions(key)` (a subclass may remember them). */
