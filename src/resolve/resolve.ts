@@ -107,9 +107,10 @@ export const INCREMENTAL_FROM = 1000;
  * summaries, their mentions' facts in chunks, and their arguments' keys per document; 4: entities
  * keep each stored spelling once, by filing, and blocks list filings; tallies apart from guard state;
  * untyped names in chunks; 5: an entities waiting name keeps its text and what its document says of its
- * type, so typing it later need not load the document).
+ * type, so typing it later need not load the document; 6: rewrites keep the deletion index in rows by
+ * prefix).
  */
-const STATE_VERSION = 5;
+const STATE_VERSION = 6;
 
 /**
  * Runs every resolver over the stored corpus and writes back what they produced, in one transaction.

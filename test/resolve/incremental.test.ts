@@ -43,7 +43,7 @@ describe.each(BACKENDS)('$name: incremental resolution', (backend) => {
     try {
       await ingest(FILES, once, ctx(0), { threads: 1 });
       await ingest(FILES.slice(0, 8), twice, ctx(0), { threads: 1 });
-      expect(await twice.readState('resolve', ['version'])).toEqual(new Map([['version', '5:none:duplicates,rewrites,publication-dates,stories,entities,events,contradictions']]));
+      expect(await twice.readState('resolve', ['version'])).toEqual(new Map([['version', '6:none:duplicates,rewrites,publication-dates,stories,entities,events,contradictions']]));
       expect(await twice.unresolvedDocIds()).toEqual([]);
       await ingest(FILES.slice(8), twice, ctx(0), { threads: 1 });
       expect(await snapshot(twice)).toEqual(await snapshot(once));
