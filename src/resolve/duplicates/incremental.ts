@@ -8,7 +8,7 @@
  * State (resolver `duplicates`): `b:<bucket>` the `MAX_BUCKET_READ` most recent documents in an LSH
  * bucket; `s:<doc>` a document's MinHash signature (base64), so candidates are prefiltered without
  * loading them; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
- * content words.
+ * content words (the `rewrites` resolver reads them too, the new documents counted in: it keeps none).
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';

@@ -5,9 +5,10 @@
  * rewrite of a stored one or its original. An older document's clues are not scored again when later
  * documents change the statistics (a full resolution does that).
  *
+ * Content-word document frequencies are read from the `duplicates` state (`batch-stats.ts`).
+ *
  * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`);
- * `r:<name>` titles stated for a name, with their documents; `w:<word>` content-word document
- * frequencies; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature;
+ * `r:<name>` titles stated for a name, with their documents; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature;
  * `a:<doc>` its sentence sketch (`sketch.ts`); `g:<original>` its group of copies.
  */
 import type { Context } from '../../context.js';
@@ -20,7 +21,7 @@ import { DUPLICATE_FLAG } from '../duplicates/resolver.js';
 import { replaceFlags } from '../duplicates/flags.js';
 import { isOriginalOf, round } from '../duplicates/near-duplicates.js';
 import { BatchStats } from './batch-stats.js';
-import { spinVote, type WordFreq } from './direction.js';
+import { spinVote } from './direction.js';
 import { combine, lexicalClues, REWRITE_SCORE } from './lexical.js';
 import type { NameStats } from './names.js';
 import { nameState } from './name-state.js';
@@ -35,7 +36,6 @@ export interface FullRun {
   sigs: Map<string, Uint32Array>;
   names: NameStats;
   roles: RoleStats;
-  freq: WordFreq;
   lsh: LshIndex<string>;
   groups: Map<string, DuplicateGroup>;
 }
@@ -46,7 +46,6 @@ type Copy = DuplicateGroup['copies'][number];
 export function rewriteState(run: FullRun, docs: readonly NewsDoc[]): [string, unknown][] {
   const out = nameState(run.names);
   for (const [name, titles] of run.roles.tally) out.push([`r:${name}`, [...titles].map(([t, docs]) => [t, [...docs]])]);
-  for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
   for (const [k, ids] of run.lsh.postings()) out.push([`b:${k}`, ids]);
   for (const [id, sig] of run.sigs) out.push([`s:${id}`, packSig(sig)]);
   for (const d of docs) {
@@ -61,7 +60,7 @@ export function rewriteState(run: FullRun, docs: readonly NewsDoc[]): [string, u
 export async function addRewrites(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
   const pack = packFactsOf(ctx.pack);
   const fresh = [...input.added, ...input.changed];
-  const stats = new BatchStats(input.state);
+  const stats = new BatchStats(input.state, (keys) => input.stateOf('duplicates', keys));
   await stats.load(fresh);
   const state = stats.add(input.added);
   const lexOf = new Map<string, ReturnType<typeof lexicalClues>>();

@@ -153,7 +153,7 @@ export const rewritesResolver: Resolver = {
       }
     }
     const items = { duplicates: [...groups].map(([id, data]) => ({ id, data })) };
-    return { docs: changed, items: fullRuns.keep(items, { sigs, names, roles, freq, lsh, groups }) };
+    return { docs: changed, items: fullRuns.keep(items, { sigs, names, roles, lsh, groups }) };
   },
   incremental: {
     state: (docs, items) => rewriteState(fullRuns.get(items), docs),

@@ -9,6 +9,7 @@ import { makeContext } from '../../../src/context.js';
 import type { NewsDoc } from '../../../src/model/doc.js';
 import { DocSet } from '../../../src/resolve/doc-set.js';
 import { duplicatesResolver } from '../../../src/resolve/duplicates/resolver.js';
+import { addDuplicates } from '../../../src/resolve/duplicates/incremental.js';
 import { addRewrites } from '../../../src/resolve/rewrites/incremental.js';
 import { rewritesResolver } from '../../../src/resolve/rewrites/resolver.js';
 import type { IncrementalInput } from '../../../src/resolve/resolve.js';
@@ -22,8 +23,12 @@ const noSketches = (state: Map<string, unknown>) => {
 };
 const ctx = makeContext();
 
-/** The fixture resolved in full without `late`, then `late` taken in by `addRewrites` over `state` (edited by `edit`). */
-async function addLate(late: string, edit: (state: Map<string, unknown>) => void = () => {}, dir = DIR) {
+/**
+ * The fixture resolved in full without `late`, then `late` taken in by `addDuplicates` and
+ * `addRewrites` over their states (that of rewrites edited by `edit`), as `resolveCorpus` runs them;
+ * `counts: false`: the state of duplicates left out (it did not run).
+ */
+async function addLate(late: string, edit: (state: Map<string, unknown>) => void = () => {}, dir = DIR, { counts = true } = {}) {
   const all = loadFixture(dir);
   const stored = all.filter((d) => d.origin !== late);
   const dup = duplicatesResolver.run(stored, {}, ctx);
@@ -51,6 +56,11 @@ async function addLate(late: string, edit: (state: Map<string, unknown>) => void
     items: async () => new Map(),
     delta: { upsert: {}, remove: {} },
   };
+  // The duplicates step first: rewrites reads the word counts it leaves (`stateOf`).
+  const dupState = new Map(counts ? duplicatesResolver.incremental!.state(after, dup.items!, ctx) : []);
+  const read = (m: Map<string, unknown>) => async (keys: string[]) => new Map(keys.filter((k) => m.has(k)).map((k) => [k, m.get(k)]));
+  if (counts) for (const [k, v] of (await addDuplicates({ ...input, state: read(dupState) })).state) dupState.set(k, v);
+  input.stateOf = async (ns, keys) => (ns === 'duplicates' ? read(dupState)(keys) : new Map());
   const out = await addRewrites(input, ctx);
   const origin = (id: string | null | undefined) => (id ? [...byId.values(), ...added].find((d) => d.id === id)!.origin : null);
   return { out, fetched: fetched.map(origin), origin, resolved };
@@ -87,5 +97,11 @@ describe('incremental rewrites with sentence sketches', () => {
     expect(sketches(without).map(([k]) => without.origin(k.slice(2))).sort()).toEqual([...new Set(['spun-copy.txt', ...without.fetched])].sort());
     const rest = (o: typeof without) => o.out.state.filter(([k]) => !k.startsWith('a:'));
     expect(rest(without)).toEqual(rest(withSketches));
+  });
+
+  it('keeps no word counts of its own, and refuses to run without those of duplicates', async () => {
+    const { out } = await addLate('spun-copy.txt');
+    expect(out.state.filter(([k]) => k.startsWith('w:'))).toEqual([]);
+    await expect(addLate('spun-copy.txt', undefined, DIR, { counts: false })).rejects.toThrow(/word counts of the duplicates resolver/);
   });
 });
