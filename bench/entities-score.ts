@@ -2,9 +2,13 @@
 import type { GoldSpan, GoldType } from './entities-gum.js';
 import type { Mention } from '../src/annotate/mentions/layer.js';
 
+/** The source of a capitalised bare title ("the Secretary", "Madam Speaker"), `capital-titles.ts`. */
+const CAPITAL_TITLE = 'title/capital';
+
 /**
  * Parley's typed names as scored spans: explicit mentions of a known type (outlets count as
- * organisations, as GUM types them) and the names nested inside them (`Mention.inner`), since GUM
+ * organisations, as GUM types them), capitalised bare titles standing for their holder (implied
+ * person mentions: GUM annotates "the President", "Madam Speaker" as person names) and the names nested inside them (`Mention.inner`), since GUM
  * annotates nested names too ("Texas" in "University of Texas"); `nested: false` leaves those out (entity
  * resolution does not use them yet, so the flat figure is what the entities users see are built from).
  */
@@ -12,7 +16,7 @@ export function typedSpans(mentions: readonly Mention[], nested = true): GoldSpa
   const out: GoldSpan[] = [];
   const as = (t: Mention['type']) => (t === 'outlet' ? 'organization' : t) as GoldType;
   for (const m of mentions) {
-    if (m.evidence !== 'explicit' || m.type === 'other') continue;
+    if (m.type === 'other' || (m.evidence !== 'explicit' && m.source !== CAPITAL_TITLE)) continue;
     out.push({ start: m.span.start, end: m.span.end, type: as(m.type) });
     if (nested) for (const i of m.inner ?? []) if (i.type !== 'other') out.push({ start: i.span.start, end: i.span.end, type: as(i.type) });
   }

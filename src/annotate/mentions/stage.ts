@@ -24,6 +24,7 @@ import { segments, titleCase } from './stretches.js';
 import { namedInside } from './openers.js';
 import { featureColumns } from './tagger-features.js';
 import { nestedNames } from './nested.js';
+import { capitalTitles } from './capital-titles.js';
 
 /** A rule-based mention with the token range it covers and the rule that typed it. */
 export type RuleMention = Mention & { rule: string; first: number; last: number };
@@ -73,6 +74,7 @@ export function findMentions(doc: NewsDoc, ctx: Context): Mention[] {
   nestedNames(doc.text, tokens, names, ctx);
   const out: Mention[] = names.map(({ rule: _rule, first: _first, last: _last, ...m }) => m);
   out.push(...bareTitles(tokens, out, ctx));
+  out.push(...capitalTitles(tokens, sentenceStart, titleCase(tokens, sentenceStart), out));
   return out.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
 }
 

@@ -40,6 +40,8 @@ describe('mentions: table', () => {
     ['a title next to a body does not make it a person', 'He asked members of Parliament to wait. It is the Senate, Madam Speaker, that must act.', [
       { text: 'Parliament', type: 'organization' },
       { text: 'Senate', type: 'organization' },
+      // a capitalised bare title standing for its holder (an implied mention, `capital-titles.ts`), not a body
+      { text: 'Speaker', type: 'person' },
     ]],
     ['a place word, "of", then an unfamiliar name: a place', 'Shelling hit the village of Robotyne and the city of Orikhiv overnight.', [
       { text: 'Robotyne', type: 'place' },
