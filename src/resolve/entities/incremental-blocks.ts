@@ -13,15 +13,16 @@
  * block (`compatibleNames`, the test every person rule applies before joining: the others can join
  * nothing new) and, so that the bare-surname rule sees what a full pass sees, every stored bare
  * surname sharing a block with a new full name, with the full names fitting it under any of its
- * keys. Pack entities sharing a block read come with their stored spellings (`pack|<id>`), as a
- * full pass holds every pack entity.
+ * keys (which its filing lists: `incremental-fits.ts`). Pack entities sharing a block read (or a
+ * block of such a bare surname) come with their stored spellings (`pack|<id>`), as a full pass holds
+ * every pack entity.
  */
 import type { Context } from '../../context.js';
 import type { IncrementalInput } from '../resolve.js';
 import { nodeBlocks, packNodes, type Node } from './cross-doc.js';
 import { stateBlocks, type Spelling } from './incremental-state.js';
-import { compatibleNames, surnameKeys, type NameParts } from './names.js';
-import { BoundedMemo } from '../../memo.js';
+import { surnameKeys } from './names.js';
+import { bareFiling, fits, fitsOf, newFits, NEXT_FILING, personOf, surnameBlocks, type Filed } from './incremental-fits.js';
 
 /**
  * The filing of a node: what its blocks depend on, and for persons whether the name is a bare surname
@@ -31,20 +32,6 @@ import { BoundedMemo } from '../../memo.js';
 export function filing(n: Pick<Node, 'type' | 'pack' | 'parts' | 'keys'>): string {
   return n.type === 'person' ? `person|${n.pack ?? ''}|${n.parts.surname}|${n.parts.given.length > 0 ? 'full' : 'bare'}` : [n.type, n.pack ?? '', ...n.keys].join('|');
 }
-
-/** A person filing's pack, surname (as `compatibleNames` reads a bare name) and whether it holds bare surnames. */
-function personOf(f: string): { pack: string; parts: NameParts; bare: boolean } {
-  return parsed.get(f, () => {
-    const [, pack, surname, kind] = f.split('|');
-    return { pack, parts: { given: [], surname }, bare: kind === 'bare' };
-  });
-}
-
-/** Person filings parsed so far (a filing is listed under ten blocks or so). */
-const parsed = new BoundedMemo<{ pack: string; parts: NameParts; bare: boolean }>(100_000);
-
-/** Whether two surnames may be one (`compatibleNames` of the bare names). */
-const fits = (a: NameParts, b: NameParts) => compatibleNames({ given: [], surname: a.surname }, b);
 
 /** A spelling's identity under its entity: one entry per entity and spelling, whatever its use count. */
 export const signature = (s: Spelling) => `${s[0]}|${s[1]}|${s[2]}|${s[3]}|${s[4].join(',')}`;
@@ -70,11 +57,28 @@ export function blockLists(filed: Iterable<[filing: string, from: Node]>, into =
   return into;
 }
 
-/** What a step read: the block lists (`[]` when none), the filings read, and the pack nodes involved. */
+/** What a step read: the block lists (`[]` when none), the filings read (their spellings, and as stored), the pack nodes involved, and the next filing's number. */
 export interface Read {
   lists: Map<string, string[]>;
   filings: Map<string, Spelling[]>;
+  filed: Map<string, Filed>;
   packHere: Node[];
+  next: number;
+}
+
+/**
+ * The `g:`, `b:` and next-number state of a full pass: `filings` (filing → signature → spelling) and
+ * `from` (filing → a node filed there), filings numbered in `from`'s order, which is their lists'.
+ */
+export function filingState(filings: ReadonlyMap<string, Map<string, Spelling>>, from: ReadonlyMap<string, Node>): [string, unknown][] {
+  const lists = blockLists(from);
+  const numbers = new Map([...from.keys()].map((f, i) => [f, i]));
+  const numberOf = (f: string) => numbers.get(f)!;
+  const out: [string, unknown][] = [];
+  for (const [f, m] of filings) out.push([`g:${f}`, { n: numberOf(f), s: [...m.values()], ...(bareFiling(f) ? { fits: fitsOf(f, lists, numberOf) } : {}) } satisfies Filed]);
+  for (const [b, fs] of lists) out.push([`b:${b}`, fs]);
+  out.push([NEXT_FILING, from.size]);
+  return out;
 }
 
 /** Reads the block lists and the filings the new names are compared with (see the file's header). */
@@ -85,6 +89,11 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
     const got = await input.state(ask.map((b) => `b:${b}`));
     for (const b of ask) lists.set(b, (got.get(`b:${b}`) as string[] | undefined) ?? []);
   };
+  const filed = new Map<string, Filed>();
+  const readFiled = async (fs: string[]) => {
+    const got = await input.state(fs.map((f) => `g:${f}`));
+    for (const f of fs) filed.set(f, (got.get(`g:${f}`) as Filed | undefined) ?? { n: -1, s: [] });
+  };
   const surnames = new Set<string>(); // the new persons' surnames
   const full = new Set<string>(); // person blocks holding a new full name
   for (const n of newNodes) {
@@ -93,40 +102,73 @@ export async function readBlocks(input: IncrementalInput, newNodes: readonly Nod
     if (n.parts.given.length > 0) for (const k of surnameKeys(n.parts.surname)) full.add(`person|${k}`);
   }
   await readLists(newNodes.flatMap(stateBlocks));
+  const next = ((await input.state([NEXT_FILING])).get(NEXT_FILING) as number | undefined) ?? 0;
+  const first = [...lists.keys()];
   const wanted = new Set<string>();
   const bare = new Set<string>();
   for (const [b, fs] of lists) {
     if (!b.startsWith('person|')) for (const f of fs) wanted.add(f);
-    else if (full.has(b)) for (const f of fs) if (personOf(f).bare && personOf(f).pack === '') bare.add(f);
+    else if (full.has(b)) for (const f of fs) if (bareFiling(f)) bare.add(f);
   }
   for (const f of bare) wanted.add(f);
   // Each filing sharing a block with a new surname is tested once against it.
-  const near = (surname: string, ok: (f: string) => boolean) => {
+  for (const surname of surnames) {
     const seen = new Set<string>();
-    for (const k of surnameKeys(surname)) for (const f of lists.get(`person|${k}`)!) if (!seen.has(f) && seen.add(f) && !wanted.has(f) && ok(f) && fits({ given: [], surname }, personOf(f).parts)) wanted.add(f);
-  };
-  for (const surname of surnames) near(surname, () => true);
-  // A stored bare surname sharing a block with a new full name is matched again: the full names fitting it under any of its keys.
-  const bareSurnames = new Set([...bare].map((f) => personOf(f).parts.surname));
-  await readLists([...bareSurnames].flatMap((surname) => surnameKeys(surname).map((k) => `person|${k}`)));
-  for (const surname of bareSurnames) near(surname, (f) => !personOf(f).bare);
-  const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => lists.has(b)) || newNodes.some((m) => m.pack === n.pack));
+    for (const k of surnameKeys(surname)) for (const f of lists.get(`person|${k}`)!) if (!seen.has(f) && seen.add(f) && !wanted.has(f) && fits({ given: [], surname }, personOf(f).parts)) wanted.add(f);
+  }
+  // A stored bare surname sharing a block with a new full name is matched again: its filing lists the full names fitting it.
+  await readFiled([...bare]);
+  const numbers = new Map<string, number>();
+  for (const f of bare)
+    for (const [g, n] of filed.get(f)!.fits ?? []) {
+      numbers.set(g, n);
+      wanted.add(g);
+    }
+  // The blocks of those bare surnames not read (a full pass, and steps before, met stored spellings there too).
+  const second = new Set([...new Set([...bare].map((f) => personOf(f).parts.surname))].flatMap(surnameBlocks).filter((b) => !lists.has(b)));
+  const packHere = packNodes(ctx.pack.entities ?? []).filter((n) => nodeBlocks(n).some((b) => lists.has(b) || second.has(b)) || newNodes.some((m) => m.pack === n.pack));
   await readLists(packHere.map((n) => `pack|${n.pack}`));
   for (const n of packHere) for (const f of lists.get(`pack|${n.pack}`)!) wanted.add(f);
-  // In the order of the blocks read and of their lists, as merging has always met stored spellings.
-  const ordered = new Set<string>();
-  for (const fs of lists.values()) for (const f of fs) if (wanted.has(f)) ordered.add(f);
-  const got = await input.state([...ordered].map((f) => `g:${f}`));
+  const ordered = await inListOrder(wanted, lists, first, second, numbers, readLists);
+  await readFiled([...ordered].filter((f) => !filed.has(f)));
   const filings = new Map<string, Spelling[]>();
-  for (const f of ordered) filings.set(f, (got.get(`g:${f}`) as Spelling[] | undefined) ?? []);
-  return { lists, filings, packHere };
+  for (const f of ordered) filings.set(f, filed.get(f)!.s);
+  return { lists, filings, filed, packHere, next };
+}
+
+/**
+ * The filings `wanted`, in the order of the blocks read and of their lists, as merging has always met
+ * stored spellings: the `first` blocks' lists, then the blocks of the bare surnames matched again
+ * (`second`, not read), then the others (pack entities'). A filing in no list of the first blocks
+ * stands in its first block of the second by its number (`numbers`; lists are in filing order); one
+ * whose number is not known (found through a pack entity) has that block's list read.
+ */
+async function inListOrder(wanted: ReadonlySet<string>, lists: Map<string, string[]>, first: readonly string[], second: ReadonlySet<string>, numbers: ReadonlyMap<string, number>, readLists: (bs: Iterable<string>) => Promise<void>): Promise<Set<string>> {
+  const inFirst = new Set(first.flatMap((b) => lists.get(b)!));
+  const bySecond = new Map<string, string[]>();
+  const unknown = new Set<string>();
+  for (const f of wanted) {
+    if (inFirst.has(f) || !f.startsWith('person|')) continue;
+    for (const b of surnameBlocks(personOf(f).parts.surname)) if (second.has(b)) (numbers.has(f) ? (bySecond.get(b) ?? bySecond.set(b, []).get(b)!).push(f) : unknown.add(b));
+  }
+  await readLists(unknown);
+  const ordered = new Set<string>();
+  const take = (fs: readonly string[]) => {
+    for (const f of fs) if (wanted.has(f)) ordered.add(f);
+  };
+  for (const b of first) take(lists.get(b)!);
+  for (const b of second) take(lists.get(b) ?? (bySecond.get(b) ?? []).sort((x, y) => numbers.get(x)! - numbers.get(y)!));
+  const firstSet = new Set(first);
+  for (const [b, fs] of lists) if (!firstSet.has(b) && !second.has(b)) take(fs);
+  return ordered;
 }
 
 /**
  * The state a step writes for the spellings: the filings of the new names and those holding a spelling
  * of an entity merged away (`moved`), filed again from `nodes` (each with the entity it is in now) when
- * they changed; the new filings added to their blocks' lists. `readFrom`: the filing each stored
- * spelling's node was read from (what `filing` of it gives, known without building it again).
+ * they changed; the new filings numbered and added to their blocks' lists, and to the `fits` of the
+ * bare surnames they fit. `readFrom`: the filing each stored spelling's node was read from (what
+ * `filing` of it gives, known without building it again).
  */
 export function refile(read: Read, nodes: readonly Node[], newNodes: readonly Node[], moved: (entity: string) => boolean, readFrom: ReadonlyMap<Node, string> = new Map()): [string, unknown][] {
   const touched = new Set(newNodes.map(filing));
@@ -134,13 +176,21 @@ export function refile(read: Read, nodes: readonly Node[], newNodes: readonly No
   const filed = new Map<string, Map<string, Spelling>>();
   // (a stored spelling's filing is the one it was read from: only the nodes of touched filings are filed again)
   for (const n of nodes) if (n.entity && touched.has(readFrom.get(n) ?? filing(n))) file(filed, n.entity, [n]);
-  const out: [string, unknown][] = [];
-  for (const [f, m] of filed) {
-    const now = [...m.values()];
-    if (JSON.stringify(now) !== JSON.stringify(read.filings.get(f) ?? [])) out.push([`g:${f}`, now]);
-  }
   const fresh = new Map<string, Node>();
   for (const n of newNodes) if (!read.filings.get(filing(n))?.length && !fresh.has(filing(n))) fresh.set(filing(n), n);
+  // New filings take the next numbers, in the order they join their blocks' lists.
+  const numbers = new Map([...fresh.keys()].map((f, i) => [f, read.next + i]));
+  const numberOf = (f: string) => numbers.get(f) ?? read.filed.get(f)!.n;
+  const known = new Map([...read.filed].flatMap(([f, x]): [string, [string, number][]][] => (bareFiling(f) ? [[f, x.fits ?? []]] : [])));
+  const fitsNow = newFits([...fresh.keys()], known, read.lists, numberOf);
+  const out: [string, unknown][] = [];
+  for (const f of new Set([...filed.keys(), ...fitsNow.keys()])) {
+    const was = read.filed.get(f);
+    const fitting = fitsNow.get(f) ?? was?.fits;
+    const now: Filed = { n: numberOf(f), s: filed.has(f) ? [...filed.get(f)!.values()] : was!.s, ...(fitting ? { fits: fitting } : {}) };
+    if (!was || JSON.stringify(now) !== JSON.stringify(was)) out.push([`g:${f}`, now]);
+  }
   for (const [b, added] of blockLists(fresh)) out.push([`b:${b}`, [...read.lists.get(b)!, ...added]]);
+  if (fresh.size > 0) out.push([NEXT_FILING, read.next + fresh.size]);
   return out;
 }

@@ -10,8 +10,9 @@
  * gives the exact from-scratch result.
  *
  * State (resolver `entities`):
- * - `g:<filing>` stored spellings (`Spelling`) by filing, `b:<block>` the filings under a block
- *   (`incremental-blocks.ts`);
+ * - `g:<filing>` stored spellings (`Spelling`) by filing, numbered, a bare surname's with the full
+ *   names fitting it (`Filed`, `incremental-fits.ts`), `b:<block>` the filings under a block
+ *   (`incremental-blocks.ts`), `n:filings` the next filing's number;
  * - `e:<id>` an entity's type and guard state, `t:<id>` its mentions tallied (`tally.ts`; read only
  *   for the entities a step changes); `r:<id>` the entity a merged-away id went into;
  * - `i:<id>` ids taken; `p:<pack id>` the entity of a pack entity;
@@ -34,7 +35,7 @@ import type { Entity, EntityMention, EntityRole, Merge } from './types.js';
 import { typedSpellings } from './untyped.js';
 import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
-import { blockLists, file, filing, readBlocks, refile } from './incremental-blocks.js';
+import { file, filing, filingState, readBlocks, refile } from './incremental-blocks.js';
 import { lookups } from './incremental-lookups.js';
 import { appendWaiting, typeAgain, waitAll, waitingState, type Waiting } from './incremental-waiting.js';
 import {
@@ -66,8 +67,7 @@ export const incremental: IncrementalResolver = {
       if (e.pack) out.push([`p:${e.pack}`, e.id]);
       for (const [k, v] of roleDates(e, e.roles)) (roles.get(k) ?? roles.set(k, []).get(k)!).push(v);
     }
-    for (const [f, m] of filings) out.push([`g:${f}`, [...m.values()]]);
-    for (const [b, fs] of blockLists(from)) out.push([`b:${b}`, fs]);
+    out.push(...filingState(filings, from));
     for (const [k, v] of roles) out.push([k, v.sort((a, b) => a[1].localeCompare(b[1])).slice(-MAX_ROLE_DATES)]);
     for (const [doc, entries] of docEntries(built.entities)) out.push([`d:${doc}`, entries]);
     const spellings = new Set<string>();

@@ -68,7 +68,7 @@ describe('blocking at scale', () => {
               ...input,
               state: async (keys) => {
                 const got = await input.state(keys);
-                for (const [k, v] of got) if (k.startsWith('g:person')) read += (v as unknown[]).length;
+                for (const [k, v] of got) if (k.startsWith('g:person')) read += (v as { s: unknown[] }).s.length;
                 return got;
               },
             },

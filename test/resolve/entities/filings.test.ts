@@ -56,7 +56,7 @@ describe('stored spellings', () => {
     const state = spellingState((await steps(docs)).written);
     expect(state).toEqual(spellingState((await stepsAtOnce(docs)).written));
     const org = [...state].find(([k]) => k.startsWith('g:organization'))!;
-    expect((org[1] as unknown[][]).map((s) => [s[2], s[5]])).toEqual([['Kessland Railways', 3]]);
+    expect((org[1] as { s: unknown[][] }).s.map((s) => [s[2], s[5]])).toEqual([['Kessland Railways', 3]]);
   });
 
   it('writes nothing for a person spelt as stored, and only the use count of another name', async () => {
