@@ -3,9 +3,9 @@
  *
  * State keys: `nd:<name>` documents with the capitalised word; `nm:<name>` seen capitalised
  * mid-sentence; `lw:<word>` seen in lower case; `nb:<name>` the capitalised words within `maxEdits`
- * of it, in the order the deletion index finds them (`NameStats.close`); `x:<prefix>` the words with
- * a SymSpell deletion opening with `prefix` (its first `PREFIX_LENGTH` characters), in the order
- * they were first counted.
+ * of it, in the order the deletion index finds them (`NameStats.close`); `x:<prefix>` the part of
+ * the SymSpell deletion index whose deletions open with `prefix` (their first `PREFIX_LENGTH`
+ * characters): each deletion's rest → the words with that deletion, in the order first counted.
  *
  * Why the `nb:` lists: a name has some 30–50 deletions, so finding its neighbours through the
  * deletion index costs that many reads, for every name of every document scored; with its list, a
@@ -18,14 +18,17 @@
  * Why `x:` rows by prefix, not by deletion: a row per deletion cost a new name ~43 reads and ~43
  * writes (some 100 of each per article of a 500-article batch); its deletions open with only ~10
  * different prefixes, and names close to each other share most of them, so a batch reads and writes
- * a few rows per article instead. A row lists names, not deletions: the names it gives are a superset
- * of those sharing a deletion, and `close` keeps those within `maxEdits` that share one, in the
- * deletion index's order (`firstShared`, then first counted: the order of the row both are in).
+ * a few rows per article instead. A row keeps its deletions (not only its names, which would be
+ * fewer bytes): the names of a row are a superset of those sharing a deletion, and testing each of
+ * them against a new name (`osaDistance`) cost more CPU (1.5 ms per article) than the rows saved.
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { deletions, isDeletion, osaDistance } from './edit-distance.js';
 import { maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
+
+/** An `x:` row: the rest of each deletion (after the row's prefix) → the words with that deletion. */
+type Row = Record<string, string[]>;
 
 /**
  * Characters of a deletion that key its `x:` row. 3: a name's deletions open with ~10 prefixes (vs
@@ -36,7 +39,7 @@ import { maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
 export const PREFIX_LENGTH = 3;
 
 /** The `x:` rows a name is filed under: the distinct prefixes of its deletions. */
-export function prefixesOf(dels: Iterable<string>): Set<string> {
+function prefixesOf(dels: Iterable<string>): Set<string> {
   const out = new Set<string>();
   for (const d of dels) out.add(d.slice(0, PREFIX_LENGTH));
   return out;
@@ -54,8 +57,8 @@ export class StoredNames extends NameStats {
   private readonly built = new Set<string>();
   /** Names whose `nm:` mark was read from the state (not written again). */
   private readonly storedMid = new Set<string>();
-  /** The `x:` rows loaded, by prefix (names in the order first counted), and those new names joined. */
-  private readonly rows = new Map<string, string[]>();
+  /** The `x:` rows loaded, by prefix, and those new names were filed in. */
+  private readonly rows = new Map<string, Row>();
   private readonly grown = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {
@@ -68,35 +71,29 @@ export class StoredNames extends NameStats {
     return this.lists.get(key) ?? this.newList(key);
   }
 
-  /** Files a name new to the corpus at the end of its rows (`load` read them). */
+  /** Files a name new to the corpus under its deletions, in their rows (`load` read them). */
   protected override file(key: string): void {
-    for (const p of this.prefixes(key)) {
+    for (const d of this.deletionsOf(key)) {
+      const p = d.slice(0, PREFIX_LENGTH);
       const row = this.rows.get(p);
       if (!row) throw new Error(`StoredNames: "${key}" counted in without being loaded first`);
-      row.push(key);
+      const rest = d.slice(PREFIX_LENGTH);
+      if (Object.hasOwn(row, rest)) row[rest].push(key);
+      else row[rest] = [key];
       this.grown.add(p);
     }
   }
 
-  /**
-   * `NameStats.close` from the rows loaded, as a new list of this run's own: the names in `key`'s rows
-   * within `maxEdits` that share a deletion with it, by the first they share, then in the order they
-   * were first counted (their order in the row of that deletion's prefix, where both are).
-   */
+  /** `NameStats.close` over the rows loaded (in place of `index`), as a new list of this run's own. */
   private newList(key: string): string[] {
-    const order = this.order(key);
-    const found: { o: string; rank: number; at: number }[] = [];
-    const seen = new Set([key]);
-    for (const p of this.prefixes(key)) {
-      for (const o of this.rows.get(p) ?? []) {
-        if (seen.has(o)) continue;
-        seen.add(o);
-        if (osaDistance(key, o) > maxEdits(key, o)) continue;
-        const rank = this.firstShared(key, o);
-        if (rank < order.length) found.push({ o, rank, at: this.rows.get(order[rank].slice(0, PREFIX_LENGTH))!.indexOf(o) });
-      }
+    const found = new Set<string>();
+    for (const d of this.deletionsOf(key)) {
+      const row = this.rows.get(d.slice(0, PREFIX_LENGTH));
+      const rest = d.slice(PREFIX_LENGTH);
+      if (row && Object.hasOwn(row, rest)) for (const o of row[rest]) found.add(o);
     }
-    return found.sort((a, b) => a.rank - b.rank || a.at - b.at).map((f) => f.o);
+    found.delete(key);
+    return [...found].filter((o) => osaDistance(key, o) <= maxEdits(key, o));
   }
 
   /**
@@ -113,7 +110,7 @@ export class StoredNames extends NameStats {
     for (const n of lookup) this.lookedUp.add(n);
     const rows = [...new Set(lookup.flatMap((n) => [...this.prefixes(n)]))].filter((p) => !this.rows.has(p));
     const got = rows.length > 0 ? await this.state(rows.map((p) => `x:${p}`)) : new Map<string, unknown>();
-    for (const p of rows) this.rows.set(p, (got.get(`x:${p}`) as string[] | undefined) ?? []);
+    for (const p of rows) this.rows.set(p, (got.get(`x:${p}`) as Row | undefined) ?? {});
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
       this.lists.set(n, this.newList(n));
       this.built.add(n);
@@ -218,8 +215,11 @@ export function nameState(names: NameStats): [string, unknown][] {
   for (const k of names.mid) out.push([`nm:${k}`, 1]);
   // A shorter word is never looked up: names are at least `MIN_NAME_LENGTH` long.
   for (const w of names.lower) if (w.length >= MIN_NAME_LENGTH) out.push([`lw:${w}`, 1]);
-  const rows = new Map<string, string[]>();
-  for (const k of names.docFreq.keys()) for (const p of prefixesOf(deletions(k))) (rows.get(p) ?? rows.set(p, []).get(p)!).push(k);
-  for (const [p, keys] of rows) out.push([`x:${p}`, keys]);
+  const rows = new Map<string, Row>();
+  for (const [d, keys] of names.index) {
+    const p = d.slice(0, PREFIX_LENGTH);
+    (rows.get(p) ?? rows.set(p, {}).get(p)!)[d.slice(PREFIX_LENGTH)] = [...keys];
+  }
+  for (const [p, row] of rows) out.push([`x:${p}`, row]);
   return out;
 }
