@@ -7,6 +7,7 @@ import type { IncrementalInput } from '../resolve.js';
 import { argsOf, keyedNode, lookupKey, type EventNode, type MentionFacts } from './nodes.js';
 import { rebuiltPart, storedKeys, storedPart, type Chunk, type FullChunk, type Part, type Args, type StoredEvent } from './incremental-state.js';
 import type { EntityView } from '../entities/entity-view.js';
+import { blockKeys } from './merge.js';
 
 /** What an incremental run has read of the stored events, and the mentions it moves. */
 export interface Run {
@@ -27,6 +28,8 @@ export interface Run {
   entities: EntityView;
   /** Stored events read in full (their mentions' nodes, changed documents' left out), by slot. */
   full: Map<string, FullChunk[]>;
+  /** Blocks the left-out mentions of changed documents were filed in (`blockKeys`): written again without them. */
+  unfiled: Set<string>;
 }
 
 /** Reads the slots of documents' mentions not read yet. */
@@ -43,7 +46,7 @@ export async function readArgs(run: Run, docs: Iterable<string>): Promise<void> 
 
 /** Reads stored events by slot. */
 export async function readStored(run: Run, slots: Iterable<string>): Promise<void> {
-  for (const [k, v] of await run.input.state([...slots].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`))) run.stored.set(k.slice(2), v as StoredEvent);
+  for (const [k, v] of await run.input.state([...new Set(slots)].filter((s) => !run.stored.has(s)).map((s) => `e:${s}`))) run.stored.set(k.slice(2), v as StoredEvent);
 }
 
 /**
@@ -109,6 +112,7 @@ export async function readFull(run: Run, slots: string[]): Promise<void> {
     // (a small event's facts, kept in its entry: a chunk of key '', always written again)
     const read = (e.facts ? [''] : e.chunks).map((key): FullChunk => {
       const facts = key === '' ? e.facts! : ((chunks.get(key) as Chunk | undefined) ?? []);
+      for (const [f, keys] of facts) if (run.freshIds.has(f.doc)) for (const k of blockKeys(keyedNode(f, (_, i) => keys[i]))) run.unfiled.add(k);
       const nodes = facts.filter(([f]) => !run.freshIds.has(f.doc)).map(([f, keys]) => {
         const n = keyedNode(f, stale.has(f) ? lookupKey(run.entities.lookup, f.doc) : (_, i) => keys[i]);
         if (n.argKeys.some((k, i) => k !== keys[i])) run.rekeyed.add(n);

@@ -155,10 +155,16 @@ export function storedEvent(event: Event, part: Part, order: number, chunks: str
 /** Mentions kept per block: the comparison window of a block in a full run. */
 export const MAX_BLOCK = 200;
 
-/** A mention as filed in a block: its identity and what `mayJoin` compares. */
-export type Posted = [doc: string, index: number, ordinal: number | null, range: [string, string, string] | null, placeKey: string | null, actorKeys: string[], status: string, timed: 0 | 1];
+/**
+ * A mention as filed in a block: its identity, what `mayJoin` compares, and the slot of its event
+ * when filed (or when its block was last written), so a reader finds the candidate event without
+ * reading the mention's document's slots (`m:`). A slot outlives its event's growth; an event merged
+ * into a larger one leaves its slot empty, and then (only then) the reader looks the mention up in
+ * `m:`. (Without its slot, the reader looks it up too.)
+ */
+export type Posted = [doc: string, index: number, ordinal: number | null, range: [string, string, string] | null, placeKey: string | null, actorKeys: string[], status: string, timed: 0 | 1, slot?: string];
 
-export const post = (n: EventNode): Posted => [n.doc, n.index, n.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.status, n.time !== null ? 1 : 0];
+export const post = (n: EventNode, slot: string): Posted => [n.doc, n.index, n.ordinal, n.range && [n.range.start, n.range.end, n.range.precision], n.placeKey, n.actorKeys, n.status, n.time !== null ? 1 : 0, slot];
 
 /** A stand-in node with just what merging reads (`type`: its event's). */
 export function fromPosted([doc, index, ordinal, range, placeKey, actorKeys, status, timed]: Posted, type = ''): EventNode {

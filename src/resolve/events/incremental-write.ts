@@ -103,9 +103,14 @@ export async function write(run: Run, resolved: { event: Event; draft: Part; kno
   }
   for (const doc of slotsTouched) state.push([`m:${doc}`, run.slotsOf.get(doc)]);
   for (const doc of argsTouched) state.push([`a:${doc}`, run.argsOf.get(doc)]);
-  // A changed document's mentions are filed again with what they say now.
-  const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !run.freshIds.has(p[0]))]));
-  for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n));
+  // A changed document's mentions are filed again with what they say now; a filed mention whose slot
+  // is known now (it moved, or was looked up) takes it.
+  const slotNow = (p: Posted): Posted => {
+    const slot = run.slotsOf.get(p[0])?.[p[1]];
+    return slot && slot !== p[8] ? ([...p.slice(0, 8), slot] as unknown as Posted) : p;
+  };
+  const filed = new Map<string, Posted[]>(keys.map((k) => [k, ((blocks.get(`b:${k}`) as Posted[] | undefined) ?? []).filter((p) => !run.freshIds.has(p[0])).map(slotNow)]));
+  for (const n of freshNodes) for (const key of blockKeys(n)) filed.get(key)!.push(post(n, run.slotsOf.get(n.doc)![n.index]!));
   for (const [key, posted] of filed) state.push([`b:${key}`, posted.slice(-MAX_BLOCK)]);
   state.push(['next', next], ['run', runNo + 1]);
   return { upsert: { events: upsert.map(({ id, data, sortKey }) => ({ id, data, sortKey })) }, remove: { events: [...removed] }, state, ...(rows ? { rows: { events: rows } } : {}) };

@@ -58,7 +58,7 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
     for (const n of group) {
       (slotOf.get(n.doc) ?? slotOf.set(n.doc, []).get(n.doc)!)[n.index] = slot;
       (argsOfDoc.get(n.doc) ?? argsOfDoc.set(n.doc, []).get(n.doc)!)[n.index] = argsEntry(n);
-      for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(post(n));
+      for (const key of blockKeys(n)) (blocks.get(key) ?? blocks.set(key, []).get(key)!).push(post(n, slot));
     }
   });
   // Blocks list mentions in corpus order, as a full run compares them.
@@ -73,7 +73,7 @@ export function eventState(resolved: ResolvedEvent[], docs: readonly NewsDoc[]):
 export async function addEvents(input: IncrementalInput, ctx: Context): Promise<IncrementalOutput> {
   const fresh = [...input.added, ...input.changed];
   if (fresh.length === 0) return { upsert: { events: [] }, remove: { events: [] }, state: [] };
-  const run: Run = { input, stored: new Map(), owner: new Map(), slotsOf: new Map(), argsOf: new Map(), rekeyed: new Set(), freshIds: new Set(fresh.map((d) => d.id)), entities: new EntityView(input), full: new Map() };
+  const run: Run = { input, stored: new Map(), owner: new Map(), slotsOf: new Map(), argsOf: new Map(), rekeyed: new Set(), freshIds: new Set(fresh.map((d) => d.id)), entities: new EntityView(input), full: new Map(), unfiled: new Set() };
   await run.entities.load(run.freshIds);
   const freshNodes = eventNodes(fresh, run.entities.lookup);
 
@@ -89,16 +89,23 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   freshNodes.forEach((n, i) => {
     for (const key of keysOf[i]) for (const [p, node] of filed.get(key)!) if (mayJoin(key[0], n, node)) joinable.push(p);
   });
-  await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.map(([doc]) => doc)]);
+  // A mention's event is under the slot it was filed with while that slot holds an event (it is left
+  // empty only when the event merged into another); else its document's slots (`m:`) say where it went.
+  await readStored(run, joinable.flatMap((p) => (p[8] === undefined ? [] : [p[8]])));
+  const filedIn = (p: Posted) => p[8] !== undefined && run.stored.has(p[8]);
+  await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.filter((p) => !filedIn(p)).map(([doc]) => doc)]);
   const wanted = new Map<string, Map<string, Posted>>();
   for (const p of joinable) {
-    const slot = run.slotsOf.get(p[0])?.[p[1]];
+    const slot = filedIn(p) ? p[8] : run.slotsOf.get(p[0])?.[p[1]];
     if (slot) (wanted.get(slot) ?? wanted.set(slot, new Map()).get(slot)!).set(`${p[0]}#${p[1]}`, p);
   }
   const lost = new Set(input.changed.flatMap((d) => (run.slotsOf.get(d.id) ?? []).filter((s): s is string => s !== null)));
   for (const s of lost) if (!wanted.has(s)) wanted.set(s, new Map());
   await readStored(run, wanted.keys());
   await readFull(run, [...lost, ...(await rekeyedSlots(run, [...wanted.keys()].filter((s) => !lost.has(s) && run.stored.has(s))))]);
+  // The blocks a changed document's mentions were filed in are written again without them.
+  const unfiled = [...run.unfiled].filter((k) => !keys.includes(k));
+  for (const [k, v] of await input.state(unfiled.map((k) => `b:${k}`))) blocks.set(k, v);
 
   // Nodes: the stored events' (all their mentions, or those merging sees), then the new ones.
   const nodes: EventNode[] = [];
@@ -142,5 +149,5 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
     extra.delete(slot!); // taken in once
     Object.assign(r, knownEvents([joinParts(r.draft, other)], joinParts, run.entities, ctx)[0]);
   }
-  return write(run, resolved, lost, { keys, blocks, freshNodes });
+  return write(run, resolved, lost, { keys: [...keys, ...unfiled], blocks, freshNodes });
 }

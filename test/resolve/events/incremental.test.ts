@@ -105,6 +105,8 @@ describe.each(LAYOUTS)('$name, $layout: a widely reported event, grown increment
       // The last step read the event (`e:`), not the chunks of its 22 earlier mentions' facts (`f:`).
       expect(read.filter((k) => k.startsWith('e:'))).toHaveLength(1);
       expect(read.filter((k) => k.startsWith('f:'))).toEqual([]);
+      // It found the event by the slot its mentions were filed with, not by their documents' slots (`m:`).
+      expect(read.filter((k) => k.startsWith('m:'))).toEqual([]);
       // As rows, the item holds none of them itself.
       const bare = await steps.corpusItems<Event>('events', [last.id], { rows: false });
       expect(bare.get(last.id)!.mentions ?? []).toHaveLength(backend.split ? 0 : 24);
