@@ -61,14 +61,27 @@ export async function addStories(input: IncrementalInput): Promise<IncrementalOu
       listed.add(id);
     }
   };
-  /** Loads the candidates a document of vector `v` may join: those whose sketch's bound reaches the similarity. */
+  /**
+   * Loads the candidates a document of vector `v` may join: those whose sketch's bound reaches the
+   * similarity and the best score among the candidates loaded so far, best bound first (a candidate
+   * whose bound falls short of a score already found cannot be chosen: `choose` takes the highest).
+   */
   const loadJoinable = async (ids: string[], v: Map<string, number>, day: number | null) => {
     await readHeads(ids);
     const sketched = ids.filter((id) => !clusterer.stories.has(id) && heads.has(id));
     if (sketched.length === 0) return;
+    const score = (s: StoryState) => cosine(v, s.centroid, s.norm) * timeFactor(day, s);
+    let best = Math.max(STORY_SIMILARITY, ...ids.flatMap((id) => (clusterer.stories.has(id) ? [score(clusterer.stories.get(id)!)] : [])));
     const hashed = hashedVector(v);
-    const may = (h: Head) => h.sketch === null || bound(hashed, h.sketch) * timeFactor(day, h) >= STORY_SIMILARITY - BOUND_SLACK;
-    await loadWhole(sketched.filter((id) => may(heads.get(id)!)));
+    const bounds = sketched.map((id) => {
+      const h = heads.get(id)!;
+      return [id, h.sketch === null ? Infinity : bound(hashed, h.sketch) * timeFactor(day, h)] as const;
+    });
+    for (const [id, b] of bounds.sort((x, y) => y[1] - x[1])) {
+      if (b < best - BOUND_SLACK) break;
+      await loadWhole([id]);
+      best = Math.max(best, score(clusterer.stories.get(id)!));
+    }
   };
   const storyOf = new Map<string, string>();
   const touched = new Set<string>();
