@@ -4,8 +4,7 @@
  * new documents change. Each document's names, roles and content words are taken once per run, and
  * every load is one read of the keys it needs (a store reads a list of keys at about the cost of one).
  *
- * Only keys whose value changes are written: a name's `nm:` mark once, and `lw:` only for words as
- * long as a name can be (`MIN_NAME_LENGTH`: a shorter word is never looked up).
+ * Only keys whose value changes are written (`StoredNames.addDocs` says which name rows).
  *
  * Word frequencies are those the `duplicates` resolver keeps (`w:<word>` in its state): it counts the
  * same content words of the same documents, and runs first, so its counts already include the new
@@ -16,7 +15,7 @@ import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { contentSet } from './content-words.js';
 import { WordFreq } from './direction.js';
-import { lowerWords, MIN_NAME_LENGTH, namesIn } from './names.js';
+import { namesIn } from './names.js';
 import { StoredNames } from './name-state.js';
 import { RoleStats, statedRoles, type StatedRole } from './role-errors.js';
 
@@ -89,15 +88,12 @@ export class BatchStats {
    * Counts new documents in (loaded first), and returns the state entries they changed. Their words
    * were counted by `duplicates`: a word of theirs without a count means it did not run before.
    */
-  add(docs: NewsDoc[]): [string, unknown][] {
-    const out = this.names.addDocs(docs);
+  async add(docs: NewsDoc[]): Promise<[string, unknown][]> {
+    const out = await this.names.addDocs(docs);
     for (const d of docs) {
       this.roles.addStated(d.id, this.rolesOf(d));
       for (const w of this.wordsOf(d)) if (!this.freq.df.has(w)) throw new Error(`rewrites reads the word counts of the duplicates resolver, which must run before it ("${w}" has none)`);
     }
-    const lower = new Set<string>();
-    for (const d of docs) for (const w of lowerWords(d.text)) if (w.length >= MIN_NAME_LENGTH) lower.add(w);
-    for (const w of lower) out.push([`lw:${w}`, 1]);
     for (const name of new Set(docs.flatMap((d) => this.rolesOf(d).map((r) => r.name)))) {
       out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);
     }

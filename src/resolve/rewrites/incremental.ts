@@ -7,7 +7,7 @@
  *
  * Content-word document frequencies are read from the `duplicates` state (`batch-stats.ts`).
  *
- * State (resolver `rewrites`): the name keys of `name-state.ts` (`nd:`, `nm:`, `lw:`, `nb:`, `x:`);
+ * State (resolver `rewrites`): the name keys of `name-state.ts` (`n:`, `x:`);
  * `r:<name>` titles stated for a name, with their documents; `b:<bucket>` content-word LSH buckets; `s:<doc>` its content-word signature;
  * `a:<doc>` its sentence sketch (`sketch.ts`); `g:<original>` its group of copies.
  */
@@ -62,7 +62,7 @@ export async function addRewrites(input: IncrementalInput, ctx: Context): Promis
   const fresh = [...input.added, ...input.changed];
   const stats = new BatchStats(input.state, (keys) => input.stateOf('duplicates', keys));
   await stats.load(fresh);
-  const state = stats.add(input.added);
+  const state = await stats.add(input.added);
   const lexOf = new Map<string, ReturnType<typeof lexicalClues>>();
   const clues = async (d: NewsDoc) => {
     if (!lexOf.has(d.id)) {

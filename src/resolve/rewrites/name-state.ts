@@ -1,15 +1,16 @@
 /**
  * The name statistics of the incremental `rewrites` state, read for just the names a run scores.
  *
- * State keys: `nd:<name>` documents with the capitalised word; `nm:<name>` seen capitalised
- * mid-sentence; `lw:<word>` seen in lower case; `nb:<name>` the capitalised words within `maxEdits`
- * of it, in the order the deletion index finds them (`NameStats.close`); `x:<prefix>` the part of
+ * State keys: `n:<word>` what is known of a word (`Word`): the documents with it capitalised, whether
+ * it is seen capitalised mid-sentence and in lower case, and its list: the capitalised words within
+ * `maxEdits` of it, in the order the deletion index finds them (`NameStats.close`); `x:<prefix>` the part of
  * the SymSpell deletion index whose deletions open with `prefix` (their first `PREFIX_LENGTH`
  * characters): each deletion's rest → the words with that deletion, in the order first counted.
  *
- * Why the `nb:` lists: a name has some 30–50 deletions, so finding its neighbours through the
+ * Why the lists: a name has some 30–50 deletions, so finding its neighbours through the
  * deletion index costs that many reads, for every name of every document scored; with its list, a
- * known name costs four reads, whatever the corpus's size. Only a name new to the corpus goes
+ * known name costs one read, whatever the corpus's size (its count, marks and list are one row: four
+ * rows, `nd:`/`nm:`/`lw:`/`nb:`, until they were merged). Only a name new to the corpus goes
  * through the deletion index (to find its neighbours, and to be filed under its deletions), and it
  * joins the lists of the neighbours it finds. A name with no list (state written before lists
  * existed) is looked up through the deletion index too, and the list built is written with the
@@ -25,10 +26,17 @@
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { deletions, isDeletion, osaDistance } from './edit-distance.js';
-import { maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
+import { lowerWords, maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
 
 /** An `x:` row: the rest of each deletion (after the row's prefix) → the words with that deletion. */
 type Row = Record<string, string[]>;
+
+/**
+ * An `n:` row: documents with the word capitalised (0: none), seen capitalised mid-sentence (1/0),
+ * seen in lower case (1/0; kept for words of `MIN_NAME_LENGTH` or more only: a shorter word is never
+ * looked up), and the list of a capitalised word when it has one.
+ */
+type Word = [count: number, mid: 0 | 1, lower: 0 | 1, list?: readonly string[]];
 
 /**
  * Characters of a deletion that key its `x:` row. 3: a name's deletions open with ~10 prefixes (vs
@@ -49,14 +57,14 @@ function prefixesOf(dels: Iterable<string>): Set<string> {
 export class StoredNames extends NameStats {
   /** Complete `close` lists of the names that have one loaded or built in this run. */
   private readonly lists = new Map<string, string[]>();
-  /** The `nd`/`nm`/`lw`/`nb` keys read. */
+  /** The words whose `n:` row was read. */
   private readonly read = new Set<string>();
   /** Names whose neighbours were looked up through the deletion index. */
   private readonly lookedUp = new Set<string>();
   /** Stored names without a list that got one from the deletion index (written by `addDocs`). */
   private readonly built = new Set<string>();
-  /** Names whose `nm:` mark was read from the state (not written again). */
-  private readonly storedMid = new Set<string>();
+  /** Words whose lower-case mark was read from the state (not written again). */
+  private readonly storedLower = new Set<string>();
   /** The `x:` rows loaded, by prefix, and those new names were filed in. */
   private readonly rows = new Map<string, Row>();
   private readonly grown = new Set<string>();
@@ -104,7 +112,7 @@ export class StoredNames extends NameStats {
    */
   async load(names: Iterable<string>, { rare = false } = {}): Promise<void> {
     const wanted = [...new Set(names)];
-    await this.readKeys(this.keys(wanted, ['nd', 'nm', 'lw', 'nb']));
+    await this.readWords(wanted);
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
@@ -115,50 +123,54 @@ export class StoredNames extends NameStats {
       this.lists.set(n, this.newList(n));
       this.built.add(n);
     }
-    // The close names: whether each is a name (`nd`, `lw`), and the lists a new name joins (`nb`).
+    // The close names: whether each is a name, and the lists a new name joins.
     const near = (ns: string[]) => [...new Set(ns.flatMap((n) => this.close(n)))];
     const [known, fresh] = [wanted.filter((n) => this.docFreq.has(n) && (!rare || this.docFreq.get(n) === 1)), wanted.filter((n) => !this.docFreq.has(n))];
-    await this.readKeys([...this.keys(near(known), ['nd', 'lw']), ...this.keys(near(fresh), ['nd', 'lw', 'nb'])]);
+    await this.readWords([...near(known), ...near(fresh)]);
   }
 
-  private keys(names: string[], kinds: ('nd' | 'nm' | 'lw' | 'nb')[]): string[] {
-    return names.flatMap((n) => kinds.map((k) => `${k}:${n}`));
-  }
-
-  /** Reads those of the `nd`/`nm`/`lw`/`nb` keys not read before, in one read. */
-  private async readKeys(all: string[]): Promise<void> {
-    const keys = all.filter((k) => !this.read.has(k));
-    for (const k of keys) this.read.add(k);
-    if (keys.length === 0) return;
-    for (const [k, v] of await this.state(keys)) {
-      const n = k.slice(3);
-      if (k.startsWith('nd:')) this.docFreq.set(n, v as number);
-      else if (k.startsWith('nm:')) {
-        this.mid.add(n);
-        this.storedMid.add(n);
+  /** Reads the `n:` rows of the words not read before, in one read. */
+  private async readWords(all: string[]): Promise<void> {
+    const words = [...new Set(all)].filter((w) => !this.read.has(w));
+    for (const w of words) this.read.add(w);
+    if (words.length === 0) return;
+    for (const [k, v] of await this.state(words.map((w) => `n:${w}`))) {
+      const w = k.slice(2);
+      const [count, mid, lower, list] = v as Word;
+      if (count > 0) this.docFreq.set(w, count);
+      if (mid) this.mid.add(w);
+      if (lower) {
+        this.lower.add(w);
+        this.storedLower.add(w);
       }
-      else if (k.startsWith('lw:')) this.lower.add(n);
-      else this.lists.set(n, v as string[]);
+      if (list) this.lists.set(w, list as string[]);
     }
+  }
+
+  /** The `n:` row of `w` as it now is (read before: it is written whole). */
+  private row(w: string): [string, Word] {
+    if (!this.read.has(w)) throw new Error(`StoredNames: "${w}" written without being read first`);
+    const list = this.lists.get(w);
+    const marks: [number, 0 | 1, 0 | 1] = [this.docFreq.get(w) ?? 0, this.mid.has(w) ? 1 : 0, this.lower.has(w) ? 1 : 0];
+    return [`n:${w}`, (list ? [...marks, list] : marks) satisfies Word];
   }
 
   /**
    * Counts new documents in (their names loaded first) and returns the name entries they changed.
    * Each name new to the corpus is filed under its deletions, gets its list, and joins the lists of
-   * the names close to it at the place a deletion-index lookup would find it.
+   * the names close to it at the place a deletion-index lookup would find it. The rows of the words
+   * they write in lower case are read here, and written when the mark is new.
    */
-  addDocs(docs: NewsDoc[]): [string, unknown][] {
+  async addDocs(docs: NewsDoc[]): Promise<[string, unknown][]> {
     const names = new Set(docs.flatMap((d) => [...namesIn(d.text).keys()]));
+    const lower = new Set(docs.flatMap((d) => lowerWords(d.text).filter((w) => w.length >= MIN_NAME_LENGTH)));
+    await this.readWords([...lower]);
     const fresh = [...names].filter((n) => !this.docFreq.has(n));
     for (const d of docs) this.add(d);
     const out: [string, unknown][] = [];
-    for (const n of names) {
-      out.push([`nd:${n}`, this.docFreq.get(n)]);
-      if (this.mid.has(n) && !this.storedMid.has(n)) out.push([`nm:${n}`, 1]);
-    }
     for (const p of this.grown) out.push([`x:${p}`, this.rows.get(p)]);
     const isFresh = new Set(fresh);
-    const changed = new Set([...fresh, ...this.built]);
+    const changed = new Set([...names, ...this.built, ...[...lower].filter((w) => !this.storedLower.has(w))]);
     for (const n of fresh) this.lists.set(n, this.newList(n));
     for (const n of fresh) {
       for (const o of this.lists.get(n)!) {
@@ -177,7 +189,7 @@ export class StoredNames extends NameStats {
         changed.add(o);
       }
     }
-    for (const n of changed) out.push([`nb:${n}`, this.lists.get(n)]);
+    for (const w of changed) out.push(this.row(w));
     return out;
   }
 
@@ -208,13 +220,14 @@ export class StoredNames extends NameStats {
 }
 
 
-/** The name entries of a full run: counts, mid-sentence marks, the deletion index's rows and every name's list. */
+/** The name entries of a full run: every word's row (counts, marks, list) and the deletion index's rows. */
 export function nameState(names: NameStats): [string, unknown][] {
   const out: [string, unknown][] = [];
-  for (const [k, n] of names.docFreq) out.push([`nd:${k}`, n], [`nb:${k}`, names.close(k)]);
-  for (const k of names.mid) out.push([`nm:${k}`, 1]);
   // A shorter word is never looked up: names are at least `MIN_NAME_LENGTH` long.
-  for (const w of names.lower) if (w.length >= MIN_NAME_LENGTH) out.push([`lw:${w}`, 1]);
+  for (const w of new Set([...names.docFreq.keys(), ...[...names.lower].filter((w) => w.length >= MIN_NAME_LENGTH)])) {
+    const marks: [number, 0 | 1, 0 | 1] = [names.docFreq.get(w) ?? 0, names.mid.has(w) ? 1 : 0, names.lower.has(w) ? 1 : 0];
+    out.push([`n:${w}`, (names.docFreq.has(w) ? [...marks, names.close(w)] : marks) satisfies Word]);
+  }
   const rows = new Map<string, Row>();
   for (const [d, keys] of names.index) {
     const p = d.slice(0, PREFIX_LENGTH);

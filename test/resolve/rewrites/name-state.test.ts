@@ -49,7 +49,7 @@ async function stepThrough(all: NewsDoc[], base: number, step: number, state: Re
     const batch = all.slice(i, i + step);
     const stored = new StoredNames(state.read);
     await stored.load(batch.flatMap((d) => [...namesIn(d.text).keys()]));
-    state.write(stored.addDocs(batch));
+    state.write(await stored.addDocs(batch));
     const full = new NameStats();
     all.slice(0, i + step).forEach((d) => full.add(d));
     for (const key of new Set(batch.flatMap((d) => [...namesIn(d.text).keys()]))) {
@@ -72,22 +72,22 @@ describe('stored name statistics', () => {
     all.slice(0, 20).forEach((d) => first.add(d));
     const state = memoryState(nameState(first));
     await stepThrough(all, 20, step, state);
-    const names = (m: Map<string, unknown>) => new Map([...m].filter(([k]) => /^(nd|nm|nb|x):/.test(k)));
+    const names = (m: Map<string, unknown>) => new Map([...m].filter(([k]) => /^(n|x):/.test(k)));
     expect(names(state.map)).toEqual(names(fullState()));
   });
 
-  it('state from before neighbour lists (no `nb:` keys) gives the same neighbours, and the names looked up get lists', async () => {
+  it('state from before neighbour lists (`n:` rows without one) gives the same neighbours, and the names looked up get lists', async () => {
     const first = new NameStats();
     all.slice(0, 40).forEach((d) => first.add(d));
-    const state = memoryState(nameState(first).filter(([k]) => !k.startsWith('nb:')));
+    const state = memoryState(nameState(first).map(([k, v]): [string, unknown] => (k.startsWith('n:') ? [k, (v as unknown[]).slice(0, 3)] : [k, v])));
     await stepThrough(all, 40, 5, state);
     const fresh = [...new Set(all.slice(40).flatMap((d) => [...namesIn(d.text).keys()]))].filter((n) => !first.docFreq.has(n));
     expect(fresh.length).toBeGreaterThan(5);
-    for (const n of fresh) expect(state.map.get(`nb:${n}`)).toEqual(fullState().get(`nb:${n}`));
+    for (const n of fresh) expect(state.map.get(`n:${n}`)).toEqual(fullState().get(`n:${n}`));
     // An older name looked up for a document taken in gets the list a full build gives it.
     const older = [...namesIn(all[79].text).keys()].filter((n) => first.docFreq.has(n));
     expect(older.length).toBeGreaterThan(0);
-    for (const n of older) expect(state.map.get(`nb:${n}`)).toEqual(fullState().get(`nb:${n}`));
+    for (const n of older) expect(state.map.get(`n:${n}`)).toEqual(fullState().get(`n:${n}`));
   });
 
   it('reads no deletion keys for a document whose names are all known', async () => {
@@ -97,6 +97,6 @@ describe('stored name statistics', () => {
     const names = [...namesIn(all[50].text).keys()];
     await new StoredNames(state.read).load(names);
     expect(state.reads.get('x')).toBeUndefined();
-    expect(state.reads.get('nb')).toBeGreaterThanOrEqual(names.length);
+    expect(state.reads.get('n')).toBeGreaterThanOrEqual(names.length);
   });
 });
