@@ -8,7 +8,8 @@
  * - duplicates: needs nothing; runs early so later resolvers (rewrites, stories, events) can see
  *   `duplicateOf` and not count a copy as an independent source.
  * - rewrites: after duplicates (reads the copies it marked, so a verbatim copy is not re-examined as a
- *   rewrite, and adds its reworded copies to them); before events, which should see `duplicateOf`.
+ *   rewrite, and adds its reworded copies to them; incrementally, reads its word counts); before
+ *   events, which should see `duplicateOf`.
  * - publication-dates: after duplicates and rewrites (an undated copy takes the date of its dated
  *   original, `duplicateOf`); before events, which place event mentions by their documents' dates.
  * - stories: after duplicates and rewrites (a copy joins its original's story via `duplicateOf`)
@@ -108,7 +109,7 @@ export const INCREMENTAL_FROM = 1000;
  * keep each stored spelling once, by filing, and blocks list filings; tallies apart from guard state;
  * untyped names in chunks; 5: an entities waiting name keeps its text and what its document says of its
  * type, so typing it later need not load the document; 6: rewrites keep the deletion index in rows by
- * prefix; entities number their filings, a bare surname's filing listing the full names that fit it;
+ * prefix, a word's count, marks and list in one row, and read the word counts of duplicates; entities number their filings, a bare surname's filing listing the full names that fit it;
  * events file each mention in a block with its event's slot).
  */
 const STATE_VERSION = 6;
