@@ -42,7 +42,7 @@ import { isCommonWord } from './vocabulary.js';
  * `place-of` ("the village of Robotyne"): GUM scores no name there (its head is "village"), but
  * unfamiliar villages are what war reports name so.
  */
-export const STRONG_RULES = new Set(['place-of', 'pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team']);
+export const STRONG_RULES = new Set(['place-of', 'pack', 'title', 'org-head', 'gazetteer', 'place-cue', 'initials', 'given-name', 'acronym-def', 'affiliation', 'surname', 'match-team', 'org-cue']);
 
 /** Rules that are strong only outside title-case headlines and captions, where capitals say little, and not for a common opener (`commonOpener`). */
 export const BODY_RULES = new Set(['name-shape']);

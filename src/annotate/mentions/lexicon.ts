@@ -33,7 +33,7 @@ export const ORG_HEADS = set(`ministry|agency|party|council|committee|union|orga
   navy|guard|service|services|office|department|court|parliament|assembly|commission|federation|fund|foundation|
   alliance|coalition|front|movement|church|club|team|league|society|board|bureau|directorate|administration|
   authority|police|command|brigade|regiment|battalion|division|fleet|militia|network|airlines|airways|industries|
-  motors|systems|technologies|labs|laboratory|program|programme|initiative|
+  motors|computer|systems|technologies|labs|laboratory|program|programme|initiative|
   secretariat|cabinet|government|duma|rada|senate|congress|kremlin|pentagon|nations|institutes|partners|holdings|
   conference|federation|confederation|orchestra|choir|band|committee|tribunal|caucus|
   cooperation|inc.|co.|corp.|ltd.|reserve|exchange|trust|academy|records|studios|pictures|entertainment|media|

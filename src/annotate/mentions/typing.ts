@@ -16,6 +16,7 @@ import { OUTLET_HEADS, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, PLACE_OPENERS, SAID,
 import type { NameSpan } from './refine.js';
 import { isAcronym } from './candidates.js';
 import { isCommonWord } from './vocabulary.js';
+import { orgCue } from './org-cues.js';
 import type { Token } from './tokens.js';
 
 /** The type of a span and the rule that decided it. */
@@ -32,7 +33,7 @@ export interface Typed {
  */
 const GENERIC_HEADS = new Set(['university', 'college', 'school', 'government', 'police', 'company', 'department', 'office', 'ministry',
   'agency', 'party', 'council', 'committee', 'group', 'service', 'services', 'bank', 'church', 'club', 'team', 'board', 'institute',
-  'foundation', 'society', 'commission', 'court', 'administration', 'authority']);
+  'foundation', 'society', 'commission', 'court', 'administration', 'authority', 'computer']);
 
 /** Words that qualify a place before its name ("Old Athens", "Greater London", "Northern Ireland"). Folded. */
 const PLACE_QUALIFIERS = new Set(['old', 'new', 'greater', 'upper', 'lower', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern',
@@ -107,6 +108,7 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   if (g.firstNames.has(firstWord) && (words.length > 1 || !g.places.has(key)) && !(words.length > 1 && NAMED_AFTER.has(lastWord))) {
     return { type: 'person', rule: 'given-name' };
   }
+  if (orgCue(tokens, s.first, s.last)) return { type: 'organization', rule: 'org-cue' };
   if (OUTLET_BEFORE.test(before) && /^\s*(?:reported|said|\.|,)/.test(after) && words.length > 1 && !SAID.has(next)) {
     return { type: 'outlet', rule: 'outlet-cue' };
   }
