@@ -8,12 +8,12 @@
  * State (resolver `duplicates`): `b:<bucket>` the `MAX_BUCKET_READ` most recent documents in an LSH
  * bucket; `s:<doc>` a document's MinHash signature (base64), so candidates are prefiltered without
  * loading them; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
- * content words (the `rewrites` resolver reads them too, the new documents counted in: it keeps none).
+ * content words without digits (`isCounted`; the `rewrites` resolver reads them too, the new documents counted in: it keeps none).
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { contentSet } from '../rewrites/content-words.js';
-import { WordFreq } from '../rewrites/direction.js';
+import { isCounted, WordFreq } from '../rewrites/direction.js';
 import { bandKeys, estimateJaccard, ROWS, signature } from './minhash.js';
 import { packSig, StoredLsh, unpackSig } from './stored-lsh.js';
 import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
@@ -51,7 +51,7 @@ interface Filed {
 export async function addDuplicates(input: IncrementalInput): Promise<IncrementalOutput> {
   const freq = new WordFreq();
   const loadFreq = async (texts: string[]) => {
-    const words = [...new Set(texts.flatMap((t) => [...contentSet(t)]))].filter((w) => !freq.df.has(w));
+    const words = [...new Set(texts.flatMap((t) => [...contentSet(t)]))].filter((w) => isCounted(w) && !freq.df.has(w));
     const got = await input.state(words.map((w) => `w:${w}`));
     for (const w of words) freq.df.set(w, (got.get(`w:${w}`) as number | undefined) ?? 0);
   };

@@ -14,7 +14,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { contentSet } from './content-words.js';
-import { WordFreq } from './direction.js';
+import { isCounted, WordFreq } from './direction.js';
 import { namesIn } from './names.js';
 import { StoredNames } from './name-state.js';
 import { RoleStats, statedRoles, type StatedRole } from './role-errors.js';
@@ -67,7 +67,7 @@ export class BatchStats {
   async loadWords(all: NewsDoc[]): Promise<void> {
     const docs = this.todo('words', all);
     if (docs.length === 0) return;
-    const words = await this.read([...new Set(docs.flatMap((d) => [...this.wordsOf(d)]))].map((w) => `w:${w}`), this.counts);
+    const words = await this.read([...new Set(docs.flatMap((d) => [...this.wordsOf(d)].filter(isCounted)))].map((w) => `w:${w}`), this.counts);
     for (const [k, v] of words) this.freq.df.set(k.slice(2), v as number);
   }
 
@@ -92,7 +92,7 @@ export class BatchStats {
     const out = await this.names.addDocs(docs);
     for (const d of docs) {
       this.roles.addStated(d.id, this.rolesOf(d));
-      for (const w of this.wordsOf(d)) if (!this.freq.df.has(w)) throw new Error(`rewrites reads the word counts of the duplicates resolver, which must run before it ("${w}" has none)`);
+      for (const w of this.wordsOf(d)) if (isCounted(w) && !this.freq.df.has(w)) throw new Error(`rewrites reads the word counts of the duplicates resolver, which must run before it ("${w}" has none)`);
     }
     for (const name of new Set(docs.flatMap((d) => this.rolesOf(d).map((r) => r.name)))) {
       out.push([`r:${name}`, [...this.roles.tally.get(name)!].map(([t, ids]) => [t, [...ids]])]);

@@ -5,13 +5,22 @@
  */
 import { contentSet } from './content-words.js';
 
-/** Document frequency of each content word, built incrementally. */
+/**
+ * Whether a content word's frequency is counted: a word with a digit (a number, a date, "F-16") says
+ * nothing of a spinner's choices, so `spinVote` never reads its count, and none is kept (in the
+ * incremental state, one row fewer for each such word of a batch).
+ */
+export function isCounted(word: string): boolean {
+  return !/\d/.test(word);
+}
+
+/** Document frequency of each content word (`isCounted`), built incrementally. */
 export class WordFreq {
   /** Content word → number of documents with it (an incremental run loads the part it needs). */
   readonly df = new Map<string, number>();
 
   add(text: string): void {
-    for (const w of contentSet(text)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    for (const w of contentSet(text)) if (isCounted(w)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
   }
 
   /** Mean ln(1 + df) of `words`, or null for none. */
@@ -36,8 +45,8 @@ export const SPIN_MARGIN = 0.5;
 export function spinVote(a: string, b: string, freq: WordFreq): number {
   const wa = contentSet(a);
   const wb = contentSet(b);
-  const ca = freq.commonness([...wa].filter((w) => !wb.has(w) && !/\d/.test(w)));
-  const cb = freq.commonness([...wb].filter((w) => !wa.has(w) && !/\d/.test(w)));
+  const ca = freq.commonness([...wa].filter((w) => !wb.has(w) && isCounted(w)));
+  const cb = freq.commonness([...wb].filter((w) => !wa.has(w) && isCounted(w)));
   if (ca === null || cb === null || Math.abs(ca - cb) < SPIN_MARGIN) return 0;
   return ca < cb ? -1 : 1;
 }

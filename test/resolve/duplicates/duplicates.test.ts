@@ -118,3 +118,13 @@ describe('near-duplicates: negative cases', () => {
     expect(doc.flags).toEqual([{ kind: 'other', score: 1, evidence: [] }]);
   });
 });
+
+describe('near-duplicates: the word counts kept for the spin vote', () => {
+  it('counts each content word once per document ("again" is a function word), and no word with a digit (the vote never reads those)', async () => {
+    const { nearDuplicates } = await import('../../../src/resolve/duplicates/near-duplicates.js');
+    const { duplicateState } = await import('../../../src/resolve/duplicates/incremental.js');
+    const docs = [makeDoc('Osmark envoys met 12 times in 2031; the envoys met again.'), makeDoc('The F-16 talks: Osmark envoys left.')];
+    const counts = duplicateState(nearDuplicates(docs)).filter(([k]) => k.startsWith('w:'));
+    expect(new Map(counts)).toEqual(new Map([['w:osmark', 2], ['w:envoys', 2], ['w:met', 1], ['w:times', 1], ['w:talks', 1], ['w:left', 1]]));
+  });
+});
