@@ -1,7 +1,8 @@
 /**
  * The corpus entities as an incremental run's later resolvers (events, contradictions) see them,
  * without loading every entity: the look-ups the entity resolver keeps per document (`d:` in its
- * state, as this run left them), and what this run changed (the mentions entities gained, the
+ * state, as this run left them, each entity merged away followed to where it went:
+ * `incremental-redirects.ts`), and what this run changed (the mentions entities gained, the
  * entities folded away). `load` the documents first.
  */
 import type { Span } from '../../model/doc.js';
@@ -9,6 +10,7 @@ import type { IncrementalInput } from '../resolve.js';
 import { EntityLookup } from './entity-at.js';
 import type { EntityIndex, EntityLike } from './index-cache.js';
 import type { DocEntry } from './incremental-state.js';
+import { Redirects } from './incremental-redirects.js';
 import { mentionOrder, type EntityMention } from './types.js';
 
 export class EntityView implements EntityIndex {
@@ -22,9 +24,14 @@ export class EntityView implements EntityIndex {
   /** The documents whose mentions changed entity this run (their look-ups were written again). */
   private readonly rewritten = new Set<string>();
   private readonly packs = new Map<string, string | null>();
+  /** The documents this run added: their look-ups, written this run, name no entity merged away. */
+  private readonly fresh: Set<string>;
+  private readonly redirects: Redirects;
   readonly lookup = { at: (docId: string, span: Span) => this.at(docId, span) };
 
   constructor(private readonly input: IncrementalInput) {
+    this.fresh = new Set(input.added.map((d) => d.id));
+    this.redirects = new Redirects((keys) => input.stateOf('entities', keys));
     const gained = new Map<string, EntityMention[]>();
     for (const a of input.delta.rows?.entities?.append ?? []) if (a.field === 'mentions') (gained.get(a.item) ?? gained.set(a.item, []).get(a.item)!).push(...(a.rows as EntityMention[]));
     // (an item upserted whole holds its mentions itself: all of them count as changed)
@@ -49,8 +56,12 @@ export class EntityView implements EntityIndex {
     const need = [...new Set([...docIds, ...(this.byDoc.size === 0 ? this.rewritten : [])])].filter((d) => !this.byDoc.has(d));
     if (need.length === 0) return;
     const got = await this.input.stateOf('entities', need.map((d) => `d:${d}`));
+    const stored = (d: string) => (got.get(`d:${d}`) as DocEntry[] | undefined) ?? [];
+    // (an older document's look-ups may name entities merged away since: followed to where they went)
+    const older = need.filter((d) => !this.fresh.has(d));
+    await this.redirects.resolve(older.flatMap((d) => stored(d).flatMap((e) => (this.upserted.has(e[2]) ? [] : [e[2]]))));
     for (const d of need) {
-      const entries = ((got.get(`d:${d}`) as DocEntry[] | undefined) ?? []).filter((e) => !this.removed.has(e[2]));
+      const entries = (this.fresh.has(d) ? stored(d) : this.redirects.entries(stored(d))).filter((e) => !this.removed.has(e[2]));
       // The changed entities' mentions first (in the order they were given), as `at` has always weighed them.
       const rank = (e: DocEntry) => this.upserted.get(e[2]) ?? Infinity;
       const changedFirst = entries.map((e, i) => ({ e, i })).sort((a, b) => rank(a.e) - rank(b.e) || (rank(a.e) === Infinity ? a.i - b.i : a.e[0] - b.e[0] || a.i - b.i));

@@ -81,3 +81,30 @@ export function newFits(fresh: readonly string[], known: ReadonlyMap<string, rea
   for (const list of out.values()) list.sort((x, y) => x[1] - y[1]);
   return out;
 }
+
+/**
+ * The filings `wanted`, in the order of the blocks read and of their lists, as merging has always met
+ * stored spellings: the `first` blocks' lists, then the blocks of the bare surnames matched again
+ * (`second`, not read), then the others (pack entities'). A filing in no list of the first blocks
+ * stands in its first block of the second by its number (`numbers`; lists are in filing order); one
+ * whose number is not known (found through a pack entity) has that block's list read.
+ */
+export async function inListOrder(wanted: ReadonlySet<string>, lists: Map<string, string[]>, first: readonly string[], second: ReadonlySet<string>, numbers: ReadonlyMap<string, number>, readLists: (bs: Iterable<string>) => Promise<void>): Promise<Set<string>> {
+  const inFirst = new Set(first.flatMap((b) => lists.get(b)!));
+  const bySecond = new Map<string, string[]>();
+  const unknown = new Set<string>();
+  for (const f of wanted) {
+    if (inFirst.has(f) || !f.startsWith('person|')) continue;
+    for (const b of surnameBlocks(personOf(f).parts.surname)) if (second.has(b)) (numbers.has(f) ? (bySecond.get(b) ?? bySecond.set(b, []).get(b)!).push(f) : unknown.add(b));
+  }
+  await readLists(unknown);
+  const ordered = new Set<string>();
+  const take = (fs: readonly string[]) => {
+    for (const f of fs) if (wanted.has(f)) ordered.add(f);
+  };
+  for (const b of first) take(lists.get(b)!);
+  for (const b of second) take(lists.get(b) ?? (bySecond.get(b) ?? []).sort((x, y) => numbers.get(x)! - numbers.get(y)!));
+  const firstSet = new Set(first);
+  for (const [b, fs] of lists) if (!firstSet.has(b) && !second.has(b)) take(fs);
+  return ordered;
+}

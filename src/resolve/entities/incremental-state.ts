@@ -11,6 +11,7 @@ import { MIN_TYPO_LENGTH } from './typos.js';
 import type { Entity, EntityRole } from './types.js';
 import { BoundedMemo } from '../../memo.js';
 import type { Tally } from './tally.js';
+import type { Redirect } from './incremental-redirects.js';
 
 /** A stored entity's spelling as merging compares it (`uses`: how many in-document groups used it; 1 for persons, whose count nothing reads). */
 export type Spelling = [entity: string, type: MentionType, name: string, pack: string | null, keys: string[], uses: number];
@@ -74,7 +75,7 @@ export async function storedEntities(input: IncrementalInput, ids: string[]) {
     const next: string[] = [];
     for (const id of ask) {
       const e = got.get(`e:${id}`) as StoredEntity | undefined;
-      const r = got.get(`r:${id}`) as string | undefined;
+      const r = (got.get(`r:${id}`) as Redirect | undefined)?.[0];
       if (e) entities.set(id, e);
       else if (r) {
         redirect.set(id, r);

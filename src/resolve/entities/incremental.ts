@@ -14,9 +14,11 @@
  *   names fitting it (`Filed`, `incremental-fits.ts`), `b:<block>` the filings under a block
  *   (`incremental-blocks.ts`), `n:filings` the next filing's number;
  * - `e:<id>` an entity's type and guard state, `t:<id>` its mentions tallied (`tally.ts`; read only
- *   for the entities a step changes); `r:<id>` the entity a merged-away id went into;
+ *   for the entities a step changes); `r:<id>` the entity a merged-away id went into (and its pack),
+ *   `rf:`, `rf:<i>` a filter of the ids merged away (`incremental-redirects.ts`);
  * - `i:<id>` ids taken; `p:<pack id>` the entity of a pack entity;
- * - `d:<doc>` a document's entity mentions (`DocEntry`), which events and contradictions look up;
+ * - `d:<doc>` a document's entity mentions (`DocEntry`), which events and contradictions look up
+ *   (naming an entity merged away after it was written: readers follow its redirect);
  * - `sp:<type|key>` typed spellings (an untyped name takes the one type its spelling has);
  * - `un:<type|key>`, `uw:<type|key>#<n>` the names no type fitted yet (`Waiting`: where, their text, what
  *   their document says of their type; in chunks: `incremental-waiting.ts`), typed again, without
@@ -37,6 +39,7 @@ import { canonicalKey } from './keys.js';
 import { bareTitles } from './incremental-titles.js';
 import { file, filing, filingState, readBlocks, refile } from './incremental-blocks.js';
 import { lookups } from './incremental-lookups.js';
+import { addMerged, type Redirect } from './incremental-redirects.js';
 import { appendWaiting, typeAgain, waitAll, waitingState, type Waiting } from './incremental-waiting.js';
 import {
   docEntries,
@@ -192,6 +195,7 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   // The ids new entities would take, read at once (`freeId` reads one at a time only on a clash).
   const idsTaken = await input.state(built.flatMap(({ keep, grown: { e } }) => (keep ? [] : [`i:${e.id}`])));
   const lookedUp = new Map(built.flatMap(({ keep, grown: { e } }): [string, boolean][] => (keep ? [] : [[e.id, idsTaken.has(`i:${e.id}`)]])));
+  let repack = false; // whether an entity's pack changed (look-ups keep the pack they were written with)
   for (const { c, keep, gone, grown: x } of built) {
     const e = x.e;
     append(removed, gone);
@@ -200,10 +204,11 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
     const now: StoredEntity = { type: e.type, info: infos.get(c)! };
     const was = keep && states.get(keep.id)!;
     if (!was || JSON.stringify(now) !== JSON.stringify({ type: was.type, info: was.info })) state.push([`e:${e.id}`, now]);
+    if (was && (was.info.pack ?? null) !== (e.pack ?? null)) repack = true;
     state.push([`t:${e.id}`, x.tally]);
     if (!keep) state.push([`i:${e.id}`, 1]);
     if (e.pack) state.push([`p:${e.pack}`, e.id]);
-    for (const g of gone) state.push([`e:${g.id}`, null], [`t:${g.id}`, null], [`r:${g.id}`, e.id]);
+    for (const g of gone) state.push([`e:${g.id}`, null], [`t:${g.id}`, null], [`r:${g.id}`, [e.id, e.pack] satisfies Redirect]);
     for (const n of c) if (n.group || n.entity) n.entity = e.id;
   }
   for (const [pack, more] of packOnly) {
@@ -227,7 +232,8 @@ async function addEntities(input: IncrementalInput, _corpus: unknown, ctx: Conte
   // The filings with a new or moved spelling are filed again; the new documents' look-ups written.
   const removedIds = new Set(removed.map((r) => r.id));
   state.push(...refile(read, nodes, newNodes, (id) => stored.final(id) !== id || removedIds.has(id), readFrom));
-  state.push(...(await lookups(input, fresh, out, removed, retyped.map((g) => g.doc.id))));
+  state.push(...(await lookups(input, fresh, out, removed, retyped.map((g) => g.doc.id), repack)));
+  state.push(...(await addMerged(input.state, removed.map((r) => r.id))));
   state.push(...(await roleState(input, upsert)));
   return {
     upsert: { entities: out.map(({ e, tally, held }) => ({ id: e.id, data: held ? { ...e, mentions: held.mentions, merges: held.merges } : e, sortKey: entitySortKey(e, tally.n) })) },

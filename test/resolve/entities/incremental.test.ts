@@ -128,6 +128,8 @@ describe('incremental events over incremental entities', () => {
 
 describe('EntityView.stale', () => {
   const input = {
+    added: [],
+    stateOf: async () => new Map(),
     delta: { upsert: { entities: [{ id: 'ent-b', data: { id: 'ent-b', pack: null, mentions: [{ doc: 'd1', start: 0, end: 6 }] } }] }, remove: { entities: ['ent-a'] } },
   } as unknown as IncrementalInput;
   const view = new EntityView(input);
