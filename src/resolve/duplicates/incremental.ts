@@ -7,13 +7,15 @@
  *
  * State (resolver `duplicates`): `b:<bucket>` the `MAX_BUCKET_READ` most recent documents in an LSH
  * bucket; `s:<doc>` a document's MinHash signature (base64), so candidates are prefiltered without
- * loading them; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<word>` document frequencies of
- * content words without digits (`isCounted`; the `rewrites` resolver reads them too, the new documents counted in: it keeps none).
+ * loading them; `o:<doc>` a copy's original; `g:<original>` its copies; `w:<bucket>` document frequencies of
+ * content words (`word-counts.ts`; the `rewrites` resolver reads them too, the new documents counted
+ * in: it keeps none).
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput, IncrementalOutput } from '../resolve.js';
 import { contentSet } from '../rewrites/content-words.js';
-import { isCounted, WordFreq } from '../rewrites/direction.js';
+import { WordFreq } from '../rewrites/direction.js';
+import { countRows, StoredCounts } from './word-counts.js';
 import { bandKeys, estimateJaccard, ROWS, signature } from './minhash.js';
 import { packSig, StoredLsh, unpackSig } from './stored-lsh.js';
 import { DUPLICATE_JACCARD, isOriginalOf, MIN_BAND_HITS, MIN_SHINGLES, PREFILTER_JACCARD, round, TRIES_PER_GROUP, type DuplicateLink, type NearDuplicateFinder } from './near-duplicates.js';
@@ -36,7 +38,7 @@ export function duplicateState(run: FullRun): [string, unknown][] {
     (copies.get(l.original) ?? copies.set(l.original, []).get(l.original)!).push(l.copy);
   }
   for (const [original, ids] of copies) out.push([`g:${original}`, ids]);
-  for (const [w, n] of run.freq.df) out.push([`w:${w}`, n]);
+  out.push(...countRows(run.freq));
   for (const [id, sig] of run.finder.signatures) out.push([`s:${id}`, packSig(sig)]);
   return out;
 }
@@ -50,14 +52,11 @@ interface Filed {
 /** Files the new documents in ingest order; returns the documents whose copy link changed. */
 export async function addDuplicates(input: IncrementalInput): Promise<IncrementalOutput> {
   const freq = new WordFreq();
-  const loadFreq = async (texts: string[]) => {
-    const words = [...new Set(texts.flatMap((t) => [...contentSet(t)]))].filter((w) => isCounted(w) && !freq.df.has(w));
-    const got = await input.state(words.map((w) => `w:${w}`));
-    for (const w of words) freq.df.set(w, (got.get(`w:${w}`) as number | undefined) ?? 0);
-  };
+  const counts = new StoredCounts(input.state, freq);
+  const loadFreq = (texts: string[]) => counts.load(texts.flatMap((t) => [...contentSet(t)]));
   await loadFreq(input.added.map((d) => d.text));
   for (const d of input.added) freq.add(d.text);
-  const freqWords = new Set(freq.df.keys());
+  const counted = counts.changed(new Set(input.added.flatMap((d) => [...contentSet(d.text)])));
 
   const originalOf = new Map<string, string | null>();
   const copiesOf = new Map<string, string[]>();
@@ -147,7 +146,7 @@ export async function addDuplicates(input: IncrementalInput): Promise<Incrementa
       ...lsh.entries(),
       ...[...originalOf].map(([id, o]): [string, unknown] => [`o:${id}`, o]),
       ...[...copiesOf].map(([id, ids]): [string, unknown] => [`g:${id}`, ids.length > 0 ? ids : null]),
-      ...[...freqWords].map((w): [string, unknown] => [`w:${w}`, freq.df.get(w)]),
+      ...counted,
       ...input.added.flatMap((d): [string, unknown][] => (filed.has(d.id) ? [[`s:${d.id}`, packSig(filed.get(d.id)!.sig)]] : [])),
     ],
   };

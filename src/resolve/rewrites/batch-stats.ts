@@ -8,13 +8,14 @@
  *
  * Word frequencies are those the `duplicates` resolver keeps (`w:<word>` in its state): it counts the
  * same content words of the same documents, and runs first, so its counts already include the new
- * documents and are read from what it wrote in this run, not from the store. Keeping a second copy
- * cost ~15 reads and ~15 writes per article of a 500-article batch.
+ * documents and are read from what it wrote in this run, not from the store (`word-counts.ts`).
+ * Keeping a second copy cost ~15 reads and ~15 writes per article of a 500-article batch.
  */
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { contentSet } from './content-words.js';
 import { isCounted, WordFreq } from './direction.js';
+import { StoredCounts } from '../duplicates/word-counts.js';
 import { namesIn } from './names.js';
 import { StoredNames } from './name-state.js';
 import { RoleStats, statedRoles, type StatedRole } from './role-errors.js';
@@ -31,12 +32,15 @@ export class BatchStats {
   private readonly words = new Map<string, ReadonlySet<string>>();
   private readonly stated = new Map<string, readonly StatedRole[]>();
 
-  /** `state`: this resolver's; `counts`: the `duplicates` resolver's, as this run has left it (its `w:` keys). */
+  private readonly counts: StoredCounts;
+
+  /** `state`: this resolver's; `counts`: the `duplicates` resolver's, as this run has left it (its `w:` rows). */
   constructor(
     private readonly state: IncrementalInput['state'],
-    private readonly counts: IncrementalInput['state'],
+    counts: IncrementalInput['state'],
   ) {
     this.names = new StoredNames(state);
+    this.counts = new StoredCounts(counts, this.freq);
   }
 
   /** The distinct content words of `d`. */
@@ -66,9 +70,7 @@ export class BatchStats {
   /** Loads the document frequencies (the new documents counted in) of the content words of `docs` (what `spinVote` reads). */
   async loadWords(all: NewsDoc[]): Promise<void> {
     const docs = this.todo('words', all);
-    if (docs.length === 0) return;
-    const words = await this.read([...new Set(docs.flatMap((d) => [...this.wordsOf(d)].filter(isCounted)))].map((w) => `w:${w}`), this.counts);
-    for (const [k, v] of words) this.freq.df.set(k.slice(2), v as number);
+    if (docs.length > 0) await this.counts.load(docs.flatMap((d) => [...this.wordsOf(d)]));
   }
 
   private todo(kind: keyof BatchStats['done'], docs: NewsDoc[]): NewsDoc[] {
@@ -77,11 +79,11 @@ export class BatchStats {
     return out;
   }
 
-  /** Reads the keys not read before (from this resolver's state, or `from`). */
-  private async read(keys: string[], from = this.state): Promise<Map<string, unknown>> {
+  /** Reads the keys not read before. */
+  private async read(keys: string[]): Promise<Map<string, unknown>> {
     const need = keys.filter((k) => !this.loaded.has(k));
     for (const k of need) this.loaded.add(k);
-    return need.length === 0 ? new Map() : from(need);
+    return need.length === 0 ? new Map() : this.state(need);
   }
 
   /**

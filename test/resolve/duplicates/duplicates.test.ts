@@ -9,6 +9,11 @@ import { jaccard, shingleSet, tokens, WORD } from '../../../src/resolve/duplicat
 import { makeContext } from '../../../src/context.js';
 import { makeDoc } from '../../helpers.js';
 import { loadFixture } from './load.js';
+import { nearDuplicates } from '../../../src/resolve/duplicates/near-duplicates.js';
+import { duplicateState } from '../../../src/resolve/duplicates/incremental.js';
+import { countKey, StoredCounts } from '../../../src/resolve/duplicates/word-counts.js';
+import { WordFreq } from '../../../src/resolve/rewrites/direction.js';
+import { contentSet } from '../../../src/resolve/rewrites/content-words.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'duplicates', 'talks');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
@@ -120,11 +125,26 @@ describe('near-duplicates: negative cases', () => {
 });
 
 describe('near-duplicates: the word counts kept for the spin vote', () => {
-  it('counts each content word once per document ("again" is a function word), and no word with a digit (the vote never reads those)', async () => {
-    const { nearDuplicates } = await import('../../../src/resolve/duplicates/near-duplicates.js');
-    const { duplicateState } = await import('../../../src/resolve/duplicates/incremental.js');
-    const docs = [makeDoc('Osmark envoys met 12 times in 2031; the envoys met again.'), makeDoc('The F-16 talks: Osmark envoys left.')];
-    const counts = duplicateState(nearDuplicates(docs)).filter(([k]) => k.startsWith('w:'));
-    expect(new Map(counts)).toEqual(new Map([['w:osmark', 2], ['w:envoys', 2], ['w:met', 1], ['w:times', 1], ['w:talks', 1], ['w:left', 1]]));
+  const texts = ['Osmark envoys met 12 times in 2031; the envoys met again.', 'The F-16 talks: Osmark envoys left.', 'Envoys of Osmark and Valdoria met; talks constructor resumed.'];
+  /** The counts of `rows` (`w:` state rows), by word, each checked to be in its own word's row. */
+  const flat = (rows: [string, unknown][]) =>
+    new Map(rows.filter(([k]) => k.startsWith('w:')).flatMap(([k, row]) => Object.entries(row as Record<string, number>).map(([w, n]) => (expect(countKey(w)).toBe(k), [w, n] as const))));
+
+  it('counts each content word once per document ("again" is a function word), and no word with a digit (the vote never reads those)', () => {
+    const counts = flat(duplicateState(nearDuplicates(texts.slice(0, 2).map((t) => makeDoc(t)))));
+    expect(counts).toEqual(new Map([['osmark', 2], ['envoys', 2], ['met', 1], ['times', 1], ['talks', 1], ['left', 1]]));
+  });
+
+  it('a document counted in over stored rows leaves the rows a full run over all of them leaves', async () => {
+    const state = new Map(duplicateState(nearDuplicates(texts.slice(0, 2).map((t) => makeDoc(t)))));
+    const freq = new WordFreq();
+    const stored = new StoredCounts(async (keys) => new Map(keys.filter((k) => state.has(k)).map((k) => [k, structuredClone(state.get(k))])), freq);
+    await stored.load(contentSet(texts[2]));
+    freq.add(texts[2]);
+    for (const [k, row] of stored.changed(contentSet(texts[2]))) state.set(k, row);
+    const full = duplicateState(nearDuplicates(texts.map((t) => makeDoc(t))));
+    expect(flat([...state])).toEqual(flat(full));
+    expect(flat([...state]).get('constructor')).toBe(1);
+    expect(new Map([...state].filter(([k]) => k.startsWith('w:')))).toEqual(new Map(full.filter(([k]) => k.startsWith('w:'))));
   });
 });
