@@ -161,3 +161,36 @@ describe.each(BACKENDS)('$name store, resolver state', (backend) => {
     await store.close();
   });
 });
+
+describe.each(BACKENDS)('$name store, awkward text', (backend) => {
+  // The PostgreSQL store sends rows as binary arrays (`textArray`, `byteaArray`): every character an
+  // array literal would have to escape must come back as it went in.
+  const awkward = ['', 'NULL', 'a,b', '{x}', '"q"', 'back\\slash', 'line\nbreak\ttab', 'Ünïcødé — 平和 🕊', "it's"];
+  it.skipIf(!backend.available)('keeps documents, raw bytes, state, items and rows with quotes, backslashes, braces, commas and non-Latin text exactly', async () => {
+    const store = await backend.open(await backend.freshDb());
+    const body = `Envoys said "no" {twice}, then\\again; 'NULL', 平和 🕊`;
+    const raw = { ...makeRaw('odd "name",{1}.txt', body), bytes: new Uint8Array([0, 255, 34, 92, 123, 44, 0, 10]) };
+    const doc = clean(makeRaw('odd "name",{1}.txt', body)) as NewsDoc;
+    const [r] = await store.putBatch([{ raw, doc: { ...doc, outlet: 'The "Daily", {West}' } }]);
+    expect([...(await store.originals(r.id))[0].bytes]).toEqual([0, 255, 34, 92, 123, 44, 0, 10]);
+    const updated: NewsDoc = { ...(await store.getDoc(r.id))!, title: awkward.join('|') };
+    const data = Object.fromEntries(awkward.map((s, i) => [`k${i}`, s]));
+    await store.applyResolution({
+      docs: [updated],
+      replace: {},
+      upsert: { stories: awkward.map((id, i) => ({ id, data: { id, i, data }, sortKey: awkward[awkward.length - 1 - i] })) },
+      remove: {},
+      rows: { entities: { append: [{ item: 'e,"1"', field: 'merges', rows: awkward.map((s) => ({ s })) }] } },
+      state: [{ ns: 'n', put: [], putJson: awkward.map((k) => [k, JSON.stringify({ k, data })]) }],
+      resolved: [r.id],
+    });
+    await store.applyResolution({ docs: [], replace: {}, upsert: { entities: [{ id: 'e,"1"', data: { id: 'e,"1"' } }] }, remove: {}, state: [], resolved: [] });
+    expect(await store.getDoc(r.id)).toEqual(updated);
+    expect(await store.readState('n', awkward)).toEqual(new Map(awkward.map((k) => [k, { k, data }])));
+    const stories = await store.corpus<{ id: string; i: number; data: unknown }>('stories');
+    expect(stories.map((s) => s.i)).toEqual([...stories.map((s) => s.i)].sort((a, b) => (awkward[awkward.length - 1 - a] < awkward[awkward.length - 1 - b] ? -1 : 1)));
+    expect(new Map(stories.map((s) => [s.id, s]))).toEqual(new Map(awkward.map((id, i) => [id, { id, i, data }])));
+    expect(await store.corpus('entities')).toEqual([{ id: 'e,"1"', mentions: [], merges: awkward.map((s) => ({ s })) }]);
+    await store.close();
+  });
+});

@@ -11,7 +11,7 @@ import { assertDistinctIds, stateEntries, type CorpusItem, type CorpusKind, type
 import { FTS_CHARS, PG_MIGRATIONS } from './migrations.js';
 import { writeBatch } from './write-batch.js';
 import { enqueueJobs, pendingJobs, processJobs } from './job-queue.js';
-import { hidePassword, inTransaction, LOCK_MIGRATE, LOCK_RESOLVE } from './pg-util.js';
+import { hidePassword, inTransaction, LOCK_MIGRATE, LOCK_RESOLVE, textArray } from './pg-util.js';
 
 /** Rows read per round trip when streaming every document: large enough to amortise latency, small enough for memory. */
 const PAGE = 500;
@@ -174,7 +174,7 @@ export class PostgresStore implements Store, JobQueue {
            SELECT $1, (SELECT coalesce(max(seq), -1) FROM corpus_items WHERE kind = $1) + n, id, data, sort_key
            FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)
            ON CONFLICT (kind, id) DO UPDATE SET data = excluded.data, sort_key = excluded.sort_key`,
-          [kind, items.map((i) => i.id), split.map((p) => JSON.stringify(p.data)), items.map((i) => i.sortKey ?? '')],
+          [kind, textArray(items.map((i) => i.id)), textArray(split.map((p) => JSON.stringify(p.data))), textArray(items.map((i) => i.sortKey ?? ''))],
         );
         const replaced = items.flatMap((i, k) => split[k].fields.map((f) => [i.id, f]));
         if (replaced.length > 0) await client.query('DELETE FROM corpus_rows r USING unnest($2::text[], $3::text[]) AS u(item, field) WHERE r.kind = $1 AND r.item = u.item AND r.field = u.field', [kind, replaced.map((x) => x[0]), replaced.map((x) => x[1])]);
@@ -200,7 +200,7 @@ export class PostgresStore implements Store, JobQueue {
           await client.query(
             `INSERT INTO resolver_state (ns, key, value) SELECT $1, k, v FROM unnest($2::text[], $3::text[]) AS u(k, v)
              ON CONFLICT (ns, key) DO UPDATE SET value = excluded.value`,
-            [ns, part.map(([k]) => k), part.map(([, json]) => json)],
+            [ns, textArray(part.map(([k]) => k)), textArray(part.map(([, json]) => json))],
           );
       }
       for (const part of chunks(w.resolved)) await client.query('UPDATE documents SET resolved = true WHERE id = ANY($1) AND NOT resolved', [part]);
@@ -302,7 +302,7 @@ async function writeDocs(client: pg.PoolClient, all: NewsDoc[]): Promise<void> {
     `UPDATE documents d SET published = u.published, doc_json = u.doc_json, removed_count = u.removed
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]) AS u(id, origin, published, doc_json, removed)
      WHERE d.id = u.id AND d.origin = u.origin`,
-    [docs.map((d) => d.id), docs.map((d) => d.origin), docs.map((d) => d.published.date), docs.map((d) => JSON.stringify(d)), docs.map((d) => d.removed.length)],
+    [textArray(docs.map((d) => d.id)), textArray(docs.map((d) => d.origin)), textArray(docs.map((d) => d.published.date)), textArray(docs.map((d) => JSON.stringify(d))), docs.map((d) => d.removed.length)],
   );
 }
 
@@ -314,7 +314,7 @@ async function writeCorpus(client: pg.PoolClient, kind: CorpusKind, all: CorpusI
     await client.query(
       `INSERT INTO corpus_items (kind, seq, id, data, sort_key)
        SELECT $1, $5 + n - 1, id, data, sort_key FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u(id, data, sort_key, n)`,
-      [kind, items.map((i) => i.id), split.map((p) => JSON.stringify(p.data)), items.map((i) => i.sortKey ?? ''), k * CHUNK],
+      [kind, textArray(items.map((i) => i.id)), textArray(split.map((p) => JSON.stringify(p.data))), textArray(items.map((i) => i.sortKey ?? '')), k * CHUNK],
     );
     await insertRows(client, kind, items.flatMap((i, n) => (split[n].rows ?? []).map((r) => ({ item: i.id, ...r }))));
   }
@@ -326,7 +326,7 @@ async function insertRows(client: pg.PoolClient, kind: string, all: { item: stri
     await client.query(
       `INSERT INTO corpus_rows (kind, item, field, sort, data)
        SELECT $1, item, field, sort, data FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS u(item, field, sort, data, n) ORDER BY n`,
-      [kind, rows.map((r) => r.item), rows.map((r) => r.field), rows.map((r) => r.sort), rows.map((r) => JSON.stringify(r.data))],
+      [kind, textArray(rows.map((r) => r.item)), textArray(rows.map((r) => r.field)), textArray(rows.map((r) => r.sort)), textArray(rows.map((r) => JSON.stringify(r.data)))],
     );
   }
 }

@@ -12,6 +12,7 @@ import type { NewsDoc, RawArticle } from '../../model/doc.js';
 import { bytesHash } from '../../model/id.js';
 import { documentLineKeys } from '../line-keys.js';
 import type { PutResult } from '../store.js';
+import { byteaArray, textArray } from './pg-util.js';
 
 /** A document to store, with the read order of its input. */
 export interface OrderedItem {
@@ -56,13 +57,13 @@ export async function writeBatch(client: PoolClient, items: OrderedItem[]): Prom
      RETURNING id, (xmax = 0) AS inserted`,
     [
       docs.map((d) => d.ord),
-      docs.map((d) => d.doc.id),
-      docs.map((d) => d.doc.origin),
-      docs.map((d) => d.doc.title),
-      docs.map((d) => d.doc.outlet),
-      docs.map((d) => d.doc.published.date),
-      docs.map((d) => d.doc.text),
-      docs.map((d) => JSON.stringify(d.doc)),
+      textArray(docs.map((d) => d.doc.id)),
+      textArray(docs.map((d) => d.doc.origin)),
+      textArray(docs.map((d) => d.doc.title)),
+      textArray(docs.map((d) => d.doc.outlet)),
+      textArray(docs.map((d) => d.doc.published.date)),
+      textArray(docs.map((d) => d.doc.text)),
+      textArray(docs.map((d) => JSON.stringify(d.doc))),
       docs.map((d) => d.doc.removed.length),
     ],
   );
@@ -94,13 +95,13 @@ export async function writeBatch(client: PoolClient, items: OrderedItem[]): Prom
          bytes = excluded.bytes, encoding = excluded.encoding, content_type = excluded.content_type
        WHERE originals.ord <= excluded.ord`,
       [
-        origins.map((i) => items[i].raw.origin),
+        textArray(origins.map((i) => items[i].raw.origin)),
         origins.map((i) => items[i].ord),
-        origins.map((i) => items[i].doc.id),
-        origins.map((i) => hashes[i]),
-        origins.map((i) => Buffer.from(items[i].raw.bytes)),
-        origins.map((i) => items[i].raw.encoding),
-        origins.map((i) => items[i].raw.contentType),
+        textArray(origins.map((i) => items[i].doc.id)),
+        textArray(origins.map((i) => hashes[i])),
+        byteaArray(origins.map((i) => items[i].raw.bytes)),
+        textArray(origins.map((i) => items[i].raw.encoding)),
+        textArray(origins.map((i) => items[i].raw.contentType)),
       ],
     );
   }
