@@ -54,6 +54,9 @@ const OUTLET_CUES = /^\s*(?:news agency|agency|newspaper|daily|reported|reports|
 const OUTLET_BEFORE = /(?:\b(?:told|according to|reported by|quoted by|interview with)|(?:^|[,;]\s*)reported)\s+(?:the\s+)?$/i;
 const PLACE_AFTER = /^\s+(?:(?:train|railway|bus|power|nuclear)\s+)?(?:regions?|oblasts?|provinces?|districts?|city|cities|border|areas?|stations?|airports?|villages?|towns?|river|lakes?|valley)\b/;
 
+/** Nouns of time a place name may precede without modifying them ("in Coron today"). Lower case. */
+const TIME_NOUNS = new Set(['today', 'yesterday', 'tomorrow', 'tonight', 'now', 'morning', 'evening', 'night']);
+
 /** Articles and possessives before a noun. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'our', 'my', 'his', 'her', 'their', 'its', 'your', 'this', 'that', 'every', 'each']);
 
@@ -116,7 +119,8 @@ export function typeSpan(text: string, tokens: readonly Token[], s: NameSpan, ct
   // "to Quistad's office", "in Ostrander's view": a possessor after the preposition, no place by that cue
   const possessor = /^['’]s$/.test(next);
   // nor a numbered thing ("to Tab 4", "in Case 22-506") or a verb after "to" ("to Resolve")
-  const notPlace = /^\d/.test(next) || tokens[s.first].pos === 'VERB';
+  // nor a name modifying the noun after it ("in L2 research", "in Petri dishes", "into Euro-Atlantic structures"): the place, if any, is that noun
+  const notPlace = /^\d/.test(next) || tokens[s.first].pos === 'VERB' || (modifier && !TIME_NOUNS.has(next));
   if (PLACE_PREPOSITIONS.has(prev) && !possessor && !notPlace && !/according\s+to\s+$/i.test(before) && !g.demonyms.has(key) && !LANGUAGES.has(key)) {
     return { type: 'place', rule: 'place-cue' };
   }
