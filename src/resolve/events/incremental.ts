@@ -27,7 +27,7 @@
  * its id when events merge; `f:<run>.<n>` chunks of its mentions' facts (a small event keeps them in
  * `e:`); `i:<event id>` its slot; `m:<doc>` the slot of each of a document's mentions, `a:<doc>`
  * each one's arguments' spans and keys; `b:<block>` the `MAX_BLOCK` most recent mentions filed under
- * a blocking key, with what deciding a join reads; `k:<known>` the slot a pack's known event became;
+ * a blocking key, with what deciding a join reads and their event's slot (`Posted`); `k:<known>` the slot a pack's known event became;
  * `next` the next slot and listing order; `run` the number of the next run.
  */
 import type { Context } from '../../context.js';
