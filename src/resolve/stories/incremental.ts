@@ -4,7 +4,8 @@
  * of a thousand documents or of a million. A document's place is decided when it arrives, as in any
  * online clustering: an older document is not moved when a later one changes the picture (a full
  * resolution re-clusters everything in publication order). Of a candidate story, only its sketch is
- * read (`sketch.ts`); its centroid only when the sketch lets the document reach the similarity.
+ * read (`sketch.ts`); its centroid only when the sketch lets the document reach the similarity and
+ * the best score of the candidates loaded before it (candidates are loaded best bound first).
  *
  * State (resolver `stories`): `n` documents counted and `next` founding order; `df:<term>` document
  * frequencies; `t:<term>` an index posting (its `MAX_POSTINGS` most recent story ids, all `candidates`
