@@ -8,7 +8,7 @@
  * (an owner-less "President" says nothing about which president). Lower-case titles ("the president")
  * are left out: GUM does not count them, and nothing marks them as standing for one person.
  */
-import { startsUpper, lowerWord } from './chars.js';
+import { startsLower, startsUpper, lowerWord } from './chars.js';
 import { foldName } from './key.js';
 import type { Mention } from './layer.js';
 import { HONORIFICS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.js';
@@ -16,6 +16,8 @@ import type { Token } from './tokens.js';
 
 /** Words of address before a title, not part of it: "Madam Speaker". */
 const FORMS_OF_ADDRESS = new Set(['madam', 'madame']);
+
+const POSSESSIVE = new Set(["'s", '’s']);
 
 /** Function words among the title modifiers, which a capital at a sentence start does not make title words ("The Prince"). */
 const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', 'in']);
@@ -28,7 +30,8 @@ function titleWord(t: Token): boolean {
 
 /**
  * The capitalised bare titles of a document, outside the names (and their title cues) already found,
- * never opening a sentence (where the capital says nothing) nor in a title-case headline or caption,
+ * never opening a sentence (where the capital says nothing) nor in a title-case headline or caption
+ * (a title-case sentence with no lower-case word of four letters or more),
  * never followed by a capitalised word (the title of the name after it: "President Obama") nor right
  * after a person's name (its rank: "Olga Brandt Deputy Minister").
  */
@@ -42,6 +45,15 @@ export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly 
     while (k < spans.length && spans[k].end <= tokens[i].start) k++;
     for (let j = k; j < spans.length && spans[j].start < tokens[i].end; j++) if (tokens[i].start >= spans[j].start && tokens[i].end <= spans[j].end) taken[i] = 1;
   }
+  // a sentence of names and titles with some lower-case words is still prose ("… proclaimed himself Norton I, Emperor of …"),
+  // unlike a headline in title case ("President Signs New Order"): `headline` alone would drop both
+  const prose = new Uint8Array(tokens.length);
+  for (let a = 0; a < tokens.length; ) {
+    let b = a + 1;
+    while (b < tokens.length && !sentenceStart[b]) b++;
+    if (tokens.slice(a, b).some((t) => t.text.length > 3 && startsLower(t.text))) prose.fill(1, a, b);
+    a = b;
+  }
   const personEnds = new Set(names.filter((m) => m.type === 'person' && m.evidence === 'explicit').map((m) => m.span.end));
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -52,7 +64,7 @@ export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly 
     i = last;
     const words = tokens.slice(first, last + 1);
     if (!words.some((t) => TITLE_HEADS.has(lowerWord(t.text)))) continue;
-    if (sentenceStart[first] || words.some((_, j) => headline[first + j])) continue;
+    if (sentenceStart[first] || (headline[first] && !prose[first])) continue;
     // the rank of the name just before it, written without a comma ("Olga Brandt Deputy Minister": `refine.ts` trims it)
     if (first > 0 && personEnds.has(tokens[first - 1].end)) continue;
     // part of a hyphenated word: "Command-in-Chief"
@@ -60,6 +72,9 @@ export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly 
     if ((tokens[first - 1]?.text === '-' && glued(tokens[first - 1], tokens[first])) || (tokens[last + 1]?.text === '-' && glued(tokens[last], tokens[last + 1]))) continue;
     const next = tokens[last + 1];
     if (next && startsUpper(next.text) && next.start - tokens[last].end <= 1) continue;
+    // a possessive opening a name ("King 's College"), an abbreviation in capitals ("CEO of …": no name in GUM either)
+    if (POSSESSIVE.has(next?.text ?? '') && startsUpper(tokens[last + 2]?.text ?? '')) continue;
+    if (words.length === 1 && /^\p{Lu}+$/u.test(words[0].text)) continue;
     const span = { start: tokens[first].start, end: tokens[last].end };
     out.push({ span, type: 'person', key: `title:${foldName(words.map((t) => t.text).join(' '))}|`, source: 'title/capital', evidence: 'implied' });
   }

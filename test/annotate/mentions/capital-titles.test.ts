@@ -35,6 +35,8 @@ describe('mentions: capitalised bare titles, negative cases', () => {
     ['a title in a title-case headline', 'President Signs New Order On Veltian Trade'],
     ['part of a hyphenated word', 'He named himself Commander-in-Chief of the Armies.'],
     ['a plural title', 'He appealed to Senators to act.'],
+    ['a possessive opening a name', 'She was a student at King \'s College in the city, where she met him.'],
+    ['an abbreviation in capitals', 'After the leak, the company said that its CEO of many years would leave.'],
   ];
   for (const [what, text] of none) it(what, () => expect(capitalTitlesOf(text)).toEqual([]));
 });

@@ -59,6 +59,10 @@ describe('mentions: table', () => {
     ['unfamiliar surname after a title', 'Deputy Prime Minister Halvor Quistad resigned.', [{ text: 'Halvor Quistad', type: 'person' }]],
     ['speaker verb types a lone surname', 'The plan failed, Quistad said.', [{ text: 'Quistad', type: 'person' }]],
     ['names before a plural place word, coordinated', 'Shelling hit Tarvo and Seltik districts overnight.', [{ text: 'Tarvo', type: 'place' }, { text: 'Seltik', type: 'place' }]],
+    ['a body named by one word after "the"', 'After a long night the House passed the bill, and in court the Crown said it would appeal.', [
+      { text: 'House', type: 'organization' },
+      { text: 'Crown', type: 'organization' },
+    ]],
     ['a name before "river"', 'Troops crossed the Velka river at dawn.', [{ text: 'Velka', type: 'place' }]],
     ['a speaker after the verb of a clause', 'The plan is dead, says Ostrander.', [{ text: 'Ostrander', type: 'person' }]],
     ['a title after a name, with its rank word, is trimmed', 'The letter was signed by Olga Brandt Deputy Minister.', [{ text: 'Olga Brandt', type: 'person' }]],
