@@ -24,8 +24,9 @@ const FUNCTION_WORDS = new Set(['the', 'of', 'for', 'and', 'in']);
 
 /** A capitalised word of a title: a title head or modifier other than an honorific ("Mr.") or a function word. */
 function titleWord(t: Token): boolean {
+  if (!startsUpper(t.text)) return false;
   const w = lowerWord(t.text);
-  return startsUpper(t.text) && (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) && !HONORIFICS.has(w) && !FORMS_OF_ADDRESS.has(w) && !FUNCTION_WORDS.has(w);
+  return (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) && !HONORIFICS.has(w) && !FORMS_OF_ADDRESS.has(w) && !FUNCTION_WORDS.has(w);
 }
 
 /**
@@ -36,6 +37,10 @@ function titleWord(t: Token): boolean {
  * after a person's name (its rank: "Olga Brandt Deputy Minister").
  */
 export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly boolean[], headline: readonly boolean[], names: readonly Mention[]): Mention[] {
+  // most documents hold no capitalised title word off a sentence start: nothing to build then
+  let any = false;
+  for (let i = 0; i < tokens.length && !any; i++) any = !sentenceStart[i] && titleWord(tokens[i]);
+  if (!any) return [];
   const taken = new Uint8Array(tokens.length);
   let k = 0;
   // a title written right before its name is that name's ("President Obama"); one set off by a comma or
@@ -47,13 +52,12 @@ export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly 
   }
   // a sentence of names and titles with some lower-case words is still prose ("… proclaimed himself Norton I, Emperor of …"),
   // unlike a headline in title case ("President Signs New Order"): `headline` alone would drop both
-  const prose = new Uint8Array(tokens.length);
-  for (let a = 0; a < tokens.length; ) {
-    let b = a + 1;
-    while (b < tokens.length && !sentenceStart[b]) b++;
-    if (tokens.slice(a, b).some((t) => t.text.length > 3 && startsLower(t.text))) prose.fill(1, a, b);
-    a = b;
-  }
+  const prose = (i: number) => {
+    let a = i;
+    while (a > 0 && !sentenceStart[a]) a--;
+    for (let j = a; j < tokens.length && (j === a || !sentenceStart[j]); j++) if (tokens[j].text.length > 3 && startsLower(tokens[j].text)) return true;
+    return false;
+  };
   const personEnds = new Set(names.filter((m) => m.type === 'person' && m.evidence === 'explicit').map((m) => m.span.end));
   const out: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -64,7 +68,7 @@ export function capitalTitles(tokens: readonly Token[], sentenceStart: readonly 
     i = last;
     const words = tokens.slice(first, last + 1);
     if (!words.some((t) => TITLE_HEADS.has(lowerWord(t.text)))) continue;
-    if (sentenceStart[first] || (headline[first] && !prose[first])) continue;
+    if (sentenceStart[first] || (headline[first] && !prose(first))) continue;
     // the rank of the name just before it, written without a comma ("Olga Brandt Deputy Minister": `refine.ts` trims it)
     if (first > 0 && personEnds.has(tokens[first - 1].end)) continue;
     // part of a hyphenated word: "Command-in-Chief"
