@@ -17,7 +17,8 @@
  * - GUM's own typing is kept where it differs from CoNLL: a country acting as an agent (a football
  *   team, a government) is an organization, and capitalised bare titles ("the President") and
  *   demonyms ("Texans") with a proper-noun head are persons. The benchmark reports these differences
- *   among the errors instead of rewriting the gold.
+ *   among the errors instead of rewriting the gold. Parley marks capitalised bare titles as implied
+ *   person mentions (`src/annotate/mentions/capital-titles.ts`), which `typedSpans` scores.
  */
 import { readFileSync } from 'node:fs';
 
