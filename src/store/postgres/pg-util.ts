@@ -51,7 +51,7 @@ const BYTEA_OID = 17;
  * way 252 MB and 0.9 s. Each element's bytes are what the text format sends (UTF-8, as `Buffer`
  * encodes it).
  */
-export function textArray(values: readonly (string | null)[]): Buffer {
+export function textArray(values: readonly (string | null | undefined)[]): Buffer {
   return binaryArray(TEXT_OID, values, (v) => Buffer.byteLength(v, 'utf8'), (buf, v, at, n) => buf.write(v, at, n, 'utf8'));
 }
 
@@ -60,9 +60,10 @@ export function byteaArray(values: readonly Uint8Array[]): Buffer {
   return binaryArray(BYTEA_OID, values, (v) => v.byteLength, (buf, v, at) => buf.set(v, at));
 }
 
-function binaryArray<T>(oid: number, values: readonly (T | null)[], size: (v: T) => number, put: (buf: Buffer, v: T, at: number, n: number) => void): Buffer {
+/** `values` in binary array format with element type `oid`; null and undefined are NULL, as `pg` sends them. */
+function binaryArray<T>(oid: number, values: readonly (T | null | undefined)[], size: (v: T) => number, put: (buf: Buffer, v: T, at: number, n: number) => void): Buffer {
   const head = values.length === 0 ? 12 : 20;
-  const lengths = values.map((v) => (v === null ? -1 : size(v)));
+  const lengths = values.map((v) => (v === null || v === undefined ? -1 : size(v)));
   const buf = Buffer.allocUnsafe(lengths.reduce((sum, n) => sum + 4 + Math.max(n, 0), head));
   buf.writeInt32BE(values.length === 0 ? 0 : 1, 0); // dimensions
   buf.writeInt32BE(lengths.includes(-1) ? 1 : 0, 4); // has nulls
@@ -75,7 +76,7 @@ function binaryArray<T>(oid: number, values: readonly (T | null)[], size: (v: T)
   values.forEach((v, i) => {
     buf.writeInt32BE(lengths[i], at);
     at += 4;
-    if (v !== null) put(buf, v, at, lengths[i]);
+    if (lengths[i] >= 0) put(buf, v as T, at, lengths[i]);
     at += Math.max(lengths[i], 0);
   });
   return buf;
