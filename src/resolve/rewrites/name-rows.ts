@@ -1,15 +1,12 @@
 /**
  * The rows of the incremental `rewrites` name state (`name-state.ts`): `n:<word>` what is known of a
- * word (`Word`), and `x:<prefix>` the part of the SymSpell deletion index whose deletions open with
- * `prefix` (their first `PREFIX_LENGTH` characters): each deletion's rest → the words with that
- * deletion, in the order first counted.
+ * word (`Word`), and `x:<deletion>` the words with that SymSpell deletion, in the order first counted.
  *
- * Why `x:` rows by prefix, not by deletion: a row per deletion cost a new name ~43 reads and ~43
- * writes (some 100 of each per article of a 500-article batch); its deletions open with only ~10
- * different prefixes, and names close to each other share most of them, so a batch reads and writes
- * a few rows per article instead. A row keeps its deletions (not only its names, which would be
- * fewer bytes): the names of a row are a superset of those sharing a deletion, and testing each of
- * them against a new name (`osaDistance`) cost more CPU (1.5 ms per article) than the rows saved.
+ * Why a row per deletion still: rows of many deletions (by their first 3–5 characters) cut a new
+ * name's ~43 reads and writes to 2–30, but each such row is read and written whole, and JSON costs
+ * ~45 µs per KB read and ~12 µs per KB written here against ~4 and ~2.4 µs per row: on the 2k
+ * synthetic corpus a 500-article batch read 11.6 KB per article instead of 0.7 KB, and rewrites
+ * took more CPU (3.8 vs 2.9 ms per article); the bytes grow with the vocabulary, the rows do not.
  */
 import type { IncrementalInput } from '../resolve.js';
 import { MIN_NAME_LENGTH, type NameStats } from './names.js';
@@ -27,67 +24,42 @@ export function wordEntry(w: string, names: Pick<NameStats, 'docFreq' | 'mid' | 
   return [`n:${w}`, list ? [...marks, list] : marks];
 }
 
-/**
- * Characters of a deletion that key its `x:` row. 3: a name's deletions open with ~10 prefixes (vs
- * ~43 deletions; 2 gives ~6 but rows of 120–150 names on the synthetic corpus, 4 gives ~15), and a
- * row holds ~4 names on 447 real articles, ~50 on the 10k synthetic corpus (its names are drawn from
- * few letters): measured with the corpora of `bench/incremental.ts` and `ukraine-gdelt-articles`.
- */
-export const PREFIX_LENGTH = 3;
-
-/** An `x:` row: the rest of each deletion (after the row's prefix) → the words with that deletion. */
-type Row = Record<string, string[]>;
-
-/** The `x:` rows a name with deletions `dels` is filed under: their distinct prefixes. */
-export function prefixesOf(dels: Iterable<string>): Set<string> {
-  const out = new Set<string>();
-  for (const d of dels) out.add(d.slice(0, PREFIX_LENGTH));
-  return out;
-}
-
-/** The `x:` rows a run loaded, read as `NameStats.index` is, and filed into. */
+/** The `x:` rows a run loaded (`x:<deletion>` → the words with it, in the order first counted), read as `NameStats.index` is, and filed into. */
 export class DeletionRows {
-  private readonly rows = new Map<string, Row>();
+  private readonly rows = new Map<string, string[]>();
   /** Rows new names were filed in. */
   private readonly grown = new Set<string>();
 
   constructor(private readonly state: IncrementalInput['state']) {}
 
-  /** Reads the rows of `prefixes` not read before, in one read. */
-  async load(prefixes: Iterable<string>): Promise<void> {
-    const need = [...new Set(prefixes)].filter((p) => !this.rows.has(p));
+  /** Reads the rows of the deletions `dels` not read before, in one read. */
+  async load(dels: Iterable<string>): Promise<void> {
+    const need = [...new Set(dels)].filter((d) => !this.rows.has(d));
     if (need.length === 0) return;
-    const got = await this.state(need.map((p) => `x:${p}`));
-    for (const p of need) this.rows.set(p, (got.get(`x:${p}`) as Row | undefined) ?? {});
+    const got = await this.state(need.map((d) => `x:${d}`));
+    for (const d of need) this.rows.set(d, (got.get(`x:${d}`) as string[] | undefined) ?? []);
   }
 
   /** Files `key` under its deletions `dels` (their rows loaded), after the words there. */
   file(key: string, dels: Iterable<string>): void {
     for (const d of dels) {
-      const p = d.slice(0, PREFIX_LENGTH);
-      const row = this.rows.get(p);
+      const row = this.rows.get(d);
       if (!row) throw new Error(`DeletionRows: "${key}" filed without its rows loaded first`);
-      const rest = d.slice(PREFIX_LENGTH);
-      if (Object.hasOwn(row, rest)) row[rest].push(key);
-      else row[rest] = [key];
-      this.grown.add(p);
+      row.push(key);
+      this.grown.add(d);
     }
   }
 
   /** The words filed under any of `dels`, in order of `dels`, then as filed (as `NameStats.close` finds them). */
   find(dels: Iterable<string>): Set<string> {
     const found = new Set<string>();
-    for (const d of dels) {
-      const row = this.rows.get(d.slice(0, PREFIX_LENGTH));
-      const rest = d.slice(PREFIX_LENGTH);
-      if (row && Object.hasOwn(row, rest)) for (const o of row[rest]) found.add(o);
-    }
+    for (const d of dels) for (const o of this.rows.get(d) ?? []) found.add(o);
     return found;
   }
 
   /** The entries of the rows new names were filed in. */
-  changed(): [string, Row][] {
-    return [...this.grown].map((p) => [`x:${p}`, this.rows.get(p)!]);
+  changed(): [string, string[]][] {
+    return [...this.grown].map((d) => [`x:${d}`, this.rows.get(d)!]);
   }
 }
 
@@ -98,11 +70,6 @@ export function nameState(names: NameStats): [string, unknown][] {
   for (const w of new Set([...names.docFreq.keys(), ...[...names.lower].filter((w) => w.length >= MIN_NAME_LENGTH)])) {
     out.push(wordEntry(w, names, names.docFreq.has(w) ? names.close(w) : undefined));
   }
-  const rows = new Map<string, Row>();
-  for (const [d, keys] of names.index) {
-    const p = d.slice(0, PREFIX_LENGTH);
-    (rows.get(p) ?? rows.set(p, {}).get(p)!)[d.slice(PREFIX_LENGTH)] = [...keys];
-  }
-  for (const [p, row] of rows) out.push([`x:${p}`, row]);
+  for (const [d, keys] of names.index) out.push([`x:${d}`, [...keys]]);
   return out;
 }

@@ -2,7 +2,7 @@
  * The name statistics of the incremental `rewrites` state, read for just the names a run scores.
  * State keys (`name-rows.ts`): `n:<word>` a word's counts, marks and list: the capitalised words
  * within `maxEdits` of it, in the order the deletion index finds them (`NameStats.close`);
- * `x:<prefix>` a part of that deletion index.
+ * `x:<deletion>` the deletion index.
  *
  * Why the lists: a name has some 30–50 deletions, so finding its neighbours through the deletion
  * index costs reads of many of its rows, for every name of every document scored; with its list, a
@@ -16,7 +16,7 @@
 import type { NewsDoc } from '../../model/doc.js';
 import type { IncrementalInput } from '../resolve.js';
 import { deletions, isDeletion, osaDistance } from './edit-distance.js';
-import { DeletionRows, prefixesOf, wordEntry, type Word } from './name-rows.js';
+import { DeletionRows, wordEntry, type Word } from './name-rows.js';
 import { lowerWords, maxEdits, MIN_NAME_LENGTH, NameStats, namesIn } from './names.js';
 
 export { nameState } from './name-rows.js';
@@ -71,7 +71,7 @@ export class StoredNames extends NameStats {
     // Names without a list (new to the corpus, or older state) are found through the deletion index.
     const lookup = wanted.filter((n) => !this.lists.has(n) && !this.lookedUp.has(n));
     for (const n of lookup) this.lookedUp.add(n);
-    await this.rows.load(lookup.flatMap((n) => [...this.prefixes(n)]));
+    await this.rows.load(lookup.flatMap((n) => [...this.deletionsOf(n)]));
     for (const n of lookup.filter((n) => this.docFreq.has(n))) {
       this.lists.set(n, this.newList(n));
       this.built.add(n);
@@ -153,14 +153,10 @@ export class StoredNames extends NameStats {
     return order.length;
   }
 
-  /** `deletions(key)` as arrays, for `firstShared`, and their prefixes (`prefixesOf`). */
+  /** `deletions(key)` as arrays, for `firstShared`. */
   private readonly orders = new Map<string, string[]>();
-  private readonly prefixSets = new Map<string, Set<string>>();
   private order(key: string): string[] {
     return this.orders.get(key) ?? this.orders.set(key, [...this.deletionsOf(key)]).get(key)!;
-  }
-  private prefixes(key: string): Set<string> {
-    return this.prefixSets.get(key) ?? this.prefixSets.set(key, prefixesOf(this.deletionsOf(key))).get(key)!;
   }
 
   private readonly dels = new Map<string, Set<string>>();
