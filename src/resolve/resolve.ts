@@ -108,9 +108,8 @@ export const INCREMENTAL_FROM = 1000;
  * summaries, their mentions' facts in chunks, and their arguments' keys per document; 4: entities
  * keep each stored spelling once, by filing, and blocks list filings; tallies apart from guard state;
  * untyped names in chunks; 5: an entities waiting name keeps its text and what its document says of its
- * type, so typing it later need not load the document; 6: rewrites keep the deletion index in rows by
- * prefix, a word's count, marks and list in one row, and read the word counts of duplicates, which
- * keeps them in rows by hash; entities number their filings, a bare surname's filing listing the full names that fit it, and
+ * type, so typing it later need not load the document; 6: rewrites keep a word's count, marks and
+ * neighbour list in one row, and read the word counts of duplicates, which keeps them in rows by hash; entities number their filings, a bare surname's filing listing the full names that fit it, and
  * redirect a merged-away entity (with a filter of such ids) instead of rewriting its look-ups;
  * events file each mention in a block with its event's slot).
  */
