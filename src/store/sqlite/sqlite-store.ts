@@ -217,7 +217,7 @@ export class SqliteStore implements Store {
   /**
    * What this write costs, measured on a 500-article incremental step (synthetic corpus, same batch
    * on a resolved corpus of 1k and of 10k documents): the same ~325 rows and ~100 KB per article at
-   * both sizes (state ~250 keys / 50 KB, documents written back 29 KB, entity mention rows 55 → 85),
+   * both sizes (state 260 → 200 keys, ~50 KB; documents written back 29 KB; entity mention rows 55 → 85),
    * but 198 → 467 KB of WAL and 2.1–2.6 → 4.9–5.2 ms of CPU per article, because once a table (the
    * state, the index of `corpus_rows`) has more pages than a step writes keys, each key written lands
    * on a page of its own, which is then written to the WAL and checkpointed whole. Measured without
