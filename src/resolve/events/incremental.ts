@@ -91,8 +91,8 @@ export async function addEvents(input: IncrementalInput, ctx: Context): Promise<
   });
   // A mention's event is under the slot it was filed with while that slot holds an event (it is left
   // empty only when the event merged into another); else its document's slots (`m:`) say where it went.
-  await readStored(run, joinable.flatMap((p) => (p[8] === undefined ? [] : [p[8]])));
-  const filedIn = (p: Posted) => p[8] !== undefined && run.stored.has(p[8]);
+  await readStored(run, joinable.flatMap((p) => (typeof p[8] === 'string' ? [p[8]] : [])));
+  const filedIn = (p: Posted) => typeof p[8] === 'string' && run.stored.has(p[8]);
   await readSlots(run, [...input.changed.map((d) => d.id), ...joinable.filter((p) => !filedIn(p)).map(([doc]) => doc)]);
   const wanted = new Map<string, Map<string, Posted>>();
   for (const p of joinable) {
