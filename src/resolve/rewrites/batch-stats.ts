@@ -6,7 +6,7 @@
  *
  * Only keys whose value changes are written (`StoredNames.addDocs` says which name rows).
  *
- * Word frequencies are those the `duplicates` resolver keeps (`w:<word>` in its state): it counts the
+ * Word frequencies are those the `duplicates` resolver keeps (`w:` rows in its state): it counts the
  * same content words of the same documents, and runs first, so its counts already include the new
  * documents and are read from what it wrote in this run, not from the store (`word-counts.ts`).
  * Keeping a second copy cost ~15 reads and ~15 writes per article of a 500-article batch.
