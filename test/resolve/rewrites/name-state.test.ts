@@ -90,6 +90,19 @@ describe('stored name statistics', () => {
     for (const n of older) expect(state.map.get(`n:${n}`)).toEqual(fullState().get(`n:${n}`));
   });
 
+  it('writes the rows of the names counted in, and no row of a word already known in lower case', async () => {
+    const first = new NameStats();
+    all.forEach((d) => first.add(d));
+    const state = memoryState(nameState(first));
+    const known = [...first.docFreq.keys()].find((n) => n.startsWith('k'))!;
+    const text = `Talks resumed 3 times. Envoy ${known[0].toUpperCase()}${known.slice(1)} met nobody nearby.`;
+    const stored = new StoredNames(state.read);
+    await stored.load([...namesIn(text).keys()]);
+    const written = (await stored.addDocs([doc(text, 99)])).map(([k]) => k);
+    // "resumed", "times" and "nearby" are known in lower case; "nobody" is new in lower case.
+    expect(written.sort()).toEqual([...[...namesIn(text).keys()].map((n) => `n:${n}`), 'n:nobody'].sort());
+  });
+
   it('reads no deletion keys for a document whose names are all known', async () => {
     const full = new NameStats();
     all.forEach((d) => full.add(d));
