@@ -5,9 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../../src/context.js';
-import type { NewsDoc } from '../../../src/model/doc.js';
-import { DocSet } from '../../../src/resolve/doc-set.js';
-import type { IncrementalInput } from '../../../src/resolve/resolve.js';
 import { STORY_SIMILARITY, timeFactor } from '../../../src/resolve/stories/cluster.js';
 import { addStories } from '../../../src/resolve/stories/incremental.js';
 import { termCounts } from '../../../src/resolve/stories/key-terms.js';
@@ -16,6 +13,7 @@ import { bound, hashedVector } from '../../../src/resolve/stories/sketch.js';
 import { readHead, storyFrom, type StoredBody, type StoredHead } from '../../../src/resolve/stories/stored.js';
 import { cosine, DocFreq, tfidf } from '../../../src/resolve/stories/tfidf.js';
 import { makeDoc } from '../../helpers.js';
+import { memoryInput } from './memory-input.js';
 
 const ctx = makeContext();
 const on = (date: string) => ({ published: { date, source: 'metadata' as const, confidence: 1, evidence: [] } });
@@ -29,16 +27,7 @@ async function add(text: string) {
   const items = new Map(full.items!.stories!.map((i) => [i.id, i.data as Story]));
   const doc = makeDoc(text, { id: 'new-1', origin: 'new-1.txt', ...on('2031-04-11') });
   const read: string[] = [];
-  const input: IncrementalInput = {
-    docs: new DocSet(async (ids) => new Map(STORED.filter((d) => ids.includes(d.id)).map((d): [string, NewsDoc] => [d.id, d]))),
-    added: [doc],
-    changed: [],
-    order: async () => new Map(),
-    state: async (keys) => (read.push(...keys), new Map(keys.filter((k) => state.has(k)).map((k) => [k, state.get(k)]))),
-    stateOf: async () => new Map(),
-    items: async <T,>(_kind: string, ids: string[]) => new Map(ids.flatMap((id): [string, T][] => (items.has(id) ? [[id, items.get(id) as T]] : []))),
-    delta: { upsert: {}, remove: {} },
-  };
+  const input = memoryInput(STORED, [doc], state, items, read);
   // Each stored story's bound and score for the new document, as the step weighs them.
   const df = new DocFreq();
   for (const d of [...STORED, doc]) df.add(termCounts(d).keys());

@@ -7,9 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeContext } from '../../../src/context.js';
-import type { NewsDoc } from '../../../src/model/doc.js';
-import { DocSet } from '../../../src/resolve/doc-set.js';
-import type { IncrementalInput } from '../../../src/resolve/resolve.js';
 import { StoryClusterer } from '../../../src/resolve/stories/cluster.js';
 import { addStories } from '../../../src/resolve/stories/incremental.js';
 import { termCounts } from '../../../src/resolve/stories/key-terms.js';
@@ -18,6 +15,7 @@ import { bound, hashedVector, readSketch, sketchOf } from '../../../src/resolve/
 import { readHead, storyFrom, type LegacyStory, type StoredBody, type StoredHead } from '../../../src/resolve/stories/stored.js';
 import { cosine, DocFreq, tfidf } from '../../../src/resolve/stories/tfidf.js';
 import { loadFixture } from '../duplicates/load.js';
+import { memoryInput } from './memory-input.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'stories', 'basic');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
@@ -45,16 +43,7 @@ async function addLate(late: string, edit: (state: Map<string, unknown>, items: 
   const items = new Map(full.items!.stories!.map((i) => [i.id, i.data as Story]));
   edit(state, items);
   const read: string[] = [];
-  const input: IncrementalInput = {
-    docs: new DocSet(async (ids) => new Map(stored.filter((d) => ids.includes(d.id)).map((d): [string, NewsDoc] => [d.id, d]))),
-    added: all.filter((d) => d.origin === late),
-    changed: [],
-    order: async () => new Map(),
-    state: async (keys) => (read.push(...keys), new Map(keys.filter((k) => state.has(k)).map((k) => [k, state.get(k)]))),
-    stateOf: async () => new Map(),
-    items: async <T,>(_kind: string, ids: string[]) => new Map(ids.flatMap((id): [string, T][] => (items.has(id) ? [[id, items.get(id) as T]] : []))),
-    delta: { upsert: {}, remove: {} },
-  };
+  const input = memoryInput(stored, all.filter((d) => d.origin === late), state, items, read);
   const out = await addStories(input);
   const name = (k: string) => k.replace(/[0-9a-f]{16}/g, (id) => all.find((d) => d.id === id)?.origin ?? id);
   return { out, stories: out.upsert.stories!.map((s) => (s.data as Story).docs.map(name)), whole: read.filter((k) => /^[sw]:/.test(k)).map(name) };
