@@ -152,8 +152,14 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Read from the index of ids (which holds each row's seq too) and sorted here: scanning the table in
+   * seq order reads every document's page (on a 29k-document database 244 ms cold, 50 ms warm, in
+   * each incremental resolution that asks the ingest order), the index a small fraction of them (20–30 ms).
+   */
   async docIds(): Promise<string[]> {
-    return (this.db.prepare('SELECT id FROM documents ORDER BY seq').all() as { id: string }[]).map((r) => r.id);
+    const rows = this.sql('SELECT id, seq FROM documents INDEXED BY sqlite_autoindex_documents_1').all() as { id: string; seq: number }[];
+    return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id);
   }
 
   async docsById(ids: string[]): Promise<Map<string, NewsDoc>> {
