@@ -1,18 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../src/annotate/mentions/stage.js';
-import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
 import { loadPack } from '../../../src/packs/load.js';
-import { makeDoc } from '../../helpers.js';
+import { mentionsIn } from './find.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'mentions');
 
 /** The stage's output on `text` as `{text, type, title?, of?}`. */
 function mentionsOf(text: string, ctx = makeContext()) {
-  const doc = makeDoc(text);
-  const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+  const ms = mentionsIn(text, ctx);
   return ms.map((m) => ({ text: text.slice(m.span.start, m.span.end), type: m.type, ...(m.title ? { title: m.title.title, of: m.title.of } : {}) }));
 }
 
@@ -93,8 +90,7 @@ describe('mentions: with the russia-ukraine pack', () => {
   const ctx = makeContext({ pack: loadPack('russia-ukraine') });
   it('links aliases and transliterations to pack entities', () => {
     const text = 'Sergei Lavrov met Wolodymyr Selenskyj in Kiev.';
-    const doc = makeDoc(text);
-    const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+    const ms = mentionsIn(text, ctx);
     expect(ms.map((m) => [text.slice(m.span.start, m.span.end), m.type, m.pack])).toEqual([
       ['Sergei Lavrov', 'person', 'sergey-lavrov'],
       ['Wolodymyr Selenskyj', 'person', 'volodymyr-zelenskyy'],
@@ -103,8 +99,7 @@ describe('mentions: with the russia-ukraine pack', () => {
   });
   it('reads a pack title phrase as a bare title of its office', () => {
     const text = 'The Kremlin leader spoke to reporters.';
-    const doc = makeDoc(text);
-    const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, ctx);
+    const ms = mentionsIn(text, ctx);
     expect(ms.map((m) => [text.slice(m.span.start, m.span.end), m.evidence, m.title?.title, m.title?.of])).toEqual([
       ['Kremlin leader', 'implied', 'President', 'russia'],
       ['Kremlin', 'explicit', undefined, undefined],

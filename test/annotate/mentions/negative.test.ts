@@ -9,16 +9,15 @@ import { titleCase } from '../../../src/annotate/mentions/stretches.js';
 import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
 import { makeDoc } from '../../helpers.js';
+import { mentionsIn } from './find.js';
 
 function texts(text: string): string[] {
-  const doc = makeDoc(text);
-  return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).map((m) => text.slice(m.span.start, m.span.end));
+  return mentionsIn(text).map((m) => text.slice(m.span.start, m.span.end));
 }
 
 /** Mentions the stage types person, organisation or place. */
 function typed(text: string): string[] {
-  const doc = makeDoc(text);
-  return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).filter((m) => m.type !== 'other').map((m) => text.slice(m.span.start, m.span.end));
+  return mentionsIn(text).filter((m) => m.type !== 'other').map((m) => text.slice(m.span.start, m.span.end));
 }
 
 describe('mentions: negative cases', () => {
@@ -43,8 +42,7 @@ describe('mentions: negative cases', () => {
   for (const [what, text] of untyped) it(what, () => expect(typed(text)).toEqual([]));
   it('no match report without a score between two names: a war report keeps its countries places', () => {
     const text = 'Ukraine defeated the attack near Kharkiv overnight. Ukraine said 12 – 15 drones were shot down over Kyiv, and Russia denied losing any.';
-    const doc = makeDoc(text);
-    const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext());
+    const ms = mentionsIn(text);
     // the first "Ukraine" is read as a team by its own sentence's verb only (typing.ts); the others stay places
     expect(ms.slice(1).map((m) => [text.slice(m.span.start, m.span.end), m.type])).toEqual([['Kharkiv', 'place'], ['Ukraine', 'place'], ['Kyiv', 'place'], ['Russia', 'place']]);
   });
@@ -101,8 +99,7 @@ describe('mentions: negative cases', () => {
 
 describe('mentions: cues that must not type a name', () => {
   const typesOf = (text: string) => {
-    const doc = makeDoc(text);
-    return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext()).map((m) => [text.slice(m.span.start, m.span.end), m.type]);
+    return mentionsIn(text).map((m) => [text.slice(m.span.start, m.span.end), m.type]);
   };
   it('a possessor after a place preposition is no place by that cue', () => {
     expect(typesOf("In Ostrander's view, the deal is dead.").filter(([, type]) => type === 'place')).toEqual([]);

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../src/annotate/mentions/stage.js';
-import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
-import { makeDoc } from '../../helpers.js';
+import { mentionsIn } from './find.js';
 
 /** Each mention with inner names, as `outer/type: inner/type, …`. */
 function innerOf(text: string): string[] {
-  const doc = makeDoc(text);
-  const ms = findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext({ pack: { name: 'none' } }));
+  const ms = mentionsIn(text, makeContext({ pack: { name: 'none' } }));
   const show = (s: { start: number; end: number }, type: string) => `${text.slice(s.start, s.end)}/${type}`;
   return ms.filter((m) => m.inner).map((m) => `${show(m.span, m.type)}: ${m.inner!.map((i) => show(i.span, i.type)).join(', ')}`);
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findMentions } from '../../../src/annotate/mentions/stage.js';
-import { splitSentences } from '../../../src/annotate/sentences/stage.js';
 import { makeContext } from '../../../src/context.js';
-import { makeDoc } from '../../helpers.js';
+import { mentionsIn } from './find.js';
 
 /** The stage's explicit names in `text` as text, type and the rule that typed them (pack none). */
 function namesOf(text: string) {
-  const doc = makeDoc(text);
-  return findMentions({ ...doc, layers: { sentences: splitSentences(text) } }, makeContext({ pack: { name: 'none' } }))
+  return mentionsIn(text, makeContext({ pack: { name: 'none' } }))
     .filter((m) => m.evidence === 'explicit')
     .map((m) => ({ text: text.slice(m.span.start, m.span.end), type: m.type, rule: m.source.replace(/^.*\//, '') }));
 }
